@@ -1,0 +1,30 @@
+# The two commands of the README: `make generate` and `make test`.
+GO ?= go
+FUZZTIME ?= 10s
+
+.PHONY: generate spec test check fuzz bench
+
+## generate: spec/openapi.yaml and spec/REPORT.md from the pages in spec/pages (no network)
+generate: spec
+
+spec:
+	$(GO) run ./cmd/docs2spec -pages spec/pages -spec spec/openapi.yaml -report spec/REPORT.md
+
+## test: vet and every test (no network)
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## check: regenerate everything and fail if anything committed differs
+check: generate
+	git diff --exit-code -- spec sdk
+
+## fuzz: a short run of every page-format fuzzer
+fuzz:
+	@for f in $$($(GO) test ./gen/page -list '^Fuzz' | grep '^Fuzz'); do \
+		echo "$$f"; $(GO) test ./gen/page -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
+## bench: the benchmarks (compare runs with benchstat)
+bench:
+	$(GO) test ./... -run '^$$' -bench . -benchmem

@@ -1,0 +1,134 @@
+package page
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Markdown (as saved by crawlers): pipe tables one row a line with <br> for
+// line breaks, names in backticks, the nesting lost; code in ``` fences,
+// sometimes with a stray "\" closing each line; often a long navigation
+// list before the page itself.
+var mdHeader = regexp.MustCompile(`(?m)^[ \t]*\|\s*Field name\s*\|\s*Type\s*\|\s*Description\s*\|`)
+
+var markdownReader = reader{
+	format: Markdown,
+	header: mdHeader,
+	parse:  parseMarkdown,
+}
+
+var (
+	fenceLine = regexp.MustCompile("(?m)^[ \t]*```")
+	mdRule    = regexp.MustCompile(`^[ \t]*\|(\s*:?-{3,}:?\s*\|)+`)
+	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdBreak   = regexp.MustCompile(`(?i)<br\s*/?>`)
+)
+
+func parseMarkdown(src, text string) (*Page, error) {
+	text = unfence(text)
+	lines := splitLines(text)
+	var tables []foundTable
+	for i := 0; i < len(lines); i++ {
+		if !mdHeader.MatchString(lines[i]) {
+			continue
+		}
+		t := &Table{Line: i + 1, Flat: true}
+		j := i + 1
+		if j < len(lines) && mdRule.MatchString(lines[j]) {
+			j++
+		}
+		for ; j < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j]), "|"); j++ {
+			cells := mdCells(lines[j])
+			if len(cells) < 3 {
+				continue
+			}
+			row := Row{Pos: len(t.Rows) + 1, Line: j + 1,
+				Name: mdInline(cells[0]), Type: strings.ToLower(mdInline(cells[1])),
+				Description: joinDescription(strings.Split(mdInline(mdBreak.ReplaceAllString(cells[2], "\n")), "\n"))}
+			if row.Type == "" && row.Description == "" {
+				row.Heading, row.Name = row.Name, ""
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		tables = append(tables, classify(lines, i, t))
+		i = j - 1
+	}
+	return assemble(src, text, tables)
+}
+
+// mdCodeEscape is a markdown escape of ASCII punctuation ("\_", "\*",
+// "\\") that the crawler wrote in code too: a JSON "\"" became "\\\"".
+var mdCodeEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+
+// unfence undoes, outside tables, what the crawler did to code: the "\"
+// that ends lines and the markdown escapes. Fences are not reliable enough
+// to tell code from prose (some pages open more than they close), and
+// prose loses nothing by it. The line count is kept so that line numbers
+// still point into the file.
+func unfence(text string) string {
+	lines := splitLines(text)
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "|") {
+			continue
+		}
+		lines[i] = mdCodeEscape.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\"), "$1")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// mdCells splits a table line on the "|" that are not escaped.
+func mdCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	var cells []string
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		switch {
+		case line[i] == '\\' && i+1 < len(line) && line[i+1] == '|':
+			b.WriteByte('|')
+			i++
+		case line[i] == '|':
+			cells = append(cells, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(line[i])
+		}
+	}
+	if strings.TrimSpace(b.String()) != "" {
+		cells = append(cells, b.String())
+	}
+	return cells
+}
+
+// mdInline turns inline markdown into plain text: links keep their text,
+// code spans their content; outside code, unescaped "_" and "*" are
+// emphasis and go, escaped ones stay.
+func mdInline(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1")
+	var b strings.Builder
+	code := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte("_*`[]#|<>\\", s[i+1]) >= 0:
+			b.WriteByte(s[i+1])
+			i++
+		case c == '`':
+			code = !code
+		case code:
+			b.WriteByte(c)
+		case c == '_' || c == '*':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return cleanLineKeepBreaks(b.String())
+}
+
+func cleanLineKeepBreaks(s string) string {
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = cleanLine(p)
+	}
+	return strings.Join(parts, "\n")
+}

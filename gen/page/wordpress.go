@@ -1,0 +1,135 @@
+package page
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// WordPress REST page JSON: {"id", "slug", "modified", "title": {"rendered"},
+// "content": {"rendered": HTML}}. The tables are HTML tables whose name
+// cells keep the nesting as leading no-break spaces; the examples are
+// <pre><code> blocks.
+type wpPage struct {
+	Slug     string `json:"slug"`
+	Modified string `json:"modified"`
+	Title    struct {
+		Rendered string `json:"rendered"`
+	} `json:"title"`
+	Content *struct {
+		Rendered string `json:"rendered"`
+	} `json:"content"`
+}
+
+// shortcode matches the page builder's "[vc_row]" tags left in the HTML.
+var shortcode = regexp.MustCompile(`\[/?vc_[a-z_]+[^\]]*\]`)
+
+func parseWordPress(src, text string) (*Page, error) {
+	var wp wpPage
+	if err := json.Unmarshal([]byte(text), &wp); err != nil {
+		return nil, &Error{File: src, Part: PartPage, Reason: "starts like a WordPress REST page JSON but does not parse: " + err.Error()}
+	}
+	if wp.Content == nil || strings.TrimSpace(wp.Content.Rendered) == "" {
+		return nil, &Error{File: src, Part: PartPage, Reason: "JSON without content.rendered: not a WordPress REST page"}
+	}
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(wp.Content.Rendered))
+	if err != nil {
+		return nil, &Error{File: src, Part: PartPage, Reason: "content.rendered is not HTML: " + err.Error()}
+	}
+	var tables []foundTable
+	var tableErr error
+	doc.Find("table").EachWithBreak(func(_ int, t *goquery.Selection) bool {
+		ft, ok, err := htmlTable(src, t)
+		if err != nil {
+			tableErr = err
+			return false
+		}
+		if ok {
+			tables = append(tables, ft)
+		}
+		return true
+	})
+	if tableErr != nil {
+		return nil, tableErr
+	}
+	p, err := assembleParts(src, shortcode.ReplaceAllString(doc.Text(), ""), tables, nil)
+	if err != nil {
+		return nil, err
+	}
+	p.Format = WordPressJSON
+	p.Modified = wp.Modified
+	if h := cleanLine(doc.Find("h1, h2").First().Text()); h != "" {
+		p.Title = h
+	}
+	return p, nil
+}
+
+// htmlTable reads one <table> if it is a field table.
+func htmlTable(src string, t *goquery.Selection) (foundTable, bool, error) {
+	var head []string
+	t.Find("tr").First().Find("th, td").Each(func(_ int, c *goquery.Selection) {
+		head = append(head, strings.ToLower(cleanLine(c.Text())))
+	})
+	if len(head) < 3 || head[0] != "field name" || head[1] != "type" || !strings.HasPrefix(head[2], "description") {
+		return foundTable{}, false, nil
+	}
+	tbl := &Table{}
+	t.Find("tr").Slice(1, goquery.ToEnd).Each(func(_ int, tr *goquery.Selection) {
+		cells := tr.Find("td")
+		if cells.Length() < 3 {
+			return
+		}
+		nameCell := cells.Eq(0).Text()
+		tbl.Rows = append(tbl.Rows, Row{
+			Pos:         len(tbl.Rows) + 1,
+			Name:        cleanLine(nameCell),
+			Type:        strings.ToLower(cleanLine(cells.Eq(1).Text())),
+			Indent:      indentWidth(nameCell),
+			Description: cellText(cells.Eq(2)),
+		})
+	})
+	ft := foundTable{kind: kindFromRows(tbl.Rows), table: tbl}
+	// The sentence introducing the table is in a paragraph before it.
+	t.PrevAll().EachWithBreak(func(i int, s *goquery.Selection) bool {
+		if k, ok := kindFromMarker(s.Text()); ok {
+			ft.kind, ft.known = k, true
+			return false
+		}
+		return i < 6 && goquery.NodeName(s) != "table"
+	})
+	return ft, true, nil
+}
+
+// cellText renders a description cell as text, one line per <br> or
+// paragraph, without tags or page-builder shortcodes.
+func cellText(s *goquery.Selection) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+		case html.ElementNode:
+			switch n.Data {
+			case "br":
+				b.WriteString("\n")
+				return
+			case "p", "div", "li", "ul", "ol":
+				b.WriteString("\n")
+				defer b.WriteString("\n")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range s.Nodes {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	return joinDescription(strings.Split(shortcode.ReplaceAllString(b.String(), ""), "\n"))
+}

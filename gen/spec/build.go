@@ -1,0 +1,243 @@
+package spec
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+	"github.com/dataforseo-go/dataforseo/gen/page"
+)
+
+// endpoint gathers what all pages of one method and path say.
+type endpoint struct {
+	method, path string
+	op, section  string
+	pages        []*page.Page
+	req, resp    *node // roots; req has children only when a page has a request table or sample
+	echo         *node // data-echo keys that are not request fields
+	hasRequest   bool
+}
+
+type builder struct {
+	doc    *openapi3.T
+	report *Report
+	names  *namePool
+	cache  map[*node]merged
+	shared *endpoint // pseudo-endpoint the shared components report under
+}
+
+// The envelope fields every response shares (rule S1).
+var (
+	responseEnvelopeFields = []string{"version", "status_code", "status_message", "time", "cost", "tasks_count", "tasks_error"}
+	taskEnvelopeFields     = []string{"id", "status_code", "status_message", "time", "cost", "result_count", "path"}
+)
+
+// Build turns pages into one OpenAPI document and the report of what it
+// resolved. Pages of the same method and path are merged into one
+// operation. The result depends only on the pages' content: their order
+// does not matter.
+func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
+	b := &builder{
+		doc:    newDocument(),
+		report: newReport(),
+		names:  newNamePool(),
+		cache:  map[*node]merged{},
+		shared: &endpoint{},
+	}
+	pages = slices.Clone(pages)
+	slices.SortFunc(pages, func(x, y *page.Page) int { return cmp.Compare(x.Source, y.Source) })
+	eps := group(pages)
+	for _, p := range pages {
+		ps := PageSummary{Source: p.Source, Format: string(p.Format), Endpoint: p.Method + " " + p.Path,
+			ResponseExamples: len(p.ResponseExamples), RequestExamples: len(p.RequestExamples)}
+		if p.Request != nil {
+			ps.RequestRows = len(p.Request.Rows)
+		}
+		if p.Response != nil {
+			ps.ResponseRows = len(p.Response.Rows)
+		}
+		b.report.Pages = append(b.report.Pages, ps)
+	}
+	for _, ep := range eps {
+		if err := b.gather(ep); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, ep := range eps {
+		if err := b.operation(ep); err != nil {
+			return nil, nil, err
+		}
+	}
+	b.envelope(eps)
+	return b.doc, b.report, nil
+}
+
+// group sorts pages into endpoints, ordered by path and method.
+func group(pages []*page.Page) []*endpoint {
+	byKey := map[string]*endpoint{}
+	var eps []*endpoint
+	for _, p := range pages {
+		key := p.Method + " " + p.Path
+		ep := byKey[key]
+		if ep == nil {
+			ep = &endpoint{method: p.Method, path: p.Path, req: &node{}, resp: &node{}, echo: &node{}}
+			ep.op, ep.section = operationName(p.Path)
+			byKey[key] = ep
+			eps = append(eps, ep)
+		}
+		ep.pages = append(ep.pages, p)
+	}
+	slices.SortFunc(eps, func(x, y *endpoint) int { return cmp.Or(cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method)) })
+	return eps
+}
+
+// gather builds the endpoint's request and response trees from the
+// examples, then places every table row on them.
+func (b *builder) gather(ep *endpoint) error {
+	for _, p := range ep.pages {
+		for _, ex := range p.ResponseExamples {
+			ep.resp.addValue(ex.Value)
+		}
+		for _, ex := range p.RequestExamples {
+			for _, task := range ex.Value.Arr {
+				if task.Kind == jsonval.Object {
+					ep.req.addMembers(task)
+				}
+			}
+		}
+		if p.Request != nil {
+			ep.hasRequest = true
+		}
+		for _, n := range p.Notes {
+			b.report.add(ep, p, n.Part, "", "skipped", n.String())
+		}
+	}
+	for _, p := range ep.pages {
+		if p.Response != nil {
+			if err := b.place(ep, p, p.Response, page.PartResponseTable, ep.resp); err != nil {
+				return err
+			}
+		}
+		if p.Request != nil {
+			if err := b.place(ep, p, p.Request, page.PartRequestTable, ep.req); err != nil {
+				return err
+			}
+		}
+	}
+	if ep.resp.child("tasks") == nil {
+		p := ep.pages[0]
+		return &page.Error{File: p.Source, Part: page.PartResponseTable,
+			Reason: "no \"tasks\" array: neither the response table nor an example shows the response envelope"}
+	}
+	b.foldEcho(ep)
+	return nil
+}
+
+// foldEcho adds the tasks' "data" (the echo of the request) to the
+// request fields' examples; keys the request does not have are kept apart
+// for the Data schema (rule S2).
+func (b *builder) foldEcho(ep *endpoint) {
+	data := ep.resp.child("tasks").child("data")
+	if data == nil {
+		return
+	}
+	for _, p := range ep.pages {
+		for _, ex := range p.ResponseExamples {
+			for _, task := range arr(ex.Value.Get("tasks")) {
+				d := task.Get("data")
+				if d == nil || d.Kind != jsonval.Object {
+					continue
+				}
+				for _, m := range d.Obj {
+					if m.Key == "api" || m.Key == "function" {
+						continue
+					}
+					if c := ep.req.lookup(m.Key); c != nil && (len(c.rows) > 0 || c.ex.seen > 0) {
+						c.addValue(m.Val)
+						continue
+					}
+					extra := &jsonval.Value{Kind: jsonval.Object, Obj: []jsonval.Member{m}}
+					ep.echo.addMembers(extra)
+				}
+			}
+		}
+	}
+}
+
+func arr(v *jsonval.Value) []*jsonval.Value {
+	if v == nil || v.Kind != jsonval.Array {
+		return nil
+	}
+	return v.Arr
+}
+
+// operation writes the endpoint's operation and its components.
+func (b *builder) operation(ep *endpoint) error {
+	op := openapi3.NewOperation()
+	op.OperationID = strings.ToLower(ep.op[:1]) + ep.op[1:]
+	op.Tags = []string{ep.section}
+	for _, p := range ep.pages {
+		if op.Summary == "" {
+			op.Summary = p.Title
+		}
+		if op.Description == "" {
+			op.Description = p.Summary
+		}
+	}
+	sources := make([]any, len(ep.pages))
+	for i, p := range ep.pages {
+		sources[i] = p.Source
+	}
+	op.Extensions = map[string]any{"x-dfs-pages": sources}
+	var reqRef *openapi3.SchemaRef
+	if ep.hasRequest {
+		reqRef = b.component(ep, ep.req, ep.op+"Request", requestSide, "one task of the request; the body is an array of tasks")
+		body := openapi3.NewArraySchema()
+		body.Items = reqRef
+		body.MinItems = 1
+		content := openapi3.NewContentWithJSONSchema(body)
+		content["application/json"].Examples = requestExamples(ep)
+		op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().
+			WithRequired(true).WithDescription("the tasks to set").WithContent(content)}
+	}
+	respRef := b.responseSchemas(ep, reqRef)
+	content := openapi3.NewContentWithJSONSchemaRef(respRef)
+	content["application/json"].Examples = responseExamples(ep)
+	op.Responses = openapi3.NewResponses(openapi3.WithStatus(200, &openapi3.ResponseRef{Value: openapi3.NewResponse().
+		WithDescription("the response envelope; errors arrive here too, in status_code of the envelope and of each task").
+		WithContent(content)}))
+	b.doc.AddOperation(ep.path, ep.method, op)
+	return nil
+}
+
+func requestExamples(ep *endpoint) openapi3.Examples {
+	out := openapi3.Examples{}
+	for _, p := range ep.pages {
+		for i, ex := range p.RequestExamples {
+			out[fmt.Sprintf("%s-%s-%d", strings.TrimSuffix(p.Source, ".txt"), ex.Lang, i+1)] =
+				&openapi3.ExampleRef{Value: openapi3.NewExample(ex.Value)}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func responseExamples(ep *endpoint) openapi3.Examples {
+	out := openapi3.Examples{}
+	for _, p := range ep.pages {
+		for i, ex := range p.ResponseExamples {
+			out[fmt.Sprintf("%s-%d", strings.TrimSuffix(p.Source, ".txt"), i+1)] =
+				&openapi3.ExampleRef{Value: openapi3.NewExample(ex.Value)}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}

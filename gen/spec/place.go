@@ -1,0 +1,185 @@
+package spec
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+
+	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/gen/prose"
+)
+
+// tableTypes maps the types the tables write to the ones the builder knows.
+var tableTypes = map[string]string{
+	"string": "string", "integer": "integer", "int": "integer", "float": "float",
+	"number": "float", "double": "float", "boolean": "boolean", "bool": "boolean",
+	"array": "array", "object": "object",
+}
+
+// place puts every row of a table on its node of the tree under root.
+//
+// The example decides where a field is; the table's nesting is a hint. A
+// row goes, in this order of preference:
+//  1. under the parent its indentation gives, if the example has it there;
+//  2. under the container the table opened last (the previous array or
+//     object row), or the nearest of that container's parents that has it;
+//  3. wherever else the example has a field of that name;
+//  4. nowhere in the example: under the parent the indentation gives, or,
+//     in a flattened table, under the container opened last.
+//
+// A name matches exactly or after normalisation ("referring ips" is
+// "referring_ips"); the example's spelling wins. Every step other than 1
+// (or 2 in a flattened table) is reported.
+func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Part, root *node) error {
+	// A frame is a container row the indentation can put rows under; jump
+	// is how far it is indented below its own parent (0: unknown).
+	type frame struct {
+		n            *node
+		indent, jump int
+	}
+	stack := []frame{{root, -1, 0}}
+	context := root
+	placed := map[*node]page.Row{}
+	for _, row := range t.Rows {
+		if row.Heading != "" {
+			b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
+			continue
+		}
+		pr, err := newPlacedRow(pg, part, row)
+		if err != nil {
+			return err
+		}
+		var indentParent *node
+		if !t.Flat {
+			for len(stack) > 1 && stack[len(stack)-1].indent >= row.Indent {
+				stack = stack[:len(stack)-1]
+			}
+			indentParent = stack[len(stack)-1].n
+		}
+		n, level, how := locate(row.Name, indentParent, context, root)
+		switch {
+		case n == nil:
+			level = indentParent
+			if level == nil {
+				level = context
+			}
+			n = &node{name: normalName(row.Name), parent: level, fromTable: true}
+			level.children = append(level.children, n)
+			if n.name != row.Name {
+				b.report.add(ep, pg, part, n.path(), "name", fmt.Sprintf("table name %q is not a wire name and no example has it; written as %q", row.Name, n.name))
+			}
+		case how != "":
+			b.report.add(ep, pg, part, n.path(), "nesting", how)
+		}
+		if n.name != row.Name && !n.fromTable {
+			b.report.add(ep, pg, part, n.path(), "name", fmt.Sprintf("table writes %q, the example %q: the example's name is used", row.Name, n.name))
+		}
+		jump := 0
+		if top := stack[len(stack)-1]; !t.Flat && top.n != root {
+			jump = row.Indent - top.indent
+			// A row indented further below its parent than the parent is
+			// below its own is inconsistent: say where it went.
+			if top.jump > 0 && jump > top.jump && level == indentParent {
+				b.report.add(ep, pg, part, n.path(), "nesting", fmt.Sprintf("indented %d below %s where its siblings' parents step %d; the example puts it under %s", jump, describe(top.n), top.jump, describe(level)))
+			}
+		}
+		if prev, dup := placed[n]; dup {
+			return &page.Error{File: pg.Source, Part: part, Where: row.Where(),
+				Reason: fmt.Sprintf("duplicate field: %s already describes %s", prev.Where(), pathOrRoot(n))}
+		}
+		placed[n] = row
+		n.rows = append(n.rows, pr)
+		context = level
+		if canHold(n, pr.typ) {
+			context = n
+			stack = append(stack, frame{n, row.Indent, jump})
+		}
+	}
+	return nil
+}
+
+// locate finds the node a row describes; level is the node it was found
+// under, how says why it is not where the table put it ("" when it is).
+func locate(name string, indentParent, context, root *node) (n, level *node, how string) {
+	if indentParent != nil {
+		if c := indentParent.lookup(name); c != nil {
+			return c, indentParent, ""
+		}
+	}
+	for c := context; c != nil; c = c.parent {
+		if f := c.lookup(name); f != nil {
+			if indentParent != nil {
+				return f, c, fmt.Sprintf("the table nests it under %s, the example under %s: the example wins", describe(indentParent), describe(c))
+			}
+			return f, c, ""
+		}
+	}
+	if f := find(root, name); f != nil {
+		where := "the table's context"
+		if indentParent != nil {
+			where = describe(indentParent)
+		}
+		return f, f.parent, fmt.Sprintf("not under %s in the example; placed where the example has it", where)
+	}
+	return nil, nil, ""
+}
+
+// find is the first node named name, depth first in example order.
+func find(n *node, name string) *node {
+	for _, c := range n.children {
+		if normalName(c.name) == normalName(name) {
+			return c
+		}
+		if f := find(c, name); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func describe(n *node) string {
+	if n.parent == nil {
+		return "the top level"
+	}
+	return n.path()
+}
+
+func pathOrRoot(n *node) string { return describe(n) }
+
+func newPlacedRow(pg *page.Page, part page.Part, row page.Row) (placedRow, error) {
+	if row.Name == "" || !validName(row.Name) {
+		return placedRow{}, &page.Error{File: pg.Source, Part: part, Where: row.Where(),
+			Reason: fmt.Sprintf("%q is not a field name", row.Name)}
+	}
+	typ, ok := tableTypes[row.Type]
+	if !ok {
+		return placedRow{}, &page.Error{File: pg.Source, Part: part, Where: row.Where(),
+			Reason: fmt.Sprintf("unknown type %q (the tables use string, integer, float, boolean, array, object)", row.Type)}
+	}
+	desc := prose.Reflow(row.Description)
+	return placedRow{page: pg, row: row, typ: typ, desc: desc, fact: prose.Read(desc)}, nil
+}
+
+func validName(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == ' ' || r == '-' || r == '.' || r == '$') {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) != ""
+}
+
+
+// canHold reports whether rows after a container row can be its fields:
+// the example shows objects in it, or, without example, the table says it
+// is an object. An array the example shows holding strings cannot.
+func canHold(n *node, typ string) bool {
+	switch {
+	case n.ex.kinds[jsonval.Object] > 0, n.ex.elemKind[jsonval.Object] > 0, len(n.children) > 0:
+		return true
+	case n.ex.seen > n.ex.kinds[jsonval.Null]:
+		return false // the example shows values that are not objects
+	}
+	return typ == "object" || typ == "array"
+}

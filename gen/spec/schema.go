@@ -1,0 +1,204 @@
+package spec
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+	"github.com/dataforseo-go/dataforseo/gen/page"
+)
+
+// side says which half of an operation a node belongs to.
+type side struct {
+	part    page.Part
+	request bool
+}
+
+var (
+	requestSide  = side{part: page.PartRequestTable, request: true}
+	responseSide = side{part: page.PartResponseTable}
+)
+
+// The formats and shared components the spec defines.
+const (
+	// DateTimeFormat is the format of the docs' "2019-11-15 12:57:46 +00:00"
+	// date-times; DateTimePattern matches them.
+	DateTimeFormat = "dfs-date-time"
+
+	FilterConditionName = "FilterCondition"
+	FilterGroupName     = "FilterGroup"
+	FilterName          = "Filter"
+	OrderByRuleName     = "OrderByRule"
+	ResponseEnvelope    = "ResponseEnvelope"
+	TaskEnvelope        = "TaskEnvelope"
+
+	// ExtMaxConditions on a filter field holds the most conditions it takes.
+	ExtMaxConditions = "x-dfs-max-conditions"
+)
+
+func ref(name string) *openapi3.SchemaRef {
+	return &openapi3.SchemaRef{Ref: "#/components/schemas/" + name}
+}
+
+// wireType is the type an example shows: integer when every number is
+// written without a fraction.
+func wireType(k jsonval.Kind, fraction bool) string {
+	switch k {
+	case jsonval.Bool:
+		return "boolean"
+	case jsonval.Number:
+		if fraction {
+			return "float"
+		}
+		return "integer"
+	case jsonval.String:
+		return "string"
+	case jsonval.Array:
+		return "array"
+	case jsonval.Object:
+		return "object"
+	}
+	return ""
+}
+
+// fieldSchema is the schema of one field. Objects and arrays of objects
+// become components named comp; everything else is inline.
+func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *openapi3.SchemaRef {
+	m := b.mergeRows(ep, n, sd.part)
+	path := n.path()
+	note := func(kind, format string, args ...any) {
+		b.report.add(ep, nil, sd.part, path, kind, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case !m.has && n.ex.seen > 0 && !sd.request:
+		note("example-only", "in the example, not in the table: added with the example's type")
+	case !m.has && n.ex.seen > 0:
+		note("example-only", "in a request example, not in the table: added with the example's type")
+	case m.has && n.ex.seen == 0 && !sd.request:
+		note("table-only", "in the table, not in any example: kept as the table types it")
+	}
+	typ := b.resolveType(n, m, note)
+	var s *openapi3.Schema
+	switch typ {
+	case "":
+		s = &openapi3.Schema{}
+		note("type", "no type: the table does not list it and the examples only show null")
+	case "string":
+		s = b.stringSchema(n.ex.strings, m, note)
+	case "integer":
+		s = openapi3.NewInt64Schema()
+		numberFacts(s, m, note, sd)
+	case "float":
+		s = openapi3.NewFloat64Schema()
+		numberFacts(s, m, note, sd)
+	case "boolean":
+		s = openapi3.NewBoolSchema()
+		if d := m.f.Default; d != nil && sd.request {
+			if v, err := strconv.ParseBool(*d); err == nil {
+				s.Default = v
+			} else {
+				note("default", "default %q is not a boolean: left out", *d)
+			}
+		}
+	case "array":
+		s = b.arraySchema(ep, n, m, comp, sd, note)
+	case "object":
+		s = b.objectSchema(ep, n, m, comp, sd, note)
+		if s == nil {
+			r := b.component(ep, n, comp, sd, "")
+			if n.ex.kinds[jsonval.Null] > 0 || m.f.Nullable {
+				b.doc.Components.Schemas[strings.TrimPrefix(r.Ref, "#/components/schemas/")].Value.Nullable = true
+			}
+			return r
+		}
+	}
+	if m.desc != "" && s.Description == "" {
+		s.Description = m.desc
+	}
+	if n.ex.kinds[jsonval.Null] > 0 || m.f.Nullable {
+		s.Nullable = true
+	}
+	return &openapi3.SchemaRef{Value: s}
+}
+
+// resolveType settles the table's type against the example's (rule E2:
+// the example is the wire format).
+func (b *builder) resolveType(n *node, m merged, note noteFunc) string {
+	kinds := n.ex.nonNullKinds()
+	wire := ""
+	switch len(kinds) {
+	case 0:
+	case 1:
+		wire = wireType(kinds[0], n.ex.fraction)
+	default:
+		names := make([]string, len(kinds))
+		for i, k := range kinds {
+			names[i] = k.String()
+		}
+		note("type", "the examples give it several types (%s): the table's %q kept", strings.Join(names, ", "), m.typ)
+		return m.typ
+	}
+	switch {
+	case m.typ == "":
+		return wire
+	case wire == "", wire == m.typ, m.typ == "float" && wire == "integer":
+		return m.typ
+	}
+	note("type", "table says %s, the example shows %s: %s (the example is the wire format)", m.typ, wire, wire)
+	return wire
+}
+
+func (b *builder) stringSchema(samples []string, m merged, note noteFunc) *openapi3.Schema {
+	s := openapi3.NewStringSchema()
+	switch {
+	case allDateTimes(samples):
+		s.Format, s.Pattern = DateTimeFormat, DateTimePattern
+	case m.f.DateTime && len(samples) == 0:
+		s.Format, s.Pattern = DateTimeFormat, DateTimePattern
+	case m.f.DateTime:
+		note("type", "the description gives the date-time format but the examples hold %q: kept a plain string", samples[0])
+	}
+	if m.f.MaxLength != nil {
+		s.MaxLength = ptr(uint64(*m.f.MaxLength))
+	}
+	if len(m.f.Enum) > 0 {
+		enum := slices.Clone(m.f.Enum)
+		for _, v := range samples {
+			if !slices.Contains(enum, v) {
+				note("enum", "the example's %q is not among the documented values %v: added", v, m.f.Enum)
+				enum = append(enum, v)
+			}
+		}
+		for _, v := range enum {
+			s.Enum = append(s.Enum, v)
+		}
+	}
+	if d := m.f.Default; d != nil {
+		s.Default = *d
+	}
+	return s
+}
+
+func numberFacts(s *openapi3.Schema, m merged, note noteFunc, sd side) {
+	s.Max, s.Min = m.f.Maximum, m.f.Minimum
+	if d := m.f.Default; d != nil {
+		v, err := strconv.ParseFloat(*d, 64)
+		switch {
+		case err != nil:
+			note("default", "default %q is not a number: left out", *d)
+		case s.Type.Is(openapi3.TypeInteger) && v != float64(int64(v)):
+			note("default", "default %q is not an integer: left out", *d)
+		case s.Type.Is(openapi3.TypeInteger):
+			s.Default = int64(v)
+		default:
+			s.Default = v
+		}
+	}
+	_ = sd
+}
+
+func ptr[T any](v T) *T { return &v }
