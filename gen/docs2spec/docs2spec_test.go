@@ -158,7 +158,6 @@ func properties(s *openapi3.Schema) (map[string]*openapi3.Schema, *openapi3.Sche
 	return props, extra
 }
 
-
 // TestUndeclaredCatchesExtraKeys proves the declared-keys check can fail:
 // a key added deep in an example, and one added to a map-typed field's
 // parent, are both found.

@@ -107,7 +107,9 @@ func (p *parser) token() (json.Token, error) {
 		return t, nil
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, p.errorf("JSON ends before the value is complete (truncated?)")
+		last := bytes.TrimRight(p.data, " \t\r\n")
+		return nil, &SyntaxError{Line: 1 + bytes.Count(last, []byte("\n")),
+			Reason: "JSON ends before the value is complete (truncated?)"}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {

@@ -172,6 +172,10 @@ func assembleParts(src, text string, tables []foundTable, lines *lineCounter) (*
 		return nil, err
 	}
 	p.RequestExamples, p.Notes = requestExamples(text, lines)
+	if p.Request == nil && p.Response == nil && len(p.ResponseExamples) == 0 {
+		return nil, &Error{File: src, Part: PartPage,
+			Reason: "no field table and no JSON response example: the page describes no field"}
+	}
 	p.Title, p.Summary = titleAndSummary(splitLines(text))
 	if err := findEndpoint(p, text); err != nil {
 		return nil, err

@@ -67,6 +67,7 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 			return nil, nil, err
 		}
 	}
+	b.borrowShapes(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
 			return nil, nil, err

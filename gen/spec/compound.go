@@ -193,7 +193,7 @@ var orderByRule = regexp.MustCompile(`^[A-Za-z0-9_.]+,(asc|desc)$`)
 func sharedComponents() openapi3.Schemas {
 	scalar := openapi3.SchemaRefs{
 		{Value: openapi3.NewStringSchema()},
-		{Value: openapi3.NewFloat64Schema()},
+		{Value: floatSchema()},
 		{Value: openapi3.NewBoolSchema()},
 	}
 	value := append(slices.Clone(scalar), &openapi3.SchemaRef{Value: &openapi3.Schema{

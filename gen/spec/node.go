@@ -34,11 +34,11 @@ type placedRow struct {
 
 // exampleStats is what the examples say of one field.
 type exampleStats struct {
-	seen     int            // how many values the examples give it
+	seen     int // how many values the examples give it
 	kinds    map[jsonval.Kind]int
-	fraction bool           // a number with a fraction or exponent was seen
-	strings  []string       // distinct string values, at most maxSamples
-	elems    int            // array elements seen
+	fraction bool     // a number with a fraction or exponent was seen
+	strings  []string // distinct string values, at most maxSamples
+	elems    int      // array elements seen
 	elemKind map[jsonval.Kind]int
 	elemFrac bool
 	elemStrs []string

@@ -170,7 +170,6 @@ func validName(s string) bool {
 	return strings.TrimSpace(s) != ""
 }
 
-
 // canHold reports whether rows after a container row can be its fields:
 // the example shows objects in it, or, without example, the table says it
 // is an object. An array the example shows holding strings cannot.

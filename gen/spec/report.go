@@ -19,7 +19,7 @@ type Report struct {
 
 // PageSummary says how one page was read.
 type PageSummary struct {
-	Source, Format, Endpoint string
+	Source, Format, Endpoint  string
 	RequestRows, ResponseRows int
 	ResponseExamples          int
 	RequestExamples           int

@@ -93,7 +93,7 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 		s = openapi3.NewInt64Schema()
 		numberFacts(s, m, note, sd)
 	case "float":
-		s = openapi3.NewFloat64Schema()
+		s = floatSchema()
 		numberFacts(s, m, note, sd)
 	case "boolean":
 		s = openapi3.NewBoolSchema()
@@ -202,3 +202,9 @@ func numberFacts(s *openapi3.Schema, m merged, note noteFunc, sd side) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func floatSchema() *openapi3.Schema {
+	s := openapi3.NewFloat64Schema()
+	s.Format = "double"
+	return s
+}
