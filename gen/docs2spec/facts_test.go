@@ -113,9 +113,9 @@ func TestReportListsResolutions(t *testing.T) {
 		path, kind string
 		min        int
 	}{
-		{rd, "name", 4},   // referring ips/subnets on two pages
-		{rd, "merge", 2},  // internal_list_limit's default and maximum
-		{rd, "map", 6},    // the referring_links_* objects
+		{rd, "name", 4},  // referring ips/subnets on two pages
+		{rd, "merge", 2}, // internal_list_limit's default and maximum
+		{rd, "map", 6},   // the referring_links_* objects
 		{"/v3/backlinks/bulk_referring_domains/live", "nesting", 5},
 		{"/v3/backlinks/bulk_pages_summary/live", "borrowed", 1},
 	} {
