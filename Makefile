@@ -2,13 +2,16 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: generate spec test check fuzz bench
+.PHONY: generate spec sdk test check fuzz bench
 
-## generate: spec/openapi.yaml and spec/REPORT.md from the pages in spec/pages (no network)
-generate: spec
+## generate: spec/pages -> spec/openapi.yaml + spec/REPORT.md -> the SDK packages under sdk/ (no network)
+generate: spec sdk
 
 spec:
 	$(GO) run ./cmd/docs2spec -pages spec/pages -spec spec/openapi.yaml -report spec/REPORT.md
+
+sdk: spec
+	$(GO) run ./cmd/sdkgen -spec spec/openapi.yaml -out sdk
 
 ## test: vet and every test (no network)
 test:

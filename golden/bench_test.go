@@ -1,0 +1,77 @@
+package golden
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/dataforseo-go/dataforseo/gen/docs2spec"
+	"github.com/dataforseo-go/dataforseo/sdk"
+	"github.com/dataforseo-go/dataforseo/sdk/backlinks"
+)
+
+// bigResponse is a referring_domains response of n items, made by
+// repeating the items of the docs' example.
+func bigResponse(b *testing.B, n int) []byte {
+	pages, err := docs2spec.ReadPages(pagesDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range pages {
+		if p.Path != "/v3/backlinks/referring_domains/live" || len(p.ResponseExamples) == 0 {
+			continue
+		}
+		raw, _ := p.ResponseExamples[0].Value.MarshalJSON()
+		var resp map[string]any
+		if err := json.Unmarshal(raw, &resp); err != nil {
+			b.Fatal(err)
+		}
+		result := resp["tasks"].([]any)[0].(map[string]any)["result"].([]any)[0].(map[string]any)
+		items := result["items"].([]any)
+		big := make([]any, n)
+		for i := range big {
+			big[i] = items[i%len(items)]
+		}
+		result["items"], result["items_count"], result["total_count"] = big, n, n
+		out, err := json.Marshal(resp)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return out
+	}
+	b.Fatal("no referring_domains example")
+	return nil
+}
+
+func BenchmarkDecodeReferringDomains1000(b *testing.B) {
+	data := bigResponse(b, 1000)
+	b.Run("generated/sdk.Decode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var r backlinks.ReferringDomainsLiveResponse
+			if err := sdk.Decode(data, &r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("generated/json.Unmarshal", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var r backlinks.ReferringDomainsLiveResponse
+			if err := json.Unmarshal(data, &r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("map[string]any/json.Unmarshal", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var r map[string]any
+			if err := json.Unmarshal(data, &r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
