@@ -97,3 +97,8 @@ func exampleJSON(t *testing.T, ex page.Example) []byte {
 	}
 	return b
 }
+
+func jsonMarshal(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
+}

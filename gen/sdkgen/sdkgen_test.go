@@ -1,0 +1,205 @@
+package sdkgen
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/google/go-cmp/cmp"
+)
+
+func loadEdge(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/edge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func field(t *testing.T, s *Section, strct, name string) *Field {
+	t.Helper()
+	for _, st := range s.Structs {
+		if st.Name != strct {
+			continue
+		}
+		for _, f := range st.Fields {
+			if f.JSON == name {
+				return f
+			}
+		}
+	}
+	t.Fatalf("no field %s.%s", strct, name)
+	return nil
+}
+
+// TestBuildEdgeCases checks the Go type and tag each kind of schema gets.
+func TestBuildEdgeCases(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData(loadEdge(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sections) != 1 || sections[0].Package != "widgets" {
+		t.Fatalf("sections: %+v", sections)
+	}
+	s := sections[0]
+	for _, c := range []struct{ strct, field, typ, tag string }{
+		{"LiveRequest", "kind", "Kind", "kind"},
+		{"LiveRequest", "targets", "[]string", "targets"},
+		{"LiveRequest", "colors", "[]Colors", "colors,omitempty"},
+		{"LiveRequest", "limit", "sdk.Opt[int64]", "limit,omitzero"},
+		{"LiveRequest", "since", "sdk.Opt[sdk.Time]", "since,omitzero"},
+		{"LiveRequest", "filters", "sdk.Filter", "filters,omitzero"},
+		{"LiveRequest", "order_by", "sdk.OrderBy", "order_by,omitempty"},
+		{"LiveRequest", "options", "*LiveRequestOptions", "options,omitempty"},
+		{"LiveItem", "type", "Type", "type"},
+		{"LiveItem", "url", "string", "url"},
+		{"LiveItem", "seen", "sdk.Opt[sdk.Time]", "seen,omitzero"},
+		{"LiveItem", "score", "sdk.Opt[float64]", "score,omitzero"},
+		{"LiveItem", "counts", "map[string]int64", "counts"},
+		{"LiveItem", "anything", "map[string]any", "anything"},
+		{"LiveItem", "spell", "*LiveItemSpell", "spell"},
+		{"LiveItem", "ids", "[]sdk.Opt[int64]", "ids"},
+		{"TaskGetResult", "type", "TaskGetResultType", "type"},
+	} {
+		f := field(t, s, c.strct, c.field)
+		if got := goSource(f.Type); got != c.typ || f.Tag != c.tag {
+			t.Errorf("%s.%s: %s `json:%q`, want %s `json:%q`", c.strct, c.field, got, f.Tag, c.typ, c.tag)
+		}
+	}
+	if f := field(t, s, "LiveItem", "url"); f.Name != "URL" {
+		t.Errorf("url is named %s", f.Name)
+	}
+	var ops []string
+	for _, o := range s.Ops {
+		ops = append(ops, o.Method+" "+o.Name+" "+strings.Join(o.PathParams, ","))
+	}
+	if diff := cmp.Diff([]string{"POST Live ", "GET TaskGet id"}, ops); diff != "" {
+		t.Errorf("operations (-want +got):\n%s", diff)
+	}
+	if p := s.Ops[0].Pager; p == nil || p.MaxLimit != 500 || p.Item.Name != "LiveItem" {
+		t.Errorf("pager: %+v", p)
+	}
+	var enums []string
+	for _, e := range s.Enums {
+		enums = append(enums, e.Name)
+	}
+	// Two "type" enums with different values: the second is named by its struct.
+	if diff := cmp.Diff([]string{"Colors", "Kind", "TaskGetResultType", "Type"}, enums); diff != "" {
+		t.Errorf("enums (-want +got):\n%s", diff)
+	}
+}
+
+func goSource(t *GoType) string {
+	switch t.Kind {
+	case Time:
+		return "sdk.Time"
+	case Filter:
+		return "sdk.Filter"
+	case OrderBy:
+		return "sdk.OrderBy"
+	case Slice:
+		return "[]" + goSource(t.Elem)
+	case Map:
+		return "map[string]" + goSource(t.Elem)
+	case OptK:
+		return "sdk.Opt[" + goSource(t.Elem) + "]"
+	case Pointer:
+		return "*" + goSource(t.Elem)
+	}
+	return t.Name
+}
+
+// TestGeneratedEdgeCodeTypeChecks generates the edge-case package and
+// type-checks it against the real sdk package.
+func TestGeneratedEdgeCodeTypeChecks(t *testing.T) {
+	files, err := Generate(loadEdge(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var parsed []*ast.File
+	var names []string
+	for p := range files {
+		if strings.HasPrefix(p, "widgets/") {
+			names = append(names, p)
+		}
+	}
+	slices.Sort(names)
+	for _, p := range names {
+		f, err := parser.ParseFile(fset, p, files[p], parser.ParseComments)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		parsed = append(parsed, f)
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	if _, err := conf.Check("github.com/dataforseo-go/dataforseo/sdk/widgets", fset, parsed, nil); err != nil {
+		t.Fatalf("generated code does not type-check: %v", err)
+	}
+	for _, want := range []string{
+		"func (s *Service) TaskGet(ctx context.Context, id string) (*TaskGetResponse, error)",
+		`s.client.Get(ctx, "/v3/widgets/task_get/"+url.PathEscape(id), resp)`,
+		"func (s *Service) LiveAll(ctx context.Context, task LiveRequest) iter.Seq2[LiveItem, error]",
+	} {
+		if !strings.Contains(string(files["widgets/service_gen.go"]), want) {
+			t.Errorf("service_gen.go lacks %q", want)
+		}
+	}
+	for _, want := range []string{`sdk.ValidateField("options", v.Validate())`, `"must be at most 500"`, `"must be at least 0.5"`, `"must be at most 5 characters"`, `"has %d conditions; at most 3"`, `"colors[%d]"`} {
+		if !strings.Contains(string(files["widgets/validate_gen.go"]), want) && !strings.Contains(string(files["widgets/validate_gen.go"]), strings.ReplaceAll(want, "  ", " ")) {
+			t.Errorf("validate_gen.go lacks %s", want)
+		}
+	}
+}
+
+// TestGenerateIsDeterministic: the same spec gives the same bytes.
+func TestGenerateIsDeterministic(t *testing.T) {
+	a, err := Generate(loadEdge(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		b, err := Generate(loadEdge(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(a, b); diff != "" {
+			t.Fatalf("two runs differ:\n%s", diff)
+		}
+	}
+}
+
+// TestEnvelopeDrift: a field the shared envelope gains fails the generator.
+func TestEnvelopeDrift(t *testing.T) {
+	spec := strings.Replace(string(loadEdge(t)), "properties: {id: {type: string}}", "properties: {id: {type: string}, queue: {type: string}}", 1)
+	_, err := Generate([]byte(spec))
+	if err == nil || !strings.Contains(err.Error(), `TaskEnvelope has a field "queue"`) {
+		t.Fatalf("Generate = %v, want the envelope drift named", err)
+	}
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	data, err := os.ReadFile("../../spec/openapi.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Generate(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
