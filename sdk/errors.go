@@ -1,0 +1,199 @@
+package sdk
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// The classes of errors, for errors.Is. An *Error matches the class of its
+// status code (see the status-code table in statuscodes_gen.go, generated
+// from spec/status-codes.tsv), or of its HTTP status when the body has no
+// failing status code.
+var (
+	// ErrAuthentication: the login or password is wrong (40100, HTTP 401).
+	ErrAuthentication = errors.New("dataforseo: authentication failed")
+	// ErrPayment: the account balance is too low (40200, HTTP 402).
+	ErrPayment = errors.New("dataforseo: payment required")
+	// ErrAccountBlocked: the account is blocked for suspicious activity (40201).
+	ErrAccountBlocked = errors.New("dataforseo: account blocked")
+	// ErrRateLimit: too many calls per minute (40202, HTTP 429).
+	ErrRateLimit = errors.New("dataforseo: rate limit exceeded")
+	// ErrAccountLimit: a limit set in the account's API settings was reached:
+	// the cost limit (40203) or a duplicate-task limit (40205, 40206).
+	ErrAccountLimit = errors.New("dataforseo: account limit exceeded")
+	// ErrAccessDenied: the plan does not include this API, or the IP is not
+	// whitelisted (40204, 40207, HTTP 403).
+	ErrAccessDenied = errors.New("dataforseo: access denied")
+	// ErrInvalidRequest: the request breaks a rule (400xx, 405xx, HTTP 400);
+	// client-side *ValidationError values match it too.
+	ErrInvalidRequest = errors.New("dataforseo: invalid request")
+	// ErrNotFound: the path, task or data does not exist or has expired
+	// (404xx, HTTP 404).
+	ErrNotFound = errors.New("dataforseo: not found")
+	// ErrNoResults: the task found no results (40102).
+	ErrNoResults = errors.New("dataforseo: no results")
+	// ErrTaskPending: the task is not done yet (40601, 40602).
+	ErrTaskPending = errors.New("dataforseo: task pending")
+	// ErrServer: the API or a service behind it failed (5xxxx, 40101, 40103,
+	// HTTP 5xx, a 2xx response without a readable status).
+	ErrServer = errors.New("dataforseo: server error")
+	// ErrBudgetExceeded: the client's budget (WithBudget) is spent; no
+	// request was sent. The error is a *BudgetError.
+	ErrBudgetExceeded = errors.New("dataforseo: budget exceeded")
+)
+
+// Error is a failed call, envelope or task: whatever failed, the HTTP status,
+// the API's status code and message, the task and the endpoint. It matches
+// its class (ErrAuthentication, ErrRateLimit, ...) with errors.Is, and
+// unwraps to the underlying transport or decoding error, if any.
+type Error struct {
+	// HTTPStatus is the HTTP status of the response, 0 when none arrived.
+	HTTPStatus int
+	// Code is the status_code of the envelope or the task, 0 when the body
+	// had none.
+	Code int
+	// Message is the status_message, or a description of the failure.
+	Message string
+	// TaskID is the id of the failed task, "" for an envelope- or HTTP-level
+	// failure.
+	TaskID string
+	// Path is the endpoint, e.g. "/v3/backlinks/referring_domains/live".
+	Path string
+	// Err is the underlying transport or decoding error, if any.
+	Err error
+}
+
+// Error describes the failure, e.g. "dataforseo: /v3/backlinks/referring_domains/live:
+// task 0929...: status 40501: Invalid Field.".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("dataforseo: ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	if e.TaskID != "" {
+		b.WriteString("task ")
+		b.WriteString(e.TaskID)
+		b.WriteString(": ")
+	}
+	switch {
+	case e.Code != 0:
+		b.WriteString("status ")
+		b.WriteString(strconv.Itoa(e.Code))
+		if e.HTTPStatus != 0 && e.HTTPStatus != 200 {
+			b.WriteString(" (HTTP " + strconv.Itoa(e.HTTPStatus) + ")")
+		}
+		b.WriteString(": ")
+	case e.HTTPStatus != 0:
+		b.WriteString("HTTP " + strconv.Itoa(e.HTTPStatus) + ": ")
+	}
+	msg := e.Message
+	if msg == "" && e.Code != 0 {
+		msg = StatusText(e.Code)
+	}
+	b.WriteString(msg)
+	if e.Err != nil {
+		if msg != "" {
+			b.WriteString(": ")
+		}
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying transport or decoding error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is reports whether target is e's class.
+func (e *Error) Is(target error) bool {
+	c := e.Class()
+	return c != nil && c == target
+}
+
+// Class returns the class of e (ErrAuthentication, ErrRateLimit, ...), or nil
+// for a failure without one, such as a connection error.
+func (e *Error) Class() error {
+	if c := classOfCode(e.Code); c != nil {
+		return c
+	}
+	return classOfHTTP(e.HTTPStatus)
+}
+
+// TaskErrors is returned by a call in which some tasks failed: the response
+// is decoded, the successful tasks' results are usable, and Errors holds one
+// *Error per failed task. errors.Is and errors.As see each of them.
+type TaskErrors struct {
+	// Tasks is the number of tasks in the response.
+	Tasks int
+	// Errors holds the failed tasks, in order.
+	Errors []*Error
+}
+
+// Error names how many tasks failed and the first failure.
+func (e *TaskErrors) Error() string {
+	if len(e.Errors) == 0 {
+		return "dataforseo: no task failed"
+	}
+	s := fmt.Sprintf("dataforseo: %d of %d tasks failed: %s", len(e.Errors), e.Tasks,
+		strings.TrimPrefix(e.Errors[0].Error(), "dataforseo: "))
+	if len(e.Errors) > 1 {
+		s += fmt.Sprintf(" (and %d more)", len(e.Errors)-1)
+	}
+	return s
+}
+
+// Unwrap returns the task errors, for errors.Is and errors.As.
+func (e *TaskErrors) Unwrap() []error {
+	errs := make([]error, len(e.Errors))
+	for i, te := range e.Errors {
+		errs[i] = te
+	}
+	return errs
+}
+
+// BudgetError is returned, before any request is sent, by a call that would
+// start when the client's spending has reached its budget (WithBudget). It
+// matches ErrBudgetExceeded with errors.Is.
+type BudgetError struct {
+	Budget float64 // the budget, USD
+	Spent  float64 // the spending when the call was refused, USD
+}
+
+// Error names the budget and the spending.
+func (e *BudgetError) Error() string {
+	return fmt.Sprintf("dataforseo: budget exceeded: spent %.4f USD of a %.4f USD budget; no request sent", e.Spent, e.Budget)
+}
+
+// Is reports whether target is ErrBudgetExceeded.
+func (e *BudgetError) Is(target error) bool { return target == ErrBudgetExceeded }
+
+// statusError builds the error the status codes of a decoded response
+// report: nil when the envelope and every task succeeded.
+func statusError(env envelope, httpStatus int, path string) error {
+	code, msg, _ := env.envelopeStatus()
+	if httpStatus/100 != 2 || !IsOK(code) {
+		if msg == "" && code == 0 {
+			msg = http.StatusText(httpStatus)
+			if httpStatus/100 == 2 {
+				msg = "the response has no status_code"
+			}
+		}
+		return &Error{HTTPStatus: httpStatus, Code: code, Message: msg, Path: path}
+	}
+	var failed []*Error
+	n := env.envelopeTasks()
+	for i := range n {
+		id, tcode, tmsg := env.envelopeTask(i)
+		if !IsOK(tcode) {
+			failed = append(failed, &Error{HTTPStatus: httpStatus, Code: tcode, Message: tmsg, TaskID: id, Path: path})
+		}
+	}
+	if failed == nil {
+		return nil
+	}
+	return &TaskErrors{Tasks: n, Errors: failed}
+}

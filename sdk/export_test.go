@@ -1,0 +1,22 @@
+package sdk
+
+import (
+	"context"
+	"reflect"
+	"time"
+)
+
+// SetClock replaces the clock of c, for tests that check retry waits
+// without waiting: sleep records the wait and returns at once.
+func SetClock(c *Client, now func() time.Time, sleep func(ctx context.Context, d time.Duration) error) {
+	c.clock = clock{now: now, sleep: sleep}
+}
+
+// Backoff exposes backoff.
+var Backoff = backoff
+
+// ParseRetryAfter exposes parseRetryAfter.
+var ParseRetryAfter = parseRetryAfter
+
+// HasWireProblem exposes hasWireProblem for a pointer.
+func HasWireProblem(v any) bool { return hasWireProblem(reflect.ValueOf(v)) }

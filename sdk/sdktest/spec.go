@@ -1,0 +1,148 @@
+package sdktest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dataforseo-go/dataforseo/spec"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
+)
+
+// operation is one operation of the spec, ready to be served.
+type operation struct {
+	method   string
+	path     string   // the template, e.g. /v3/backlinks/referring_domains/live
+	segments []string // path split at "/"; "{name}" segments are parameters
+	route    *routers.Route
+	example  []byte // the first documented example of the 200 response
+	task     *openapi3.Schema
+	// limitDefault is the default of the request's limit field; hasLimit
+	// says whether there is one (the operation pages with limit/offset).
+	limitDefault int64
+	hasLimit     bool
+}
+
+// catalog is the spec's operations.
+type catalog struct {
+	ops []*operation
+}
+
+// loadCatalog parses the embedded spec once per process.
+var loadCatalog = sync.OnceValues(func() (*catalog, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(spec.OpenAPI)
+	if err != nil {
+		return nil, fmt.Errorf("sdktest: loading the spec: %w", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("sdktest: the spec is invalid: %w", err)
+	}
+	c := &catalog{}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		for method, op := range item.Operations() {
+			o, err := newOperation(doc, path, item, method, op)
+			if err != nil {
+				return nil, err
+			}
+			c.ops = append(c.ops, o)
+		}
+	}
+	sort.Slice(c.ops, func(i, j int) bool {
+		if c.ops[i].path != c.ops[j].path {
+			return c.ops[i].path < c.ops[j].path
+		}
+		return c.ops[i].method < c.ops[j].method
+	})
+	return c, nil
+})
+
+func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method string, op *openapi3.Operation) (*operation, error) {
+	o := &operation{
+		method:   method,
+		path:     path,
+		segments: strings.Split(path, "/"),
+		route:    &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op},
+	}
+	resp := op.Responses.Status(http.StatusOK)
+	if resp == nil || resp.Value == nil || resp.Value.Content.Get("application/json") == nil {
+		return nil, fmt.Errorf("sdktest: %s %s has no JSON 200 response", method, path)
+	}
+	examples := resp.Value.Content.Get("application/json").Examples
+	names := slices.Sorted(maps.Keys(examples))
+	if len(names) == 0 || examples[names[0]].Value == nil {
+		return nil, fmt.Errorf("sdktest: %s %s has no example of its 200 response", method, path)
+	}
+	example, err := json.Marshal(examples[names[0]].Value.Value)
+	if err != nil {
+		return nil, fmt.Errorf("sdktest: %s %s: the example: %w", method, path, err)
+	}
+	o.example = example
+	if rb := op.RequestBody; rb != nil && rb.Value != nil {
+		if mt := rb.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+			if items := mt.Schema.Value.Items; items != nil && items.Value != nil {
+				o.task = items.Value
+				o.limitDefault, o.hasLimit = limitDefault(items.Value)
+			}
+		}
+	}
+	return o, nil
+}
+
+// limitDefault returns the default of the limit property of a task schema.
+func limitDefault(task *openapi3.Schema) (int64, bool) {
+	limit, ok := task.Properties["limit"]
+	if !ok || limit.Value == nil {
+		return 0, false
+	}
+	if d, ok := limit.Value.Default.(float64); ok {
+		return int64(d), true
+	}
+	return 100, true
+}
+
+// match finds the operation of a request path and method. It returns the
+// path parameters, and whether the path exists with another method.
+func (c *catalog) match(method, path string) (op *operation, params map[string]string, otherMethod bool) {
+	segs := strings.Split(path, "/")
+	for _, o := range c.ops {
+		p, ok := matchSegments(o.segments, segs)
+		if !ok {
+			continue
+		}
+		if o.method != method {
+			otherMethod = true
+			continue
+		}
+		return o, p, false
+	}
+	return nil, nil, otherMethod
+}
+
+func matchSegments(tmpl, segs []string) (map[string]string, bool) {
+	if len(tmpl) != len(segs) {
+		return nil, false
+	}
+	var params map[string]string
+	for i, t := range tmpl {
+		if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") && segs[i] != "" {
+			if params == nil {
+				params = map[string]string{}
+			}
+			params[t[1:len(t)-1]] = segs[i]
+			continue
+		}
+		if t != segs[i] {
+			return nil, false
+		}
+	}
+	return params, true
+}
