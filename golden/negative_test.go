@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/dataforseo-go/dataforseo/sdk/backlinks"
 )
 
@@ -42,5 +43,26 @@ func TestRoundTripCatches(t *testing.T) {
 				t.Errorf("error does not name %q: %v", tt.want, err)
 			}
 		})
+	}
+}
+
+// Lenient at run time: what the strict tests refuse, a client call
+// accepts: a new field is ignored, an unknown enum value kept as its string.
+func TestLenientDecode(t *testing.T) {
+	body := `{"status_code":20000,"new_top_level":1,"tasks":[{"id":"x","status_code":20000,
+	"data":{"api":"backlinks","function":"referring_domains","target":"a.com","backlinks_status_type":"archived"},
+	"result":null}]}`
+	var r backlinks.ReferringDomainsLiveResponse
+	if err := sdk.Decode([]byte(body), &r); err != nil {
+		t.Fatalf("lenient decode: %v", err)
+	}
+	if v, _ := r.Tasks[0].Data.BacklinksStatusType.Get(); v != "archived" || v.IsKnown() {
+		t.Errorf("unknown enum value: %q (known %v)", v, v.IsKnown())
+	}
+	if len(r.Results()) != 0 {
+		t.Error("a null result is not empty")
+	}
+	if err := sdk.DecodeStrict([]byte(body), new(backlinks.ReferringDomainsLiveResponse)); err == nil {
+		t.Error("strict decode accepts a field the spec does not have")
 	}
 }
