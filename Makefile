@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: generate spec sdk test check fuzz bench
+.PHONY: generate spec sdk test check fuzz bench fetch-docs spec-diff
 
 ## generate: spec/pages -> spec/openapi.yaml + spec/REPORT.md -> the SDK packages under sdk/ (no network)
 generate: spec sdk
@@ -12,6 +12,15 @@ spec:
 
 sdk: spec
 	$(GO) run ./cmd/sdkgen -spec spec/openapi.yaml -out sdk
+
+## fetch-docs: refresh spec/pages from docs.dataforseo.com (the only target that uses the network)
+fetch-docs:
+	$(GO) run ./cmd/docs2spec fetch -sources spec/sources.txt -pages spec/pages
+
+## spec-diff: what changed in spec/openapi.yaml since BASE (default main), breaking or not for SDK users
+BASE ?= main
+spec-diff:
+	$(GO) run ./cmd/docs2spec diff -base-ref $(BASE) -head spec/openapi.yaml
 
 ## test: vet and every test (no network)
 test:

@@ -1,25 +1,15 @@
-// Command docs2spec turns the DataForSEO documentation pages in spec/pages
-// into spec/openapi.yaml and spec/REPORT.md.
+// Command docs2spec turns the DataForSEO documentation pages into the
+// OpenAPI spec, refreshes the pages, and compares specs.
 //
 //	docs2spec [-pages spec/pages] [-spec spec/openapi.yaml] [-report spec/REPORT.md]
+//	docs2spec fetch [-sources spec/sources.txt] [-pages spec/pages] [-base URL] [-concurrency 2] [-delay 500ms]
+//	docs2spec diff [-base-ref main | -base FILE] [-head spec/openapi.yaml]
 package main
 
 import (
-	"flag"
-	"fmt"
 	"os"
 
 	"github.com/dataforseo-go/dataforseo/gen/docs2spec"
 )
 
-func main() {
-	var o docs2spec.Options
-	flag.StringVar(&o.PagesDir, "pages", "spec/pages", "directory of documentation pages")
-	flag.StringVar(&o.SpecPath, "spec", "spec/openapi.yaml", "where to write the OpenAPI spec")
-	flag.StringVar(&o.ReportPath, "report", "spec/REPORT.md", "where to write the report")
-	flag.Parse()
-	if err := docs2spec.Run(o); err != nil {
-		fmt.Fprintln(os.Stderr, "docs2spec:", err)
-		os.Exit(1)
-	}
-}
+func main() { os.Exit(docs2spec.Main(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -47,12 +47,13 @@ type Pager struct {
 
 // Struct is a Go struct from an object component.
 type Struct struct {
-	Name    string
-	Role    string // what the type is, for its godoc: "one task of the X request"
-	Doc     string
-	Embed   string // a struct embedded first (the request in a Data struct)
-	Fields  []*Field
-	Request bool // a request type: gets a Validate method
+	Name      string
+	Component string // the spec's component name
+	Role      string // what the type is, for its godoc: "one task of the X request"
+	Doc       string
+	Embed     string // a struct embedded first (the request in a Data struct)
+	Fields    []*Field
+	Request   bool // a request type: gets a Validate method
 }
 
 // Field is one struct field.

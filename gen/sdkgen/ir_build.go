@@ -148,7 +148,7 @@ func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Str
 		return s
 	}
 	schema := sb.schema(comp)
-	s := &Struct{Name: sb.types.Name(strings.TrimPrefix(comp, sb.prefix), comp), Doc: schema.Description, Request: request, Role: role}
+	s := &Struct{Name: sb.types.Name(strings.TrimPrefix(comp, sb.prefix), comp), Doc: schema.Description, Request: request, Role: role, Component: comp}
 	sb.structs[comp] = s
 	sb.Structs = append(sb.Structs, s)
 	sb.fields(s, schema, request)
@@ -159,7 +159,7 @@ func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Str
 // plus api, function and what else the API echoes.
 func (sb *sectionBuilder) dataStruct(comp string, req *Struct) *Struct {
 	schema := sb.schema(comp)
-	s := &Struct{Name: sb.types.Name(strings.TrimPrefix(comp, sb.prefix), comp), Doc: schema.Description}
+	s := &Struct{Name: sb.types.Name(strings.TrimPrefix(comp, sb.prefix), comp), Doc: schema.Description, Component: comp}
 	s.Role = "the data of a " + strings.TrimSuffix(s.Name, "Data") + " task: the echo of its request, with api and function"
 	sb.structs[comp] = s
 	sb.Structs = append(sb.Structs, s)
