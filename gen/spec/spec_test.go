@@ -66,11 +66,11 @@ func TestRules(t *testing.T) {
 	p := tabPage(t, "a.txt",
 		[]string{"target\tstring\tthe target\nrequired field", "limit\tinteger\thow many\noptional field\ndefault value: 10\nmaximum value: 100"},
 		append(envelopeRows,
-			"            rank\tstring\tthe rank",                  // E2: the example says integer
-			"            lost_date\tstring\twhen it was lost",     // E6: null in the example
-			"            tld\tobject\tcounts per top-level domain", // E4: a map
+			"            rank\tstring\tthe rank",                     // E2: the example says integer
+			"            lost_date\tstring\twhen it was lost",        // E6: null in the example
+			"            tld\tobject\tcounts per top-level domain",   // E4: a map
 			"            first seen\tstring\twhen it was first seen", // P2: the example's name
-			"            table_only\tinteger\tnot in the example",  // E7
+			"            table_only\tinteger\tnot in the example",    // E7
 		), example)
 	doc, report := build(t, p)
 	it := item(doc)
