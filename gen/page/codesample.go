@@ -251,27 +251,5 @@ func (p *litParser) phpArray() (*jsonval.Value, error) {
 		return list, nil
 	}
 	p.i = save
-	v := &jsonval.Value{Kind: jsonval.Object, Obj: []jsonval.Member{}}
-	for {
-		if p.eat(")") {
-			return v, nil
-		}
-		key, err := p.key()
-		if err != nil {
-			return nil, err
-		}
-		if !p.eat("=>") {
-			return nil, p.errorf("expected \"=>\" after key %q", key)
-		}
-		e, err := p.value()
-		if err != nil {
-			return nil, err
-		}
-		v.Obj = append(v.Obj, jsonval.Member{Key: key, Val: e})
-		if !p.eat(",") && !p.eat(")") {
-			return nil, p.errorf("expected \",\" or \")\"")
-		} else if p.s[p.i-1] == ')' {
-			return v, nil
-		}
-	}
+	return p.entries(")", "=>")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/dataforseo-go/dataforseo/gen/goname"
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/gen/page"
 )
@@ -25,7 +26,7 @@ type endpoint struct {
 type builder struct {
 	doc    *openapi3.T
 	report *Report
-	names  *namePool
+	names  *goname.Pool
 	cache  map[*node]merged
 	shared *endpoint // pseudo-endpoint the shared components report under
 }
@@ -44,7 +45,7 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 	b := &builder{
 		doc:    newDocument(),
 		report: newReport(),
-		names:  newNamePool(),
+		names:  goname.NewPool(),
 		cache:  map[*node]merged{},
 		shared: &endpoint{},
 	}

@@ -150,7 +150,7 @@ func (b *builder) objectSchema(ep *endpoint, n *node, m merged, comp string, sd 
 // returns a reference to it. desc overrides the node's description.
 func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc string) *openapi3.SchemaRef {
 	owner := ep.method + " " + ep.path + " " + string(sd.part) + " " + n.path()
-	name = b.names.take(name, owner)
+	name = b.names.Name(name, owner)
 	if _, done := b.doc.Components.Schemas[name]; done {
 		return ref(name)
 	}

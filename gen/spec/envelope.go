@@ -48,7 +48,7 @@ func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *ope
 		taskProps["result"] = r
 	}
 	b.extras(ep, tasks, taskEnvelopeFields, taskProps, ep.op+"Task")
-	taskName := b.names.take(ep.op+"Task", ep.path+" task")
+	taskName := b.names.Name(ep.op+"Task", ep.path+" task")
 	b.doc.Components.Schemas[taskName] = allOf(ref(TaskEnvelope), taskProps, "one task of the response")
 
 	list := openapi3.NewArraySchema()
@@ -56,7 +56,7 @@ func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *ope
 	list.Description = b.mergeRows(ep, tasks, page.PartResponseTable).desc
 	respProps := openapi3.Schemas{"tasks": {Value: list}}
 	b.extras(ep, ep.resp, responseEnvelopeFields, respProps, ep.op+"Response")
-	name := b.names.take(ep.op+"Response", ep.path+" response")
+	name := b.names.Name(ep.op+"Response", ep.path+" response")
 	b.doc.Components.Schemas[name] = allOf(ref(ResponseEnvelope), respProps, "the whole response body of "+ep.path)
 	return ref(name)
 }
@@ -100,7 +100,7 @@ func (b *builder) dataSchema(ep *endpoint, tasks *node, reqRef *openapi3.SchemaR
 			desc = m.desc
 		}
 	}
-	name := b.names.take(ep.op+"Data", ep.path+" data")
+	name := b.names.Name(ep.op+"Data", ep.path+" data")
 	if reqRef == nil {
 		own.Description = desc
 		b.doc.Components.Schemas[name] = &openapi3.SchemaRef{Value: own}

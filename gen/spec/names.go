@@ -55,38 +55,3 @@ func operationName(path string) (name, section string) {
 	}
 	return b.String(), section
 }
-
-// namePool hands out component names and keeps them unique: a name asked
-// for twice by different owners gets a number (2, 3, ...) in the order the
-// builder asks, which is fixed.
-type namePool struct {
-	owner map[string]string // name -> owner key
-}
-
-func newNamePool() *namePool { return &namePool{owner: map[string]string{}} }
-
-// take returns name for owner, or name2, name3, ... when another owner has
-// it. The same owner always gets the same name back.
-func (p *namePool) take(name, owner string) string {
-	for i := 1; ; i++ {
-		n := name
-		if i > 1 {
-			n += itoa(i)
-		}
-		switch o, ok := p.owner[n]; {
-		case !ok:
-			p.owner[n] = owner
-			return n
-		case o == owner:
-			return n
-		}
-	}
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
-}
