@@ -31,10 +31,12 @@ test:
 check: generate
 	git diff --exit-code -- spec sdk
 
-## fuzz: a short run of every page-format fuzzer
+## fuzz: a short run of every fuzzer (the page formats, the filter grammar)
 fuzz:
-	@for f in $$($(GO) test ./gen/page -list '^Fuzz' | grep '^Fuzz'); do \
-		echo "$$f"; $(GO) test ./gen/page -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	@for pkg in ./gen/page ./sdk; do \
+		for f in $$($(GO) test $$pkg -list '^Fuzz' | grep '^Fuzz'); do \
+			echo "$$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+		done; \
 	done
 
 ## bench: the benchmarks (compare runs with benchstat)

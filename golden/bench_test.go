@@ -12,7 +12,7 @@ import (
 // bigResponse is a referring_domains response of n items, made by
 // repeating the items of the docs' example.
 func bigResponse(b *testing.B, n int) []byte {
-	pages, err := docs2spec.ReadPages(pagesDir)
+	pages, err := docs2spec.ReadPages("../spec/pages")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -34,7 +34,9 @@ func TestValidate(t *testing.T) {
 	}{
 		{"required target", func(r *backlinks.ReferringDomainsLiveRequest) { r.Target = "" }, "target"},
 		{"limit over its maximum", func(r *backlinks.ReferringDomainsLiveRequest) { r.Limit = sdk.Int(1001) }, "limit"},
-		{"unknown enum value", func(r *backlinks.ReferringDomainsLiveRequest) { r.BacklinksStatusType = sdk.Some(backlinks.BacklinksStatusType("dead")) }, "backlinks_status_type"},
+		{"unknown enum value", func(r *backlinks.ReferringDomainsLiveRequest) {
+			r.BacklinksStatusType = sdk.Some(backlinks.BacklinksStatusType("dead"))
+		}, "backlinks_status_type"},
 		{"tag over 255 characters", func(r *backlinks.ReferringDomainsLiveRequest) { r.Tag = sdk.String(strings.Repeat("a", 256)) }, "tag"},
 		{"four sorting rules", func(r *backlinks.ReferringDomainsLiveRequest) {
 			r.OrderBy = sdk.OrderBy{sdk.Desc("a"), sdk.Desc("b"), sdk.Desc("c"), sdk.Desc("d")}

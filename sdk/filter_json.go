@@ -74,16 +74,19 @@ func (f *Filter) UnmarshalJSON(data []byte) error {
 
 // parseFilter reads the grammar from a JSON tree decoded with UseNumber:
 // a condition is an array of three whose first element is a string, a group
-// an array of odd length (at least three) alternating filters and "and" /
-// "or".
+// an array of odd length alternating filters and "and" / "or" (the docs'
+// examples also wrap a single condition: [["search_volume", ">", 10]]).
 func parseFilter(tree any) (*filterNode, bool) {
 	arr, ok := tree.([]any)
-	if !ok || len(arr) < 3 {
+	if !ok || len(arr) == 0 {
 		return nil, false
 	}
 	if field, ok := arr[0].(string); ok {
+		if len(arr) != 3 {
+			return nil, false
+		}
 		op, ok := arr[1].(string)
-		if !ok || len(arr) != 3 {
+		if !ok {
 			return nil, false
 		}
 		return &filterNode{field: field, op: op, value: arr[2]}, true

@@ -71,6 +71,7 @@ func TestFilterRoundTrip(t *testing.T) {
 		`[["referring_pages",">","2"],"and",["backlinks",">","10"]]`,
 		`[["first_seen",">","2017-10-23 11:31:45 +00:00"],"and",[["domain","like","%dataforseo.com%"],"or",["referring_domains",">","10"]]]`,
 		`[["a","=",1],"and",["b","=",2],"or",["c","=",3]]`,
+		`[["keyword_info.search_volume",">",10]]`, // a group of one, as the Labs examples write it
 	}
 	for _, in := range tests {
 		t.Run(in, func(t *testing.T) {
@@ -211,4 +212,28 @@ func TestFilterAccessors(t *testing.T) {
 	if cmp.Equal(f, sdk.F("a", "=", 1)) {
 		t.Error("different filters are Equal")
 	}
+}
+
+// FuzzFilterUnmarshal: any JSON decodes into a Filter without a panic, and
+// what decodes as the grammar re-encodes to JSON that decodes the same.
+func FuzzFilterUnmarshal(f *testing.F) {
+	for _, s := range []string{`["a","=",1]`, `[["a","=",1],"and",["b",">",2]]`, `[["a","=",1]]`, `["a"]`, `[]`, `[[]]`, `null`, `"x"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var flt sdk.Filter
+		if json.Unmarshal(data, &flt) != nil {
+			return
+		}
+		_ = flt.Validate()
+		_ = flt.Conditions()
+		b, err := json.Marshal(flt)
+		if err != nil {
+			return
+		}
+		var again sdk.Filter
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("re-encoded %s does not decode: %v", b, err)
+		}
+	})
 }

@@ -192,3 +192,44 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+// TestEveryExampleInSpec: the spec carries every example of every page,
+// but those the report says were rejected; the golden tests read them
+// from the spec.
+func TestEveryExampleInSpec(t *testing.T) {
+	pages, err := docs2spec.ReadPages(pagesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := load(t)
+	_, _, report, err := docs2spec.Generate(pagesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, inSpec := 0, 0
+	seen := map[string]bool{}
+	for _, p := range pages {
+		total += len(p.ResponseExamples) + len(p.RequestExamples)
+		key := p.Method + " " + p.Path
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		op := doc.Paths.Value(p.Path).GetOperation(p.Method)
+		inSpec += len(op.Responses.Status(200).Value.Content.Get("application/json").Examples)
+		if op.RequestBody != nil {
+			inSpec += len(op.RequestBody.Value.Content.Get("application/json").Examples)
+		}
+	}
+	rejected := 0
+	for _, er := range report.Endpoints {
+		for _, e := range er.Entries {
+			if e.Kind == "example-rejected" {
+				rejected++
+			}
+		}
+	}
+	if inSpec+rejected != total {
+		t.Errorf("the spec has %d examples and the report rejects %d, the pages have %d", inSpec, rejected, total)
+	}
+}

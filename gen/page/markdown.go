@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 )
@@ -20,12 +21,28 @@ var markdownReader = reader{
 var (
 	fenceLine = regexp.MustCompile("(?m)^[ \t]*```")
 	mdRule    = regexp.MustCompile(`^[ \t]*\|(\s*:?-{3,}:?\s*\|)+`)
-	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	mdBreak   = regexp.MustCompile(`(?i)<br\s*/?>`)
 )
 
+// parseMarkdown reads the page with the crawler's escapes undone. The
+// crawlers are not consistent: most escape every backslash of the code
+// (a JSON \" became \\\"), some only the markdown characters. The full
+// undoing is tried first; when the example is not JSON after it, the
+// lighter one is.
 func parseMarkdown(src, text string) (*Page, error) {
-	text = unfence(text)
+	p, err := parseMarkdownWith(src, unfence(text, mdCodeEscape))
+	var pe *Error
+	if errors.As(err, &pe) && pe.Part == PartResponseExample {
+		if p2, err2 := parseMarkdownWith(src, unfence(text, mdMarkupEscape)); err2 == nil {
+			return p2, nil
+		}
+	}
+	return p, err
+}
+
+func parseMarkdownWith(src, text string) (*Page, error) {
 	lines := splitLines(text)
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
@@ -45,8 +62,8 @@ func parseMarkdown(src, text string) (*Page, error) {
 			row := Row{Pos: len(t.Rows) + 1, Line: j + 1,
 				Name: mdInline(cells[0]), Type: strings.ToLower(mdInline(cells[1])),
 				Description: joinDescription(strings.Split(mdInline(mdBreak.ReplaceAllString(cells[2], "\n")), "\n"))}
-			if row.Type == "" && row.Description == "" {
-				row.Heading, row.Name = row.Name, ""
+			if row.Type == "" { // "‘featured_snippet’ element in SERP", maybe with a note
+				row.Heading, row.Name, row.Description = row.Name, "", ""
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -60,18 +77,21 @@ func parseMarkdown(src, text string) (*Page, error) {
 // "\\") that the crawler wrote in code too: a JSON "\"" became "\\\"".
 var mdCodeEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
+// mdMarkupEscape is the lighter reading: only markdown's own characters.
+var mdMarkupEscape = regexp.MustCompile("\\\\([_*#\\[\\]`<>|~])")
+
 // unfence undoes, outside tables, what the crawler did to code: the "\"
 // that ends lines and the markdown escapes. Fences are not reliable enough
 // to tell code from prose (some pages open more than they close), and
 // prose loses nothing by it. The line count is kept so that line numbers
 // still point into the file.
-func unfence(text string) string {
+func unfence(text string, escape *regexp.Regexp) string {
 	lines := splitLines(text)
 	for i, l := range lines {
 		if strings.HasPrefix(strings.TrimSpace(l), "|") {
 			continue
 		}
-		lines[i] = mdCodeEscape.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\"), "$1")
+		lines[i] = escape.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\"), "$1")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -104,7 +124,7 @@ func mdCells(line string) []string {
 // code spans their content; outside code, unescaped "_" and "*" are
 // emphasis and go, escaped ones stay.
 func mdInline(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(mdImage.ReplaceAllString(s, ""), "$1")
 	var b strings.Builder
 	code := false
 	for i := 0; i < len(s); i++ {

@@ -211,6 +211,22 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		case Filter:
 			f.Optional = true
 		}
+	case !request && !required:
+		// A response field not always sent: missing stays missing when
+		// re-encoded, and Opt tells missing, null and a value apart.
+		switch base.Kind {
+		case Scalar, Time, Named:
+			wrap(OptK)
+		case StructK:
+			// A pointer has two states: a nullable object's nil is null,
+			// as the examples write it more often than they leave it out.
+			wrap(Pointer)
+			if v.Nullable {
+				opt = ""
+			}
+		case Slice, Map, Any:
+			f.Optional = true
+		}
 	case v.Nullable && !request:
 		switch base.Kind {
 		case Scalar, Time, Named:

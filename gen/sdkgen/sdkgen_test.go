@@ -71,6 +71,8 @@ func TestBuildEdgeCases(t *testing.T) {
 		{"LiveItem", "anything", "map[string]any", "anything"},
 		{"LiveItem", "spell", "*LiveItemSpell", "spell"},
 		{"LiveItem", "ids", "[]sdk.Opt[int64]", "ids"},
+		{"LiveItem", "sometimes", "sdk.Opt[string]", "sometimes,omitzero"},
+		{"LiveItem", "tags", "[]string", "tags,omitzero"},
 		{"TaskGetResult", "type", "TaskGetResultType", "type"},
 	} {
 		f := field(t, s, c.strct, c.field)

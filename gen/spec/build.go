@@ -3,6 +3,7 @@ package spec
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -11,16 +12,18 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/goname"
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/gen/prose"
 )
 
 // endpoint gathers what all pages of one method and path say.
 type endpoint struct {
-	method, path string
-	op, section  string
-	pages        []*page.Page
-	req, resp    *node // roots; req has children only when a page has a request table or sample
-	echo         *node // data-echo keys that are not request fields
-	hasRequest   bool
+	method, path  string
+	op, section   string
+	pages         []*page.Page
+	req, resp     *node // roots; req has children only when a page has a request table or sample
+	echo          *node // data-echo keys that are not request fields
+	echoConflicts *node // data-echo values whose type is not the request field's
+	hasRequest    bool
 }
 
 type builder struct {
@@ -75,6 +78,9 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 		}
 	}
 	b.envelope(eps)
+	if err := b.checkExamples(eps); err != nil {
+		return nil, nil, err
+	}
 	return b.doc, b.report, nil
 }
 
@@ -86,7 +92,7 @@ func group(pages []*page.Page) []*endpoint {
 		key := p.Method + " " + p.Path
 		ep := byKey[key]
 		if ep == nil {
-			ep = &endpoint{method: p.Method, path: p.Path, req: &node{}, resp: &node{}, echo: &node{}}
+			ep = &endpoint{method: p.Method, path: p.Path, req: &node{}, resp: &node{}, echo: &node{}, echoConflicts: &node{}}
 			ep.op, ep.section = operationName(p.Path)
 			byKey[key] = ep
 			eps = append(eps, ep)
@@ -111,7 +117,7 @@ func (b *builder) gather(ep *endpoint) error {
 				}
 			}
 		}
-		if p.Request != nil {
+		if p.Request != nil && p.Method != "GET" {
 			ep.hasRequest = true
 		}
 		for _, n := range p.Notes {
@@ -124,7 +130,7 @@ func (b *builder) gather(ep *endpoint) error {
 				return err
 			}
 		}
-		if p.Request != nil {
+		if p.Request != nil && p.Method != "GET" {
 			if err := b.place(ep, p, p.Request, page.PartRequestTable, ep.req); err != nil {
 				return err
 			}
@@ -141,7 +147,8 @@ func (b *builder) gather(ep *endpoint) error {
 
 // foldEcho adds the tasks' "data" (the echo of the request) to the
 // request fields' examples; keys the request does not have are kept apart
-// for the Data schema (rule S2).
+// for the Data schema (rule S2), and so are values whose JSON type is not
+// the request field's (the API echoes location_code 2840 as "2840").
 func (b *builder) foldEcho(ep *endpoint) {
 	data := ep.resp.child("tasks").child("data")
 	if data == nil {
@@ -154,20 +161,48 @@ func (b *builder) foldEcho(ep *endpoint) {
 				if d == nil || d.Kind != jsonval.Object {
 					continue
 				}
+				ep.req.objects++
 				for _, m := range d.Obj {
 					if m.Key == "api" || m.Key == "function" {
 						continue
 					}
-					if c := ep.req.lookup(m.Key); c != nil && (len(c.rows) > 0 || c.ex.seen > 0) {
-						c.addValue(m.Val)
-						continue
-					}
 					extra := &jsonval.Value{Kind: jsonval.Object, Obj: []jsonval.Member{m}}
-					ep.echo.addMembers(extra)
+					c := ep.req.lookup(m.Key)
+					switch {
+					case c == nil:
+						ep.echo.addMembers(extra)
+					case !fits(c, m.Val):
+						ep.echoConflicts.addMembers(extra)
+						c.ex.seen++ // present in the task, for rule R1
+					default:
+						c.addValue(m.Val)
+					}
 				}
 			}
 		}
 	}
+}
+
+// fits reports whether an echoed value has the JSON type of the request
+// field it echoes.
+func fits(c *node, v *jsonval.Value) bool {
+	typ := ""
+	if len(c.rows) > 0 {
+		typ = c.rows[0].typ
+	}
+	switch v.Kind {
+	case jsonval.Null:
+		return true
+	case jsonval.Number:
+		return typ == "integer" && v.IsInteger() || typ == "float" || typ == ""
+	case jsonval.String:
+		return typ == "string" || typ == ""
+	case jsonval.Bool:
+		return typ == "boolean" || typ == ""
+	case jsonval.Array:
+		return typ == "array" || typ == ""
+	}
+	return typ == "object" || typ == ""
 }
 
 func arr(v *jsonval.Value) []*jsonval.Value {
@@ -195,6 +230,7 @@ func (b *builder) operation(ep *endpoint) error {
 		sources[i] = p.Source
 	}
 	op.Extensions = map[string]any{"x-dfs-pages": sources}
+	op.Parameters = b.pathParameters(ep)
 	var reqRef *openapi3.SchemaRef
 	if ep.hasRequest {
 		reqRef = b.component(ep, ep.req, ep.op+"Request", requestSide, "one task of the request; the body is an array of tasks")
@@ -242,4 +278,43 @@ func responseExamples(ep *endpoint) openapi3.Examples {
 		return nil
 	}
 	return out
+}
+
+var pathParamName = regexp.MustCompile(`\{([^}]+)\}`)
+
+// pathParameters declares the {name} parts of the path. A GET endpoint's
+// "request" table describes them (task_get's id); its rows that are not
+// path parameters have no place in a GET and are reported.
+func (b *builder) pathParameters(ep *endpoint) openapi3.Parameters {
+	var params openapi3.Parameters
+	names := map[string]bool{}
+	for _, m := range pathParamName.FindAllStringSubmatch(ep.path, -1) {
+		names[m[1]] = true
+		p := openapi3.NewPathParameter(m[1]).WithSchema(openapi3.NewStringSchema())
+		for _, pg := range ep.pages {
+			if pg.Request == nil {
+				continue
+			}
+			for _, r := range pg.Request.Rows {
+				if normalName(r.Name) == m[1] && p.Description == "" {
+					p.Description = prose.Reflow(r.Description)
+				}
+			}
+		}
+		params = append(params, &openapi3.ParameterRef{Value: p})
+	}
+	if ep.method == "GET" {
+		for _, pg := range ep.pages {
+			if pg.Request == nil {
+				continue
+			}
+			for _, r := range pg.Request.Rows {
+				if r.Name != "" && !names[normalName(r.Name)] {
+					b.report.add(ep, pg, page.PartRequestTable, normalName(r.Name), "left-out",
+						fmt.Sprintf("%s: a GET has no request body and %q is not a path parameter", r.Where(), r.Name))
+				}
+			}
+		}
+	}
+	return params
 }

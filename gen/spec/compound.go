@@ -163,7 +163,19 @@ func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc st
 	s.Description = desc
 	for _, c := range n.children {
 		s.Properties[c.name] = b.fieldSchema(ep, c, b.childComponent(ep, name, c), sd)
+		// R2: a response field every example object has is required: it is
+		// always sent. One some leave out, or only the table has, is not.
+		if !sd.request && n.objects > 0 && c.ex.seen == n.objects {
+			s.Required = append(s.Required, c.name)
+		}
 		if sd.request && b.mergeRows(ep, c, sd.part).f.Required {
+			// R1: an example that leaves a "required" field out shows it
+			// is not always required (the docs' url-instead-of-keyword).
+			if n.objects > 0 && c.ex.seen < n.objects {
+				b.report.add(ep, nil, sd.part, c.path(), "required",
+					fmt.Sprintf("the table says required, but %d of %d example tasks leave it out: optional", n.objects-c.ex.seen, n.objects))
+				continue
+			}
 			s.Required = append(s.Required, c.name)
 		}
 	}
@@ -206,8 +218,9 @@ func sharedComponents() openapi3.Schemas {
 	cond.MinItems, cond.MaxItems = 3, ptr(uint64(3))
 	cond.Items = &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: value, Nullable: true}}
 	group := openapi3.NewArraySchema()
-	group.Description = "filters joined by logical operators: [filter, \"and\"|\"or\", filter, ...]; groups nest"
-	group.MinItems = 3
+	group.Description = "filters joined by logical operators: [filter, \"and\"|\"or\", filter, ...]; groups nest;\n" +
+		"a single filter may stand alone in a group: [[\"keyword_info.search_volume\", \">\", 10]]"
+	group.MinItems = 1
 	group.Items = &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: openapi3.SchemaRefs{
 		ref(FilterName),
 		{Value: openapi3.NewStringSchema().WithEnum("and", "or")},

@@ -1,7 +1,9 @@
 package spec
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 
@@ -46,6 +48,14 @@ func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *ope
 		r := b.fieldSchema(ep, result, ep.op+"Result", responseSide)
 		r.Value.Nullable = true // S3: a failed task has "result": null
 		taskProps["result"] = r
+	} else {
+		// Every task has a result; when no table row nor example shows what
+		// it holds, its elements are left untyped, said in the report.
+		r := openapi3.NewArraySchema()
+		r.Nullable, r.Items = true, &openapi3.SchemaRef{Value: &openapi3.Schema{}}
+		r.Description = "array of results (no table or example of this page shows their fields)"
+		taskProps["result"] = &openapi3.SchemaRef{Value: r}
+		b.report.add(ep, nil, page.PartResponseTable, "tasks[].result", "type", "neither a table nor an example shows the result: its elements are left untyped")
 	}
 	b.extras(ep, tasks, taskEnvelopeFields, taskProps, ep.op+"Task")
 	taskName := b.names.Name(ep.op+"Task", ep.path+" task")
@@ -90,7 +100,9 @@ func (b *builder) dataSchema(ep *endpoint, tasks *node, reqRef *openapi3.SchemaR
 		"api":      {Value: described(openapi3.NewStringSchema(), "the API of the task, echoed: the path segment after /v3/")},
 		"function": {Value: described(openapi3.NewStringSchema(), "the function of the task, echoed: the path segment after the API")},
 	}
+	own.Required = []string{"api", "function"} // every echo has them
 	ep.echo.name, ep.echo.parent = "data", tasks
+	ep.echoConflicts.name, ep.echoConflicts.parent = "data", tasks
 	for _, c := range ep.echo.children {
 		own.Properties[c.name] = b.fieldSchema(ep, c, b.childComponent(ep, ep.op+"Data", c), responseSide)
 	}
@@ -101,10 +113,25 @@ func (b *builder) dataSchema(ep *endpoint, tasks *node, reqRef *openapi3.SchemaR
 		}
 	}
 	name := b.names.Name(ep.op+"Data", ep.path+" data")
-	if reqRef == nil {
+	switch {
+	case reqRef == nil:
 		own.Description = desc
 		b.doc.Components.Schemas[name] = &openapi3.SchemaRef{Value: own}
-	} else {
+	case len(ep.echoConflicts.children) > 0:
+		// The echo contradicts the request's types: Data has the request's
+		// fields, those as the echo shows them (the example is the wire).
+		req := b.doc.Components.Schemas[strings.TrimPrefix(reqRef.Ref, "#/components/schemas/")].Value
+		for p, s := range req.Properties {
+			own.Properties[p] = s
+		}
+		for _, c := range ep.echoConflicts.children {
+			b.report.add(ep, nil, page.PartResponseExample, c.path(), "echo",
+				fmt.Sprintf("the echo writes it as %s, the request field is %s: Data types it as the echo shows", c.ex.nonNullKinds()[0], req.Properties[c.name].Value.Type.Slice()[0]))
+			own.Properties[c.name] = b.fieldSchema(ep, c, b.childComponent(ep, ep.op+"Data", c), responseSide)
+		}
+		own.Description = desc
+		b.doc.Components.Schemas[name] = &openapi3.SchemaRef{Value: own}
+	default:
 		b.doc.Components.Schemas[name] = &openapi3.SchemaRef{Value: &openapi3.Schema{
 			Description: desc,
 			AllOf:       openapi3.SchemaRefs{reqRef, {Value: own}},

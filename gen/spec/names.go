@@ -5,7 +5,10 @@ import (
 	"unicode"
 )
 
-// camel turns "referring_domains" into "ReferringDomains".
+// Camel turns "referring_domains" into "ReferringDomains": the spelling
+// of component names (no initialisms: "id_list" is "IdList").
+func Camel(s string) string { return camel(s) }
+
 func camel(s string) string {
 	var b strings.Builder
 	up := true

@@ -21,6 +21,8 @@ type node struct {
 	ex       exampleStats
 	// fromTable is set when a row created the node (no example has it).
 	fromTable bool
+	// objects counts the example objects whose members were added here.
+	objects int
 }
 
 // placedRow is a table row on its node, with where it came from.
@@ -118,6 +120,7 @@ func (n *node) addValue(v *jsonval.Value) {
 }
 
 func (n *node) addMembers(obj *jsonval.Value) {
+	n.objects++
 	for _, m := range obj.Obj {
 		c := n.child(m.Key)
 		if c == nil {

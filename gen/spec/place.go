@@ -2,6 +2,8 @@ package spec
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
@@ -41,7 +43,12 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 	stack := []frame{{root, -1, 0}}
 	context := root
 	placed := map[*node]page.Row{}
+	remaining := map[string]int{} // rows still to come, by normalised name
 	for _, row := range t.Rows {
+		remaining[normalName(row.Name)]++
+	}
+	for _, row := range t.Rows {
+		remaining[normalName(row.Name)]--
 		if row.Heading != "" {
 			b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
 			continue
@@ -50,6 +57,13 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		if err != nil {
 			return err
 		}
+		if pr.row.Name != row.Name {
+			b.report.add(ep, pg, part, "", "name", fmt.Sprintf("%s: name cell %q read as %q", row.Where(), row.Name, pr.row.Name))
+			row = pr.row
+		}
+		if pr.typ != tableTypes[row.Type] {
+			b.report.add(ep, pg, part, "", "type", fmt.Sprintf("%s: type cell %q read as %s", row.Where(), row.Type, pr.typ))
+		}
 		var indentParent *node
 		if !t.Flat {
 			for len(stack) > 1 && stack[len(stack)-1].indent >= row.Indent {
@@ -57,12 +71,18 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			}
 			indentParent = stack[len(stack)-1].n
 		}
-		n, level, how := locate(row.Name, indentParent, context, root)
+		taken := func(n *node) bool { _, ok := placed[n]; return ok }
+		later := remaining[normalName(row.Name)] > 0
+		n, level, how := locate(row.Name, indentParent, context, root, taken, later)
 		switch {
 		case n == nil:
 			level = indentParent
 			if level == nil {
 				level = context
+			}
+			if c := level.lookup(row.Name); c != nil {
+				n = c // a second row on a field: P4 below decides
+				break
 			}
 			n = &node{name: normalName(row.Name), parent: level, fromTable: true}
 			level.children = append(level.children, n)
@@ -85,8 +105,16 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			}
 		}
 		if prev, dup := placed[n]; dup {
-			return &page.Error{File: pg.Source, Part: part, Where: row.Where(),
-				Reason: fmt.Sprintf("duplicate field: %s already describes %s", prev.Where(), pathOrRoot(n))}
+			// P4: in a table that keeps its nesting, two rows on one field
+			// is an error. A flattened table lists the element types of a
+			// polymorphic array one after the other ("type of element =
+			// 'ai_overview_element'", then 'ai_overview_video_element'):
+			// their fields are one union, and the row joins the field.
+			if !t.Flat {
+				return &page.Error{File: pg.Source, Part: part, Where: row.Where(),
+					Reason: fmt.Sprintf("duplicate field: %s already describes %s", prev.Where(), pathOrRoot(n))}
+			}
+			b.report.add(ep, pg, part, n.path(), "variant", fmt.Sprintf("%s describes it again (%s did first): another element type of a polymorphic array; its fields are merged", row.Where(), prev.Where()))
 		}
 		placed[n] = row
 		n.rows = append(n.rows, pr)
@@ -101,21 +129,39 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 
 // locate finds the node a row describes; level is the node it was found
 // under, how says why it is not where the table put it ("" when it is).
-func locate(name string, indentParent, context, root *node) (n, level *node, how string) {
+// Beyond the indentation parent, fields another row of the same table
+// already describes are not candidates: a flattened table that names
+// search_volume twice means two fields (P4 still catches two rows on one
+// field under one parent). And when the context's contents are unknown
+// to the examples and a later row has the same name, that later row is
+// the one for the ancestor's field: each field is described once.
+func locate(name string, indentParent, context, root *node, taken func(*node) bool, later bool) (n, level *node, how string) {
 	if indentParent != nil {
 		if c := indentParent.lookup(name); c != nil {
 			return c, indentParent, ""
 		}
 	}
+	opaque := indentParent == nil && context.parent != nil &&
+		context.ex.kinds[jsonval.Object] == 0 && context.ex.elemKind[jsonval.Object] == 0
 	for c := context; c != nil; c = c.parent {
-		if f := c.lookup(name); f != nil {
+		if c != context && opaque && later {
+			break
+		}
+		if f := c.lookup(name); f != nil && (!taken(f) || c == context) {
 			if indentParent != nil {
 				return f, c, fmt.Sprintf("the table nests it under %s, the example under %s: the example wins", describe(indentParent), describe(c))
 			}
 			return f, c, ""
 		}
 	}
-	if f := find(root, name); f != nil {
+	// A container whose contents no example shows (the table opened it, or
+	// the examples only have null for it) keeps the rows its ancestors do
+	// not have: searching the whole example would move them into an
+	// unrelated object.
+	if opaque {
+		return nil, nil, ""
+	}
+	if f := find(root, name, taken); f != nil {
 		where := "the table's context"
 		if indentParent != nil {
 			where = describe(indentParent)
@@ -125,13 +171,14 @@ func locate(name string, indentParent, context, root *node) (n, level *node, how
 	return nil, nil, ""
 }
 
-// find is the first node named name, depth first in example order.
-func find(n *node, name string) *node {
+// find is the first node named name that no row has taken yet, depth
+// first in example order.
+func find(n *node, name string, taken func(*node) bool) *node {
 	for _, c := range n.children {
-		if normalName(c.name) == normalName(name) {
+		if normalName(c.name) == normalName(name) && !taken(c) {
 			return c
 		}
-		if f := find(c, name); f != nil {
+		if f := find(c, name, taken); f != nil {
 			return f
 		}
 	}
@@ -148,11 +195,24 @@ func describe(n *node) string {
 func pathOrRoot(n *node) string { return describe(n) }
 
 func newPlacedRow(pg *page.Page, part page.Part, row page.Row) (placedRow, error) {
+	if !validName(row.Name) {
+		// Left-over markup around the name ("code>title") is a slip too.
+		if s := strings.TrimSpace(markupRemnant.ReplaceAllString(row.Name, "")); validName(s) {
+			row.Name = s
+		}
+	}
 	if row.Name == "" || !validName(row.Name) {
 		return placedRow{}, &page.Error{File: pg.Source, Part: part, Where: row.Where(),
 			Reason: fmt.Sprintf("%q is not a field name", row.Name)}
 	}
 	typ, ok := tableTypes[row.Type]
+	if !ok {
+		// Left-over markup after the type ("string/td>") is a capture's
+		// slip, not another type.
+		if m := leadingType.FindStringSubmatch(row.Type); m != nil {
+			typ, ok = tableTypes[m[1]], true
+		}
+	}
 	if !ok {
 		return placedRow{}, &page.Error{File: pg.Source, Part: part, Where: row.Where(),
 			Reason: fmt.Sprintf("unknown type %q (the tables use string, integer, float, boolean, array, object)", row.Type)}
@@ -175,10 +235,31 @@ func validName(s string) bool {
 // is an object. An array the example shows holding strings cannot.
 func canHold(n *node, typ string) bool {
 	switch {
+	case envelopeLeaf(n):
+		return false
 	case n.ex.kinds[jsonval.Object] > 0, n.ex.elemKind[jsonval.Object] > 0, len(n.children) > 0:
 		return true
 	case n.ex.seen > n.ex.kinds[jsonval.Null]:
 		return false // the example shows values that are not objects
 	}
 	return typ == "object" || typ == "array"
+}
+
+var leadingType = regexp.MustCompile(`^(string|integer|float|boolean|array|object|number)\b[^a-z]`)
+
+var markupRemnant = regexp.MustCompile(`</?[a-z]+>|^/?[a-z]+>|</?[a-z]*$`)
+
+// envelopeLeaf tells the envelope's own fields (rule S1), whose shape the
+// builder knows without an example: a flattened table's next rows are
+// never theirs ("path" is followed by "data", its sibling).
+func envelopeLeaf(n *node) bool {
+	switch {
+	case n.parent == nil:
+		return false
+	case n.parent.parent == nil:
+		return slices.Contains(responseEnvelopeFields, n.name)
+	case n.parent.name == "tasks" && n.parent.parent.parent == nil:
+		return slices.Contains(taskEnvelopeFields, n.name)
+	}
+	return false
 }
