@@ -14,7 +14,15 @@
 //	P2 A table name that matches an example key only after normalisation
 //	   ("referring ips" is "referring_ips") takes the example's name.
 //	P3 A row whose field no example has is kept where the table puts it.
-//	P4 Two rows of one table on one field is an error: "duplicate field".
+//	P4 Two rows of one table on one field is an error: "duplicate field",
+//	   in a table that keeps its nesting. A flattened table lists the
+//	   element types of a polymorphic array one after the other, so there
+//	   a second row on a field is a variant: its facts are merged, reported.
+//	P5 In a flattened table, a field an earlier row took is not a candidate
+//	   again; a container whose contents no example shows keeps the rows its
+//	   parents lack, and does not hand a row to its parents when a later row
+//	   of the same name will claim theirs; the envelope's own fields are
+//	   never containers.
 //
 // Types (schema.go, compound.go, borrow.go)
 //
@@ -45,6 +53,16 @@
 // limit is 255"), maxItems ("up to 1000 domains", "no more than three").
 // An example value outside a documented enum is added to it, reported.
 //
+//	R1 A request field the table calls required but an example task (or
+//	   a task's data echo) leaves out is optional, reported.
+//	R2 A response field every example object has is required (always
+//	   sent); the SDK makes the others optional.
+//	X1 Every example is validated against the built schema; one that
+//	   contradicts it (a request example writing a number as a string) is
+//	   left out of the spec and reported, so the spec stays valid.
+//	G1 Path parameters ({id}) are declared; a GET page's "request" table
+//	   describes them, and its other rows are reported as left out.
+//
 // Merging the pages of one endpoint (merge.go)
 //
 //	M1 Nesting follows P1 on each page; the example decides.
@@ -65,7 +83,9 @@
 //	   Response and Task extend them with allOf.
 //	S2 A task's data is the echo of the request: the Request's fields plus
 //	   api and function, plus any key the examples echo that the request
-//	   table does not have (reported).
+//	   table does not have (reported). Where the echo writes a field with
+//	   another JSON type than the request (location_code "2840"), Data lists
+//	   the request's fields itself and types that one as the echo does.
 //	S3 A task's result is nullable: a failed task has "result": null.
 //	F1 Request fields named filters or ..._filters, or described with a
 //	   logical operator, take the filter grammar: FilterCondition
