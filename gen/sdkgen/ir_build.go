@@ -29,7 +29,7 @@ func (b *builder) operation(path, method string, op *openapi3.Operation) error {
 		return fmt.Errorf("the response schema %q is not a ...Response component", respRef.Ref)
 	}
 	o := &Operation{
-		Name:        strings.TrimPrefix(full, sb.prefix),
+		Name:        sb.goName(full),
 		Method:      method,
 		Path:        path,
 		Summary:     op.Summary,
@@ -148,7 +148,7 @@ func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Str
 		return s
 	}
 	schema := sb.schema(comp)
-	s := &Struct{Name: sb.types.Name(strings.TrimPrefix(comp, sb.prefix), comp), Doc: schema.Description, Request: request, Role: role, Component: comp}
+	s := &Struct{Name: sb.types.Name(sb.goName(comp), comp), Doc: schema.Description, Request: request, Role: role, Component: comp}
 	sb.structs[comp] = s
 	sb.Structs = append(sb.Structs, s)
 	sb.fields(s, schema, request)
@@ -159,7 +159,7 @@ func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Str
 // plus api, function and what else the API echoes.
 func (sb *sectionBuilder) dataStruct(comp string, req *Struct) *Struct {
 	schema := sb.schema(comp)
-	s := &Struct{Name: sb.types.Name(strings.TrimPrefix(comp, sb.prefix), comp), Doc: schema.Description, Component: comp}
+	s := &Struct{Name: sb.types.Name(sb.goName(comp), comp), Doc: schema.Description, Component: comp}
 	s.Role = "the data of a " + strings.TrimSuffix(s.Name, "Data") + " task: the echo of its request, with api and function"
 	sb.structs[comp] = s
 	sb.Structs = append(sb.Structs, s)
@@ -250,4 +250,11 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		}
 	}
 	return f
+}
+
+// goName turns a component name into the Go name in its section's
+// package: the section prefix goes, and each word is spelled as Go
+// spells it ("SerpIdListItem" in serp is "IDListItem").
+func (sb *sectionBuilder) goName(comp string) string {
+	return goname.Exported(strings.TrimPrefix(comp, sb.prefix))
 }
