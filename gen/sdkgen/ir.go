@@ -171,7 +171,7 @@ func (b *builder) section(tag string) *sectionBuilder {
 	if sb == nil {
 		sb = &sectionBuilder{
 			Section:    &Section{Package: strings.ToLower(goname.Unexported(tag)), Title: goname.Exported(tag)},
-			prefix:     goname.Exported(tag),
+			prefix:     spec.Camel(tag),
 			types:      goname.NewPool("Service", "New", "Operations"),
 			structs:    map[string]*Struct{},
 			enums:      map[string]*Enum{},
