@@ -12,6 +12,7 @@ spec:
 
 sdk: spec
 	$(GO) run ./cmd/sdkgen -spec spec/openapi.yaml -out sdk
+	$(GO) generate ./sdk
 
 ## fetch-docs: refresh spec/pages from docs.dataforseo.com (the only target that uses the network)
 fetch-docs:
