@@ -112,7 +112,7 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			// their fields are one union, and the row joins the field.
 			if !t.Flat {
 				return &page.Error{File: pg.Source, Part: part, Where: row.Where(),
-					Reason: fmt.Sprintf("duplicate field: %s already describes %s", prev.Where(), pathOrRoot(n))}
+					Reason: fmt.Sprintf("duplicate field: %s already describes %s", prev.Where(), describe(n))}
 			}
 			b.report.add(ep, pg, part, n.path(), "variant", fmt.Sprintf("%s describes it again (%s did first): another element type of a polymorphic array; its fields are merged", row.Where(), prev.Where()))
 		}
@@ -192,7 +192,6 @@ func describe(n *node) string {
 	return n.path()
 }
 
-func pathOrRoot(n *node) string { return describe(n) }
 
 func newPlacedRow(pg *page.Page, part page.Part, row page.Row) (placedRow, error) {
 	if !validName(row.Name) {

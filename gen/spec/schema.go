@@ -91,10 +91,10 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 		s = b.stringSchema(n.ex.strings, m, note)
 	case "integer":
 		s = openapi3.NewInt64Schema()
-		numberFacts(s, m, note, sd)
+		numberFacts(s, m, note)
 	case "float":
 		s = floatSchema()
-		numberFacts(s, m, note, sd)
+		numberFacts(s, m, note)
 	case "boolean":
 		s = openapi3.NewBoolSchema()
 		if d := m.f.Default; d != nil && sd.request {
@@ -183,7 +183,7 @@ func (b *builder) stringSchema(samples []string, m merged, note noteFunc) *opena
 	return s
 }
 
-func numberFacts(s *openapi3.Schema, m merged, note noteFunc, sd side) {
+func numberFacts(s *openapi3.Schema, m merged, note noteFunc) {
 	s.Max, s.Min = m.f.Maximum, m.f.Minimum
 	if d := m.f.Default; d != nil {
 		v, err := strconv.ParseFloat(*d, 64)
@@ -198,7 +198,6 @@ func numberFacts(s *openapi3.Schema, m merged, note noteFunc, sd side) {
 			s.Default = v
 		}
 	}
-	_ = sd
 }
 
 func ptr[T any](v T) *T { return &v }
