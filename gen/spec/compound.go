@@ -141,7 +141,11 @@ func (b *builder) objectSchema(ep *endpoint, n *node, m merged, comp string, sd 
 	if len(keys) > 6 {
 		keys = append(keys[:6], "...")
 	}
-	note("map", "no documented fields; the example's keys (%s) are data: a map of %s", strings.Join(keys, ", "), wireType(vk[0], ml.fraction))
+	if len(keys) == 0 {
+		note("map", "no documented fields; the values are %ss: a map of %s", wireType(vk[0], ml.fraction), wireType(vk[0], ml.fraction))
+	} else {
+		note("map", "no documented fields; the example's keys (%s) are data: a map of %s", strings.Join(keys, ", "), wireType(vk[0], ml.fraction))
+	}
 	return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
 		AdditionalProperties: openapi3.AdditionalProperties{Schema: &openapi3.SchemaRef{Value: val}}}
 }

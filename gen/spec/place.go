@@ -43,6 +43,9 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 	stack := []frame{{root, -1, 0}}
 	context := root
 	placed := map[*node]page.Row{}
+	if t.Flat {
+		b.report.add(ep, pg, part, "", "nesting", fmt.Sprintf("the table is flattened (%s): where its %d rows go comes from the example", pg.Format, len(t.Rows)))
+	}
 	remaining := map[string]int{} // rows still to come, by normalised name
 	for _, row := range t.Rows {
 		remaining[normalName(row.Name)]++
