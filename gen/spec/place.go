@@ -195,7 +195,6 @@ func describe(n *node) string {
 	return n.path()
 }
 
-
 func newPlacedRow(pg *page.Page, part page.Part, row page.Row) (placedRow, error) {
 	if !validName(row.Name) {
 		// Left-over markup around the name ("code>title") is a slip too.
