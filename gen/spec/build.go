@@ -238,13 +238,13 @@ func (b *builder) operation(ep *endpoint) error {
 		body.Items = reqRef
 		body.MinItems = 1
 		content := openapi3.NewContentWithJSONSchema(body)
-		content["application/json"].Examples = requestExamples(ep)
+		content["application/json"].Examples = examples(ep, func(p *page.Page) []page.Example { return p.RequestExamples }, true)
 		op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().
 			WithRequired(true).WithDescription("the tasks to set").WithContent(content)}
 	}
 	respRef := b.responseSchemas(ep, reqRef)
 	content := openapi3.NewContentWithJSONSchemaRef(respRef)
-	content["application/json"].Examples = responseExamples(ep)
+	content["application/json"].Examples = examples(ep, func(p *page.Page) []page.Example { return p.ResponseExamples }, false)
 	op.Responses = openapi3.NewResponses(openapi3.WithStatus(200, &openapi3.ResponseRef{Value: openapi3.NewResponse().
 		WithDescription("the response envelope; errors arrive here too, in status_code of the envelope and of each task").
 		WithContent(content)}))
@@ -252,26 +252,17 @@ func (b *builder) operation(ep *endpoint) error {
 	return nil
 }
 
-func requestExamples(ep *endpoint) openapi3.Examples {
+// examples names each example of the endpoint's pages by its page, its
+// source language when it has one, and its rank on the page.
+func examples(ep *endpoint, of func(*page.Page) []page.Example, withLang bool) openapi3.Examples {
 	out := openapi3.Examples{}
 	for _, p := range ep.pages {
-		for i, ex := range p.RequestExamples {
-			out[fmt.Sprintf("%s-%s-%d", strings.TrimSuffix(p.Source, ".txt"), ex.Lang, i+1)] =
-				&openapi3.ExampleRef{Value: openapi3.NewExample(ex.Value)}
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
-func responseExamples(ep *endpoint) openapi3.Examples {
-	out := openapi3.Examples{}
-	for _, p := range ep.pages {
-		for i, ex := range p.ResponseExamples {
-			out[fmt.Sprintf("%s-%d", strings.TrimSuffix(p.Source, ".txt"), i+1)] =
-				&openapi3.ExampleRef{Value: openapi3.NewExample(ex.Value)}
+		for i, ex := range of(p) {
+			name := strings.TrimSuffix(p.Source, ".txt")
+			if withLang {
+				name += "-" + ex.Lang
+			}
+			out[fmt.Sprintf("%s-%d", name, i+1)] = &openapi3.ExampleRef{Value: openapi3.NewExample(ex.Value)}
 		}
 	}
 	if len(out) == 0 {

@@ -92,10 +92,10 @@ func (b *builder) mergeRowsOnce(ep *endpoint, n *node, part page.Part) merged {
 	m.f.Nullable = mergeBool(rows, func(f prose.Facts) bool { return f.Nullable }, "can be null", note)
 	m.f.DateTime = mergeBool(rows, func(f prose.Facts) bool { return f.DateTime }, "date-time format", note)
 	m.f.Default = mergeValue(rows, func(f prose.Facts) *string { return f.Default }, "default", note)
-	m.f.Maximum = mergeNumber(rows, func(f prose.Facts) *float64 { return f.Maximum }, "maximum", note)
-	m.f.Minimum = mergeNumber(rows, func(f prose.Facts) *float64 { return f.Minimum }, "minimum", note)
-	m.f.MaxLength = mergeInt(rows, func(f prose.Facts) *int { return f.MaxLength }, "character limit", note)
-	m.f.MaxCount = mergeInt(rows, func(f prose.Facts) *int { return f.MaxCount }, "maximum count", note)
+	m.f.Maximum = mergeValue(rows, func(f prose.Facts) *float64 { return f.Maximum }, "maximum", note)
+	m.f.Minimum = mergeValue(rows, func(f prose.Facts) *float64 { return f.Minimum }, "minimum", note)
+	m.f.MaxLength = mergeValue(rows, func(f prose.Facts) *int { return f.MaxLength }, "character limit", note)
+	m.f.MaxCount = mergeValue(rows, func(f prose.Facts) *int { return f.MaxCount }, "maximum count", note)
 	m.f.Enum = mergeEnum(rows, note)
 	return m
 }
@@ -120,9 +120,11 @@ func mergeBool(rows []placedRow, get func(prose.Facts) bool, what string, note n
 	return len(yes) > 0
 }
 
-// mergeValue: M2 for missing values, M3 for different ones.
-func mergeValue(rows []placedRow, get func(prose.Facts) *string, what string, note noteFunc) *string {
-	var chosen *string
+// mergeValue: M2 for missing values, M3 for different ones. Values are
+// quoted in the report as written ("100", "live").
+func mergeValue[T comparable](rows []placedRow, get func(prose.Facts) *T, what string, note noteFunc) *T {
+	q := func(v *T) string { return strconv.Quote(fmt.Sprint(*v)) }
+	var chosen *T
 	var chosenFrom string
 	var missing []string
 	for _, r := range rows {
@@ -133,43 +135,13 @@ func mergeValue(rows []placedRow, get func(prose.Facts) *string, what string, no
 		case chosen == nil:
 			chosen, chosenFrom = v, r.page.Source
 		case *v != *chosen:
-			note("merge", "%s %q on %s, %q on %s: %q kept (more trusted page)", what, *chosen, chosenFrom, *v, r.page.Source, *chosen)
+			note("merge", "%s %s on %s, %s on %s: %s kept (more trusted page)", what, q(chosen), chosenFrom, q(v), r.page.Source, q(chosen))
 		}
 	}
 	if chosen != nil && len(missing) > 0 {
-		note("merge", "%s %q is stated on %s, missing on %s: kept (a stated fact beats a missing one)", what, *chosen, chosenFrom, strings.Join(missing, ", "))
+		note("merge", "%s %s is stated on %s, missing on %s: kept (a stated fact beats a missing one)", what, q(chosen), chosenFrom, strings.Join(missing, ", "))
 	}
 	return chosen
-}
-
-func mergeNumber(rows []placedRow, get func(prose.Facts) *float64, what string, note noteFunc) *float64 {
-	s := mergeValue(rows, func(f prose.Facts) *string {
-		if v := get(f); v != nil {
-			t := strconv.FormatFloat(*v, 'f', -1, 64)
-			return &t
-		}
-		return nil
-	}, what, note)
-	if s == nil {
-		return nil
-	}
-	v, _ := strconv.ParseFloat(*s, 64)
-	return &v
-}
-
-func mergeInt(rows []placedRow, get func(prose.Facts) *int, what string, note noteFunc) *int {
-	s := mergeValue(rows, func(f prose.Facts) *string {
-		if v := get(f); v != nil {
-			t := strconv.Itoa(*v)
-			return &t
-		}
-		return nil
-	}, what, note)
-	if s == nil {
-		return nil
-	}
-	v, _ := strconv.Atoi(*s)
-	return &v
 }
 
 // mergeEnum: M5, the list that holds all the others wins; lists that
