@@ -32,9 +32,6 @@ func Parse(src string, data []byte) (*Page, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &Error{File: src, Part: PartPage, Reason: "empty page"}
 	}
-	if strings.HasPrefix(strings.TrimSpace(text), "{") {
-		return parseWordPress(src, text)
-	}
 	r, ok := detect(text)
 	if !ok {
 		return nil, &Error{File: src, Part: PartPage, Reason: "unknown format: no field table " +
@@ -50,16 +47,21 @@ func Parse(src string, data []byte) (*Page, error) {
 
 // Detect names the format of a page from its content.
 func Detect(data []byte) (Format, bool) {
-	if strings.HasPrefix(strings.TrimSpace(string(data)), "{") {
-		return WordPressJSON, true
-	}
 	r, ok := detect(string(data))
 	return r.format, ok
 }
 
-// detect picks the reader whose table header comes first in the text; a
-// page without any table header is markdown if it has code fences.
+// wordPressReader reads a page that is a JSON object: the WordPress REST
+// API's page JSON (any other JSON is an error it names).
+var wordPressReader = reader{format: WordPressJSON, parse: parseWordPress}
+
+// detect picks the reader of a text: WordPress for a JSON object, else the
+// one whose table header comes first; a page without any table header is
+// markdown if it has code fences.
 func detect(text string) (reader, bool) {
+	if strings.HasPrefix(strings.TrimSpace(text), "{") {
+		return wordPressReader, true
+	}
 	best, bestAt := -1, len(text)+1
 	for i, r := range readers {
 		if loc := r.header.FindStringIndex(text); loc != nil && loc[0] < bestAt {
