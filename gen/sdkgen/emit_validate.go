@@ -17,7 +17,7 @@ func emitValidate(s *Section) *jen.File {
 		if !st.Request {
 			continue
 		}
-		f.Add(doc(fmt.Sprintf("Validate reports every field of r that breaks a rule of the docs, each as a"),
+		f.Add(doc("Validate reports every field of r that breaks a rule of the docs, each as a",
 			"*sdk.ValidationError naming the field; nil when the task can be sent.",
 			"Required numbers and booleans cannot be told from their zero value and are not checked."))
 		f.Func().Params(jen.Id("r").Op("*").Id(st.Name)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {

@@ -190,7 +190,7 @@ func (s *exampleStats) nonNullKinds() []jsonval.Kind {
 }
 
 // dateTimeValue is the docs' date-time: "2019-11-15 12:57:46 +00:00".
-var dateTimeValue = regexp.MustCompile(`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$`)
+var dateTimeValue = regexp.MustCompile(DateTimePattern)
 
 // DateTimePattern is the pattern the spec gives date-time strings.
 const DateTimePattern = `^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$`
