@@ -20,9 +20,12 @@ func TestBudget(t *testing.T) {
 		calls  int // calls made
 		sent   int // calls that reach the server
 	}{
-		{"zero budget", 0, 2, 0},
-		{"one call", cost / 2, 3, 1},
-		{"two calls", cost * 1.5, 3, 2},
+		// The first call to an endpoint has no estimate and goes if
+		// anything is left; then each call goes only if its estimate (the
+		// first call's cost) fits in what is left.
+		{"less than one call", cost / 2, 3, 1},
+		{"one call and a half", cost * 1.5, 3, 1},
+		{"two calls exactly", cost * 2, 3, 2},
 		{"room for all", 1, 3, 3},
 	}
 	for _, tt := range tests {

@@ -3,55 +3,126 @@ package sdk
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
-	"net"
 	"net/http"
-	"net/http/httptrace"
 	"reflect"
 	"strings"
-	"sync/atomic"
 	"time"
+)
+
+// Call is one call to an endpoint, as the generated methods describe it to
+// Client.Do.
+type Call struct {
+	// Method is http.MethodPost or http.MethodGet.
+	Method string
+	// Endpoint is the path template, e.g. "/v3/backlinks/referring_domains/live"
+	// or "/v3/serp/google/organic/task_get/advanced/{id}". The client keeps
+	// its cost estimates per endpoint.
+	Endpoint string
+	// Path is the path with its parameters filled in; "" means Endpoint.
+	Path string
+	// Tasks is the request body of a POST: a slice (or array) of 1 to
+	// MaxTasks tasks, or a json.RawMessage holding a JSON array of them. A
+	// GET has none.
+	Tasks any
+}
+
+// callConfig is the configuration of one call: the client's settings
+// overridden by the call's options.
+type callConfig struct {
+	settings
+	budget   float64 // 0: none
+	raw      *RawResponse
+	maxPages int
+	scope    *budget // a budget shared by the pages of an iterator
+	errs     []error
+}
+
+func (c *callConfig) fail(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Errorf("dataforseo: "+format, args...))
+}
+
+// callConfigOf applies opts over the client's settings.
+func (c *Client) callConfigOf(opts []CallOption) (*callConfig, error) {
+	cc := &callConfig{settings: c.settings}
+	cc.header = c.settings.header // copied on write by WithHeader below
+	if len(opts) > 0 && cc.header != nil {
+		cc.header = cc.header.Clone()
+	}
+	for _, o := range opts {
+		if o != nil {
+			o.applyCall(cc)
+		}
+	}
+	if len(cc.errs) > 0 {
+		return nil, errors.Join(cc.errs...)
+	}
+	return cc, nil
+}
+
+var (
+	errNilClient  = errors.New("dataforseo: the *sdk.Client is nil: create it with sdk.NewClient")
+	errNilContext = errors.New("dataforseo: the context is nil: pass context.Background() or a request's context")
 )
 
 // Post sends tasks, JSON-encoded, to the endpoint path (e.g.
 // "/v3/backlinks/referring_domains/live") and decodes the response into out,
-// normally a *Response[D, R] (any other pointer works, at the cost of a
-// second decoding for the status codes; nil discards the body). tasks is
-// usually a slice of generated request structs; each is validated first
-// (see WithValidation). See Client for retries and errors: out holds the
-// decoded response also when the error is a *TaskErrors or a *DecodeError.
-func (c *Client) Post(ctx context.Context, path string, tasks any, out any) error {
-	if err := checkCall(path, out); err != nil {
-		return err
-	}
-	if c.validate {
-		if err := validateTasks(tasks); err != nil {
-			return err
-		}
-	}
-	var buf bytes.Buffer
-	if err := encodeNoEscape(&buf, tasks); err != nil {
-		return &Error{Path: path, Message: "encoding the tasks", Err: err}
-	}
-	return c.call(ctx, http.MethodPost, path, buf.Bytes(), out)
+// normally a *Response[D, R] (any other pointer works; nil discards the
+// body). tasks is a slice of 1 to MaxTasks tasks, usually generated request
+// structs, each validated first (see WithValidation). See Client for
+// retries, budgets and errors: out holds the decoded response also when the
+// error is a *TaskErrors or a *DecodeError.
+func (c *Client) Post(ctx context.Context, path string, tasks any, out any, opts ...CallOption) error {
+	return c.Do(ctx, Call{Method: http.MethodPost, Endpoint: path, Tasks: tasks}, out, opts...)
 }
 
 // Get calls the endpoint path with GET (e.g. "/v3/appendix/user_data") and
 // decodes the response into out, like Post.
-func (c *Client) Get(ctx context.Context, path string, out any) error {
-	if err := checkCall(path, out); err != nil {
-		return err
-	}
-	return c.call(ctx, http.MethodGet, path, nil, out)
+func (c *Client) Get(ctx context.Context, path string, out any, opts ...CallOption) error {
+	return c.Do(ctx, Call{Method: http.MethodGet, Endpoint: path}, out, opts...)
 }
 
-func checkCall(path string, out any) error {
-	if !strings.HasPrefix(path, "/") {
-		return fmt.Errorf("dataforseo: the path %q does not start with /", path)
+// Do runs one call: it checks and encodes the tasks, waits for the rate,
+// concurrency and budget limits, sends the request (again, for failures
+// that cannot have been charged), and decodes the response into out. See
+// Post.
+func (c *Client) Do(ctx context.Context, call Call, out any, opts ...CallOption) error {
+	if c == nil {
+		return errNilClient
+	}
+	if ctx == nil {
+		return errNilContext
+	}
+	if call.Path == "" {
+		call.Path = call.Endpoint
+	}
+	if err := checkCall(call, out); err != nil {
+		return err
+	}
+	cc, err := c.callConfigOf(opts)
+	if err != nil {
+		return err
+	}
+	body, n, err := c.encodeTasks(call)
+	if err != nil {
+		return err
+	}
+	if cc.scope == nil && cc.budget > 0 {
+		cc.scope = &budget{scope: "call", limit: cc.budget}
+	}
+	return c.run(ctx, call, body, n, out, cc)
+}
+
+func checkCall(call Call, out any) error {
+	switch {
+	case call.Method != http.MethodPost && call.Method != http.MethodGet:
+		return fmt.Errorf("dataforseo: the method %q is neither POST nor GET", call.Method)
+	case !strings.HasPrefix(call.Path, "/") || !strings.HasPrefix(call.Endpoint, "/"):
+		return fmt.Errorf("dataforseo: the path %q does not start with /", call.Path)
+	case call.Method == http.MethodGet && call.Tasks != nil:
+		return fmt.Errorf("dataforseo: GET %s takes no tasks", call.Path)
 	}
 	if out != nil {
 		if v := reflect.ValueOf(out); v.Kind() != reflect.Pointer || v.IsNil() {
@@ -61,188 +132,110 @@ func checkCall(path string, out any) error {
 	return nil
 }
 
+// encodeTasks checks the body of a POST (1 to MaxTasks tasks, each valid)
+// and encodes it; it returns the number of tasks (1 for a GET, which the
+// budget counts as one task).
+func (c *Client) encodeTasks(call Call) ([]byte, int, error) {
+	if call.Method == http.MethodGet {
+		return nil, 1, nil
+	}
+	if raw, ok := call.Tasks.(json.RawMessage); ok {
+		var tasks []json.RawMessage
+		if err := json.Unmarshal(raw, &tasks); err != nil {
+			return nil, 0, &ValidationError{Reason: "the request body must be a JSON array of tasks: " + err.Error()}
+		}
+		if err := checkTaskCount(len(tasks)); err != nil {
+			return nil, 0, err
+		}
+		return raw, len(tasks), nil
+	}
+	rv := reflect.ValueOf(call.Tasks)
+	if k := rv.Kind(); k != reflect.Slice && k != reflect.Array {
+		return nil, 0, &ValidationError{Reason: fmt.Sprintf("the tasks are a %T; the request body is a JSON array of tasks: pass a slice, e.g. []T{task}", call.Tasks)}
+	}
+	if err := checkTaskCount(rv.Len()); err != nil {
+		return nil, 0, err
+	}
+	if c.validate {
+		if err := validateTasks(rv); err != nil {
+			return nil, 0, err
+		}
+	}
+	var buf bytes.Buffer
+	if err := encodeNoEscape(&buf, call.Tasks); err != nil {
+		return nil, 0, &Error{Path: call.Path, Message: "encoding the tasks", Err: err}
+	}
+	return buf.Bytes(), rv.Len(), nil
+}
+
+func checkTaskCount(n int) error {
+	switch {
+	case n == 0:
+		return &ValidationError{Reason: "no tasks: a POST needs at least one (the API answers 40502)"}
+	case n > MaxTasks:
+		return &ValidationError{Reason: fmt.Sprintf("%d tasks: at most %d fit in one call (the API answers 40006 for the rest)", n, MaxTasks)}
+	}
+	return nil
+}
+
 // outcome is the result of one attempt.
 type outcome struct {
 	err        error
-	retry      bool          // the request cannot have been charged
-	retryAfter time.Duration // the server's Retry-After, if any
+	retry      bool   // the request cannot have been charged
+	retryAfter string // the server's Retry-After header, if any
 }
 
-// call runs the attempts of one call.
-func (c *Client) call(ctx context.Context, method, path string, body []byte, out any) error {
+// run runs the attempts of one call.
+func (c *Client) run(ctx context.Context, call Call, body []byte, n int, out any, cc *callConfig) error {
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return &Error{Path: path, Message: "call not started", Err: err}
+			return &Error{Path: call.Path, Message: "call not started", Err: err}
 		}
-		if err := c.checkBudget(); err != nil {
-			return err
-		}
-		o := c.attempt(ctx, method, path, body, out, attempt)
-		if !o.retry || attempt >= c.maxRetries {
+		o := c.attempt(ctx, call, body, n, out, cc, attempt)
+		if !o.retry {
 			return o.err
 		}
-		wait := max(backoff(attempt, c.backoff, c.maxBackoff), o.retryAfter)
-		if o.retryAfter > maxRetryAfter {
-			return o.err
+		if attempt >= cc.maxRetries {
+			if cc.maxRetries == 0 {
+				return o.err
+			}
+			return fmt.Errorf("%w (gave up after %d retries)", o.err, cc.maxRetries)
 		}
-		if c.debugging(ctx) {
-			c.log.LogAttrs(ctx, slog.LevelDebug, "dataforseo retry", slog.String("path", path),
-				slog.Int("attempt", attempt+1), slog.Duration("wait", wait), slog.String("error", o.err.Error()))
+		wait, why := c.retryWait(ctx, attempt, o.retryAfter)
+		if why != "" {
+			return fmt.Errorf("%w (not retried: %s)", o.err, why)
 		}
+		c.debug(ctx, "dataforseo retry", "path", call.Path, "attempt", attempt+1, "wait", wait, "error", o.err.Error())
 		if err := c.clock.sleep(ctx, wait); err != nil {
 			return fmt.Errorf("%w (gave up waiting to retry: %w)", o.err, err)
 		}
 	}
 }
 
-// attempt sends the request once and reads the answer.
-func (c *Client) attempt(ctx context.Context, method, path string, body []byte, out any, n int) outcome {
-	if err := c.limits.acquire(ctx); err != nil {
-		return outcome{err: &Error{Path: path, Message: "waiting for the rate or concurrency limit", Err: err}}
-	}
-	start := c.clock.now()
-	resp, data, wrote, err := c.roundTrip(ctx, method, path, body)
-	c.limits.release()
-	if err != nil {
-		if c.debugging(ctx) {
-			c.log.LogAttrs(ctx, slog.LevelDebug, "dataforseo attempt", slog.String("path", path), slog.Int("attempt", n),
-				slog.Duration("duration", c.clock.now().Sub(start)), slog.String("error", err.Error()))
+// retryWait returns the wait before retry number attempt, or why the call
+// gives up instead: a Retry-After that cannot be read, asks for more than
+// maxRetryAfter, or for more than the context has left.
+func (c *Client) retryWait(ctx context.Context, attempt int, retryAfter string) (time.Duration, string) {
+	wait := backoff(attempt, c.backoff, c.maxBackoff)
+	if retryAfter != "" {
+		d, err := parseRetryAfter(retryAfter, c.clock.now())
+		switch {
+		case err != nil:
+			return 0, err.Error()
+		case d > maxRetryAfter:
+			return 0, fmt.Sprintf("the server asks to wait %v (Retry-After: %s), more than the %v the client waits", d, truncate(retryAfter, 40), maxRetryAfter)
 		}
-		// A request not fully written cannot have been processed; a failure
-		// after that may have been, and the context's end is final.
-		retry := !wrote && ctx.Err() == nil && transient(err)
-		return outcome{err: &Error{Path: path, Message: "request failed", Err: err}, retry: retry}
+		wait = max(wait, d)
 	}
-	o, code, cost := c.handle(resp, data, path, out)
-	if c.debugging(ctx) {
-		c.log.LogAttrs(ctx, slog.LevelDebug, "dataforseo attempt", slog.String("path", path), slog.Int("attempt", n),
-			slog.Int("http_status", resp.StatusCode), slog.Int("status_code", code), slog.Float64("cost", cost),
-			slog.Duration("duration", c.clock.now().Sub(start)), slog.Bool("retry", o.retry))
+	if dl, ok := ctx.Deadline(); ok && c.clock.now().Add(wait).After(dl) {
+		return 0, fmt.Sprintf("the wait of %v before retrying ends after the context's deadline", wait.Round(time.Millisecond))
 	}
-	return o
+	return wait, ""
 }
 
-// roundTrip sends one request and reads the whole response body. wrote
-// reports whether the request was fully written.
-func (c *Client) roundTrip(ctx context.Context, method, path string, body []byte) (*http.Response, []byte, bool, error) {
-	if c.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.timeout)
-		defer cancel()
+// debug logs at debug level, building the attributes only when wanted.
+func (c *Client) debug(ctx context.Context, msg string, args ...any) {
+	if c.log != nil && c.log.Enabled(ctx, levelDebug) {
+		c.log.DebugContext(ctx, msg, args...)
 	}
-	var wrote atomic.Bool
-	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(info httptrace.WroteRequestInfo) {
-			if info.Err == nil {
-				wrote.Store(true)
-			}
-		},
-	})
-	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	req.Header.Set("Authorization", c.creds.header)
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return nil, nil, wrote.Load(), err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, nil, true, fmt.Errorf("reading the response: %w", err)
-	}
-	return resp, data, true, nil
-}
-
-// handle decodes a response into out and turns its statuses into an
-// outcome; it also returns the status code and cost it read.
-func (c *Client) handle(resp *http.Response, data []byte, path string, out any) (outcome, int, float64) {
-	env, decodeErr := decodeResponse(data, out)
-	retryAfter, hasRetryAfter := parseRetryAfter(resp.Header.Get("Retry-After"), c.clock.now())
-	if env == nil {
-		// The body is not a JSON envelope: judge by the HTTP status alone.
-		e := &Error{HTTPStatus: resp.StatusCode, Path: path, Message: http.StatusText(resp.StatusCode)}
-		if resp.StatusCode/100 == 2 {
-			e.Message, e.Err = "malformed response body", decodeErr
-		}
-		return outcome{err: e, retry: retryableHTTP(resp.StatusCode), retryAfter: retryAfter}, 0, 0
-	}
-	code, _, cost := env.envelopeStatus()
-	c.addSpent(cost)
-	err := statusError(env, resp.StatusCode, path)
-	retry := cost == 0 && (retryableHTTP(resp.StatusCode) || (resp.StatusCode/100 == 2 && retryableCode(code)))
-	switch {
-	case err == nil:
-		err = decodeErr
-	case decodeErr != nil:
-		err = errors.Join(err, decodeErr)
-	}
-	if !hasRetryAfter {
-		retryAfter = 0
-	}
-	return outcome{err: err, retry: retry, retryAfter: retryAfter}, code, cost
-}
-
-// decodeResponse decodes data into out leniently and returns the envelope
-// to read the statuses from (nil when data is not a JSON object) and the
-// decoding error: a *DecodeError when some values did not fit, the
-// encoding/json error when the body is not JSON.
-func decodeResponse(data []byte, out any) (envelope, error) {
-	if env, ok := out.(envelope); ok {
-		env.reset()
-		err := Decode(data, env)
-		if err != nil && !isDecodeError(err) {
-			return nil, err
-		}
-		return env, err
-	}
-	var decodeErr error
-	if out != nil {
-		v := reflect.ValueOf(out).Elem()
-		v.SetZero()
-		decodeErr = Decode(data, out)
-	}
-	status := &statusOnly{}
-	if err := Decode(data, status); err != nil && !isDecodeError(err) {
-		return nil, err
-	}
-	if decodeErr != nil && !isDecodeError(decodeErr) {
-		return status, fmt.Errorf("dataforseo: decoding the response into %T: %w", out, decodeErr)
-	}
-	return status, decodeErr
-}
-
-func isDecodeError(err error) bool {
-	var de *DecodeError
-	return errors.As(err, &de)
-}
-
-// debugging reports whether debug logs are wanted, so the attributes are
-// built only then.
-func (c *Client) debugging(ctx context.Context) bool {
-	return c.log != nil && c.log.Enabled(ctx, slog.LevelDebug)
-}
-
-// transient reports whether a connection failure may go away: not a
-// certificate the client rejects, nor a host name that does not exist.
-func transient(err error) bool {
-	var certErr *tls.CertificateVerificationError
-	if errors.As(err, &certErr) {
-		return false
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return !dnsErr.IsNotFound
-	}
-	return true
 }

@@ -12,30 +12,56 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync/atomic"
-	"time"
+		"time"
 )
 
 // Client calls the DataForSEO API. It is safe for concurrent use; its rate
 // and concurrency limits and its spending are shared by all goroutines.
+// Every call costs money, so the rules below are promises, tested under
+// concurrency and against servers that misbehave.
 //
 // # Retries
 //
 // A call is retried, with exponential backoff and jitter (WithBackoff) and
 // at least the wait a Retry-After header asks, up to WithMaxRetries times,
-// only when the request cannot have been charged:
+// only when the request cannot have reached the API's processing:
 //
 //   - the connection failed before the request was fully written;
-//   - HTTP 429, 502, 503 or 504;
+//   - HTTP 429, or HTTP 503 with a Retry-After header;
 //   - an envelope status_code that refuses the whole request unprocessed:
 //     40202 (rate limit per minute), 50001 (error while checking the
 //     balance, which comes before any charge), 50303 (update in progress);
 //
-// and never when the response reports a cost above zero. Everything else,
-// HTTP 500 and task-level failures included, is returned at once, since
-// the request may have been charged. Retries respect the context: a call
-// whose context ends while it waits returns the last failure together with
-// the context's error.
+// and only when neither the envelope nor any task reports a cost above 0
+// or a cost that cannot be read. Everything else is returned at once, since
+// the request may have been charged: HTTP 500, 502 and 504 (a gateway can
+// answer after the API ran the task), a 503 without Retry-After, a timeout
+// or a broken connection after the request was sent, task-level failures.
+// A Retry-After that cannot be read, asks for more than two minutes, or
+// for more than the context has left gives up at once, and the error says
+// why. Retries respect the context.
+//
+// # Budget
+//
+// With a budget (WithBudget, for the client or for one call), a call starts
+// only when, for each budget, what it has counted plus the estimates of the
+// calls in flight under it plus the call's own estimate stays within the
+// budget, and what it has counted is below the budget. A call whose
+// estimate alone does not fit is refused with a *BudgetError; one that
+// would fit once calls in flight end waits for them. A call's estimate is
+// the highest cost a successful task of its endpoint has had, times its
+// tasks; before any is known, the cost ceiling (WithCostCeiling) times its
+// tasks; without a ceiling the estimate is 0 and the call goes alone: other
+// calls to the same endpoint wait until its cost is known. So the spending
+// can pass a budget only by what calls in flight cost beyond their
+// estimates. A response whose cost cannot be read (not JSON, cut short, a
+// cost that is missing, not a number or negative, a timeout after sending)
+// counts the ceiling times its tasks; without a ceiling it blocks every
+// budget it ran under, which refuses further calls until
+// Client.SettleUnknownCosts. A negative cost never lowers the spending.
+// Responses the API refused unprocessed (see notChargedHTTP: 3xx, 400-405,
+// 413, 414, 429, 431, a 503 with Retry-After) count 0 when they state no
+// cost.
 //
 // # Errors
 //
@@ -44,27 +70,33 @@ import (
 // reports a failure, and a *TaskErrors, with the response decoded, when
 // only some tasks failed. Values of the response that do not fit their
 // documented types are reported by a *DecodeError, with everything else
-// decoded. A *BudgetError (ErrBudgetExceeded) refuses a call once the
-// budget is spent, and a *ValidationError (ErrInvalidRequest) a task that
+// decoded. A *BudgetError (ErrBudgetExceeded) refuses a call the budget
+// cannot admit, and a *ValidationError (ErrInvalidRequest) a request that
 // breaks a documented rule, both before anything is sent.
 //
-// The credentials never appear in an error, a log line, or the fmt output
-// of a Client.
+// # Safety
+//
+// Each attempt is limited in time (WithTimeout, WithResponseHeaderTimeout,
+// WithConnectTimeout) and its body in size (WithMaxResponseBytes, counted
+// after decompression). Redirects are followed only within the base URL's
+// scheme, host and port, so the credentials never go elsewhere; the
+// credentials never appear in an error, a log line, or the fmt output of a
+// Client.
 type Client struct {
-	base       string // the base URL, without a trailing slash
-	creds      *credentials
-	http       *http.Client
-	userAgent  string
-	log        *slog.Logger // nil: no logs
-	limits     *limits
-	maxRetries int
-	backoff    time.Duration
-	maxBackoff time.Duration
-	budget     float64
-	timeout    time.Duration
-	validate   bool
-	spent      atomic.Uint64 // float64 bits, USD
-	clock      clock
+	settings
+	base          string // the base URL, without a trailing slash
+	creds         *credentials
+	http          *http.Client
+	userAgent     string
+	log           *slog.Logger // nil: no logs
+	logBodies     int
+	limits        *limits
+	backoff       time.Duration
+	maxBackoff    time.Duration
+	headerTimeout time.Duration
+	validate      bool
+	ledger        *ledger
+	clock         clock
 }
 
 // credentials is kept behind a pointer: fmt prints a nested pointer as an
@@ -86,12 +118,17 @@ func (c *credentials) Format(f fmt.State, _ rune) { io.WriteString(f, c.String()
 
 // NewClient returns a Client configured by opts. Credentials come from
 // WithCredentials or the environment (DATAFORSEO_LOGIN, DATAFORSEO_PASSWORD).
+// An option with a meaningless value (a budget of 0, a negative timeout, a
+// nil HTTP client, a rate of 0) is an error.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
 		if o != nil {
-			o(&cfg)
+			o.applyClient(&cfg)
 		}
+	}
+	if len(cfg.errs) > 0 {
+		return nil, errors.Join(cfg.errs...)
 	}
 	if !cfg.credentialsSet {
 		cfg.login, cfg.password = os.Getenv(EnvLogin), os.Getenv(EnvPassword)
@@ -103,15 +140,13 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.backoff < 0 || cfg.maxBackoff < cfg.backoff {
-		return nil, errors.New("dataforseo: WithBackoff needs 0 <= initial <= max")
-	}
-	if math.IsNaN(cfg.budget) {
-		return nil, errors.New("dataforseo: WithBudget needs a number")
-	}
-	hc := cfg.httpClient
-	if hc == nil {
-		hc = defaultHTTPClient(cfg.maxConcurrency)
+	var hc *http.Client
+	if cfg.httpClient != nil {
+		copied := *cfg.httpClient
+		copied.CheckRedirect = checkRedirect(cfg.httpClient.CheckRedirect)
+		hc = &copied
+	} else {
+		hc = defaultHTTPClient(cfg.maxConcurrency, cfg.connectTimeout)
 	}
 	ua := "dataforseo-go/" + Version
 	if cfg.userAgent != "" {
@@ -119,33 +154,33 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	token := base64.StdEncoding.EncodeToString([]byte(cfg.login + ":" + cfg.password))
 	return &Client{
-		base:       base,
-		creds:      &credentials{login: cfg.login, password: cfg.password, header: "Basic " + token},
-		http:       hc,
-		userAgent:  ua,
-		log:        cfg.logger,
-		limits:     newLimits(cfg.rateCalls, cfg.ratePer, cfg.maxConcurrency),
-		maxRetries: cfg.maxRetries,
-		backoff:    cfg.backoff,
-		maxBackoff: cfg.maxBackoff,
-		budget:     cfg.budget,
-		timeout:    cfg.timeout,
-		validate:   cfg.validate,
-		clock:      realClock,
+		settings:      cfg.settings,
+		base:          base,
+		creds:         &credentials{login: cfg.login, password: cfg.password, header: "Basic " + token},
+		http:          hc,
+		userAgent:     ua,
+		log:           cfg.logger,
+		logBodies:     cfg.logBodies,
+		limits:        newLimits(cfg.rateCalls, cfg.ratePer, cfg.maxConcurrency),
+		backoff:       cfg.backoff,
+		maxBackoff:    cfg.maxBackoff,
+		headerTimeout: cfg.headerTimeout,
+		validate:      cfg.validate,
+		ledger:        newLedger(cfg.budget, cfg.costCeiling),
+		clock:         realClock,
 	}, nil
 }
 
 // defaultHTTPClient returns a client whose transport keeps an idle
 // connection for each call that may be in flight (http.DefaultTransport
 // keeps two per host, so concurrent calls would keep opening new ones).
-func defaultHTTPClient(maxConcurrency int) *http.Client {
+func defaultHTTPClient(maxConcurrency int, connectTimeout time.Duration) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = DefaultMaxConcurrency
-	if maxConcurrency > 0 {
-		t.MaxIdleConnsPerHost = max(maxConcurrency, 2)
-	}
+	t.MaxIdleConnsPerHost = max(maxConcurrency, 2)
 	t.MaxIdleConns = max(t.MaxIdleConns, t.MaxIdleConnsPerHost)
-	return &http.Client{Transport: t}
+	t.DialContext = (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = connectTimeout
+	return &http.Client{Transport: t, CheckRedirect: checkRedirect(nil)}
 }
 
 // checkBaseURL returns the base URL without a trailing slash, or an error
@@ -178,28 +213,30 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// Spent returns the sum of the cost of every response the client received,
-// in USD.
-func (c *Client) Spent() float64 { return math.Float64frombits(c.spent.Load()) }
-
-// addSpent adds cost to the spending.
-func (c *Client) addSpent(cost float64) {
-	if cost == 0 || math.IsNaN(cost) {
-		return
-	}
-	for {
-		old := c.spent.Load()
-		if c.spent.CompareAndSwap(old, math.Float64bits(math.Float64frombits(old)+cost)) {
-			return
-		}
-	}
+// Spent returns the sum of the costs the responses of the client's calls
+// reported, in USD, plus what SettleUnknownCosts added. It leaves out the
+// calls whose cost could not be read: see UnknownCosts.
+func (c *Client) Spent() float64 {
+	spent, _ := c.ledger.spent()
+	return spent
 }
 
-// checkBudget refuses a call when the spending has reached the budget.
-func (c *Client) checkBudget() error {
-	if spent := c.Spent(); spent >= c.budget {
-		return &BudgetError{Budget: c.budget, Spent: spent}
+// UnknownCosts returns how many calls reached the API, or may have, without
+// a cost the client could read (since the last SettleUnknownCosts). See
+// Client for what the budget does with them.
+func (c *Client) UnknownCosts() int {
+	_, n := c.ledger.spent()
+	return n
+}
+
+// SettleUnknownCosts counts usd (what the calls whose cost could not be
+// read did cost, say from the account's statistics; at least 0) in Spent and
+// in the client's budget, and lets the budget admit calls again.
+func (c *Client) SettleUnknownCosts(usd float64) error {
+	if !(usd >= 0) || math.IsInf(usd, 0) {
+		return fmt.Errorf("dataforseo: SettleUnknownCosts(%v): must be a number of at least 0", usd)
 	}
+	c.ledger.settle(usd)
 	return nil
 }
 

@@ -2,6 +2,8 @@ package sdk_test
 
 import (
 	"context"
+	"math"
+	"time"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -37,7 +39,29 @@ func TestNewClientOptions(t *testing.T) {
 		{"query", []sdk.Option{creds, sdk.WithBaseURL("https://a.com/?x=1")}, nil,
 			"dataforseo: WithBaseURL: the URL must not have a query or fragment"},
 		{"not a URL", []sdk.Option{creds, sdk.WithBaseURL("https://a b\x7f.com")}, nil, "dataforseo: WithBaseURL: not a URL"},
-		{"bad backoff", []sdk.Option{creds, sdk.WithBackoff(2, 1)}, nil, "dataforseo: WithBackoff needs 0 <= initial <= max"},
+		{"bad backoff", []sdk.Option{creds, sdk.WithBackoff(2, 1)}, nil, "dataforseo: WithBackoff(2ns, 1ns): needs 0 <= initial <= max"},
+		{"zero budget", []sdk.Option{creds, sdk.WithBudget(0)}, nil, "dataforseo: WithBudget(0): must be a number above 0"},
+		{"negative budget", []sdk.Option{creds, sdk.WithBudget(-1)}, nil, "dataforseo: WithBudget(-1): must be a number above 0"},
+		{"NaN budget", []sdk.Option{creds, sdk.WithBudget(math.NaN())}, nil, "dataforseo: WithBudget(NaN): must be a number above 0"},
+		{"infinite budget", []sdk.Option{creds, sdk.WithBudget(math.Inf(1))}, nil, "dataforseo: WithBudget(+Inf): must be a number above 0"},
+		{"negative timeout", []sdk.Option{creds, sdk.WithTimeout(-time.Second)}, nil, "dataforseo: WithTimeout(-1s): must be above 0"},
+		{"zero timeout", []sdk.Option{creds, sdk.WithTimeout(0)}, nil, "dataforseo: WithTimeout(0s): must be above 0"},
+		{"negative connect timeout", []sdk.Option{creds, sdk.WithConnectTimeout(-1)}, nil, "dataforseo: WithConnectTimeout(-1ns): must be above 0"},
+		{"zero header timeout", []sdk.Option{creds, sdk.WithResponseHeaderTimeout(0)}, nil, "dataforseo: WithResponseHeaderTimeout(0s): must be above 0"},
+		{"nil HTTP client", []sdk.Option{creds, sdk.WithHTTPClient(nil)}, nil, "dataforseo: WithHTTPClient: the HTTP client is nil"},
+		{"rate of 0", []sdk.Option{creds, sdk.WithRateLimit(0, time.Minute)}, nil,
+			"dataforseo: WithRateLimit(0, 1m0s): both must be above 0; use WithoutRateLimit to turn the limit off"},
+		{"rate over 0s", []sdk.Option{creds, sdk.WithRateLimit(10, 0)}, nil,
+			"dataforseo: WithRateLimit(10, 0s): both must be above 0; use WithoutRateLimit to turn the limit off"},
+		{"no rate limit", []sdk.Option{creds, sdk.WithoutRateLimit()}, nil, ""},
+		{"concurrency 0", []sdk.Option{creds, sdk.WithMaxConcurrency(0)}, nil, "dataforseo: WithMaxConcurrency(0): must be above 0"},
+		{"negative retries", []sdk.Option{creds, sdk.WithMaxRetries(-1)}, nil, "dataforseo: WithMaxRetries(-1): must not be negative"},
+		{"zero body cap", []sdk.Option{creds, sdk.WithMaxResponseBytes(0)}, nil, "dataforseo: WithMaxResponseBytes(0): must be above 0"},
+		{"negative cost ceiling", []sdk.Option{creds, sdk.WithCostCeiling(-0.1)}, nil, "dataforseo: WithCostCeiling(-0.1): must be a number above 0"},
+		{"negative log bodies", []sdk.Option{creds, sdk.WithLogBodies(-1)}, nil, "dataforseo: WithLogBodies: -1 bytes is negative"},
+		{"SDK header", []sdk.Option{creds, sdk.WithHeader("authorization", "x")}, nil, `dataforseo: WithHeader("authorization"): the SDK sets this header itself`},
+		{"two problems", []sdk.Option{creds, sdk.WithBudget(0), sdk.WithTimeout(-1)}, nil,
+			"dataforseo: WithBudget(0): must be a number above 0\ndataforseo: WithTimeout(-1ns): must be above 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,7 +50,9 @@ func TestDecodeLenient(t *testing.T) {
 				{Path: items + `referring_links_tld["co.uk"]`, Wire: "2.5", Reason: "want int64"},
 			}},
 		{"bad date-times", item("3", "4", `"yesterday"`, `12`, "null"),
-			testItem{Type: "t", Domain: "two.com", Rank: 3, Backlinks: 4, LostDate: sdk.Some(sdk.Time{})},
+			// An Opt[Time] that kept a wire value that is no date-time has
+			// no value: Get reports false.
+			testItem{Type: "t", Domain: "two.com", Rank: 3, Backlinks: 4, LostDate: optFromWire[sdk.Time](t, "12")},
 			[]sdk.DecodeProblem{
 				{Path: items + "first_seen", Wire: `"yesterday"`, Reason: `want a date-time like "2019-11-15 12:57:46 +00:00"`},
 				{Path: items + "lost_date", Wire: "12", Reason: `want a date-time like "2019-11-15 12:57:46 +00:00"`},
@@ -89,6 +91,16 @@ func TestDecodeLenient(t *testing.T) {
 			}
 		})
 	}
+}
+
+// optFromWire decodes an Opt from its wire text.
+func optFromWire[T any](t *testing.T, wire string) sdk.Opt[T] {
+	t.Helper()
+	var o sdk.Opt[T]
+	if err := json.Unmarshal([]byte(wire), &o); err != nil {
+		t.Fatal(err)
+	}
+	return o
 }
 
 // dropKept turns a Time holding a kept wire value into the zero Time.

@@ -1,9 +1,6 @@
 package sdk
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "strings"
 
 // Response is the body of every DataForSEO response: an envelope around one
 // task per task of the request. D is the type of a task's data (the request
@@ -103,7 +100,12 @@ func (r *Response[D, R]) Err() error {
 	if len(r.Tasks) > 0 {
 		path = taskPath(r.Tasks[0].Path)
 	}
-	return statusError(r, 200, path)
+	st := wireStatus{code: r.StatusCode, message: r.StatusMessage}
+	for i := range r.Tasks {
+		t := &r.Tasks[i]
+		st.tasks = append(st.tasks, taskStatus{id: t.ID, code: t.StatusCode, message: t.StatusMessage})
+	}
+	return statusError(st, 200, path)
 }
 
 // taskPath turns a task's path ["v3", "backlinks", ...] into
@@ -114,38 +116,3 @@ func taskPath(p []string) string {
 	}
 	return "/" + strings.Join(p, "/")
 }
-
-// envelope is how the runtime reads status codes and cost from a decoded
-// response without decoding it twice. *Response implements it.
-type envelope interface {
-	envelopeStatus() (code int, message string, cost float64)
-	envelopeTasks() int
-	envelopeTask(i int) (id string, code int, message string)
-	reset()
-}
-
-func (r *Response[D, R]) envelopeStatus() (int, string, float64) {
-	return r.StatusCode, r.StatusMessage, r.Cost
-}
-
-func (r *Response[D, R]) envelopeTasks() int { return len(r.Tasks) }
-
-func (r *Response[D, R]) envelopeTask(i int) (string, int, string) {
-	t := &r.Tasks[i]
-	return t.ID, t.StatusCode, t.StatusMessage
-}
-
-func (r *Response[D, R]) reset() { *r = Response[D, R]{} }
-
-// skipped decodes any JSON value into nothing, for reading only the status
-// of a response whose body goes elsewhere.
-type skipped struct{}
-
-// UnmarshalJSON ignores data.
-func (*skipped) UnmarshalJSON([]byte) error { return nil }
-
-// statusOnly is the envelope read beside an out value that is not a
-// *Response.
-type statusOnly = Response[skipped, skipped]
-
-var _ json.Unmarshaler = (*skipped)(nil)

@@ -62,6 +62,12 @@ type Error struct {
 	TaskID string
 	// Path is the endpoint, e.g. "/v3/backlinks/referring_domains/live".
 	Path string
+	// Header holds the response headers of an HTTP- or envelope-level
+	// failure (nil for a task's failure or when no response arrived).
+	Header http.Header
+	// Body is the start of the response body (at most 2 KiB) of an HTTP-
+	// or envelope-level failure: the HTML of a gateway's 502, say.
+	Body []byte
 	// Err is the underlying transport or decoding error, if any.
 	Err error
 }
@@ -155,26 +161,57 @@ func (e *TaskErrors) Unwrap() []error {
 	return errs
 }
 
-// BudgetError is returned, before any request is sent, by a call that would
-// start when the client's spending has reached its budget (WithBudget). It
-// matches ErrBudgetExceeded with errors.Is.
+// BudgetError is returned, before any request is sent, by a call that a
+// budget (WithBudget) cannot admit; see Client for the rule. It matches
+// ErrBudgetExceeded with errors.Is.
 type BudgetError struct {
-	Budget float64 // the budget, USD
-	Spent  float64 // the spending when the call was refused, USD
+	Scope    string  // "client" (WithBudget given to NewClient) or "call"
+	Budget   float64 // the budget, USD
+	Spent    float64 // what the budget counted when the call was refused, USD
+	Estimate float64 // the call's estimated cost, USD (0: none known)
+	Unknown  int     // calls whose cost could not be read, which block the budget
+	Reason   string  // why the call was refused
 }
 
-// Error names the budget and the spending.
+// Error names the budget, the spending and the reason.
 func (e *BudgetError) Error() string {
-	return fmt.Sprintf("dataforseo: budget exceeded: spent %.4f USD of a %.4f USD budget; no request sent", e.Spent, e.Budget)
+	scope := e.Scope
+	if scope == "" {
+		scope = "client"
+	}
+	s := fmt.Sprintf("dataforseo: budget exceeded: %s budget %.4f USD, counted %.4f USD", scope, e.Budget, e.Spent)
+	if e.Estimate > 0 {
+		s += fmt.Sprintf(", this call estimated at %.4f USD", e.Estimate)
+	}
+	if e.Reason != "" {
+		s += ": " + e.Reason
+	}
+	return s + "; no request sent"
 }
 
 // Is reports whether target is ErrBudgetExceeded.
 func (e *BudgetError) Is(target error) bool { return target == ErrBudgetExceeded }
 
-// statusError builds the error the status codes of a decoded response
-// report: nil when the envelope and every task succeeded.
-func statusError(env envelope, httpStatus int, path string) error {
-	code, msg, _ := env.envelopeStatus()
+// maxMessage bounds the status messages an *Error keeps from the server.
+const maxMessage = 512
+
+// wireStatus is the statuses of a response: the envelope's and its tasks'.
+type wireStatus struct {
+	code    int
+	message string
+	tasks   []taskStatus
+}
+
+type taskStatus struct {
+	id      string
+	code    int
+	message string
+}
+
+// statusError builds the error the status codes of a response report: nil
+// when the envelope and every task succeeded.
+func statusError(st wireStatus, httpStatus int, path string) error {
+	code, msg := st.code, truncate(st.message, maxMessage)
 	if httpStatus/100 != 2 || !IsOK(code) {
 		if msg == "" && code == 0 {
 			msg = http.StatusText(httpStatus)
@@ -185,15 +222,14 @@ func statusError(env envelope, httpStatus int, path string) error {
 		return &Error{HTTPStatus: httpStatus, Code: code, Message: msg, Path: path}
 	}
 	var failed []*Error
-	n := env.envelopeTasks()
-	for i := range n {
-		id, tcode, tmsg := env.envelopeTask(i)
-		if !IsOK(tcode) {
-			failed = append(failed, &Error{HTTPStatus: httpStatus, Code: tcode, Message: tmsg, TaskID: id, Path: path})
+	for _, t := range st.tasks {
+		if !IsOK(t.code) {
+			failed = append(failed, &Error{HTTPStatus: httpStatus, Code: t.code, Message: truncate(t.message, maxMessage),
+				TaskID: truncate(t.id, 64), Path: path})
 		}
 	}
 	if failed == nil {
 		return nil
 	}
-	return &TaskErrors{Tasks: n, Errors: failed}
+	return &TaskErrors{Tasks: len(st.tasks), Errors: failed}
 }

@@ -77,7 +77,11 @@ func TestErrorMessage(t *testing.T) {
 			"dataforseo: /v3/x: request failed: unexpected EOF"},
 		{&sdk.TaskErrors{Tasks: 3, Errors: []*sdk.Error{{Code: 40501, Message: "a"}, {Code: 40102, Message: "b"}}},
 			"dataforseo: 2 of 3 tasks failed: status 40501: a (and 1 more)"},
-		{&sdk.BudgetError{Budget: 1, Spent: 1.25}, "dataforseo: budget exceeded: spent 1.2500 USD of a 1.0000 USD budget; no request sent"},
+		{&sdk.BudgetError{Scope: "client", Budget: 1, Spent: 1.25, Reason: "the budget is spent"},
+			"dataforseo: budget exceeded: client budget 1.0000 USD, counted 1.2500 USD: the budget is spent; no request sent"},
+		{&sdk.BudgetError{Scope: "call", Budget: 0.05, Spent: 0.04, Estimate: 0.02, Reason: "the call's estimated cost exceeds what is left"},
+			"dataforseo: budget exceeded: call budget 0.0500 USD, counted 0.0400 USD, this call estimated at 0.0200 USD: " +
+				"the call's estimated cost exceeds what is left; no request sent"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {

@@ -110,10 +110,10 @@ func ExamplePaginate() {
 	defer srv.Close()
 	client := srv.Client()
 
-	fetch := func(ctx context.Context, offset, limit int64) ([]Domain, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]Domain, int64, error) {
 		var resp DomainsResponse
 		err := client.Post(ctx, "/v3/backlinks/referring_domains/live",
-			[]DomainsRequest{{Target: "backlinko.com", Offset: sdk.Int(offset), Limit: sdk.Int(limit)}}, &resp)
+			[]DomainsRequest{{Target: "backlinko.com", Offset: sdk.Int(offset), Limit: sdk.Int(limit)}}, &resp, opts...)
 		result, _ := resp.FirstResult()
 		return result.Items, result.TotalCount, err
 	}
@@ -132,19 +132,21 @@ func ExamplePaginate() {
 func ExampleWithBudget() {
 	srv := sdktest.NewServer(nil)
 	defer srv.Close()
-	client := srv.Client(sdk.WithBudget(0.03))
+	// Each call costs 0.02015 USD: after the first, the client knows the
+	// estimate, and refuses the third, which would pass the budget.
+	client := srv.Client(sdk.WithBudget(0.05))
 
 	for i := range 3 {
 		err := client.Post(context.Background(), "/v3/backlinks/referring_domains/live",
 			[]DomainsRequest{{Target: "backlinko.com"}}, nil)
 		fmt.Println(i, errors.Is(err, sdk.ErrBudgetExceeded))
 	}
-	fmt.Println(srv.Count(""), "calls sent")
+	fmt.Printf("%d calls sent, %.5f USD spent\n", srv.Count(""), client.Spent())
 	// Output:
 	// 0 false
 	// 1 false
 	// 2 true
-	// 2 calls sent
+	// 2 calls sent, 0.04030 USD spent
 }
 
 func ExampleAnd() {

@@ -139,17 +139,26 @@ func (f Filter) String() string {
 // number, boolean or null, or an array of them for in and not_in. The
 // *ValidationError values name the place in the filter's JSON, e.g. "[2][1]";
 // wrap them with ValidateField to name the request field.
-func (f Filter) Validate() error {
+func (f Filter) Validate() error { return ValidateFilter(f, MaxFilterConditions) }
+
+// ValidateFilter is f.Validate with the field's own documented maximum of
+// conditions (the generated Validate methods pass it): each problem is
+// reported once.
+func ValidateFilter(f Filter, maxConditions int) error {
 	if f.raw != "" {
 		return &ValidationError{Reason: "not a filter: " + truncate(f.raw, 80)}
 	}
 	if f.node == nil {
 		return nil
 	}
-	if n := f.Conditions(); n > MaxFilterConditions {
-		return &ValidationError{Reason: fmt.Sprintf("has %d conditions, at most %d are allowed", n, MaxFilterConditions)}
+	var errs []error
+	if n := f.Conditions(); n > maxConditions {
+		errs = append(errs, &ValidationError{Reason: fmt.Sprintf("has %d conditions, at most %d are allowed", n, maxConditions)})
 	}
-	return f.validate("")
+	if err := f.validate(""); err != nil {
+		errs = append(errs, err)
+	}
+	return joinErrors(errs)
 }
 
 func (f Filter) validate(path string) error {
@@ -182,7 +191,7 @@ func validateCondition(path string, n *filterNode) error {
 		errs = append(errs, &ValidationError{Field: path + "[1]", Reason: fmt.Sprintf("operator %q is not supported", n.op)})
 	}
 	wantArray := n.op == "in" || n.op == "not_in"
-	if reason := checkFilterValue(n.value, wantArray); reason != "" {
+	if reason := checkFilterValue(wireValue(n.value), wantArray); reason != "" {
 		errs = append(errs, &ValidationError{Field: path + "[2]", Reason: reason})
 	}
 	return joinErrors(errs)

@@ -3,6 +3,7 @@ package sdk
 import (
 	"bytes"
 	"encoding/json"
+	"time"
 )
 
 // MarshalJSON encodes f in the API's grammar: a condition as
@@ -25,7 +26,7 @@ func (f Filter) MarshalJSON() ([]byte, error) {
 
 func (n *filterNode) encode(buf *bytes.Buffer) error {
 	if n.parts == nil {
-		return encodeNoEscape(buf, []any{n.field, n.op, n.value})
+		return encodeNoEscape(buf, []any{n.field, n.op, wireValue(n.value)})
 	}
 	buf.WriteByte('[')
 	for i, p := range n.parts {
@@ -116,3 +117,25 @@ func parseFilter(tree any) (*filterNode, bool) {
 // filterWireProblem reports whether raw, the wire text a Filter keeps, holds
 // a value outside the grammar.
 func filterWireProblem(raw string) bool { return raw != "" }
+
+// wireValue writes date-times in the API's TimeLayout
+// ("2019-11-15 12:57:46 +00:00"), which encoding/json would write in RFC
+// 3339: a time.Time, *time.Time, or a slice of them (for in and not_in).
+// Other values are encoded as they are (sdk.Time encodes itself).
+func wireValue(v any) any {
+	switch t := v.(type) {
+	case time.Time:
+		return t.Format(TimeLayout)
+	case *time.Time:
+		if t != nil {
+			return t.Format(TimeLayout)
+		}
+	case []time.Time:
+		out := make([]string, len(t))
+		for i, x := range t {
+			out[i] = x.Format(TimeLayout)
+		}
+		return out
+	}
+	return v
+}

@@ -27,8 +27,7 @@ type limits struct {
 func newLimits(calls int, per time.Duration, n int) *limits {
 	l := &limits{}
 	if calls > 0 && per > 0 {
-		spacing := time.Duration(float64(per) * (1 + rateMargin) / float64(calls))
-		l.rate = rate.NewLimiter(rate.Every(spacing), 1)
+		l.rate = rate.NewLimiter(rate.Every(spacing(calls, per)), 1)
 	}
 	if n > 0 {
 		l.sem = semaphore.NewWeighted(int64(n))
@@ -36,21 +35,19 @@ func newLimits(calls int, per time.Duration, n int) *limits {
 	return l
 }
 
-// acquire waits for a concurrency slot, then for the rate limiter, in that
-// order: a call that has its rate slot goes out at once rather than queueing
-// for a concurrency slot, which could bunch calls together. The caller must
-// call release after a nil error.
+// spacing is the time between two calls under a limit of calls per per.
+func spacing(calls int, per time.Duration) time.Duration {
+	return time.Duration(float64(per) * (1 + rateMargin) / float64(calls))
+}
+
+// acquire waits for a concurrency slot; the caller must call release
+// after a nil error. A call takes its slot first and its rate slot last,
+// right before sending: one that has its rate slot goes out at once
+// rather than queueing for a concurrency slot, which could bunch calls
+// together.
 func (l *limits) acquire(ctx context.Context) error {
 	if l.sem != nil {
-		if err := l.sem.Acquire(ctx, 1); err != nil {
-			return err
-		}
-	}
-	if l.rate != nil {
-		if err := l.rate.Wait(ctx); err != nil {
-			l.release()
-			return err
-		}
+		return l.sem.Acquire(ctx, 1)
 	}
 	return nil
 }
@@ -59,4 +56,31 @@ func (l *limits) release() {
 	if l.sem != nil {
 		l.sem.Release(1)
 	}
+}
+
+// wait waits for the rate limiter's next slot, on clk's time: the slot is
+// reserved at clk.now() and the wait is clk.sleep, so a test's clock
+// decides the schedule. A wait that ends with ctx gives its slot back.
+func (l *limits) wait(ctx context.Context, clk clock) error {
+	if l.rate == nil {
+		return ctx.Err()
+	}
+	now := clk.now()
+	r := l.rate.ReserveN(now, 1)
+	if !r.OK() {
+		return context.DeadlineExceeded // unreachable with a burst of 1
+	}
+	d := r.DelayFrom(now)
+	if dl, ok := ctx.Deadline(); ok && now.Add(d).After(dl) {
+		r.CancelAt(now)
+		return context.DeadlineExceeded
+	}
+	if d <= 0 {
+		return nil
+	}
+	if err := clk.sleep(ctx, d); err != nil {
+		r.CancelAt(clk.now())
+		return err
+	}
+	return nil
 }

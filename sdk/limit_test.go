@@ -72,7 +72,7 @@ func TestMaxConcurrency(t *testing.T) {
 		for old := most.Load(); n > old && !most.CompareAndSwap(old, n); old = most.Load() {
 		}
 		time.Sleep(20 * time.Millisecond)
-		w.Write([]byte(`{"status_code":20000,"tasks":[]}`))
+		w.Write([]byte(`{"status_code":20000,"cost":0,"tasks":[]}`))
 	})))
 	client := srv.Client(sdk.WithMaxConcurrency(limit))
 	var wg sync.WaitGroup

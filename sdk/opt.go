@@ -58,7 +58,8 @@ func String(v string) Opt[string] { return Some(v) }
 func Bool(v bool) Opt[bool] { return Some(v) }
 
 // Get returns the value and true, or the zero T and false when o is missing,
-// null, or holds a wire value that did not fit T. A value decoded only in
+// null, or holds a wire value that did not fit T (for an Opt[Time], a string
+// that is not a date-time). A value decoded only in
 // part (an object with a field that did not fit) is returned with true.
 func (o Opt[T]) Get() (T, bool) {
 	if o.state == optValue || o.state == optPartial {
@@ -149,6 +150,17 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v T
+	if t, ok := any(&v).(*Time); ok {
+		// A Time never fails to decode: it keeps a wire value that is not
+		// a date-time, which is no value for Get.
+		t.UnmarshalJSON(data)
+		if timeWireProblem(t.raw) {
+			*o = Opt[T]{state: optInvalid, raw: string(data)}
+		} else {
+			*o = Opt[T]{v: v, state: optValue}
+		}
+		return nil
+	}
 	if decodeScalar(data, &v) {
 		*o = Opt[T]{v: v, state: optValue}
 		return nil
@@ -206,8 +218,6 @@ func decodeScalar(data []byte, p any) bool {
 		s, ok := simpleString(data)
 		*p = s
 		return ok
-	case *Time:
-		return p.UnmarshalJSON(data) == nil
 	}
 	return false
 }

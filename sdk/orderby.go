@@ -25,11 +25,16 @@ func Desc(field string) string { return field + ",desc" }
 // name (letters, digits, "_" and ".") followed by ",asc" or ",desc". The
 // *ValidationError values name the rule, e.g. "[1]"; wrap them with
 // ValidateField to name the request field.
-func (o OrderBy) Validate() error {
-	if len(o) > MaxOrderByRules {
-		return &ValidationError{Reason: fmt.Sprintf("has %d sorting rules, at most %d are allowed", len(o), MaxOrderByRules)}
-	}
+func (o OrderBy) Validate() error { return ValidateOrderBy(o, MaxOrderByRules) }
+
+// ValidateOrderBy is o.Validate with the field's own documented maximum of
+// rules (the generated Validate methods pass it): each problem is reported
+// once.
+func ValidateOrderBy(o OrderBy, maxRules int) error {
 	var errs []error
+	if len(o) > maxRules {
+		errs = append(errs, &ValidationError{Reason: fmt.Sprintf("has %d sorting rules, at most %d are allowed", len(o), maxRules)})
+	}
 	for i, rule := range o {
 		if !validOrderRule(rule) {
 			errs = append(errs, &ValidationError{Field: "[" + strconv.Itoa(i) + "]",

@@ -12,11 +12,11 @@ import (
 )
 
 // fetchDomains is the kind of page function the generator writes.
-func fetchDomains(client *sdk.Client, target string) func(ctx context.Context, offset, limit int64) ([]testItem, int64, error) {
-	return func(ctx context.Context, offset, limit int64) ([]testItem, int64, error) {
+func fetchDomains(client *sdk.Client, target string) sdk.PageFetcher[testItem] {
+	return func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]testItem, int64, error) {
 		var resp testResponse
 		tasks := []testRequest{{Target: target, Offset: sdk.Int(offset), Limit: sdk.Int(limit)}}
-		err := client.Post(ctx, referringDomains, tasks, &resp)
+		err := client.Post(ctx, referringDomains, tasks, &resp, opts...)
 		res, _ := resp.FirstResult()
 		return res.Items, res.TotalCount, err
 	}
@@ -66,11 +66,20 @@ func TestPaginate(t *testing.T) {
 		{"decode error goes on", 2, []page{{[]int{1, 2}, 4, decodeErr}, {[]int{3, 4}, 4, nil}}, 0,
 			[]int{1, 2, 3, 4}, []error{decodeErr}, []int64{0, 2}},
 		{"break", 2, []page{{[]int{1, 2}, 10, nil}, {[]int{3, 4}, 10, nil}}, 3, []int{1, 2, 3}, nil, []int64{0, 2}},
+		// A server that ignores offset answers the same page again: the
+		// walk stops at the second page, before yielding its items.
+		{"same page again", 2, []page{{[]int{1, 2}, 1000, nil}, {[]int{1, 2}, 1000, nil}}, 0,
+			[]int{1, 2}, []error{sdk.ErrPaginationStalled}, []int64{0, 2}},
+		{"same items shuffled", 3, []page{{[]int{1, 2, 3}, 1000, nil}, {[]int{3, 1, 2}, 1000, nil}}, 0,
+			[]int{1, 2, 3}, []error{sdk.ErrPaginationStalled}, []int64{0, 3}},
+		{"a page seen before", 2, []page{{[]int{1, 2}, 1000, nil}, {[]int{3, 4}, 1000, nil}, {[]int{1, 2}, 1000, nil}}, 0,
+			[]int{1, 2, 3, 4}, []error{sdk.ErrPaginationStalled}, []int64{0, 2, 4}},
+		{"some items new", 2, []page{{[]int{1, 2}, 4, nil}, {[]int{2, 3}, 4, nil}}, 0, []int{1, 2, 2, 3}, nil, []int64{0, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var offsets []int64
-			fetch := func(ctx context.Context, offset, limit int64) ([]int, int64, error) {
+			fetch := func(ctx context.Context, offset, limit int64, _ ...sdk.CallOption) ([]int, int64, error) {
 				if limit != tt.limit {
 					t.Errorf("fetch limit %d, want %d", limit, tt.limit)
 				}
@@ -96,7 +105,7 @@ func TestPaginate(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}
-			if !slices.Equal(tt.errs, errs) {
+			if !slices.EqualFunc(tt.errs, errs, func(want, got error) bool { return errors.Is(got, want) }) {
 				t.Errorf("errors = %v, want %v", errs, tt.errs)
 			}
 			if diff := cmp.Diff(tt.offsets, offsets); diff != "" {
@@ -110,9 +119,9 @@ func TestPaginateStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	calls := 0
-	fetch := func(ctx context.Context, offset, limit int64) ([]int, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, _ ...sdk.CallOption) ([]int, int64, error) {
 		calls++
-		return []int{1, 2}, 100, nil
+		return []int{int(offset), int(offset) + 1}, 100, nil
 	}
 	var n int
 	var last error

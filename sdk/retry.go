@@ -2,9 +2,11 @@ package sdk
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -12,15 +14,12 @@ import (
 // for a longer wait, the call fails with the server's error instead.
 const maxRetryAfter = 2 * time.Minute
 
-// retryableHTTP reports whether an HTTP status means the API did not process
-// the request: 429 (rate limited), 502, 503, 504 (the gateway in front of
-// the API could not get an answer from it).
-func retryableHTTP(status int) bool {
-	switch status {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
+// retryableHTTP reports whether an HTTP status asks the client to come
+// back: 429 (rate limited), and 503 (unavailable) with a Retry-After
+// header; neither is retried when the body reports a cost. 502 and 504 are
+// not: a gateway can answer them after the API ran (and charged) the task.
+func retryableHTTP(status int, hasRetryAfter bool) bool {
+	return status == http.StatusTooManyRequests || (status == http.StatusServiceUnavailable && hasRetryAfter)
 }
 
 // retryableCode reports whether an envelope status code means the API
@@ -64,21 +63,22 @@ func backoff(attempt int, initial, maxWait time.Duration) time.Duration {
 	return half + rand.N(d-half+1)
 }
 
-// parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date.
-func parseRetryAfter(h string, now time.Time) (time.Duration, bool) {
-	if h == "" {
-		return 0, false
-	}
-	if secs, err := strconv.ParseInt(h, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
+// parseRetryAfter reads a Retry-After header: delay seconds or an HTTP
+// date. A delay beyond maxRetryAfter reads as just above it (so a huge
+// number cannot overflow); a header that is neither is an error.
+func parseRetryAfter(h string, now time.Time) (time.Duration, error) {
+	h = strings.TrimSpace(h)
+	if h != "" && strings.Trim(h, "0123456789") == "" {
+		secs, err := strconv.ParseInt(h, 10, 64)
+		if err != nil || secs > int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter + time.Second, nil
 		}
-		return time.Duration(min(secs, int64(maxRetryAfter/time.Second)+1)) * time.Second, true
+		return time.Duration(secs) * time.Second, nil
 	}
 	if t, err := http.ParseTime(h); err == nil {
-		return max(t.Sub(now), 0), true
+		return min(max(t.Sub(now), 0), maxRetryAfter+time.Second), nil
 	}
-	return 0, false
+	return 0, fmt.Errorf("the Retry-After header %q is neither seconds nor an HTTP date", truncate(h, 40))
 }
 
 // clock is the time a client uses for retries; tests replace it.

@@ -45,10 +45,13 @@ func TestRetryRule(t *testing.T) {
 		is    error // the final error's class; nil for success
 	}{
 		{"HTTP 500 is not retried", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 500})}, 1, sdk.ErrServer},
-		{"HTTP 502", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 502})}, 2, nil},
-		{"HTTP 503", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 503})}, 2, nil},
-		{"HTTP 504", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 504})}, 2, nil},
-		{"HTTP 502 with a body that is not JSON", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 502, Malformed: true})}, 2, nil},
+		// A gateway's 502 or 504 can come after the API ran the task.
+		{"HTTP 502 is not retried", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 502})}, 1, sdk.ErrServer},
+		{"HTTP 504 is not retried", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 504})}, 1, sdk.ErrServer},
+		{"HTTP 502 with a body that is not JSON", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 502, Malformed: true})}, 1, sdk.ErrServer},
+		{"HTTP 503 without Retry-After is not retried", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 503})}, 1, sdk.ErrServer},
+		{"HTTP 503 with Retry-After", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 503, RetryAfter: time.Second})}, 2, nil},
+		{"HTTP 503 with Retry-After, not JSON", []sdktest.Option{once(sdktest.Fault{HTTPStatus: 503, RetryAfter: time.Second, Malformed: true})}, 2, nil},
 		{"40202 rate limit", []sdktest.Option{once(sdktest.Fault{StatusCode: 40202})}, 2, nil},
 		{"50001 balance check", []sdktest.Option{once(sdktest.Fault{StatusCode: 50001})}, 2, nil},
 		{"50303 update in progress", []sdktest.Option{once(sdktest.Fault{StatusCode: 50303})}, 2, nil},
@@ -140,7 +143,7 @@ func TestNoRetryAfterWrite(t *testing.T) {
 // TestRetryStopsWithContext: a context that ends during the wait ends the
 // call, with both the last failure and the context's error.
 func TestRetryStopsWithContext(t *testing.T) {
-	srv := sdktest.NewServer(t, sdktest.WithHTTPStatus(503))
+	srv := sdktest.NewServer(t, sdktest.WithFault(sdktest.Fault{HTTPStatus: 503, RetryAfter: time.Second}))
 	client := srv.Client()
 	ctx, cancel := context.WithCancel(context.Background())
 	sdk.SetClock(client, time.Now, func(context.Context, time.Duration) error {
@@ -198,6 +201,7 @@ func TestBackoff(t *testing.T) {
 
 func TestParseRetryAfter(t *testing.T) {
 	now := time.Date(2024, 4, 22, 12, 0, 0, 0, time.UTC)
+	beyond := 2*time.Minute + time.Second // what a wait above the client's cap reads as
 	tests := []struct {
 		in   string
 		want time.Duration
@@ -205,16 +209,22 @@ func TestParseRetryAfter(t *testing.T) {
 	}{
 		{"", 0, false},
 		{"1", time.Second, true},
+		{" 7 ", 7 * time.Second, true},
 		{"0", 0, true},
 		{"-3", 0, false},
+		{"1.5", 0, false},
 		{"soon", 0, false},
+		{"121", beyond, true},
+		{"99999999999999999999999999", beyond, true}, // overflows int64
+		{"9223372036854775807", beyond, true},        // overflows a Duration
 		{now.Add(10 * time.Second).Format(http.TimeFormat), 10 * time.Second, true},
 		{now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
+		{now.Add(1000 * time.Hour).Format(http.TimeFormat), beyond, true},
 	}
 	for _, tt := range tests {
-		got, ok := sdk.ParseRetryAfter(tt.in, now)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		got, err := sdk.ParseRetryAfter(tt.in, now)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
 		}
 	}
 }

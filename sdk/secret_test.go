@@ -32,7 +32,7 @@ func leaks(s string) bool {
 func TestCredentialsNeverShown(t *testing.T) {
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	okSrv := sdktest.NewServer(t, sdktest.WithCredentials(secretLogin, secretPassword), sdktest.WithFaults(sdktest.Fault{HTTPStatus: 503}))
+	okSrv := sdktest.NewServer(t, sdktest.WithCredentials(secretLogin, secretPassword), sdktest.WithFaults(sdktest.Fault{HTTPStatus: 503, RetryAfter: time.Second}))
 	wrongSrv := sdktest.NewServer(t) // accepts other credentials
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -56,12 +56,14 @@ func TestCredentialsNeverShown(t *testing.T) {
 	}
 	ctx := context.Background()
 	var resp testResponse
+	spentClient := newClient(okSrv.URL, sdk.WithBudget(1e-9))
+	spentClient.Post(ctx, referringDomains, []testRequest{{Target: "a.com"}}, &resp) // spends the budget
 	calls := []error{
 		client.Post(ctx, referringDomains, []testRequest{{Target: "a.com"}}, &resp), // a 503, retried, then ok
 		client.Post(ctx, referringDomains, []testRequest{{Target: ""}}, &resp),      // validation
 		newClient(wrongSrv.URL).Post(ctx, referringDomains, []testRequest{{Target: "a.com"}}, &resp),
 		newClient(closedURL).Post(ctx, referringDomains, []testRequest{{Target: "a.com"}}, &resp),
-		newClient(okSrv.URL, sdk.WithBudget(0)).Post(ctx, referringDomains, []testRequest{{Target: "a.com"}}, &resp),
+		spentClient.Post(ctx, referringDomains, []testRequest{{Target: "a.com"}}, &resp),
 	}
 	if calls[0] != nil {
 		t.Errorf("the call with the right credentials failed: %v", calls[0])

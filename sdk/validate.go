@@ -77,16 +77,9 @@ var validatorType = reflect.TypeFor[validator]()
 // pointers to them) implement validator.
 var validatesElems sync.Map // reflect.Type -> bool
 
-// validateTasks runs Validate on tasks, or on each element of a slice or
-// array of tasks (naming them "[i]").
-func validateTasks(tasks any) error {
-	if v, ok := tasks.(validator); ok {
-		return v.Validate()
-	}
-	rv := reflect.ValueOf(tasks)
-	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return nil
-	}
+// validateTasks runs Validate on each element of a slice or array of
+// tasks (naming them "[i]").
+func validateTasks(rv reflect.Value) error {
 	t := rv.Type()
 	ok, cached := validatesElems.Load(t)
 	if !cached {

@@ -17,9 +17,11 @@ func emitValidate(s *Section) *jen.File {
 		if !st.Request {
 			continue
 		}
-		f.Add(doc("Validate reports every field of r that breaks a rule of the docs, each as a",
-			"*sdk.ValidationError naming the field; nil when the task can be sent.",
-			"Required numbers and booleans cannot be told from their zero value and are not checked."))
+		f.Add(doc("Validate reports every field of r that breaks a rule of the docs, each once, as a",
+			"*sdk.ValidationError naming the field; nil when the task can be sent. Optional fields",
+			"must not be null unless the docs allow it; required strings and the strings of lists",
+			"must not be blank. Required numbers and booleans cannot be told from their zero value",
+			"and are not checked."))
 		f.Func().Params(jen.Id("r").Op("*").Id(st.Name)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
 			g.Var().Id("errs").Index().Error()
 			for _, fd := range st.Fields {
@@ -45,11 +47,17 @@ func num(f *float64) string { return strconv.FormatFloat(*f, 'f', -1, 64) }
 func checks(g *jen.Group, fd *Field) {
 	r, base := fd.Rules, fd.Base
 	field := jen.Id("r").Dot(fd.Name)
+	if fd.Type.Kind == OptK && !r.Nullable {
+		g.If(jen.Add(field).Dot("IsNull").Call()).Block(invalid(fd.JSON, jen.Lit("must not be null")))
+	}
 	if r.Required {
 		switch base.Kind {
 		case Scalar, Named:
-			if base.Name == "string" || base.Kind == Named {
+			switch {
+			case base.Kind == Named:
 				g.If(jen.Add(field).Op("==").Lit("")).Block(invalid(fd.JSON, jen.Lit("required")))
+			case base.Name == "string":
+				g.If(jen.Qual("strings", "TrimSpace").Call(field).Op("==").Lit("")).Block(invalid(fd.JSON, jen.Lit("required: must not be empty or blank")))
 			}
 		case Slice, Map, OrderBy:
 			g.If(jen.Len(field).Op("==").Lit(0)).Block(invalid(fd.JSON, jen.Lit("required")))
@@ -73,15 +81,26 @@ func checks(g *jen.Group, fd *Field) {
 		}
 	case Named:
 		body = append(body, jen.If(jen.Op("!").Add(v).Dot("IsKnown").Call()).Block(invalid(fd.JSON, jen.Lit("must be one of "+enumList(base.Enum)))))
-	case Slice, OrderBy:
+	case OrderBy:
+		rules := jen.Qual(sdkPath, "MaxOrderByRules")
+		if r.MaxItems != nil {
+			rules = jen.Lit(int(*r.MaxItems))
+		}
+		body = append(body, appendField(fd.JSON, jen.Qual(sdkPath, "ValidateOrderBy").Call(v, rules)))
+	case Slice:
 		if r.MaxItems != nil {
 			body = append(body, jen.If(jen.Len(v).Op(">").Lit(int(*r.MaxItems))).
 				Block(invalid(fd.JSON, jen.Lit(fmt.Sprintf("must have at most %d elements", *r.MaxItems)))))
 		}
-		if base.Kind == OrderBy {
-			body = append(body, appendField(fd.JSON, jen.Add(v).Dot("Validate").Call()))
+		if base.Elem.Kind == Scalar && base.Elem.Name == "string" {
+			body = append(body, jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Add(v)).Block(
+				jen.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("e")).Op("==").Lit("")).Block(
+					jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Op("&").Qual(sdkPath, "ValidationError").Values(jen.Dict{
+						jen.Id("Field"):  jen.Qual("fmt", "Sprintf").Call(jen.Lit(fd.JSON+"[%d]"), jen.Id("i")),
+						jen.Id("Reason"): jen.Lit("must not be empty or blank"),
+					})))))
 		}
-		if base.Kind == Slice && base.Elem.Kind == Named {
+		if base.Elem.Kind == Named {
 			body = append(body, jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Add(v)).Block(
 				jen.If(jen.Op("!").Id("e").Dot("IsKnown").Call()).Block(
 					jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Op("&").Qual(sdkPath, "ValidationError").Values(jen.Dict{
@@ -89,21 +108,18 @@ func checks(g *jen.Group, fd *Field) {
 						jen.Id("Reason"): jen.Lit("must be one of " + enumList(base.Elem.Enum)),
 					})))))
 		}
-		if base.Kind == Slice && base.Elem.Kind == StructK {
+		if base.Elem.Kind == StructK {
 			body = append(body, jen.For(jen.List(jen.Id("i")).Op(":=").Range().Add(v)).Block(
 				jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Qual(sdkPath, "ValidateField").Call(
 					jen.Qual("fmt", "Sprintf").Call(jen.Lit(fd.JSON+"[%d]"), jen.Id("i")),
 					jen.Add(v).Index(jen.Id("i")).Dot("Validate").Call()))))
 		}
 	case Filter:
-		body = append(body, appendField(fd.JSON, jen.Add(v).Dot("Validate").Call()))
+		conditions := jen.Qual(sdkPath, "MaxFilterConditions")
 		if r.MaxConditions > 0 {
-			body = append(body, jen.If(jen.Id("n").Op(":=").Add(v).Dot("Conditions").Call(), jen.Id("n").Op(">").Lit(r.MaxConditions)).Block(
-				jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Op("&").Qual(sdkPath, "ValidationError").Values(jen.Dict{
-					jen.Id("Field"):  jen.Lit(fd.JSON),
-					jen.Id("Reason"): jen.Qual("fmt", "Sprintf").Call(jen.Lit(fmt.Sprintf("has %%d conditions; at most %d", r.MaxConditions)), jen.Id("n")),
-				}))))
+			conditions = jen.Lit(r.MaxConditions)
 		}
+		body = append(body, appendField(fd.JSON, jen.Qual(sdkPath, "ValidateFilter").Call(v, conditions)))
 	case StructK:
 		body = append(body, appendField(fd.JSON, jen.Add(v).Dot("Validate").Call()))
 	}

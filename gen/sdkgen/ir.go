@@ -71,6 +71,7 @@ type Field struct {
 // Rules are the constraints Validate checks on a request field.
 type Rules struct {
 	Required      bool
+	Nullable      bool // null is a documented value (an Opt may be sent as null)
 	Maximum       *float64
 	Minimum       *float64
 	MaxLength     *uint64

@@ -241,7 +241,7 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		f.Tag += "," + opt
 	}
 	if request {
-		f.Rules = Rules{Required: required, Maximum: v.Max, Minimum: v.Min, MaxLength: v.MaxLength, MaxItems: v.MaxItems, Enum: base.Enum}
+		f.Rules = Rules{Required: required, Nullable: v.Nullable, Maximum: v.Max, Minimum: v.Min, MaxLength: v.MaxLength, MaxItems: v.MaxItems, Enum: base.Enum}
 		if base.Kind == Slice && base.Elem.Enum != nil {
 			f.Rules.Enum = base.Elem.Enum
 		}

@@ -151,15 +151,18 @@ func TestGeneratedEdgeCodeTypeChecks(t *testing.T) {
 		t.Fatalf("generated code does not type-check: %v", err)
 	}
 	for _, want := range []string{
-		"func (s *Service) TaskGet(ctx context.Context, id string) (*TaskGetResponse, error)",
-		`s.client.Get(ctx, "/v3/widgets/task_get/"+url.PathEscape(id), resp)`,
-		"func (s *Service) LiveAll(ctx context.Context, task LiveRequest) iter.Seq2[LiveItem, error]",
+		"func (s *Service) TaskGet(ctx context.Context, id string, opts ...sdk.CallOption) (*TaskGetResponse, error)",
+		`Endpoint: "/v3/widgets/task_get/{id}",`,
+		`Path:     "/v3/widgets/task_get/" + url.PathEscape(id),`,
+		"func (s *Service) Live(ctx context.Context, task LiveRequest, opts ...sdk.CallOption) (*LiveResponse, error)",
+		"func (s *Service) LiveBatch(ctx context.Context, tasks []LiveRequest, opts ...sdk.CallOption) (*LiveResponse, error)",
+		"func (s *Service) LiveAll(ctx context.Context, task LiveRequest, opts ...sdk.CallOption) iter.Seq2[LiveItem, error]",
 	} {
 		if !strings.Contains(string(files["widgets/service_gen.go"]), want) {
 			t.Errorf("service_gen.go lacks %q", want)
 		}
 	}
-	for _, want := range []string{`sdk.ValidateField("options", v.Validate())`, `"must be at most 500"`, `"must be at least 0.5"`, `"must be at most 5 characters"`, `"has %d conditions; at most 3"`, `"colors[%d]"`} {
+	for _, want := range []string{`sdk.ValidateField("options", v.Validate())`, `"must be at most 500"`, `"must be at least 0.5"`, `"must be at most 5 characters"`, `sdk.ValidateFilter(v, 3)`, `"colors[%d]"`} {
 		if !strings.Contains(string(files["widgets/validate_gen.go"]), want) && !strings.Contains(string(files["widgets/validate_gen.go"]), strings.ReplaceAll(want, "  ", " ")) {
 			t.Errorf("validate_gen.go lacks %s", want)
 		}

@@ -10,6 +10,7 @@ import (
 	"context"
 	"github.com/dataforseo-go/dataforseo/sdk"
 	"iter"
+	"net/http"
 )
 
 // Service calls the backlinks endpoints. Create it with New; it is safe for concurrent use.
@@ -17,97 +18,180 @@ type Service struct {
 	client *sdk.Client
 }
 
-// New returns the Service of the backlinks endpoints, calling them through c.
+// New returns the Service of the backlinks endpoints, calling them through c. It panics when c is nil.
 func New(c *sdk.Client) *Service {
+	if c == nil {
+		panic("backlinks.New: the *sdk.Client is nil; create it with sdk.NewClient")
+	}
 	return &Service{client: c}
 }
 
-// BulkPagesSummaryLive calls POST /v3/backlinks/bulk_pages_summary/live (Bulk Pages Summary).
+// c returns the client; nil for a nil Service, which the client's methods report as an error.
+func (s *Service) c() *sdk.Client {
+	if s == nil {
+		return nil
+	}
+	return s.client
+}
+
+// BulkPagesSummaryLive calls POST /v3/backlinks/bulk_pages_summary/live (Bulk Pages Summary) with one task.
 //
 // This endpoint will provide you with a comprehensive overview of backlinks and related data for a bulk of up to 1000 pages, domains, or subdomains. If you indicate a single page as a target, you will get comprehensive summary data on all backlinks for that page.
 //
-// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The task is validated first (Validate): an invalid one fails the call before anything is sent.
+// opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only; BulkPagesSummaryLiveBatch sends
+// several tasks in one request.
+//
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
-func (s *Service) BulkPagesSummaryLive(ctx context.Context, tasks ...BulkPagesSummaryLiveRequest) (*BulkPagesSummaryLiveResponse, error) {
+func (s *Service) BulkPagesSummaryLive(ctx context.Context, task BulkPagesSummaryLiveRequest, opts ...sdk.CallOption) (*BulkPagesSummaryLiveResponse, error) {
+	return s.BulkPagesSummaryLiveBatch(ctx, []BulkPagesSummaryLiveRequest{task}, opts...)
+}
+
+// BulkPagesSummaryLiveBatch calls POST /v3/backlinks/bulk_pages_summary/live (Bulk Pages Summary) with 1 to sdk.MaxTasks (100) tasks in one request;
+// the response has a task for each, in order. Each task is validated first (Validate): an invalid
+// one fails the call before anything is sent. opts apply to this call only.
+//
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkPagesSummaryLiveBatch(ctx context.Context, tasks []BulkPagesSummaryLiveRequest, opts ...sdk.CallOption) (*BulkPagesSummaryLiveResponse, error) {
 	resp := new(BulkPagesSummaryLiveResponse)
-	err := s.client.Post(ctx, "/v3/backlinks/bulk_pages_summary/live", tasks, resp)
+	err := s.c().Do(ctx, sdk.Call{
+		Endpoint: "/v3/backlinks/bulk_pages_summary/live",
+		Method:   http.MethodPost,
+		Tasks:    tasks,
+	}, resp, opts...)
 	return resp, err
 }
 
-// BulkReferringDomainsLive calls POST /v3/backlinks/bulk_referring_domains/live (Bulk Referring Domains).
+// BulkReferringDomainsLive calls POST /v3/backlinks/bulk_referring_domains/live (Bulk Referring Domains) with one task.
 //
 // This endpoint will provide you with the number of referring domains pointing to domains, subdomains, and pages specified in the targets array. The returned numbers are based on all live referring domains, that is, total number of domains pointing to the target with any type of backlinks (e.g., nofollow, noreferrer, ugc, sponsored etc) that were found during the latest check.
 //
-// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The task is validated first (Validate): an invalid one fails the call before anything is sent.
+// opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only; BulkReferringDomainsLiveBatch sends
+// several tasks in one request.
+//
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
-func (s *Service) BulkReferringDomainsLive(ctx context.Context, tasks ...BulkReferringDomainsLiveRequest) (*BulkReferringDomainsLiveResponse, error) {
+func (s *Service) BulkReferringDomainsLive(ctx context.Context, task BulkReferringDomainsLiveRequest, opts ...sdk.CallOption) (*BulkReferringDomainsLiveResponse, error) {
+	return s.BulkReferringDomainsLiveBatch(ctx, []BulkReferringDomainsLiveRequest{task}, opts...)
+}
+
+// BulkReferringDomainsLiveBatch calls POST /v3/backlinks/bulk_referring_domains/live (Bulk Referring Domains) with 1 to sdk.MaxTasks (100) tasks in one request;
+// the response has a task for each, in order. Each task is validated first (Validate): an invalid
+// one fails the call before anything is sent. opts apply to this call only.
+//
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkReferringDomainsLiveBatch(ctx context.Context, tasks []BulkReferringDomainsLiveRequest, opts ...sdk.CallOption) (*BulkReferringDomainsLiveResponse, error) {
 	resp := new(BulkReferringDomainsLiveResponse)
-	err := s.client.Post(ctx, "/v3/backlinks/bulk_referring_domains/live", tasks, resp)
+	err := s.c().Do(ctx, sdk.Call{
+		Endpoint: "/v3/backlinks/bulk_referring_domains/live",
+		Method:   http.MethodPost,
+		Tasks:    tasks,
+	}, resp, opts...)
 	return resp, err
 }
 
-// ReferringDomainsLive calls POST /v3/backlinks/referring_domains/live (Referring Domains).
+// ReferringDomainsLive calls POST /v3/backlinks/referring_domains/live (Referring Domains) with one task.
 //
 // This endpoint will provide you with a detailed overview of referring domains pointing to the target you specify.
 //
-// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The task is validated first (Validate): an invalid one fails the call before anything is sent.
+// opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only; ReferringDomainsLiveBatch sends
+// several tasks in one request.
+//
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
-func (s *Service) ReferringDomainsLive(ctx context.Context, tasks ...ReferringDomainsLiveRequest) (*ReferringDomainsLiveResponse, error) {
+func (s *Service) ReferringDomainsLive(ctx context.Context, task ReferringDomainsLiveRequest, opts ...sdk.CallOption) (*ReferringDomainsLiveResponse, error) {
+	return s.ReferringDomainsLiveBatch(ctx, []ReferringDomainsLiveRequest{task}, opts...)
+}
+
+// ReferringDomainsLiveBatch calls POST /v3/backlinks/referring_domains/live (Referring Domains) with 1 to sdk.MaxTasks (100) tasks in one request;
+// the response has a task for each, in order. Each task is validated first (Validate): an invalid
+// one fails the call before anything is sent. opts apply to this call only.
+//
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) ReferringDomainsLiveBatch(ctx context.Context, tasks []ReferringDomainsLiveRequest, opts ...sdk.CallOption) (*ReferringDomainsLiveResponse, error) {
 	resp := new(ReferringDomainsLiveResponse)
-	err := s.client.Post(ctx, "/v3/backlinks/referring_domains/live", tasks, resp)
+	err := s.c().Do(ctx, sdk.Call{
+		Endpoint: "/v3/backlinks/referring_domains/live",
+		Method:   http.MethodPost,
+		Tasks:    tasks,
+	}, resp, opts...)
 	return resp, err
 }
 
 // ReferringDomainsLiveAll walks every item of ReferringDomainsLive for task, page by page, from the task's offset on
 // until the result's total_count. Pages hold the task's limit of items, or the documented
 // maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
-// is yielded and the walk goes on), or when ctx ends.
-func (s *Service) ReferringDomainsLiveAll(ctx context.Context, task ReferringDomainsLiveRequest) iter.Seq2[ReferringDomainsLiveItem, error] {
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) ReferringDomainsLiveAll(ctx context.Context, task ReferringDomainsLiveRequest, opts ...sdk.CallOption) iter.Seq2[ReferringDomainsLiveItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64) ([]ReferringDomainsLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]ReferringDomainsLiveItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
-		resp, err := s.ReferringDomainsLive(ctx, t)
+		resp, err := s.ReferringDomainsLive(ctx, t, opts...)
 		r, ok := resp.FirstResult()
 		if !ok {
 			return nil, 0, err
 		}
 		return r.Items, r.TotalCount - start, err
 	}
-	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch)
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
 }
 
-// ReferringNetworksLive calls POST /v3/backlinks/referring_networks/live (Referring Networks).
+// ReferringNetworksLive calls POST /v3/backlinks/referring_networks/live (Referring Networks) with one task.
 //
 // This endpoint will provide you with a detailed overview of referring IPs and subnets pointing to the target you specify.
 //
-// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The task is validated first (Validate): an invalid one fails the call before anything is sent.
+// opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only; ReferringNetworksLiveBatch sends
+// several tasks in one request.
+//
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
-func (s *Service) ReferringNetworksLive(ctx context.Context, tasks ...ReferringNetworksLiveRequest) (*ReferringNetworksLiveResponse, error) {
+func (s *Service) ReferringNetworksLive(ctx context.Context, task ReferringNetworksLiveRequest, opts ...sdk.CallOption) (*ReferringNetworksLiveResponse, error) {
+	return s.ReferringNetworksLiveBatch(ctx, []ReferringNetworksLiveRequest{task}, opts...)
+}
+
+// ReferringNetworksLiveBatch calls POST /v3/backlinks/referring_networks/live (Referring Networks) with 1 to sdk.MaxTasks (100) tasks in one request;
+// the response has a task for each, in order. Each task is validated first (Validate): an invalid
+// one fails the call before anything is sent. opts apply to this call only.
+//
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) ReferringNetworksLiveBatch(ctx context.Context, tasks []ReferringNetworksLiveRequest, opts ...sdk.CallOption) (*ReferringNetworksLiveResponse, error) {
 	resp := new(ReferringNetworksLiveResponse)
-	err := s.client.Post(ctx, "/v3/backlinks/referring_networks/live", tasks, resp)
+	err := s.c().Do(ctx, sdk.Call{
+		Endpoint: "/v3/backlinks/referring_networks/live",
+		Method:   http.MethodPost,
+		Tasks:    tasks,
+	}, resp, opts...)
 	return resp, err
 }
 
 // ReferringNetworksLiveAll walks every item of ReferringNetworksLive for task, page by page, from the task's offset on
 // until the result's total_count. Pages hold the task's limit of items, or the documented
 // maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
-// is yielded and the walk goes on), or when ctx ends.
-func (s *Service) ReferringNetworksLiveAll(ctx context.Context, task ReferringNetworksLiveRequest) iter.Seq2[ReferringNetworksLiveItem, error] {
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) ReferringNetworksLiveAll(ctx context.Context, task ReferringNetworksLiveRequest, opts ...sdk.CallOption) iter.Seq2[ReferringNetworksLiveItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64) ([]ReferringNetworksLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]ReferringNetworksLiveItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
-		resp, err := s.ReferringNetworksLive(ctx, t)
+		resp, err := s.ReferringNetworksLive(ctx, t, opts...)
 		r, ok := resp.FirstResult()
 		if !ok {
 			return nil, 0, err
 		}
 		return r.Items, r.TotalCount - start, err
 	}
-	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch)
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
 }

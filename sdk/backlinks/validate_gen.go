@@ -6,14 +6,29 @@ import (
 	"errors"
 	"fmt"
 	"github.com/dataforseo-go/dataforseo/sdk"
+	"strings"
 	"unicode/utf8"
 )
 
-// Validate reports every field of r that breaks a rule of the docs, each as a
-// *sdk.ValidationError naming the field; nil when the task can be sent.
-// Required numbers and booleans cannot be told from their zero value and are not checked.
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
 func (r *BulkPagesSummaryLiveRequest) Validate() error {
 	var errs []error
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
 	if v, ok := r.RankScale.Get(); ok {
 		if !v.IsKnown() {
 			errs = append(errs, &sdk.ValidationError{
@@ -22,6 +37,12 @@ func (r *BulkPagesSummaryLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
 	if v, ok := r.Tag.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
 			errs = append(errs, &sdk.ValidationError{
@@ -44,15 +65,31 @@ func (r *BulkPagesSummaryLiveRequest) Validate() error {
 				Reason: "must have at most 1000 elements",
 			})
 		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
 
-// Validate reports every field of r that breaks a rule of the docs, each as a
-// *sdk.ValidationError naming the field; nil when the task can be sent.
-// Required numbers and booleans cannot be told from their zero value and are not checked.
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
 func (r *BulkReferringDomainsLiveRequest) Validate() error {
 	var errs []error
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
 	if v, ok := r.Tag.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
 			errs = append(errs, &sdk.ValidationError{
@@ -75,18 +112,34 @@ func (r *BulkReferringDomainsLiveRequest) Validate() error {
 				Reason: "must have at most 1000 elements",
 			})
 		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
 
-// Validate reports every field of r that breaks a rule of the docs, each as a
-// *sdk.ValidationError naming the field; nil when the task can be sent.
-// Required numbers and booleans cannot be told from their zero value and are not checked.
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
 func (r *ReferringDomainsLiveRequest) Validate() error {
 	var errs []error
 	{
 		v := r.BacklinksFilters
-		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -96,15 +149,33 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
 	{
 		v := r.Filters
-		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
-		if n := v.Conditions(); n > 8 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "filters",
-				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
-			})
-		}
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.InternalListLimit.Get(); ok {
 		if v > 1000 {
@@ -114,6 +185,12 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
 	if v, ok := r.Limit.Get(); ok {
 		if v > 1000 {
 			errs = append(errs, &sdk.ValidationError{
@@ -122,15 +199,21 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
 	{
 		v := r.OrderBy
-		if len(v) > 3 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "order_by",
-				Reason: "must have at most 3 elements",
-			})
-		}
-		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.Tag.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
@@ -140,23 +223,31 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 	}
-	if r.Target == "" {
+	if strings.TrimSpace(r.Target) == "" {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "target",
-			Reason: "required",
+			Reason: "required: must not be empty or blank",
 		})
 	}
 	return errors.Join(errs...)
 }
 
-// Validate reports every field of r that breaks a rule of the docs, each as a
-// *sdk.ValidationError naming the field; nil when the task can be sent.
-// Required numbers and booleans cannot be told from their zero value and are not checked.
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
 func (r *ReferringNetworksLiveRequest) Validate() error {
 	var errs []error
 	{
 		v := r.BacklinksFilters
-		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -166,15 +257,33 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
 	{
 		v := r.Filters
-		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
-		if n := v.Conditions(); n > 8 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "filters",
-				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
-			})
-		}
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.InternalListLimit.Get(); ok {
 		if v > 1000 {
@@ -184,6 +293,12 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
 	if v, ok := r.Limit.Get(); ok {
 		if v > 1000 {
 			errs = append(errs, &sdk.ValidationError{
@@ -191,6 +306,12 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 				Reason: "must be at most 1000",
 			})
 		}
+	}
+	if r.NetworkAddressType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "network_address_type",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.NetworkAddressType.Get(); ok {
 		if !v.IsKnown() {
@@ -200,15 +321,21 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
 	{
 		v := r.OrderBy
-		if len(v) > 3 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "order_by",
-				Reason: "must have at most 3 elements",
-			})
-		}
-		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
 	}
 	if v, ok := r.Tag.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
@@ -218,10 +345,10 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
-	if r.Target == "" {
+	if strings.TrimSpace(r.Target) == "" {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "target",
-			Reason: "required",
+			Reason: "required: must not be empty or blank",
 		})
 	}
 	return errors.Join(errs...)

@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"math"
 	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/dataforseo-go/dataforseo/sdk"
 )
 
 // answer writes the documented example fitted to the request: one task per
@@ -113,7 +117,7 @@ func page(task map[string]any, reqTask map[string]any, limitDefault int64) {
 		}
 		paged := make([]any, n)
 		for j := range n {
-			paged[j] = items[(offset+j)%int64(len(items))]
+			paged[j] = distinct(items[(offset+j)%int64(len(items))], (offset+j)/int64(len(items)))
 		}
 		rm["items"] = paged
 		rm["items_count"] = n
@@ -171,4 +175,36 @@ func number(v any) float64 {
 		return float64(n)
 	}
 	return 0
+}
+
+// distinct returns the copy number round of an example item: the item
+// itself for round 0, else a copy whose first plain string field (in key
+// order; not its type, not a date-time) ends in "-ROUND", so that the
+// pages of a walk hold different items, as the API's do.
+func distinct(item any, round int64) any {
+	m, ok := item.(map[string]any)
+	if !ok || round == 0 {
+		return item
+	}
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if s, ok := c[k].(string); ok && k != "type" && !isDateTime(s) {
+			c[k] = s + "-" + strconv.FormatInt(round, 10)
+			break
+		}
+	}
+	return c
+}
+
+func isDateTime(s string) bool {
+	_, err := sdk.ParseTime(s)
+	return err == nil
 }

@@ -96,7 +96,7 @@ func (s *Server) Client(opts ...sdk.Option) *sdk.Client {
 	base := []sdk.Option{
 		sdk.WithBaseURL(s.URL),
 		sdk.WithCredentials(s.cfg.login, s.cfg.password),
-		sdk.WithRateLimit(0, 0),
+		sdk.WithoutRateLimit(),
 		sdk.WithBackoff(time.Millisecond, 10*time.Millisecond),
 	}
 	c, err := sdk.NewClient(append(base, opts...)...)
