@@ -12,7 +12,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
-		"time"
+	"time"
 )
 
 // Client calls the DataForSEO API. It is safe for concurrent use; its rate

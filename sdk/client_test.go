@@ -2,13 +2,13 @@ package sdk_test
 
 import (
 	"context"
-	"math"
-	"time"
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/dataforseo-go/dataforseo/sdk/sdktest"
