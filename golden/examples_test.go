@@ -1,9 +1,11 @@
 package golden
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -104,7 +106,11 @@ func marshal(t *testing.T, v any) []byte {
 	return b
 }
 
+// jsonMarshal encodes v as the client sends it: without HTML escapes.
 func jsonMarshal(v any) (string, error) {
-	b, err := json.Marshal(v)
-	return string(b), err
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(v)
+	return strings.TrimSuffix(buf.String(), "\n"), err
 }

@@ -227,7 +227,7 @@ func (c *Client) retryWait(ctx context.Context, attempt int, retryAfter string) 
 		}
 		wait = max(wait, d)
 	}
-	if dl, ok := ctx.Deadline(); ok && c.clock.now().Add(wait).After(dl) {
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait { // deadlines are on the wall clock
 		return 0, fmt.Sprintf("the wait of %v before retrying ends after the context's deadline", wait.Round(time.Millisecond))
 	}
 	return wait, ""

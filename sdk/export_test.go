@@ -2,6 +2,7 @@ package sdk
 
 import (
 	"context"
+	"net/http"
 	"reflect"
 	"time"
 )
@@ -20,3 +21,12 @@ var ParseRetryAfter = parseRetryAfter
 
 // HasWireProblem exposes hasWireProblem for a pointer.
 func HasWireProblem(v any) bool { return hasWireProblem(reflect.ValueOf(v)) }
+
+// Timeouts returns a client's attempt, response-header and connect
+// timeouts (the last from its own transport).
+func Timeouts(c *Client) (attempt, header, connect time.Duration) {
+	if t, ok := c.http.Transport.(*http.Transport); ok {
+		connect = t.TLSHandshakeTimeout
+	}
+	return c.timeout, c.headerTimeout, connect
+}

@@ -71,7 +71,7 @@ func (l *limits) wait(ctx context.Context, clk clock) error {
 		return context.DeadlineExceeded // unreachable with a burst of 1
 	}
 	d := r.DelayFrom(now)
-	if dl, ok := ctx.Deadline(); ok && now.Add(d).After(dl) {
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d { // deadlines are on the wall clock
 		r.CancelAt(now)
 		return context.DeadlineExceeded
 	}

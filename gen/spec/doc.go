@@ -53,6 +53,11 @@
 // limit is 255"), maxItems ("up to 1000 domains", "no more than three").
 // An example value outside a documented enum is added to it, reported.
 //
+//	C1 An integer request field with no stated minimum that counts, limits
+//	   or offsets (named limit, offset, ..._limit or ..._offset; described
+//	   with "number of", "limit" or "offset"; or with a default and a
+//	   maximum both at least 0) has minimum 0, reported: a negative value
+//	   means nothing, and the SDK refuses it before a call costs money.
 //	R1 A request field the table calls required but an example task (or
 //	   a task's data echo) leaves out is optional, reported.
 //	R2 A response field every example object has is required (always

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,6 +93,10 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 	case "integer":
 		s = openapi3.NewInt64Schema()
 		numberFacts(s, m, note)
+		if sd.request && s.Min == nil && countsThings(n.name, m) {
+			s.Min = ptr(0.0)
+			note("minimum", "a count, a limit or an offset, with no stated minimum: minimum 0 (rule C1)")
+		}
 	case "float":
 		s = floatSchema()
 		numberFacts(s, m, note)
@@ -185,6 +190,7 @@ func (b *builder) stringSchema(samples []string, m merged, note noteFunc) *opena
 
 func numberFacts(s *openapi3.Schema, m merged, note noteFunc) {
 	s.Max, s.Min = m.f.Maximum, m.f.Minimum
+
 	if d := m.f.Default; d != nil {
 		v, err := strconv.ParseFloat(*d, 64)
 		switch {
@@ -198,6 +204,29 @@ func numberFacts(s *openapi3.Schema, m merged, note noteFunc) {
 			s.Default = v
 		}
 	}
+}
+
+// countRe finds the words of a description that make an integer a count,
+// a limit or a position.
+var countRe = regexp.MustCompile(`(?i)\b(?:number of|offset|limit)\b`)
+
+// countsThings reports whether an integer request field counts things,
+// limits them or offsets into them, so that a negative value means
+// nothing (rule C1): its name is limit or offset or ends in _limit or
+// _offset, its description speaks of a number of, a limit or an offset, or
+// its stated default and maximum are both at least 0.
+func countsThings(name string, m merged) bool {
+	switch {
+	case name == "limit", name == "offset", strings.HasSuffix(name, "_limit"), strings.HasSuffix(name, "_offset"):
+		return true
+	case countRe.MatchString(m.desc):
+		return true
+	}
+	if m.f.Maximum == nil || *m.f.Maximum < 0 || m.f.Default == nil {
+		return false
+	}
+	d, err := strconv.ParseFloat(*m.f.Default, 64)
+	return err == nil && d >= 0
 }
 
 func ptr[T any](v T) *T { return &v }

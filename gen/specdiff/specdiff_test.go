@@ -45,7 +45,7 @@ func TestCompare(t *testing.T) {
 		field, goField string
 		breaking       bool
 	}{
-		{"maximum lowered", "          default: 100\n          maximum: 1000\n", "          default: 100\n          maximum: 500\n",
+		{"maximum lowered", "          default: 100\n          minimum: 0\n          maximum: 1000\n", "          default: 100\n          minimum: 0\n          maximum: 500\n",
 			"request limit", "backlinks.ReferringDomainsLiveRequest.Limit", true},
 		{"default changed", "          default: live\n", "          default: all\n",
 			"request backlinks_status_type", "backlinks.ReferringDomainsLiveRequest.BacklinksStatusType", false},

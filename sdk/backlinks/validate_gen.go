@@ -184,6 +184,12 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 				Reason: "must be at most 1000",
 			})
 		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
 	}
 	if r.Limit.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
@@ -198,12 +204,26 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 				Reason: "must be at most 1000",
 			})
 		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
 	}
 	if r.Offset.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "offset",
 			Reason: "must not be null",
 		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
 	}
 	{
 		v := r.OrderBy
@@ -292,6 +312,12 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 				Reason: "must be at most 1000",
 			})
 		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
 	}
 	if r.Limit.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
@@ -304,6 +330,12 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			errs = append(errs, &sdk.ValidationError{
 				Field:  "limit",
 				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
 			})
 		}
 	}
@@ -326,6 +358,14 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			Field:  "offset",
 			Reason: "must not be null",
 		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
 	}
 	{
 		v := r.OrderBy
