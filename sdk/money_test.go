@@ -257,7 +257,9 @@ func TestBudgetWaitHonoursContext(t *testing.T) {
 	})))
 	client := srv.Client(sdk.WithBudget(1))
 	done := make(chan error)
-	go func() { done <- client.Post(context.Background(), referringDomains, []testRequest{{Target: "a.com"}}, nil) }()
+	go func() {
+		done <- client.Post(context.Background(), referringDomains, []testRequest{{Target: "a.com"}}, nil)
+	}()
 	for n.Load() == 0 {
 		time.Sleep(time.Millisecond)
 	}
