@@ -23,10 +23,11 @@ BASE ?= main
 spec-diff:
 	$(GO) run ./cmd/docs2spec diff -base-ref $(BASE) -head spec/openapi.yaml
 
-## test: vet and every test (no network)
+## test: vet, every test, and the runtime's tests again under the race detector (no network)
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(GO) test -race ./sdk/...
 
 ## check: regenerate everything and fail if anything committed differs
 check: generate

@@ -184,27 +184,69 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	if resp.ContentLength > limit && !strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
 		return nil, errTooLarge{limit}
 	}
-	var r io.Reader = resp.Body
 	if !resp.Uncompressed && strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
 		zr, err := gzip.NewReader(resp.Body)
 		if err != nil {
 			return nil, fmt.Errorf("reading the gzip response: %w", err)
 		}
 		defer zr.Close()
-		r = zr
+		return readLimited(zr, limit, -1)
 	}
-	var buf bytes.Buffer
-	if resp.ContentLength > 0 && resp.Uncompressed == false && resp.Header.Get("Content-Encoding") == "" {
-		buf.Grow(int(min(resp.ContentLength, limit) + 1))
+	return readLimited(resp.Body, limit, resp.ContentLength)
+}
+
+// readChunk is the size of the pieces readLimited reads a body of unknown
+// length in.
+const readChunk = 256 << 10
+
+// readLimited reads r to its end, at most limit bytes (errTooLarge past
+// them). A body of known length goes into one buffer of that size; one of
+// unknown length into pieces joined once at the end, so the memory is
+// about twice the body, not the sum of a doubling buffer's copies.
+func readLimited(r io.Reader, limit, length int64) ([]byte, error) {
+	if length >= 0 && length <= limit {
+		buf := make([]byte, length, length+1)
+		n, err := io.ReadFull(r, buf)
+		switch {
+		case err == io.ErrUnexpectedEOF || (err == io.EOF && length > 0):
+			return buf[:n], fmt.Errorf("reading the response: %w", io.ErrUnexpectedEOF)
+		case err != nil && err != io.EOF:
+			return buf[:n], fmt.Errorf("reading the response: %w", err)
+		}
+		// A body longer than announced is cut by the transport; nothing to do.
+		return buf, nil
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if int64(buf.Len()) > limit {
-		return buf.Bytes()[:limit], errTooLarge{limit}
+	var pieces [][]byte
+	total := int64(0)
+	for {
+		piece := make([]byte, min(readChunk, limit+1-total))
+		n, err := io.ReadFull(r, piece)
+		total += int64(n)
+		if n > 0 {
+			pieces = append(pieces, piece[:n])
+		}
+		if total > limit {
+			return pieces[0], errTooLarge{limit} // the start is enough to tell what it was
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return joinPieces(pieces, total), nil
+		}
+		if err != nil {
+			return joinPieces(pieces, total), fmt.Errorf("reading the response: %w", err)
+		}
 	}
-	if err != nil {
-		return buf.Bytes(), fmt.Errorf("reading the response: %w", err)
+}
+
+// joinPieces concatenates the pieces, at most n bytes.
+func joinPieces(pieces [][]byte, n int64) []byte {
+	if len(pieces) == 1 {
+		return pieces[0][:min(int64(len(pieces[0])), n)]
 	}
-	return buf.Bytes(), nil
+	out := make([]byte, 0, n)
+	for _, p := range pieces {
+		out = append(out, p[:min(int64(len(p)), n-int64(len(out)))]...)
+	}
+	return out
 }
 
 // transient reports whether a connection failure may go away: not a

@@ -30,3 +30,10 @@ func Timeouts(c *Client) (attempt, header, connect time.Duration) {
 	}
 	return c.timeout, c.headerTimeout, connect
 }
+
+// OnRateGrant sets a function the client's rate limiter calls with the
+// time it gives each call (the reservation's time to act).
+func OnRateGrant(c *Client, f func(at time.Time)) { c.limits.onGrant = f }
+
+// Spacing exposes spacing.
+var Spacing = spacing

@@ -16,8 +16,9 @@ const rateMargin = 0.02
 // limits holds a client's rate and concurrency limits, shared by all its
 // goroutines. A nil field is a limit turned off.
 type limits struct {
-	rate *rate.Limiter
-	sem  *semaphore.Weighted
+	rate    *rate.Limiter
+	sem     *semaphore.Weighted
+	onGrant func(at time.Time) // tests: the time the limiter gives each call
 }
 
 // newLimits builds the limits: a token bucket of burst 1 refilled every
@@ -71,6 +72,9 @@ func (l *limits) wait(ctx context.Context, clk clock) error {
 		return context.DeadlineExceeded // unreachable with a burst of 1
 	}
 	d := r.DelayFrom(now)
+	if l.onGrant != nil {
+		l.onGrant(now.Add(d))
+	}
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d { // deadlines are on the wall clock
 		r.CancelAt(now)
 		return context.DeadlineExceeded

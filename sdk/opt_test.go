@@ -2,6 +2,7 @@ package sdk_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/dataforseo-go/dataforseo/sdk"
@@ -201,5 +202,38 @@ func TestOptEqual(t *testing.T) {
 				t.Errorf("cmp.Equal = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOptTimeNotADateTime is issue 10.12: an Opt[Time] whose wire value is
+// not a date-time has no value (it read as ok with year 1), keeps the wire
+// text, and is reported by Decode.
+func TestOptTimeNotADateTime(t *testing.T) {
+	tests := []struct {
+		wire   string
+		ok     bool
+		reEnc  string
+		report bool
+	}{
+		{`"2019-11-15 12:57:46 +00:00"`, true, `"2019-11-15 12:57:46 +00:00"`, false},
+		{`"soon"`, false, `"soon"`, true},
+		{`12`, false, `12`, true},
+		{`null`, false, `null`, false},
+	}
+	for _, tt := range tests {
+		var v struct {
+			At sdk.Opt[sdk.Time] `json:"at"`
+		}
+		err := sdk.Decode([]byte(`{"at":`+tt.wire+`}`), &v)
+		if _, ok := v.At.Get(); ok != tt.ok {
+			t.Errorf("%s: Get() ok = %v, want %v", tt.wire, ok, tt.ok)
+		}
+		if b, _ := json.Marshal(v.At); string(b) != tt.reEnc {
+			t.Errorf("%s: re-encoded as %s", tt.wire, b)
+		}
+		var de *sdk.DecodeError
+		if errors.As(err, &de) != tt.report {
+			t.Errorf("%s: Decode error %v, want a report %v", tt.wire, err, tt.report)
+		}
 	}
 }

@@ -399,7 +399,7 @@ func WithValidation(on bool) Option {
 type RawResponse struct {
 	StatusCode int         // the HTTP status; 0 when no response arrived
 	Header     http.Header // the response headers
-	Body       []byte      // the body, decompressed, as far as it was read (at most the WithMaxResponseBytes cap)
+	Body       []byte      // the body, decompressed; of a body past WithMaxResponseBytes, only its start
 }
 
 // WithRawResponse makes a call store its last attempt's HTTP response in

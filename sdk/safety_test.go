@@ -46,7 +46,7 @@ func endless(w io.Writer, n int64) {
 // the transport's decompression or without it, fail at the cap, and the
 // memory the call allocates stays within a small factor of the cap.
 func TestBodyCap(t *testing.T) {
-	const limit = 1 << 20
+	const limit = 8 << 20
 	const huge = 256 << 20 // what the server would send
 	gz := func(w http.ResponseWriter) {
 		w.Header().Set("Content-Encoding", "gzip")
@@ -95,7 +95,9 @@ func TestBodyCap(t *testing.T) {
 			if callErr == nil || !strings.Contains(callErr.Error(), "limit (WithMaxResponseBytes)") {
 				t.Errorf("error %v, want the body limit", callErr)
 			}
-			if used > 8*limit {
+			// The whole process counts (the server too); the client reads
+			// at most the cap once.
+			if used > 3*limit {
 				t.Errorf("the call allocated %d MB for a %d MB cap", used>>20, limit>>20)
 			}
 			if client.UnknownCosts() != 1 {
