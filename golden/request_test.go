@@ -62,7 +62,7 @@ func TestValidateEachProblemOnce(t *testing.T) {
 		{"null limit", backlinks.ReferringDomainsLiveRequest{Target: "a.com", Limit: sdk.Null[int64]()}, []string{"limit: must not be null"}},
 		{"negative limit and offset", backlinks.ReferringDomainsLiveRequest{Target: "a.com", Limit: sdk.Int(-1), Offset: sdk.Int(-5),
 			InternalListLimit: sdk.Int(-2)},
-			[]string{"internal_list_limit: must be at least 0", "limit: must be at least 0", "offset: must be at least 0"}},
+			[]string{"limit: must be at least 0", "offset: must be at least 0", "internal_list_limit: must be at least 0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,9 +88,9 @@ func TestFilterTimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"filters":[["first_seen",">","2024-03-01 10:04:05 +02:00"],"or",` +
+	want := `{"target":"a.com","filters":[["first_seen",">","2024-03-01 10:04:05 +02:00"],"or",` +
 		`["first_seen","in",["2024-03-01 10:04:05 +02:00","2024-03-01 08:04:05 +00:00"]],"or",` +
-		`["lost_date","<","2024-03-01 10:04:05 +02:00"]],"target":"a.com"}`
+		`["lost_date","<","2024-03-01 10:04:05 +02:00"]]}`
 	if b != want {
 		t.Errorf("encoded\n%s\nwant\n%s", b, want)
 	}

@@ -74,7 +74,8 @@ func TestValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"include_subdomains":false,"offset":0,"target":"a.com"}`; b != want {
+	// Fields go in the docs' order: the required target first.
+	if want := `{"target":"a.com","offset":0,"include_subdomains":false}`; b != want {
 		t.Errorf("encoded %s, want %s", b, want)
 	}
 }

@@ -71,8 +71,8 @@ func emitModels(s *Section) *jen.File {
 	}
 	for _, st := range s.Structs {
 		lines := []string{fmt.Sprintf("%s is %s.", st.Name, st.Role)}
-		if st.Doc != "" {
-			lines = append(lines, "", st.Doc)
+		if p := paragraph(st.Doc); p != "" {
+			lines = append(lines, "", p)
 		}
 		f.Add(doc(lines...))
 		f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
@@ -83,12 +83,17 @@ func emitModels(s *Section) *jen.File {
 				}
 			}
 			for i, fd := range st.Fields {
-				if i > 0 && fd.Doc != "" {
+				if i > 0 {
 					g.Line()
 				}
-				if fd.Doc != "" {
-					g.Add(doc(fd.Doc))
+				marker := ""
+				if st.Request {
+					marker = "Optional."
+					if fd.Rules.Required {
+						marker = "Required."
+					}
 				}
+				g.Add(doc(fieldDoc(fd.Name, fd.Doc, marker)))
 				g.Id(fd.Name).Add(typeCode(fd.Type)).Tag(map[string]string{"json": fd.Tag})
 			}
 		})

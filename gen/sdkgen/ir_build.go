@@ -176,11 +176,7 @@ func (sb *sectionBuilder) schema(comp string) *openapi3.Schema {
 }
 
 func (sb *sectionBuilder) fields(s *Struct, schema *openapi3.Schema, request bool) {
-	names := make([]string, 0, len(schema.Properties))
-	for n := range schema.Properties {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	names := fieldOrder(schema)
 	pool := goname.NewPool()
 	if request {
 		pool = goname.NewPool("Validate")
@@ -257,4 +253,25 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 // spells it ("SerpIdListItem" in serp is "IDListItem").
 func (sb *sectionBuilder) goName(comp string) string {
 	return goname.Exported(strings.TrimPrefix(comp, sb.prefix))
+}
+
+// fieldOrder is the order of a schema's fields: the docs' (spec.ExtOrder),
+// then any field it does not list, in name order.
+func fieldOrder(schema *openapi3.Schema) []string {
+	var names []string
+	if list, ok := schema.Extensions[spec.ExtOrder].([]any); ok {
+		for _, v := range list {
+			if n, ok := v.(string); ok && schema.Properties[n] != nil && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	var rest []string
+	for n := range schema.Properties {
+		if !slices.Contains(names, n) {
+			rest = append(rest, n)
+		}
+	}
+	slices.Sort(rest)
+	return append(names, rest...)
 }

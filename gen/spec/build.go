@@ -32,6 +32,9 @@ type builder struct {
 	names  *goname.Pool
 	cache  map[*node]merged
 	shared *endpoint // pseudo-endpoint the shared components report under
+	// nullables holds the section's fields that are nullable somewhere
+	// (rule E8), by section, name and type.
+	nullables map[string]nullWitness
 }
 
 // The envelope fields every response shares (rule S1).
@@ -72,6 +75,7 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 		}
 	}
 	b.borrowShapes(eps)
+	b.sectionNullables(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
 			return nil, nil, err

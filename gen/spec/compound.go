@@ -184,6 +184,9 @@ func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc st
 		}
 	}
 	slices.Sort(s.Required)
+	if len(n.children) > 1 {
+		s.Extensions = map[string]any{ExtOrder: b.fieldOrder(n, s.Required, sd.request)}
+	}
 	return ref(name)
 }
 

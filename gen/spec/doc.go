@@ -44,6 +44,10 @@
 //	E6 A field that is null in an example, or whose prose says it can be
 //	   null, is nullable; a nullable object component is itself nullable
 //	   (a $ref cannot carry nullable in OpenAPI 3.0).
+//	E8 A scalar response field nullable in one endpoint (by E6) is
+//	   nullable, reported, wherever the section has a field of the same
+//	   name and type: one field, one Go type (first_seen is sdk.Opt[Time]
+//	   on every item).
 //	E7 Fields of the example that the table does not list are added; fields
 //	   of the table that no example has are kept. Both are reported.
 //
@@ -67,6 +71,13 @@
 //	   left out of the spec and reported, so the spec stays valid.
 //	G1 Path parameters ({id}) are declared; a GET page's "request" table
 //	   describes them, and its other rows are reported as left out.
+//
+// Order (order.go)
+//
+//	O1 The fields of an object component keep the docs' order, in the
+//	   x-dfs-order extension: the order of the rows on the most trusted
+//	   page (M3) that lists them, then the fields that page does not list
+//	   in example order; in a request, the required fields first.
 //
 // Merging the pages of one endpoint (merge.go)
 //

@@ -126,6 +126,9 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 	}
 	if n.ex.kinds[jsonval.Null] > 0 || m.f.Nullable {
 		s.Nullable = true
+	} else if w, ok := b.nullableElsewhere(ep, n, typ, sd); ok {
+		s.Nullable = true
+		note("nullable", "null in %s (%s), the same field of the section: nullable here too (rule E8)", w.path, w.field)
 	}
 	return &openapi3.SchemaRef{Value: s}
 }

@@ -30,737 +30,757 @@ type ReferringNetworksLiveTask = sdk.Task[ReferringNetworksLiveData, ReferringNe
 
 // BulkPagesSummaryLiveData is the data of a BulkPagesSummaryLive task: the echo of its request, with api and function.
 //
-// contains the same parameters that you specified in the POST request
+// Contains the same parameters that you specified in the POST request.
 type BulkPagesSummaryLiveData struct {
 	BulkPagesSummaryLiveRequest
 
-	// the API of the task, echoed: the path segment after /v3/
+	// API: the API of the task, echoed: the path segment after /v3/.
 	API string `json:"api"`
 
-	// the function of the task, echoed: the path segment after the API
+	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
 }
 
 // BulkPagesSummaryLiveItem is the type of BulkPagesSummaryLiveResult.Items.
 //
-// items array
+// Items array.
 type BulkPagesSummaryLiveItem struct {
-	// number of backlinks
-	Backlinks int64 `json:"backlinks"`
-
-	// average spam score of the backlinks pointing to the page
-	// learn more about how the metric is calculated on this help center page
-	BacklinksSpamScore int64 `json:"backlinks_spam_score"`
-
-	// number of broken backlinks
-	// number of broken backlinks pointing to the page
-	BrokenBacklinks int64 `json:"broken_backlinks"`
-
-	// number of broken pages
-	// number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to
-	BrokenPages int64 `json:"broken_pages"`
-
-	// date and time when our crawler found a backlink to this page for the first time
-	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
-	// example:
-	// 2019-11-15 12:57:46 +00:00
-	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
-
-	// date and time when the last backlink to this page was lost
-	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
-	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
-	// example:
-	// 2017-01-24 13:20:59 +00:00
-	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
-
-	// rank of the main domain
-	// rank of the main domain is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
-	// learn more about the metric and how it is calculated in this help center article
-	MainDomainRank int64 `json:"main_domain_rank"`
-
-	// page rank
-	// rank of the page on the target website
-	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
-	// learn more about the metric and how it is calculated in this help center article
-	Rank int64 `json:"rank"`
-
-	// indicates the number domains referring to the page
-	ReferringDomains int64 `json:"referring_domains"`
-
-	// number of domains pointing at least one nofollow link to the target
-	ReferringDomainsNofollow int64 `json:"referring_domains_nofollow"`
-
-	// number of referring IP addresses
-	// number of IP addresses pointing to this page
-	ReferringIPs int64 `json:"referring_ips"`
-
-	// link attributes of the referring links
-	// indicates link attributes of the referring links and link count per each attribute
-	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes"`
-
-	// ISO country codes of the referring links
-	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
-	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
-
-	// types of referring platforms
-	// indicates referring platform types and and link count per each platform
-	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
-	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
-
-	// semantic locations of the referring links
-	// indicates semantic elements in HTML where the referring links are located and link count per each semantic location
-	// you can get the full list of semantic elements here
-	// examples:
-	// article, section, footer
-	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations"`
-
-	// top-level domains of the referring links
-	// contains top level domains and referring link count per each
-	ReferringLinksTLD map[string]int64 `json:"referring_links_tld"`
-
-	// types of referring links
-	// indicates the types of the referring links and link count per each type
-	// possible values:
-	// anchor, image, link, meta, canonical, alternate, redirect
-	ReferringLinksTypes map[string]int64 `json:"referring_links_types"`
-
-	// indicates the number of referring main domains
-	ReferringMainDomains int64 `json:"referring_main_domains"`
-
-	// number of main domains pointing at least one nofollow link to the target
-	ReferringMainDomainsNofollow int64 `json:"referring_main_domains_nofollow"`
-
-	// indicates the number of pages pointing to the relevant url
-	ReferringPages int64 `json:"referring_pages"`
-
-	// number of referring pages pointing at least one nofollow link to the target
-	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
-
-	// number of referring subnetworks
-	ReferringSubnets int64 `json:"referring_subnets"`
-
-	// type of element = ‘backlinks_page_summary’
+	// Type: type of element = ‘backlinks_page_summary’.
 	Type string `json:"type"`
 
-	// page URL
+	// URL: page URL.
 	URL string `json:"url"`
+
+	// Rank: page rank.
+	// Rank of the page on the target website.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank int64 `json:"rank"`
+
+	// MainDomainRank: rank of the main domain.
+	// Rank of the main domain is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	MainDomainRank int64 `json:"main_domain_rank"`
+
+	// Backlinks: number of backlinks.
+	Backlinks int64 `json:"backlinks"`
+
+	// FirstSeen: date and time when our crawler found a backlink to this page for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink to this page was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// BacklinksSpamScore: average spam score of the backlinks pointing to the page.
+	BacklinksSpamScore int64 `json:"backlinks_spam_score"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the page.
+	BrokenBacklinks int64 `json:"broken_backlinks"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages int64 `json:"broken_pages"`
+
+	// ReferringDomains: indicates the number domains referring to the page.
+	ReferringDomains int64 `json:"referring_domains"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
+	ReferringDomainsNofollow int64 `json:"referring_domains_nofollow"`
+
+	// ReferringMainDomains: indicates the number of referring main domains.
+	ReferringMainDomains int64 `json:"referring_main_domains"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
+	ReferringMainDomainsNofollow int64 `json:"referring_main_domains_nofollow"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs int64 `json:"referring_ips"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets int64 `json:"referring_subnets"`
+
+	// ReferringPages: indicates the number of pages pointing to the relevant url.
+	ReferringPages int64 `json:"referring_pages"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
+	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Examples: article, section, footer.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
 }
 
 // BulkPagesSummaryLiveRequest is one task of a BulkPagesSummaryLive request: the request body is a slice of them.
 //
-// one task of the request; the body is an array of tasks
+// One task of the request; the body is an array of tasks.
 type BulkPagesSummaryLiveRequest struct {
-	// indicates if the subdomains of the target will be included in the search
-	// optional field
-	// if set to false, the subdomains will be ignored
-	// default value: true
+	// Targets: domains, subdomains or webpages to get summary data for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	// You can specify up to 1000 pages, domains, or subdomains in each request.
+	// Note that the URLs you set in a single request cannot belong to more than 100 different domains.
+	//
+	// Required.
+	Targets []string `json:"targets"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
 	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
 
-	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
-	// optional field
-	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
-	// possible values:
-	// one_hundred — rank values are displayed on a 0–100 scale
-	// one_thousand — rank values are displayed on a 0–1000 scale
-	// default value: one_thousand
-	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
 	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
 
-	// user-defined task identifier
-	// optional field
-	// the character limit is 255
-	// you can use this parameter to identify the task and match it with the result
-	// you will find the specified tag value in the data object of the response
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-
-	// domains, subdomains or webpages to get summary data for
-	// required field
-	// a domain or a subdomain should be specified without https:// and www.
-	// a page should be specified with absolute URL (including http:// or https://)
-	// you can specify up to 1000 pages, domains, or subdomains in each request.
-	// note that the URLs you set in a single request cannot belong to more than 100 different domains.
-	Targets []string `json:"targets"`
 }
 
 // BulkPagesSummaryLiveResult is the type of BulkPagesSummaryLiveTask.Result.
 //
-// array of results
+// Array of results.
 type BulkPagesSummaryLiveResult struct {
-	// items array
-	Items []BulkPagesSummaryLiveItem `json:"items"`
+	// TotalCount: total number of relevant items in the database.
+	TotalCount int64 `json:"total_count"`
 
-	// number of items in the results array
+	// ItemsCount: number of items in the results array.
 	ItemsCount int64 `json:"items_count"`
 
-	// total number of relevant items in the database
-	TotalCount int64 `json:"total_count"`
+	// Items: items array.
+	Items []BulkPagesSummaryLiveItem `json:"items"`
 }
 
 // BulkReferringDomainsLiveData is the data of a BulkReferringDomainsLive task: the echo of its request, with api and function.
 //
-// contains the same parameters that you specified in the POST request
+// Contains the same parameters that you specified in the POST request.
 type BulkReferringDomainsLiveData struct {
 	BulkReferringDomainsLiveRequest
 
-	// the API of the task, echoed: the path segment after /v3/
+	// API: the API of the task, echoed: the path segment after /v3/.
 	API string `json:"api"`
 
-	// the function of the task, echoed: the path segment after the API
+	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
 }
 
 // BulkReferringDomainsLiveItem is the type of BulkReferringDomainsLiveResult.Items.
 //
-// contains relevant backlinks and referring domains data
+// Contains relevant backlinks and referring domains data.
 type BulkReferringDomainsLiveItem struct {
-	// number of referring domains pointing to the target
-	// note that we calculate main domains (root domains, like example.com) and their subdomains (e.g. blog.example.com) separately for this metric
+	// Target: domain, subdomain or webpage from a POST array.
+	Target string `json:"target"`
+
+	// ReferringDomains: number of referring domains pointing to the target.
+	// Note that we calculate main domains (root domains, like example.com) and their subdomains (e.g. blog.example.com) separately for this metric.
 	ReferringDomains int64 `json:"referring_domains"`
 
-	// number of domains pointing at least one nofollow link to the target
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
 	ReferringDomainsNofollow int64 `json:"referring_domains_nofollow"`
 
-	// number of referring main domains pointing to the target
-	// the number of primary (root) domains referring to your target
+	// ReferringMainDomains: number of referring main domains pointing to the target.
+	// The number of primary (root) domains referring to your target.
 	ReferringMainDomains int64 `json:"referring_main_domains"`
 
-	// number of main domains pointing at least one nofollow link to the target
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
 	ReferringMainDomainsNofollow int64 `json:"referring_main_domains_nofollow"`
-
-	// domain, subdomain or webpage from a POST array
-	Target string `json:"target"`
 }
 
 // BulkReferringDomainsLiveRequest is one task of a BulkReferringDomainsLive request: the request body is a slice of them.
 //
-// one task of the request; the body is an array of tasks
+// One task of the request; the body is an array of tasks.
 type BulkReferringDomainsLiveRequest struct {
-	// user-defined task identifier
-	// optional field
-	// the character limit is 255
-	// you can use this parameter to identify the task and match it with the result
-	// you will find the specified tag value in the data object of the response
-	Tag sdk.Opt[string] `json:"tag,omitzero"`
-
-	// domains, subdomains or webpages to get the number of referring domains for
-	// required field
-	// you can set up to 1000 domains, subdomains or webpages
-	// the domain or subdomain should be specified without https:// and www.
-	// the page should be specified with absolute URL (including http:// or https://)
-	// example:
-	// "targets": [
-	// "forbes.com",
-	// "cnn.com",
-	// "bbc.com",
-	// "yelp.com",
-	// "https://www.apple.com/iphone/",
-	// "https://ahrefs.com/blog/",
-	// "ibm.com",
-	// "https://variety.com/",
-	// "https://stackoverflow.com/",
-	// "www.trustpilot.com"
-	// ]
+	// Targets: domains, subdomains or webpages to get the number of referring domains for.
+	// You can set up to 1000 domains, subdomains or webpages.
+	// The domain or subdomain should be specified without https:// and www.
+	// The page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": [
+	//		"forbes.com",
+	//		"cnn.com",
+	//		"bbc.com",
+	//		"yelp.com",
+	//		"https://www.apple.com/iphone/",
+	//		"https://ahrefs.com/blog/",
+	//		"ibm.com",
+	//		"https://variety.com/",
+	//		"https://stackoverflow.com/",
+	//		"www.trustpilot.com"
+	//	  - ]
+	//
+	// Required.
 	Targets []string `json:"targets"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
 // BulkReferringDomainsLiveResult is the type of BulkReferringDomainsLiveTask.Result.
 //
-// array of results
+// Array of results.
 type BulkReferringDomainsLiveResult struct {
-	// contains relevant backlinks and referring domains data
-	Items []BulkReferringDomainsLiveItem `json:"items"`
-
-	// the number of results returned in the items array
+	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []BulkReferringDomainsLiveItem `json:"items"`
 }
 
 // ReferringDomainsLiveData is the data of a ReferringDomainsLive task: the echo of its request, with api and function.
 //
-// contains the same parameters that you specified in the POST request
+// Contains the same parameters that you specified in the POST request.
 type ReferringDomainsLiveData struct {
 	ReferringDomainsLiveRequest
 
-	// the API of the task, echoed: the path segment after /v3/
+	// API: the API of the task, echoed: the path segment after /v3/.
 	API string `json:"api"`
 
-	// the function of the task, echoed: the path segment after the API
+	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
 }
 
 // ReferringDomainsLiveItem is the type of ReferringDomainsLiveResult.Items.
 //
-// items array
+// Items array.
 type ReferringDomainsLiveItem struct {
-	// indicates the number of backlinks pointing to the target
-	Backlinks int64 `json:"backlinks"`
+	// Type: type of element = ‘backlinks_referring_domain’.
+	Type string `json:"type"`
 
-	// average spam score of all backlinks pointing to the domain
-	// learn more about how the metric is calculated on this help center page
-	BacklinksSpamScore int64 `json:"backlinks_spam_score"`
-
-	// number of broken backlinks
-	// number of broken backlinks pointing to the domain
-	BrokenBacklinks int64 `json:"broken_backlinks"`
-
-	// number of broken pages
-	// number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to
-	BrokenPages int64 `json:"broken_pages"`
-
-	// referring domain
+	// Domain: referring domain.
 	Domain string `json:"domain"`
 
-	// date and time when our crawler found the backlink for the first time
-	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
-	// example:
-	// 2019-11-15 12:57:46 +00:00
-	FirstSeen sdk.Time `json:"first_seen"`
-
-	// date and time when the last backlink from this domain was lost
-	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
-	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
-	// example:
-	// 2017-01-24 13:20:59 +00:00
-	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
-
-	// domain rank
-	// rank volume that a referring website passes to the target
-	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
-	// learn more about the metric and how it is calculated in this help center article
+	// Rank: domain rank.
+	// Rank volume that a referring website passes to the target.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
 	Rank int64 `json:"rank"`
 
-	// indicates the number of referring domains
-	// note that we calculate main domains (root domains, like example.com) and their subdomains (e.g. blog.example.com) separately for this metric
+	// Backlinks: indicates the number of backlinks pointing to the target.
+	Backlinks int64 `json:"backlinks"`
+
+	// FirstSeen: date and time when our crawler found the backlink for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink from this domain was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// BacklinksSpamScore: average spam score of all backlinks pointing to the domain.
+	BacklinksSpamScore int64 `json:"backlinks_spam_score"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the domain.
+	BrokenBacklinks int64 `json:"broken_backlinks"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages int64 `json:"broken_pages"`
+
+	// ReferringDomains: indicates the number of referring domains.
+	// Note that we calculate main domains (root domains, like example.com) and their subdomains (e.g. blog.example.com) separately for this metric.
 	ReferringDomains int64 `json:"referring_domains"`
 
-	// number of domains pointing at least one nofollow link to the target
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
 	ReferringDomainsNofollow int64 `json:"referring_domains_nofollow"`
 
-	// number of referring IP addresses
-	// number of IP addresses pointing to this page
-	ReferringIPs int64 `json:"referring_ips"`
-
-	// link attributes of the referring links
-	// indicates link attributes of the referring links and link count per each attribute
-	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes"`
-
-	// ISO country codes of the referring links
-	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
-	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
-
-	// types of referring platforms
-	// indicates referring platform types and link count per each platform
-	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
-
-	// semantic locations of the referring links
-	// indicates semantic elements in HTML where the referring links are located and the link count per each semantic location
-	// you can get the full list of semantic elements here
-	// examples:
-	// article, section, summary
-	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations"`
-
-	// top-level domains of the referring links
-	// contains top level domains and referring link count per each
-	ReferringLinksTLD map[string]int64 `json:"referring_links_tld"`
-
-	// types of referring links
-	// indicates the types of the referring links and link count per each type
-	// possible values:
-	// anchor, image, link, meta, canonical, alternate, redirect
-	ReferringLinksTypes map[string]int64 `json:"referring_links_types"`
-
-	// indicates the number of referring main domains
-	// the number of primary (root) domains referring to your target
+	// ReferringMainDomains: indicates the number of referring main domains.
+	// The number of primary (root) domains referring to your target.
 	ReferringMainDomains int64 `json:"referring_main_domains"`
 
-	// number of main domains pointing at least one nofollow link to the target
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
 	ReferringMainDomainsNofollow int64 `json:"referring_main_domains_nofollow"`
 
-	// indicates the number of pages pointing to the target specified
-	ReferringPages int64 `json:"referring_pages"`
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs int64 `json:"referring_ips"`
 
-	// number of referring pages pointing at least one nofollow link to the target
-	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
-
-	// number of referring subnetworks
+	// ReferringSubnets: number of referring subnetworks.
 	ReferringSubnets int64 `json:"referring_subnets"`
 
-	// type of element = ‘backlinks_referring_domain’
-	Type string `json:"type"`
+	// ReferringPages: indicates the number of pages pointing to the target specified.
+	ReferringPages int64 `json:"referring_pages"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and link count per each platform.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and the link count per each semantic location.
+	// Examples: article, section, summary.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
+	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
 }
 
 // ReferringDomainsLiveRequest is one task of a ReferringDomainsLive request: the request body is a slice of them.
 //
-// one task of the request; the body is an array of tasks
+// One task of the request; the body is an array of tasks.
 type ReferringDomainsLiveRequest struct {
-	// filter the backlinks of your target
-	// optional field
-	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
-	// you can filter the backlinks by all fields available in the response of this endpoint
-	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
-	// example:
-	// "backlinks_filters": ["dofollow", "=", true]
-	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+	// Target: domain, subdomain or webpage to get referring domains for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
 
-	// set what backlinks to return and count
-	// optional field
-	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
-	// possible values:
-	// all – all backlinks will be returned and counted;
-	// live – backlinks found during the last check will be returned and counted;
-	// lost – lost backlinks will be returned and counted;
-	// default value: live
-	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
-
-	// indicates whether the backlinks from subdomains of the target are excluded
-	// optional field
-	// if set to false, the backlinks from subdomains of the target will be ommited and you won’t receive the same domain in the response;
-	// default value: true
-	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
-
-	// array of results filtering parameters
-	// optional field
-	// you can add several filters at once (8 filters maximum)
-	// you should set a logical operator and, or between the conditions
-	// the following operators are supported:
-	// regex, not_regex, =, <>, in, not_in, like, not_like
-	// you can use the % operator with like and not_like to match any string of zero or more characters
-	// example:
-	// ["referring_pages",">","1"]
-	// [["referring_pages",">","2"],
-	// "and",
-	// ["backlinks",">","10"]]
-	// [["first_seen",">","2017-10-23 11:31:45 +00:00"],
-	// "and",
-	// [["domain","like","%dataforseo.com%"],"or",["referring_domains",">","10"]]]
-	// The full list of possible filters is available here.
-	Filters sdk.Filter `json:"filters,omitzero"`
-
-	// indicates if indirect links to the target will be included in the results
-	// optional field
-	// if set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page
-	// if set to false, indirect links will be ignored
-	// default value: true
-	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
-
-	// indicates if the subdomains of the target will be included in the search
-	// optional field
-	// if set to false, the subdomains will be ignored
-	// default value: true
-	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
-
-	// maximum number of elements within internal arrays
-	// optional field
-	// you can use this field to limit the number of elements within the following arrays:
-	// referring_links_tld
-	// referring_links_types
-	// referring_links_attributes
-	// referring_links_platform_types
-	// referring_links_semantic_locations
-	// default value: 10
-	// maximum value: 1000
-	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
-
-	// the maximum number of returned domains
-	// optional field
-	// default value: 100
-	// maximum value: 1000
+	// Limit: the maximum number of returned domains.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
 	Limit sdk.Opt[int64] `json:"limit,omitzero"`
 
-	// offset in the results array of returned domains
-	// optional field
-	// default value: 0
-	// if you specify the 10 value, the first ten domains in the results array will be omitted and the data will be provided for the successive pages
+	// Offset: offset in the results array of returned domains.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten domains in the results array will be omitted and the data will be provided for the successive pages.
+	//
+	// Optional.
 	Offset sdk.Opt[int64] `json:"offset,omitzero"`
 
-	// results sorting rules
-	// optional field
-	// you can use the same values as in the filters array to sort the results
-	// possible sorting types:
-	// asc – results will be sorted in the ascending order
-	// desc – results will be sorted in the descending order
-	// you should use a comma to set up a sorting type
-	// example:
-	// ["backlinks,desc"]
-	// note that you can set no more than three sorting rules in a single request
-	// you should use a comma to separate several sorting rules
-	// example:
-	// ["backlinks,desc","rank,asc"]
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["referring_pages",">","1"]
+	//	[["referring_pages",">","2"],
+	//	"and",
+	//	["backlinks",">","10"]]
+	//	[["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["domain","like","%dataforseo.com%"],"or",["referring_domains",">","10"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["backlinks,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["backlinks,desc","rank,asc"]
+	//
+	// Optional.
 	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
 
-	// user-defined task identifier
-	// optional field
-	// the character limit is 255
-	// you can use this parameter to identify the task and match it with the result
-	// you will find the specified tag value in the data object of the response
-	Tag sdk.Opt[string] `json:"tag,omitzero"`
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": ["dofollow", "=", true]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
 
-	// domain, subdomain or webpage to get referring domains for
-	// required field
-	// a domain or a subdomain should be specified without https:// and www.
-	// a page should be specified with absolute URL (including http:// or https://)
-	Target string `json:"target"`
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the target will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates whether the backlinks from subdomains of the target are excluded.
+	// If set to false, the backlinks from subdomains of the target will be ommited and you won’t receive the same domain in the response;
+	// default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
 // ReferringDomainsLiveResult is the type of ReferringDomainsLiveTask.Result.
 //
-// array of results
+// Array of results.
 type ReferringDomainsLiveResult struct {
-	// items array
-	Items []ReferringDomainsLiveItem `json:"items"`
-
-	// number of items in the items array
-	ItemsCount int64 `json:"items_count"`
-
-	// target in a POST array
+	// Target: target in a POST array.
 	Target string `json:"target"`
 
-	// total number of relevant items in the database
-	// total number of main domains referring to your target;
-	// example.com and blog.example.com are counted as one referring domain
+	// TotalCount: total number of relevant items in the database.
+	// Total number of main domains referring to your target;
+	// example.com and blog.example.com are counted as one referring domain.
 	TotalCount int64 `json:"total_count"`
+
+	// ItemsCount: number of items in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: items array.
+	Items []ReferringDomainsLiveItem `json:"items"`
 }
 
 // ReferringNetworksLiveData is the data of a ReferringNetworksLive task: the echo of its request, with api and function.
 //
-// contains the same parameters that you specified in the POST request
+// Contains the same parameters that you specified in the POST request.
 type ReferringNetworksLiveData struct {
 	ReferringNetworksLiveRequest
 
-	// the API of the task, echoed: the path segment after /v3/
+	// API: the API of the task, echoed: the path segment after /v3/.
 	API string `json:"api"`
 
-	// the function of the task, echoed: the path segment after the API
+	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
 }
 
 // ReferringNetworksLiveItem is the type of ReferringNetworksLiveResult.Items.
 //
-// items array
+// Items array.
 type ReferringNetworksLiveItem struct {
-	// indicates the number of backlinks pointing to the target
-	Backlinks int64 `json:"backlinks"`
+	// Type: type of element = ‘backlinks_referring_network’.
+	Type string `json:"type"`
 
-	// number of broken backlinks
-	// number of broken backlinks pointing to the domain
-	BrokenBacklinks int64 `json:"broken_backlinks"`
-
-	// number of broken pages
-	// number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to
-	BrokenPages int64 `json:"broken_pages"`
-
-	// date and time when our crawler found the backlink for the first time
-	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
-	// example:
-	// 2019-11-15 12:57:46 +00:00
-	FirstSeen sdk.Time `json:"first_seen"`
-
-	// date and time when the last backlink from this domain was lost
-	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
-	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
-	// example:
-	// 2017-01-24 13:20:59 +00:00
-	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
-
-	// address of the referring subnetwork or IP
+	// NetworkAddress: address of the referring subnetwork or IP.
 	NetworkAddress string `json:"network_address"`
 
-	// network rank
-	// rank volume that a referring network passes to the target
-	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
-	// learn more about the metric and how it is calculated in this help center article
+	// Rank: network rank.
+	// Rank volume that a referring network passes to the target.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
 	Rank int64 `json:"rank"`
 
-	// indicates the number of referring domains
-	// referring domains include subdomains that are counted as separate domains for this metric
+	// Backlinks: indicates the number of backlinks pointing to the target.
+	Backlinks int64 `json:"backlinks"`
+
+	// FirstSeen: date and time when our crawler found the backlink for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink from this domain was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the domain.
+	BrokenBacklinks int64 `json:"broken_backlinks"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages int64 `json:"broken_pages"`
+
+	// ReferringDomains: indicates the number of referring domains.
+	// Referring domains include subdomains that are counted as separate domains for this metric.
 	ReferringDomains int64 `json:"referring_domains"`
 
-	// number of domains pointing at least one nofollow link to the target
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
 	ReferringDomainsNofollow int64 `json:"referring_domains_nofollow"`
 
-	// number of referring IP addresses
-	// number of IP addresses pointing to this page
-	ReferringIPs int64 `json:"referring_ips"`
-
-	// link attributes of the referring links
-	// indicates link attributes of the referring links and link count per each attribute
-	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes"`
-
-	// ISO country codes of the referring links
-	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
-	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
-
-	// types of referring platforms
-	// indicates referring platform types and and link count per each platform
-	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
-
-	// semantic locations of the referring links
-	// indicates semantic elements in HTML where the referring links are located and the link count per each semantic location
-	// you can get the full list of semantic elements here
-	// examples:
-	// article, section, summary
-	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations"`
-
-	// top-level domains of the referring links
-	// contains top level domains and referring link count per each
-	ReferringLinksTLD map[string]int64 `json:"referring_links_tld"`
-
-	// types of referring links
-	// indicates the types of the referring links and link count per each type
-	// possible values:
-	// anchor, image, link, meta, canonical, alternate, redirect
-	ReferringLinksTypes map[string]int64 `json:"referring_links_types"`
-
-	// indicates the number of referring main domains
+	// ReferringMainDomains: indicates the number of referring main domains.
 	ReferringMainDomains int64 `json:"referring_main_domains"`
 
-	// number of main domains pointing at least one nofollow link to the target
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
 	ReferringMainDomainsNofollow int64 `json:"referring_main_domains_nofollow"`
 
-	// indicates the number of pages pointing to the target specified
-	ReferringPages int64 `json:"referring_pages"`
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs int64 `json:"referring_ips"`
 
-	// number of referring pages pointing at least one nofollow link to the target
-	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
-
-	// number of referring subnetworks
+	// ReferringSubnets: number of referring subnetworks.
 	ReferringSubnets int64 `json:"referring_subnets"`
 
-	// type of element = ‘backlinks_referring_network’
-	Type string `json:"type"`
+	// ReferringPages: indicates the number of pages pointing to the target specified.
+	ReferringPages int64 `json:"referring_pages"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and the link count per each semantic location.
+	// Examples: article, section, summary.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
+	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
 }
 
 // ReferringNetworksLiveRequest is one task of a ReferringNetworksLive request: the request body is a slice of them.
 //
-// one task of the request; the body is an array of tasks
+// One task of the request; the body is an array of tasks.
 type ReferringNetworksLiveRequest struct {
-	// filter the backlinks of your target
-	// optional field
-	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
-	// you can filter the backlinks by all fields available in the response of this endpoint
-	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
-	// example:
-	// "backlinks_filters": [["dofollow", "=", true]]
-	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+	// Target: domain, subdomain or webpage to get referring networks for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
 
-	// set what backlinks to return and count
-	// optional field
-	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
-	// possible values:
-	// all – all backlinks will be returned and counted;
-	// live – backlinks found during the last check will be returned and counted;
-	// lost – lost backlinks will be returned and counted;
-	// default value: live
-	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
-
-	// indicates whether the backlinks from subdomains of the target are excluded
-	// optional field
-	// if set to false, the backlinks from subdomains of the target will be ommited and you won’t receive the same domain in the response;
-	// default value: true
-	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
-
-	// array of results filtering parameters
-	// optional field
-	// you can add several filters at once (8 filters maximum)
-	// you should set a logical operator and, or between the conditions
-	// the following operators are supported:
-	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike
-	// you can use the % operator with like and not_like to match any string of zero or more characters
-	// example:
-	// ["referring_pages",">","1"]
-	// [["referring_pages",">","2"],
-	// "and",
-	// ["backlinks",">","10"]]
-	// [["first_seen",">","2017-10-23 11:31:45 +00:00"],
-	// "and",
-	// [["network_address","like","194.1.%"],"or",["referring_ips",">","10"]]]
-	// The full list of possible filters is available here.
-	Filters sdk.Filter `json:"filters,omitzero"`
-
-	// indicates if indirect links to the target will be included in the results
-	// optional field
-	// if set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page
-	// if set to false, indirect links will be ignored
-	// default value: true
-	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
-
-	// indicates if the subdomains of the target will be included in the search
-	// optional field
-	// if set to false, the subdomains will be ignored
-	// default value: true
-	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
-
-	// maximum number of elements within internal arrays
-	// optional field
-	// you can use this field to limit the number of elements within the following arrays:
-	// referring_links_tld
-	// referring_links_types
-	// referring_links_attributes
-	// referring_links_platform_types
-	// referring_links_semantic_locations
-	// default value: 10
-	// maximum value: 1000
-	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
-
-	// the maximum number of returned networks
-	// optional field
-	// default value: 100
-	// maximum value: 1000
-	Limit sdk.Opt[int64] `json:"limit,omitzero"`
-
-	// indicates the type of network to get data for
-	// optional field
-	// possible values: ip, subnet
-	// default value: ip
+	// NetworkAddressType: indicates the type of network to get data for.
+	// Possible values: ip, subnet.
+	// Default value: ip.
+	//
+	// Optional.
 	NetworkAddressType sdk.Opt[NetworkAddressType] `json:"network_address_type,omitzero"`
 
-	// offset in the results array of returned networks
-	// optional field
-	// default value: 0
-	// if you specify the 10 value, the first ten domains in the results array will be omitted and the data will be provided for the successive pages
+	// Limit: the maximum number of returned networks.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// Offset: offset in the results array of returned networks.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten domains in the results array will be omitted and the data will be provided for the successive pages.
+	//
+	// Optional.
 	Offset sdk.Opt[int64] `json:"offset,omitzero"`
 
-	// results sorting rules
-	// optional field
-	// you can use the same values as in the filters array to sort the results
-	// possible sorting types:
-	// asc – results will be sorted in the ascending order
-	// desc – results will be sorted in the descending order
-	// you should use a comma to set up a sorting type
-	// example:
-	// ["backlinks,desc"]
-	// note that you can set no more than three sorting rules in a single request
-	// you should use a comma to separate several sorting rules
-	// example:
-	// ["backlinks,desc","rank,asc"]
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["referring_pages",">","1"]
+	//	[["referring_pages",">","2"],
+	//	"and",
+	//	["backlinks",">","10"]]
+	//	[["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["network_address","like","194.1.%"],"or",["referring_ips",">","10"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["backlinks,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["backlinks,desc","rank,asc"]
+	//
+	// Optional.
 	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
 
-	// user-defined task identifier
-	// optional field
-	// the character limit is 255
-	// you can use this parameter to identify the task and match it with the result
-	// you will find the specified tag value in the data object of the response
-	Tag sdk.Opt[string] `json:"tag,omitzero"`
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": [["dofollow", "=", true]]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
 
-	// domain, subdomain or webpage to get referring networks for
-	// required field
-	// a domain or a subdomain should be specified without https:// and www.
-	// a page should be specified with absolute URL (including http:// or https://)
-	Target string `json:"target"`
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the target will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates whether the backlinks from subdomains of the target are excluded.
+	// If set to false, the backlinks from subdomains of the target will be ommited and you won’t receive the same domain in the response;
+	// default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
 // ReferringNetworksLiveResult is the type of ReferringNetworksLiveTask.Result.
 //
-// array of results
+// Array of results.
 type ReferringNetworksLiveResult struct {
-	// items array
-	Items []ReferringNetworksLiveItem `json:"items"`
-
-	// number of items in the items array
-	ItemsCount int64 `json:"items_count"`
-
-	// target in a POST array
+	// Target: target in a POST array.
 	Target string `json:"target"`
 
-	// total number of relevant items in the database
+	// TotalCount: total number of relevant items in the database.
 	TotalCount int64 `json:"total_count"`
+
+	// ItemsCount: number of items in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: items array.
+	Items []ReferringNetworksLiveItem `json:"items"`
 }

@@ -17,6 +17,29 @@ import (
 // and are not checked.
 func (r *BulkPagesSummaryLiveRequest) Validate() error {
 	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
 	if r.IncludeSubdomains.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "include_subdomains",
@@ -51,6 +74,16 @@ func (r *BulkPagesSummaryLiveRequest) Validate() error {
 			})
 		}
 	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BulkReferringDomainsLiveRequest) Validate() error {
+	var errs []error
 	if len(r.Targets) == 0 {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "targets",
@@ -74,16 +107,6 @@ func (r *BulkPagesSummaryLiveRequest) Validate() error {
 			}
 		}
 	}
-	return errors.Join(errs...)
-}
-
-// Validate reports every field of r that breaks a rule of the docs, each once, as a
-// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
-// must not be null unless the docs allow it; required strings and the strings of lists
-// must not be blank. Required numbers and booleans cannot be told from their zero value
-// and are not checked.
-func (r *BulkReferringDomainsLiveRequest) Validate() error {
-	var errs []error
 	if r.Tag.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "tag",
@@ -98,29 +121,6 @@ func (r *BulkReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 	}
-	if len(r.Targets) == 0 {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "targets",
-			Reason: "required",
-		})
-	}
-	{
-		v := r.Targets
-		if len(v) > 1000 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "targets",
-				Reason: "must have at most 1000 elements",
-			})
-		}
-		for i, e := range v {
-			if strings.TrimSpace(e) == "" {
-				errs = append(errs, &sdk.ValidationError{
-					Field:  fmt.Sprintf("targets[%d]", i),
-					Reason: "must not be empty or blank",
-				})
-			}
-		}
-	}
 	return errors.Join(errs...)
 }
 
@@ -131,65 +131,11 @@ func (r *BulkReferringDomainsLiveRequest) Validate() error {
 // and are not checked.
 func (r *ReferringDomainsLiveRequest) Validate() error {
 	var errs []error
-	{
-		v := r.BacklinksFilters
-		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
-	}
-	if r.BacklinksStatusType.IsNull() {
+	if strings.TrimSpace(r.Target) == "" {
 		errs = append(errs, &sdk.ValidationError{
-			Field:  "backlinks_status_type",
-			Reason: "must not be null",
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
 		})
-	}
-	if v, ok := r.BacklinksStatusType.Get(); ok {
-		if !v.IsKnown() {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "backlinks_status_type",
-				Reason: "must be one of all, live, lost",
-			})
-		}
-	}
-	if r.ExcludeInternalBacklinks.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "exclude_internal_backlinks",
-			Reason: "must not be null",
-		})
-	}
-	{
-		v := r.Filters
-		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
-	}
-	if r.IncludeIndirectLinks.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "include_indirect_links",
-			Reason: "must not be null",
-		})
-	}
-	if r.IncludeSubdomains.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "include_subdomains",
-			Reason: "must not be null",
-		})
-	}
-	if r.InternalListLimit.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "internal_list_limit",
-			Reason: "must not be null",
-		})
-	}
-	if v, ok := r.InternalListLimit.Get(); ok {
-		if v > 1000 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "internal_list_limit",
-				Reason: "must be at most 1000",
-			})
-		}
-		if v < 0 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "internal_list_limit",
-				Reason: "must be at least 0",
-			})
-		}
 	}
 	if r.Limit.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
@@ -225,80 +171,6 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 	}
-	{
-		v := r.OrderBy
-		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
-	}
-	if r.Tag.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "tag",
-			Reason: "must not be null",
-		})
-	}
-	if v, ok := r.Tag.Get(); ok {
-		if utf8.RuneCountInString(v) > 255 {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "tag",
-				Reason: "must be at most 255 characters",
-			})
-		}
-	}
-	if strings.TrimSpace(r.Target) == "" {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "target",
-			Reason: "required: must not be empty or blank",
-		})
-	}
-	return errors.Join(errs...)
-}
-
-// Validate reports every field of r that breaks a rule of the docs, each once, as a
-// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
-// must not be null unless the docs allow it; required strings and the strings of lists
-// must not be blank. Required numbers and booleans cannot be told from their zero value
-// and are not checked.
-func (r *ReferringNetworksLiveRequest) Validate() error {
-	var errs []error
-	{
-		v := r.BacklinksFilters
-		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
-	}
-	if r.BacklinksStatusType.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "backlinks_status_type",
-			Reason: "must not be null",
-		})
-	}
-	if v, ok := r.BacklinksStatusType.Get(); ok {
-		if !v.IsKnown() {
-			errs = append(errs, &sdk.ValidationError{
-				Field:  "backlinks_status_type",
-				Reason: "must be one of all, live, lost",
-			})
-		}
-	}
-	if r.ExcludeInternalBacklinks.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "exclude_internal_backlinks",
-			Reason: "must not be null",
-		})
-	}
-	{
-		v := r.Filters
-		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
-	}
-	if r.IncludeIndirectLinks.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "include_indirect_links",
-			Reason: "must not be null",
-		})
-	}
-	if r.IncludeSubdomains.IsNull() {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "include_subdomains",
-			Reason: "must not be null",
-		})
-	}
 	if r.InternalListLimit.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "internal_list_limit",
@@ -319,25 +191,79 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
-	if r.Limit.IsNull() {
+	if r.BacklinksStatusType.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
-			Field:  "limit",
+			Field:  "backlinks_status_type",
 			Reason: "must not be null",
 		})
 	}
-	if v, ok := r.Limit.Get(); ok {
-		if v > 1000 {
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
 			errs = append(errs, &sdk.ValidationError{
-				Field:  "limit",
-				Reason: "must be at most 1000",
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
 			})
 		}
-		if v < 0 {
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
 			errs = append(errs, &sdk.ValidationError{
-				Field:  "limit",
-				Reason: "must be at least 0",
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
 			})
 		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *ReferringNetworksLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
 	}
 	if r.NetworkAddressType.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
@@ -353,6 +279,26 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
 	if r.Offset.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
 			Field:  "offset",
@@ -367,9 +313,69 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
 	{
 		v := r.OrderBy
 		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
 	}
 	if r.Tag.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
@@ -384,12 +390,6 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 				Reason: "must be at most 255 characters",
 			})
 		}
-	}
-	if strings.TrimSpace(r.Target) == "" {
-		errs = append(errs, &sdk.ValidationError{
-			Field:  "target",
-			Reason: "required: must not be empty or blank",
-		})
 	}
 	return errors.Join(errs...)
 }
