@@ -1,6 +1,6 @@
 module github.com/dataforseo-go/dataforseo
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/PuerkitoBio/goquery v1.13.0

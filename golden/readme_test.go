@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -31,5 +32,30 @@ func TestREADMECompiles(t *testing.T) {
 	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
 	if _, err := conf.Check("main", fset, []*ast.File{f}, nil); err != nil {
 		t.Fatalf("the README's program does not compile: %v", err)
+	}
+}
+
+// TestGoVersion: go.mod asks for the Go version the README promises ("Go
+// 1.26 or later"), no later patch release: a user on 1.26.0 must not be
+// made to download another toolchain.
+func TestGoVersion(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`\(Go (1\.\d+) or later`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal(`the README does not say "(Go 1.N or later"`)
+	}
+	mod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
+	if g == nil {
+		t.Fatal("go.mod has no go line")
+	}
+	if got, want := string(g[1]), string(m[1])+".0"; got != want && got != string(m[1]) {
+		t.Errorf("go.mod says go %s, the README promises Go %s or later", got, m[1])
 	}
 }
