@@ -171,6 +171,10 @@ func NewClient(opts ...Option) (*Client, error) {
 	}, nil
 }
 
+// maxHeaderBytes bounds the response headers the client's own transport
+// reads (net/http allows 10 MB): the API's are a few hundred bytes.
+const maxHeaderBytes = 1 << 20
+
 // defaultHTTPClient returns a client whose transport keeps an idle
 // connection for each call that may be in flight (http.DefaultTransport
 // keeps two per host, so concurrent calls would keep opening new ones).
@@ -180,6 +184,7 @@ func defaultHTTPClient(maxConcurrency int, connectTimeout time.Duration) *http.C
 	t.MaxIdleConns = max(t.MaxIdleConns, t.MaxIdleConnsPerHost)
 	t.DialContext = (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
 	t.TLSHandshakeTimeout = connectTimeout
+	t.MaxResponseHeaderBytes = maxHeaderBytes
 	return &http.Client{Transport: t, CheckRedirect: checkRedirect(nil)}
 }
 

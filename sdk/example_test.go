@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/dataforseo-go/dataforseo/sdk/sdktest"
@@ -147,6 +148,27 @@ func ExampleWithBudget() {
 	// 1 false
 	// 2 true
 	// 2 calls sent, 0.04030 USD spent
+}
+
+// Options given to one call apply to that call only: here a timeout, a
+// budget for this call, a header, and a copy of the raw HTTP response.
+func ExampleWithRawResponse() {
+	srv := sdktest.NewServer(nil)
+	defer srv.Close()
+	client := srv.Client()
+
+	var raw sdk.RawResponse
+	var resp DomainsResponse
+	err := client.Post(context.Background(), "/v3/backlinks/referring_domains/live",
+		[]DomainsRequest{{Target: "backlinko.com"}}, &resp,
+		sdk.WithTimeout(30*time.Second), sdk.WithBudget(0.5), sdk.WithHeader("X-Request-Source", "nightly-report"),
+		sdk.WithRawResponse(&raw))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(raw.StatusCode, raw.Header.Get("Content-Type"), len(raw.Body) > 0, resp.StatusCode)
+	// Output:
+	// 200 application/json true 20000
 }
 
 func ExampleAnd() {

@@ -35,8 +35,8 @@ const (
 	// the API, for the client's own transport.
 	DefaultConnectTimeout = 30 * time.Second
 	// DefaultResponseHeaderTimeout limits the wait for the response's
-	// headers once the request is sent. The API's slowest documented calls
-	// (live SERP and on-page tasks) take up to two minutes.
+	// headers, from the start of an attempt. The API's slowest calls (live
+	// SERP and on-page tasks) can take about two minutes.
 	DefaultResponseHeaderTimeout = 3 * time.Minute
 	// DefaultTimeout limits one attempt of a call, from sending the request
 	// to the end of the response body: the slowest answer plus the time to
@@ -334,9 +334,9 @@ func WithConnectTimeout(d time.Duration) Option {
 	})
 }
 
-// WithResponseHeaderTimeout limits the wait for the response's headers
-// after the request is sent (default DefaultResponseHeaderTimeout; above
-// 0). It applies to every transport.
+// WithResponseHeaderTimeout limits the time from the start of an attempt
+// (connecting and sending included) to the response's headers (default
+// DefaultResponseHeaderTimeout; above 0). It applies to every transport.
 func WithResponseHeaderTimeout(d time.Duration) Option {
 	return clientOption(func(c *config) {
 		if d <= 0 {
