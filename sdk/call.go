@@ -46,11 +46,7 @@ func (c *callConfig) fail(format string, args ...any) {
 
 // callConfigOf applies opts over the client's settings.
 func (c *Client) callConfigOf(opts []CallOption) (*callConfig, error) {
-	cc := &callConfig{settings: c.settings}
-	cc.header = c.settings.header // copied on write by WithHeader below
-	if len(opts) > 0 && cc.header != nil {
-		cc.header = cc.header.Clone()
-	}
+	cc := &callConfig{settings: c.settings} // WithHeader copies the header before adding to it
 	for _, o := range opts {
 		if o != nil {
 			o.applyCall(cc)

@@ -241,20 +241,7 @@ func WithMaxConcurrency(n int) Option {
 // retried (default DefaultMaxRetries; 0 turns retries off; negative is an
 // error). See Client for which failures are retried.
 func WithMaxRetries(n int) CommonOption {
-	return CommonOption{
-		client: func(c *config) {
-			if n < 0 {
-				c.fail("WithMaxRetries(%d): must not be negative", n)
-			}
-			c.maxRetries = n
-		},
-		call: func(c *callConfig) {
-			if n < 0 {
-				c.fail("WithMaxRetries(%d): must not be negative", n)
-			}
-			c.maxRetries = n
-		},
-	}
+	return common(problem(n < 0, "WithMaxRetries(%d): must not be negative", n), func(s *settings) { s.maxRetries = n })
 }
 
 // WithBackoff sets the wait before the first retry and the cap of the
@@ -306,20 +293,7 @@ func WithCostCeiling(usdPerTask float64) Option {
 // d must be above 0). An attempt that timed out after sending its request
 // is not retried: it may have been charged.
 func WithTimeout(d time.Duration) CommonOption {
-	return CommonOption{
-		client: func(c *config) {
-			if d <= 0 {
-				c.fail("WithTimeout(%v): must be above 0", d)
-			}
-			c.timeout = d
-		},
-		call: func(c *callConfig) {
-			if d <= 0 {
-				c.fail("WithTimeout(%v): must be above 0", d)
-			}
-			c.timeout = d
-		},
-	}
+	return common(problem(d <= 0, "WithTimeout(%v): must be above 0", d), func(s *settings) { s.timeout = d })
 }
 
 // WithConnectTimeout limits opening a connection, TCP and TLS handshake
@@ -350,41 +324,25 @@ func WithResponseHeaderTimeout(d time.Duration) Option {
 // decompression (default DefaultMaxResponseBytes; above 0). A larger body
 // fails the call with an *Error; the call may have been charged.
 func WithMaxResponseBytes(n int64) CommonOption {
-	return CommonOption{
-		client: func(c *config) {
-			if n <= 0 {
-				c.fail("WithMaxResponseBytes(%d): must be above 0", n)
-			}
-			c.maxBody = n
-		},
-		call: func(c *callConfig) {
-			if n <= 0 {
-				c.fail("WithMaxResponseBytes(%d): must be above 0", n)
-			}
-			c.maxBody = n
-		},
-	}
+	return common(problem(n <= 0, "WithMaxResponseBytes(%d): must be above 0", n), func(s *settings) { s.maxBody = n })
 }
 
 // WithHeader adds a header to every request of the client, or of one call.
 // The headers the SDK sets itself (Authorization, Content-Type, Accept,
 // User-Agent) cannot be changed this way; trying is an error.
 func WithHeader(key, value string) CommonOption {
-	add := func(h *http.Header, fail func(string, ...any)) {
-		switch k := textproto.CanonicalMIMEHeaderKey(key); k {
-		case "Authorization", "Content-Type", "Accept", "User-Agent", "Content-Length", "Host":
-			fail("WithHeader(%q): the SDK sets this header itself", key)
-		default:
-			if *h == nil {
-				*h = http.Header{}
-			}
-			h.Add(k, value)
+	k := textproto.CanonicalMIMEHeaderKey(key)
+	switch k {
+	case "Authorization", "Content-Type", "Accept", "User-Agent", "Content-Length", "Host":
+		return common(fmt.Sprintf("WithHeader(%q): the SDK sets this header itself", key), nil)
+	}
+	return common("", func(s *settings) {
+		s.header = s.header.Clone() // a call's change never reaches the client's
+		if s.header == nil {
+			s.header = http.Header{}
 		}
-	}
-	return CommonOption{
-		client: func(c *config) { add(&c.header, c.fail) },
-		call:   func(c *callConfig) { add(&c.header, c.fail) },
-	}
+		s.header.Add(k, value)
+	})
 }
 
 // WithValidation turns on or off the validation of the tasks by their
@@ -392,35 +350,4 @@ func WithHeader(key, value string) CommonOption {
 // tasks (1 to MaxTasks) is always checked.
 func WithValidation(on bool) Option {
 	return clientOption(func(c *config) { c.validate = on })
-}
-
-// RawResponse is the HTTP response of a call's last attempt, as received:
-// see WithRawResponse.
-type RawResponse struct {
-	StatusCode int         // the HTTP status; 0 when no response arrived
-	Header     http.Header // the response headers
-	Body       []byte      // the body, decompressed; of a body past WithMaxResponseBytes, only its start
-}
-
-// WithRawResponse makes a call store its last attempt's HTTP response in
-// dst, for logging or debugging what the API sent.
-func WithRawResponse(dst *RawResponse) CallOption {
-	return callOption(func(c *callConfig) {
-		if dst == nil {
-			c.fail("WithRawResponse: the destination is nil")
-		}
-		c.raw = dst
-	})
-}
-
-// WithMaxPages caps the pages an ...All iterator (Paginate) fetches; n must
-// be above 0. The iterator stops after n pages without an error. Other
-// calls ignore it.
-func WithMaxPages(n int) CallOption {
-	return callOption(func(c *callConfig) {
-		if n <= 0 {
-			c.fail("WithMaxPages(%d): must be above 0", n)
-		}
-		c.maxPages = n
-	})
 }
