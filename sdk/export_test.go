@@ -37,3 +37,10 @@ func OnRateGrant(c *Client, f func(at time.Time)) { c.limits.onGrant = f }
 
 // Spacing exposes spacing.
 var Spacing = spacing
+
+// SetFlowClock replaces the clock RunTasks polls on, and returns a
+// function that puts the real one back.
+func SetFlowClock(now func() time.Time, sleep func(ctx context.Context, d time.Duration) error) func() {
+	flowClock = clock{now: now, sleep: sleep}
+	return func() { flowClock = realClock }
+}
