@@ -13,10 +13,12 @@ package sdktest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -161,9 +163,11 @@ func (s *Server) record(r *http.Request, at time.Time, body []byte) int {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	defer s.recoverPanic(w, r)
 	at := time.Now()
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooLarge *http.MaxBytesError
+	if err != nil && !errors.As(err, &tooLarge) {
 		http.Error(w, "reading the body", http.StatusBadRequest)
 		return
 	}
@@ -171,6 +175,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	n := s.record(r, at, body)
 	if login, password, ok := r.BasicAuth(); !ok || login != s.cfg.login || password != s.cfg.password {
 		writeEnvelopeError(w, http.StatusUnauthorized, 40100, nil)
+		return
+	}
+	if tooLarge != nil {
+		writeEnvelopeError(w, http.StatusRequestEntityTooLarge, 40503, nil)
 		return
 	}
 	if h, ok := s.cfg.handlers[r.URL.Path]; ok {
@@ -209,17 +217,40 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// recoverPanic is the last line of defence: a panic while serving r (a
+// bug of the server, or of a WithHandler handler) answers HTTP 500 with an
+// envelope naming it, and fails the test. http.ErrAbortHandler still aborts
+// the answer, as net/http documents.
+func (s *Server) recoverPanic(w http.ResponseWriter, r *http.Request) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	msg := fmt.Sprintf("sdktest: panic serving %s %s: %v", r.Method, r.URL.Path, p)
+	if s.t != nil {
+		s.t.Errorf("%s\n%s", msg, debug.Stack())
+	}
+	writeJSON(w, http.StatusInternalServerError, errorEnvelope(50000, msg), false)
+}
+
 // writeEnvelopeError writes an envelope failing with code (or, for 0, the
 // code that matches the HTTP status) and no tasks.
 func writeEnvelopeError(w http.ResponseWriter, status, code int, f *Fault) {
 	if code == 0 {
 		code = codeForHTTP(status)
 	}
-	env := map[string]any{
-		"version": "0.1.sdktest", "status_code": code, "status_message": message(code),
+	writeJSON(w, status, errorEnvelope(code, message(code)), f != nil && f.Malformed)
+}
+
+// errorEnvelope is an envelope failing with code and no tasks.
+func errorEnvelope(code int, msg string) map[string]any {
+	return map[string]any{
+		"version": "0.1.sdktest", "status_code": code, "status_message": msg,
 		"time": "0.0010 sec.", "cost": 0, "tasks_count": 0, "tasks_error": 0, "tasks": nil,
 	}
-	writeJSON(w, status, env, f != nil && f.Malformed)
 }
 
 func codeForHTTP(status int) int {
