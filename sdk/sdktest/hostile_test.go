@@ -107,6 +107,31 @@ func TestPageBounds(t *testing.T) {
 	}
 }
 
+func TestInteger(t *testing.T) {
+	tests := []struct {
+		in   any
+		want int64
+		ok   bool
+	}{
+		{json.Number("100"), 100, true},
+		{json.Number("1e2"), 100, true},
+		{json.Number("100.0"), 100, true},
+		{json.Number("-1"), -1, true},
+		{json.Number("9223372036854775807"), 9223372036854775807, true},
+		{json.Number("9223372036854775808"), 0, false},
+		{json.Number("1e19"), 0, false},
+		{json.Number("2.5"), 0, false},
+		{json.Number("1e400"), 0, false},
+		{"10", 0, false},
+		{nil, 0, false},
+	}
+	for _, tt := range tests {
+		if n, ok := integer(tt.in); n != tt.want || ok != tt.ok {
+			t.Errorf("integer(%#v) = %d, %v; want %d, %v", tt.in, n, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 // recordingTB is a testing.TB that keeps the errors reported to it.
 type recordingTB struct {
 	testing.TB

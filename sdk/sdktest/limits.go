@@ -27,11 +27,11 @@ const (
 )
 
 // work estimates what validating v (found depth levels below a task)
-// costs kin-openapi, in units of one to a few microseconds (maxTaskWork is
-// at most ~0.2s, maxRequestWork ~1s), stopping once it passes left. kin-openapi visits a value twice under each anyOf it
-// matches, and the filter grammar nests two anyOf a level, so a value
-// weighs 4^(depth-2): the items of a field weigh 1, a condition nested in
-// n groups about 4^n.
+// costs kin-openapi, in units of one to a few microseconds (maxTaskWork
+// is at most ~0.2s, maxRequestWork ~1s), stopping once it passes left.
+// kin-openapi visits a value twice under each anyOf it matches, and the
+// filter grammar nests two anyOf a level, so a value weighs 4^(depth-2):
+// the items of a field weigh 1, a condition nested in n groups about 4^n.
 func work(v any, depth int, left int64) int64 {
 	used := int64(1)
 	if depth > 2 {

@@ -4,6 +4,16 @@
 // the spec, can inject failures (API error codes, HTTP statuses, delays,
 // 429s with Retry-After, malformed bodies), and records what it received.
 //
+// The answer fits the request: one task per request task, echoing it,
+// pages cut by limit and offset, and for a bulk task (targets) one item per
+// target. Whatever a request holds, the server answers it, with the API's
+// error codes, never panicking, hanging or allocating without bound: a task
+// whose limit or offset is not an integer from 0 to its documented maximum,
+// whose filters hold more conditions than the docs allow, or whose values
+// nest too deeply to validate in bounded time fails with 40501, and a body
+// over 8 MiB gets HTTP 413. Should it panic all the same (or a WithHandler
+// handler panic), it answers HTTP 500 and fails the test.
+//
 //	srv := sdktest.NewServer(t, sdktest.WithTaskStatusCodes(0, 40501))
 //	client := srv.Client()
 //	err := client.Post(ctx, "/v3/backlinks/referring_domains/live", tasks, &resp)
