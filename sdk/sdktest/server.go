@@ -58,7 +58,7 @@ type Call struct {
 	Method    string    // the HTTP method
 	Path      string    // the URL path, e.g. "/v3/backlinks/referring_domains/live"
 	At        time.Time // when it arrived
-	Body      []byte    // the request body
+	Body      []byte    // the request body (its first 8 MiB: the server reads no more)
 	UserAgent string    // the User-Agent header (the other headers, credentials among them, are not kept)
 }
 
