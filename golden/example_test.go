@@ -71,7 +71,7 @@ func Example_backlinks() {
 	// referring domains of backlinko.com: 131
 	// menaccessories.net 302 2021-10-16 16:46:16 +00:00 lost: false
 	// first network: 172.67.162.*
-	// bulk items: 10
+	// bulk items: 2
 	// pages summary cost: 0.02006
 	// true [0].limit
 }

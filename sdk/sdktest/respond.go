@@ -42,11 +42,14 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, op *operation, p
 			t := decodeTree(mustJSON(tmpl))
 			t["id"] = s.newTaskID()
 			t["data"] = echoData(t["data"], rt, op)
-			if op.hasLimit {
-				page(t, rt, op.limitDefault)
-			}
-			if msg, bad := invalid[i]; bad {
+			switch msg, bad := invalid[i]; {
+			case bad:
 				failTask(t, 40501, msg)
+			default:
+				fillBulk(t, rt, op.bulk)
+				if op.hasLimit {
+					page(t, rt, op)
+				}
 			}
 			tasks = append(tasks, t)
 		}
@@ -92,14 +95,18 @@ func echoData(exampleData any, reqTask map[string]any, op *operation) map[string
 
 // page cuts the items of each result to the request's page: limit items
 // from offset, of total_count, repeating the example's items as needed.
-func page(task map[string]any, reqTask map[string]any, limitDefault int64) {
-	limit, offset := limitDefault, int64(0)
-	if v, ok := reqTask["limit"]; ok {
-		limit = int64(number(v))
+// checkRequest has failed a task whose limit or offset is out of range;
+// page clamps them all the same, so a page never holds more than limitMax.
+func page(task map[string]any, reqTask map[string]any, op *operation) {
+	limit, offset := op.limitDefault, int64(0)
+	if n, ok := integer(reqTask["limit"]); ok {
+		limit = n
 	}
-	if v, ok := reqTask["offset"]; ok {
-		offset = int64(number(v))
+	if n, ok := integer(reqTask["offset"]); ok {
+		offset = n
 	}
+	limit = min(max(limit, 0), op.limitMax)
+	offset = max(offset, 0)
 	results, _ := task["result"].([]any)
 	for _, res := range results {
 		rm, ok := res.(map[string]any)
@@ -110,14 +117,14 @@ func page(task map[string]any, reqTask map[string]any, limitDefault int64) {
 		if !ok || rm["total_count"] == nil {
 			continue
 		}
-		total := int64(number(rm["total_count"]))
-		n := max(min(total-offset, limit), 0)
-		if len(items) == 0 {
-			n = 0
+		total, _ := integer(rm["total_count"])
+		n, start := int64(0), int64(0)
+		if len(items) > 0 && offset < total {
+			n, start = min(total-offset, limit), offset%int64(len(items))
 		}
 		paged := make([]any, n)
 		for j := range n {
-			paged[j] = distinct(items[(offset+j)%int64(len(items))], (offset+j)/int64(len(items)))
+			paged[j] = distinct(items[(start+j)%int64(len(items))], (offset+j)/int64(len(items)))
 		}
 		rm["items"] = paged
 		rm["items_count"] = n

@@ -4,6 +4,16 @@
 // the spec, can inject failures (API error codes, HTTP statuses, delays,
 // 429s with Retry-After, malformed bodies), and records what it received.
 //
+// The answer fits the request: one task per request task, echoing it,
+// pages cut by limit and offset, and for a bulk task (targets) one item per
+// target. Whatever a request holds, the server answers it, with the API's
+// error codes, never panicking, hanging or allocating without bound: a task
+// whose limit or offset is not an integer from 0 to its documented maximum,
+// whose filters hold more conditions than the docs allow, or whose values
+// nest too deeply to validate in bounded time fails with 40501, and a body
+// over 8 MiB gets HTTP 413. Should it panic all the same (or a WithHandler
+// handler panic), it answers HTTP 500 and fails the test.
+//
 //	srv := sdktest.NewServer(t, sdktest.WithTaskStatusCodes(0, 40501))
 //	client := srv.Client()
 //	err := client.Post(ctx, "/v3/backlinks/referring_domains/live", tasks, &resp)
@@ -13,10 +23,12 @@ package sdktest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -46,7 +58,7 @@ type Call struct {
 	Method    string    // the HTTP method
 	Path      string    // the URL path, e.g. "/v3/backlinks/referring_domains/live"
 	At        time.Time // when it arrived
-	Body      []byte    // the request body
+	Body      []byte    // the request body (its first 8 MiB: the server reads no more)
 	UserAgent string    // the User-Agent header (the other headers, credentials among them, are not kept)
 }
 
@@ -161,9 +173,11 @@ func (s *Server) record(r *http.Request, at time.Time, body []byte) int {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	defer s.recoverPanic(w, r)
 	at := time.Now()
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooLarge *http.MaxBytesError
+	if err != nil && !errors.As(err, &tooLarge) {
 		http.Error(w, "reading the body", http.StatusBadRequest)
 		return
 	}
@@ -171,6 +185,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	n := s.record(r, at, body)
 	if login, password, ok := r.BasicAuth(); !ok || login != s.cfg.login || password != s.cfg.password {
 		writeEnvelopeError(w, http.StatusUnauthorized, 40100, nil)
+		return
+	}
+	if tooLarge != nil {
+		writeEnvelopeError(w, http.StatusRequestEntityTooLarge, 40503, nil)
 		return
 	}
 	if h, ok := s.cfg.handlers[r.URL.Path]; ok {
@@ -209,17 +227,40 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// recoverPanic is the last line of defence: a panic while serving r (a
+// bug of the server, or of a WithHandler handler) answers HTTP 500 with an
+// envelope naming it, and fails the test. http.ErrAbortHandler still aborts
+// the answer, as net/http documents.
+func (s *Server) recoverPanic(w http.ResponseWriter, r *http.Request) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	msg := fmt.Sprintf("sdktest: panic serving %s %s: %v", r.Method, r.URL.Path, p)
+	if s.t != nil {
+		s.t.Errorf("%s\n%s", msg, debug.Stack())
+	}
+	writeJSON(w, http.StatusInternalServerError, errorEnvelope(50000, msg), false)
+}
+
 // writeEnvelopeError writes an envelope failing with code (or, for 0, the
 // code that matches the HTTP status) and no tasks.
 func writeEnvelopeError(w http.ResponseWriter, status, code int, f *Fault) {
 	if code == 0 {
 		code = codeForHTTP(status)
 	}
-	env := map[string]any{
-		"version": "0.1.sdktest", "status_code": code, "status_message": message(code),
+	writeJSON(w, status, errorEnvelope(code, message(code)), f != nil && f.Malformed)
+}
+
+// errorEnvelope is an envelope failing with code and no tasks.
+func errorEnvelope(code int, msg string) map[string]any {
+	return map[string]any{
+		"version": "0.1.sdktest", "status_code": code, "status_message": msg,
 		"time": "0.0010 sec.", "cost": 0, "tasks_count": 0, "tasks_error": 0, "tasks": nil,
 	}
-	writeJSON(w, status, env, f != nil && f.Malformed)
 }
 
 func codeForHTTP(status int) int {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"net/http"
 	"slices"
 	"sort"
@@ -26,8 +27,15 @@ type operation struct {
 	task     *openapi3.Schema
 	// limitDefault is the default of the request's limit field; hasLimit
 	// says whether there is one (the operation pages with limit/offset).
-	limitDefault int64
-	hasLimit     bool
+	// limitMax and offsetMax are their documented maximums (or
+	// defaultMaxItems and math.MaxInt64).
+	limitDefault, limitMax, offsetMax int64
+	hasLimit                          bool
+	// filterFields are the request fields with x-dfs-max-conditions.
+	filterFields []string
+	// bulk are the request fields listing targets that the answer's items
+	// echo one by one.
+	bulk []bulkField
 }
 
 // catalog is the spec's operations.
@@ -89,12 +97,26 @@ func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method 
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
 		if mt := rb.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
 			if items := mt.Schema.Value.Items; items != nil && items.Value != nil {
-				o.task = items.Value
-				o.limitDefault, o.hasLimit = limitDefault(items.Value)
+				o.setTask(items.Value)
 			}
 		}
 	}
 	return o, nil
+}
+
+// setTask reads what answering needs from the schema of a request task.
+func (o *operation) setTask(task *openapi3.Schema) {
+	o.task = task
+	o.limitMax = schemaMax(task, "limit", defaultMaxItems)
+	o.offsetMax = schemaMax(task, "offset", math.MaxInt64)
+	o.limitDefault, o.hasLimit = limitDefault(task)
+	o.limitDefault = min(o.limitDefault, o.limitMax)
+	for _, name := range slices.Sorted(maps.Keys(task.Properties)) {
+		if p := task.Properties[name].Value; p != nil && p.Extensions["x-dfs-max-conditions"] != nil {
+			o.filterFields = append(o.filterFields, name)
+		}
+	}
+	o.bulk = bulkFields(task, o.example)
 }
 
 // limitDefault returns the default of the limit property of a task schema.
@@ -103,7 +125,7 @@ func limitDefault(task *openapi3.Schema) (int64, bool) {
 	if !ok || limit.Value == nil {
 		return 0, false
 	}
-	if d, ok := limit.Value.Default.(float64); ok {
+	if d, ok := limit.Value.Default.(float64); ok && d >= 0 && d < math.MaxInt64 {
 		return int64(d), true
 	}
 	return 100, true

@@ -2,6 +2,7 @@ package sdktest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -18,10 +19,17 @@ const maxTasks = 100
 // would: a body that is not a JSON array of task objects fails the whole
 // request (code 40502 when empty, 40503 when invalid, 40006 with too many
 // tasks); a task that breaks its schema fails alone, with 40501 and the
-// reason in invalid.
+// reason in invalid. So does a task outside the ranges the schema does not
+// state: paging fields that are not integers from 0 to their maximum, more
+// filter conditions than x-dfs-max-conditions, more bulk targets than the
+// server answers, or values nested too deeply to validate in bounded time
+// (see work).
 func (s *Server) checkRequest(r *http.Request, op *operation, params map[string]string, body []byte) (tasks []map[string]any, invalid map[int]string, code int) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, nil, 40502
+	}
+	if rb := op.route.Operation.RequestBody; rb == nil || rb.Value == nil || rb.Value.Content.Get(r.Header.Get("Content-Type")) == nil {
+		return nil, nil, 40503
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
@@ -42,33 +50,36 @@ func (s *Server) checkRequest(r *http.Request, op *operation, params map[string]
 		}
 		tasks = append(tasks, tm)
 	}
+	// The path and the query; the body is checked task by task below.
 	input := &openapi3filter.RequestValidationInput{
 		Request:    r,
 		PathParams: params,
 		Route:      op.route,
 		Options: &openapi3filter.Options{
-			AuthenticationFunc:  openapi3filter.NoopAuthenticationFunc,
-			SkipSettingDefaults: true,
-			MultiError:          true,
+			AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+			ExcludeRequestBody: true,
+			MultiError:         true,
 		},
 	}
-	err := openapi3filter.ValidateRequest(r.Context(), input)
-	if err == nil {
-		return tasks, nil, 0
+	if openapi3filter.ValidateRequest(r.Context(), input) != nil {
+		return nil, nil, 40503
 	}
-	// Find the tasks that fail, to fail only them.
 	invalid = map[int]string{}
+	budget := int64(maxRequestWork)
 	for i, t := range tasks {
+		if msg := cmp.Or(tooMuchWork(t, &budget), tooManyConditions(t, op)); msg != "" {
+			invalid[i] = msg
+			continue
+		}
 		var plain any
 		if json.Unmarshal(mustJSON(t), &plain) != nil {
 			return nil, nil, 40503
 		}
 		if verr := op.task.VisitJSON(plain, openapi3.VisitAsRequest(), openapi3.MultiErrors()); verr != nil {
 			invalid[i] = "Invalid Field: " + schemaReason(verr)
+		} else if msg := outOfRange(t, op); msg != "" {
+			invalid[i] = msg
 		}
-	}
-	if len(invalid) == 0 {
-		return nil, nil, 40503
 	}
 	return tasks, invalid, 0
 }
