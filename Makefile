@@ -32,9 +32,9 @@ test:
 check: generate
 	git diff --exit-code -- spec sdk
 
-## fuzz: a short run of every fuzzer (the page formats, the filter grammar)
+## fuzz: a short run of every fuzzer (the page formats, the page splitter, the JSON repair, the filter grammar)
 fuzz:
-	@for pkg in ./gen/page ./sdk; do \
+	@for pkg in ./gen/page ./gen/jsonfix ./sdk; do \
 		for f in $$($(GO) test $$pkg -list '^Fuzz' | grep '^Fuzz'); do \
 			echo "$$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
 		done; \

@@ -42,6 +42,8 @@ func generateCmd(args []string) error {
 	fs.StringVar(&o.PagesDir, "pages", "spec/pages", "directory of documentation pages")
 	fs.StringVar(&o.SpecPath, "spec", "spec/openapi.yaml", "where to write the OpenAPI spec")
 	fs.StringVar(&o.ReportPath, "report", "spec/REPORT.md", "where to write the report")
+	fs.StringVar(&o.ResponsesDir, "responses", "", "directory of response bodies recorded from the API (default: responses beside -pages, if it exists)")
+	fs.BoolVar(&o.Strict, "strict", false, "make every repaired example and every left-out example an error")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

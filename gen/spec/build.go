@@ -2,6 +2,7 @@ package spec
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -20,18 +21,31 @@ type endpoint struct {
 	method, path  string
 	op, section   string
 	pages         []*page.Page
-	req, resp     *node // roots; req has children only when a page has a request table or sample
-	echo          *node // data-echo keys that are not request fields
-	echoConflicts *node // data-echo values whose type is not the request field's
+	recorded      []Recorded // response bodies recorded from the API
+	req, resp     *node      // roots; req has children only when a page has a request table or sample
+	echo          *node      // data-echo keys that are not request fields
+	echoConflicts *node      // data-echo values whose type is not the request field's
 	hasRequest    bool
 }
 
+// Recorded is a response body a maintainer recorded from the API (the
+// sandbox, production, a bug report), as the API sent it. Build matches
+// it to its operation by tasks[].path and lets the spec follow the wire
+// (rules W1-W4 in doc.go).
+type Recorded struct {
+	Source string // the file, for the report
+	Body   *jsonval.Value
+}
+
 type builder struct {
-	doc    *openapi3.T
-	report *Report
-	names  *goname.Pool
-	cache  map[*node]merged
-	shared *endpoint // pseudo-endpoint the shared components report under
+	doc      *openapi3.T
+	report   *Report
+	names    *goname.Pool
+	cache    map[*node]merged
+	shared   *endpoint // pseudo-endpoint the shared components report under
+	sections map[string]*sectionIndex
+	filters  map[string]*filterSet // by "METHOD path": the filters appendix's fields of each endpoint
+	errs     []error               // pages that yield no operation, recordings that match none
 }
 
 // The envelope fields every response shares (rule S1).
@@ -44,7 +58,14 @@ var (
 // resolved. Pages of the same method and path are merged into one
 // operation. The result depends only on the pages' content: their order
 // does not matter.
-func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
+func Build(pages []*page.Page) (*openapi3.T, *Report, error) { return BuildAll(pages, nil) }
+
+// BuildAll is Build with recorded responses. A page that yields no
+// operation (its table cannot be read) and a recording that matches no
+// operation are errors, joined in the error returned with the document
+// built from everything else; the document is nil only when the
+// builder itself fails.
+func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, error) {
 	b := &builder{
 		doc:    newDocument(),
 		report: newReport(),
@@ -54,34 +75,43 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 	}
 	pages = slices.Clone(pages)
 	slices.SortFunc(pages, func(x, y *page.Page) int { return cmp.Compare(x.Source, y.Source) })
-	eps := group(pages)
+	var endpointPages []*page.Page
 	for _, p := range pages {
-		ps := PageSummary{Source: p.Source, Format: string(p.Format), Endpoint: p.Method + " " + p.Path,
+		ps := PageSummary{Source: p.Source, Format: string(p.Format), Kind: string(p.Kind), Endpoint: p.Method + " " + p.Path,
 			ResponseExamples: len(p.ResponseExamples), RequestExamples: len(p.RequestExamples)}
+		if p.Method == "" {
+			ps.Endpoint = "-"
+		}
 		if p.Request != nil {
 			ps.RequestRows = len(p.Request.Rows)
 		}
 		if p.Response != nil {
 			ps.ResponseRows = len(p.Response.Rows)
 		}
+		if p.Filters != nil {
+			ps.FilterRows = len(p.Filters.Rows)
+		}
 		b.report.Pages = append(b.report.Pages, ps)
-	}
-	for _, ep := range eps {
-		if err := b.gather(ep); err != nil {
-			return nil, nil, err
+		if p.Method != "" {
+			endpointPages = append(endpointPages, p)
 		}
 	}
+	eps := group(endpointPages)
+	b.attachRecorded(eps, recorded)
+	eps = b.gatherAll(eps)
 	b.borrowShapes(eps)
+	b.readFilters(pages, eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
 			return nil, nil, err
 		}
 	}
 	b.envelope(eps)
+	b.overviews(pages, eps)
 	if err := b.checkExamples(eps); err != nil {
 		return nil, nil, err
 	}
-	return b.doc, b.report, nil
+	return b.doc, b.report, errors.Join(b.errs...)
 }
 
 // group sorts pages into endpoints, ordered by path and method.
@@ -92,7 +122,7 @@ func group(pages []*page.Page) []*endpoint {
 		key := p.Method + " " + p.Path
 		ep := byKey[key]
 		if ep == nil {
-			ep = &endpoint{method: p.Method, path: p.Path, req: &node{}, resp: &node{}, echo: &node{}, echoConflicts: &node{}}
+			ep = &endpoint{method: p.Method, path: p.Path}
 			ep.op, ep.section = operationName(p.Path)
 			byKey[key] = ep
 			eps = append(eps, ep)
@@ -103,46 +133,111 @@ func group(pages []*page.Page) []*endpoint {
 	return eps
 }
 
-// gather builds the endpoint's request and response trees from the
-// examples, then places every table row on them.
-func (b *builder) gather(ep *endpoint) error {
+// gatherAll builds every endpoint's trees: the examples first, then the
+// tables, endpoints an example shows before those none does (rules N3
+// and N4 read the others' examples and rows). A page whose table cannot
+// be read yields no operation: it is dropped, its error kept, and its
+// endpoint built again from its other pages.
+func (b *builder) gatherAll(eps []*endpoint) []*endpoint {
+	for _, ep := range eps {
+		b.gatherExamples(ep)
+	}
+	b.indexSections(eps)
+	order := slices.Clone(eps)
+	slices.SortStableFunc(order, func(x, y *endpoint) int {
+		return cmp.Compare(min(x.resp.objects, 1), min(y.resp.objects, 1)) * -1
+	})
+	dropped := map[*endpoint]bool{}
+	for _, ep := range order {
+		for {
+			mark := b.report.mark(ep)
+			bad, err := b.gatherTables(ep)
+			if err == nil {
+				break
+			}
+			b.errs = append(b.errs, err)
+			b.report.rollback(ep, mark)
+			if bad != nil {
+				ep.pages = slices.DeleteFunc(ep.pages, func(p *page.Page) bool { return p == bad })
+			}
+			if bad == nil || len(ep.pages) == 0 {
+				dropped[ep] = true
+				b.report.drop(ep)
+				break
+			}
+			b.gatherExamples(ep)
+			b.indexSections(eps)
+		}
+	}
+	return slices.DeleteFunc(eps, func(ep *endpoint) bool { return dropped[ep] })
+}
+
+// gatherExamples starts the endpoint's request and response trees from
+// the examples (the recorded responses included).
+func (b *builder) gatherExamples(ep *endpoint) {
+	ep.req, ep.resp, ep.echo, ep.echoConflicts = &node{}, &node{}, &node{}, &node{}
+	ep.hasRequest = false
 	for _, p := range ep.pages {
 		for _, ex := range p.ResponseExamples {
-			ep.resp.addValue(ex.Value)
+			ep.resp.addValue(ex.Value, "")
 		}
 		for _, ex := range p.RequestExamples {
 			for _, task := range ex.Value.Arr {
 				if task.Kind == jsonval.Object {
-					ep.req.addMembers(task)
+					ep.req.addMembers(task, "")
 				}
 			}
 		}
 		if p.Request != nil && p.Method != "GET" {
 			ep.hasRequest = true
 		}
+	}
+	for _, r := range ep.recorded {
+		ep.resp.addValue(r.Body, r.Source)
+	}
+}
+
+// gatherTables places every table row on the trees, the pages that keep
+// the nesting first, request tables before response tables (rule N5
+// reads the request). It returns the page whose table failed, or nil
+// with an error that concerns the whole endpoint.
+func (b *builder) gatherTables(ep *endpoint) (*page.Page, error) {
+	pages := slices.Clone(ep.pages)
+	slices.SortStableFunc(pages, func(x, y *page.Page) int { return cmp.Compare(formatRank(x.Format), formatRank(y.Format)) })
+	for _, p := range ep.pages {
 		for _, n := range p.Notes {
-			b.report.add(ep, p, n.Part, "", "skipped", n.String())
+			kind := "skipped"
+			if n.Kind != page.Skipped {
+				kind = string(n.Kind)
+			}
+			b.report.add(ep, p, n.Part, "", kind, n.String())
 		}
 	}
-	for _, p := range ep.pages {
-		if p.Response != nil {
-			if err := b.place(ep, p, p.Response, page.PartResponseTable, ep.resp); err != nil {
-				return err
-			}
-		}
+	for _, p := range pages {
 		if p.Request != nil && p.Method != "GET" {
 			if err := b.place(ep, p, p.Request, page.PartRequestTable, ep.req); err != nil {
-				return err
+				return p, err
+			}
+		}
+	}
+	for _, p := range pages {
+		if p.Response != nil {
+			if err := b.place(ep, p, p.Response, page.PartResponseTable, ep.resp); err != nil {
+				return p, err
 			}
 		}
 	}
 	if ep.resp.child("tasks") == nil {
 		p := ep.pages[0]
-		return &page.Error{File: p.Source, Part: page.PartResponseTable,
-			Reason: "no \"tasks\" array: neither the response table nor an example shows the response envelope"}
+		return nil, p.Errorf(page.PartResponseTable, "",
+			"no \"tasks\" array: neither the response table nor an example shows the response envelope")
+	}
+	if ep.resp.objects == 0 {
+		b.report.add(ep, nil, page.PartResponseTable, "", "table-only",
+			"no page of this endpoint has a response example: every response field is as its table types it, placed by rules N1-N9")
 	}
 	b.foldEcho(ep)
-	return nil
+	return nil, nil
 }
 
 // foldEcho adds the tasks' "data" (the echo of the request) to the
@@ -154,29 +249,43 @@ func (b *builder) foldEcho(ep *endpoint) {
 	if data == nil {
 		return
 	}
+	type body struct {
+		v    *jsonval.Value
+		file string
+	}
+	var bodies []body
 	for _, p := range ep.pages {
 		for _, ex := range p.ResponseExamples {
-			for _, task := range arr(ex.Value.Get("tasks")) {
-				d := task.Get("data")
-				if d == nil || d.Kind != jsonval.Object {
+			bodies = append(bodies, body{ex.Value, ""})
+		}
+	}
+	for _, r := range ep.recorded {
+		bodies = append(bodies, body{r.Body, r.Source})
+	}
+	for _, bd := range bodies {
+		for _, task := range arr(bd.v.Get("tasks")) {
+			d := task.Get("data")
+			if d == nil || d.Kind != jsonval.Object {
+				continue
+			}
+			ep.req.objects++
+			if bd.file == "" {
+				ep.req.docObjects++
+			}
+			for _, m := range d.Obj {
+				if m.Key == "api" || m.Key == "function" {
 					continue
 				}
-				ep.req.objects++
-				for _, m := range d.Obj {
-					if m.Key == "api" || m.Key == "function" {
-						continue
-					}
-					extra := &jsonval.Value{Kind: jsonval.Object, Obj: []jsonval.Member{m}}
-					c := ep.req.lookup(m.Key)
-					switch {
-					case c == nil:
-						ep.echo.addMembers(extra)
-					case !fits(c, m.Val):
-						ep.echoConflicts.addMembers(extra)
-						c.ex.seen++ // present in the task, for rule R1
-					default:
-						c.addValue(m.Val)
-					}
+				extra := &jsonval.Value{Kind: jsonval.Object, Obj: []jsonval.Member{m}}
+				c := ep.req.lookup(m.Key)
+				switch {
+				case c == nil:
+					ep.echo.addMembers(extra, bd.file)
+				case !fits(c, m.Val):
+					ep.echoConflicts.addMembers(extra, bd.file)
+					c.ex.seen++ // present in the task, for rule R1
+				default:
+					c.addValue(m.Val, bd.file)
 				}
 			}
 		}

@@ -25,7 +25,9 @@ func isOrderBy(n *node, m merged) bool {
 
 func (b *builder) arraySchema(ep *endpoint, n *node, m merged, comp string, sd side, note noteFunc) *openapi3.Schema {
 	if sd.request && isFilter(n, m) {
-		return filterField(m)
+		s := filterField(m)
+		b.filterExtension(ep, n, s)
+		return s
 	}
 	s := openapi3.NewArraySchema()
 	if sd.request && m.f.MaxCount != nil {
@@ -171,6 +173,8 @@ func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc st
 		// always sent. One some leave out, or only the table has, is not.
 		if !sd.request && n.objects > 0 && c.ex.seen == n.objects {
 			s.Required = append(s.Required, c.name)
+		} else if !sd.request && n.docObjects > 0 && c.docs.seen == n.docObjects && len(n.rec) > 0 {
+			b.wireRequired(ep, n, c)
 		}
 		if sd.request && b.mergeRows(ep, c, sd.part).f.Required {
 			// R1: an example that leaves a "required" field out shows it

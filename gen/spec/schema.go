@@ -78,10 +78,13 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 		note("example-only", "in the example, not in the table: added with the example's type")
 	case !m.has && n.ex.seen > 0:
 		note("example-only", "in a request example, not in the table: added with the example's type")
-	case m.has && n.ex.seen == 0 && !sd.request:
+	case m.has && n.ex.seen == 0 && !sd.request && (ep.resp == nil || ep.resp.objects > 0):
 		note("table-only", "in the table, not in any example: kept as the table types it")
 	}
 	typ := b.resolveType(n, m, note)
+	if !sd.request && len(n.rec) > 0 {
+		b.wireChanges(ep, n, m, typ, docsType(n, m))
+	}
 	var s *openapi3.Schema
 	switch typ {
 	case "":
@@ -125,10 +128,33 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 	return &openapi3.SchemaRef{Value: s}
 }
 
+// docsType is the type the documentation alone gives n, as resolveType
+// decides it from the table and the docs' examples, without the recorded
+// responses.
+func docsType(n *node, m merged) string {
+	kinds := n.docs.nonNullKinds()
+	wire := ""
+	if len(kinds) == 1 {
+		wire = wireType(kinds[0], n.docs.fraction)
+	}
+	switch {
+	case m.typ == "":
+		return wire
+	case wire == "", wire == m.typ, m.typ == "float" && wire == "integer":
+		return m.typ
+	}
+	return wire
+}
+
 // resolveType settles the table's type against the example's (rule E2:
-// the example is the wire format).
+// the example is the wire format). Where the examples disagree and the
+// recorded responses give one type, the recordings win (rule W3).
 func (b *builder) resolveType(n *node, m merged, note noteFunc) string {
 	kinds := n.ex.nonNullKinds()
+	if rk := n.recordedKinds(); len(kinds) > 1 && len(rk) == 1 {
+		note("type", "the examples give it several types, the recorded responses one: %s (the wire)", rk[0])
+		kinds = rk
+	}
 	wire := ""
 	switch len(kinds) {
 	case 0:

@@ -4,17 +4,107 @@ package backlinks
 
 import "github.com/dataforseo-go/dataforseo/sdk"
 
+// AnchorsLiveResponse is the whole response body of POST /v3/backlinks/anchors/live, envelope included.
+type AnchorsLiveResponse = sdk.Response[AnchorsLiveData, AnchorsLiveResult]
+
+// AnchorsLiveTask is one task of a AnchorsLiveResponse.
+type AnchorsLiveTask = sdk.Task[AnchorsLiveData, AnchorsLiveResult]
+
+// AvailableFiltersResponse is the whole response body of GET /v3/backlinks/available_filters, envelope included.
+type AvailableFiltersResponse = sdk.Response[AvailableFiltersData, AvailableFiltersResult]
+
+// AvailableFiltersTask is one task of a AvailableFiltersResponse.
+type AvailableFiltersTask = sdk.Task[AvailableFiltersData, AvailableFiltersResult]
+
+// BacklinksLiveResponse is the whole response body of POST /v3/backlinks/backlinks/live, envelope included.
+type BacklinksLiveResponse = sdk.Response[BacklinksLiveData, BacklinksLiveResult]
+
+// BacklinksLiveTask is one task of a BacklinksLiveResponse.
+type BacklinksLiveTask = sdk.Task[BacklinksLiveData, BacklinksLiveResult]
+
+// BulkBacklinksLiveResponse is the whole response body of POST /v3/backlinks/bulk_backlinks/live, envelope included.
+type BulkBacklinksLiveResponse = sdk.Response[BulkBacklinksLiveData, BulkBacklinksLiveResult]
+
+// BulkBacklinksLiveTask is one task of a BulkBacklinksLiveResponse.
+type BulkBacklinksLiveTask = sdk.Task[BulkBacklinksLiveData, BulkBacklinksLiveResult]
+
+// BulkNewLostBacklinksLiveResponse is the whole response body of POST /v3/backlinks/bulk_new_lost_backlinks/live, envelope included.
+type BulkNewLostBacklinksLiveResponse = sdk.Response[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksLiveResult]
+
+// BulkNewLostBacklinksLiveTask is one task of a BulkNewLostBacklinksLiveResponse.
+type BulkNewLostBacklinksLiveTask = sdk.Task[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksLiveResult]
+
+// BulkNewLostReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/bulk_new_lost_referring_domains/live, envelope included.
+type BulkNewLostReferringDomainsLiveResponse = sdk.Response[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsLiveResult]
+
+// BulkNewLostReferringDomainsLiveTask is one task of a BulkNewLostReferringDomainsLiveResponse.
+type BulkNewLostReferringDomainsLiveTask = sdk.Task[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsLiveResult]
+
 // BulkPagesSummaryLiveResponse is the whole response body of POST /v3/backlinks/bulk_pages_summary/live, envelope included.
 type BulkPagesSummaryLiveResponse = sdk.Response[BulkPagesSummaryLiveData, BulkPagesSummaryLiveResult]
 
 // BulkPagesSummaryLiveTask is one task of a BulkPagesSummaryLiveResponse.
 type BulkPagesSummaryLiveTask = sdk.Task[BulkPagesSummaryLiveData, BulkPagesSummaryLiveResult]
 
+// BulkRanksLiveResponse is the whole response body of POST /v3/backlinks/bulk_ranks/live, envelope included.
+type BulkRanksLiveResponse = sdk.Response[BulkRanksLiveData, BulkRanksLiveResult]
+
+// BulkRanksLiveTask is one task of a BulkRanksLiveResponse.
+type BulkRanksLiveTask = sdk.Task[BulkRanksLiveData, BulkRanksLiveResult]
+
 // BulkReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/bulk_referring_domains/live, envelope included.
 type BulkReferringDomainsLiveResponse = sdk.Response[BulkReferringDomainsLiveData, BulkReferringDomainsLiveResult]
 
 // BulkReferringDomainsLiveTask is one task of a BulkReferringDomainsLiveResponse.
 type BulkReferringDomainsLiveTask = sdk.Task[BulkReferringDomainsLiveData, BulkReferringDomainsLiveResult]
+
+// BulkSpamScoreLiveResponse is the whole response body of POST /v3/backlinks/bulk_spam_score/live, envelope included.
+type BulkSpamScoreLiveResponse = sdk.Response[BulkSpamScoreLiveData, BulkSpamScoreLiveResult]
+
+// BulkSpamScoreLiveTask is one task of a BulkSpamScoreLiveResponse.
+type BulkSpamScoreLiveTask = sdk.Task[BulkSpamScoreLiveData, BulkSpamScoreLiveResult]
+
+// CompetitorsLiveResponse is the whole response body of POST /v3/backlinks/competitors/live, envelope included.
+type CompetitorsLiveResponse = sdk.Response[CompetitorsLiveData, CompetitorsLiveResult]
+
+// CompetitorsLiveTask is one task of a CompetitorsLiveResponse.
+type CompetitorsLiveTask = sdk.Task[CompetitorsLiveData, CompetitorsLiveResult]
+
+// DomainIntersectionLiveResponse is the whole response body of POST /v3/backlinks/domain_intersection/live, envelope included.
+type DomainIntersectionLiveResponse = sdk.Response[DomainIntersectionLiveData, DomainIntersectionLiveResult]
+
+// DomainIntersectionLiveTask is one task of a DomainIntersectionLiveResponse.
+type DomainIntersectionLiveTask = sdk.Task[DomainIntersectionLiveData, DomainIntersectionLiveResult]
+
+// DomainPagesLiveResponse is the whole response body of POST /v3/backlinks/domain_pages/live, envelope included.
+type DomainPagesLiveResponse = sdk.Response[DomainPagesLiveData, DomainPagesLiveResult]
+
+// DomainPagesLiveTask is one task of a DomainPagesLiveResponse.
+type DomainPagesLiveTask = sdk.Task[DomainPagesLiveData, DomainPagesLiveResult]
+
+// DomainPagesSummaryLiveResponse is the whole response body of POST /v3/backlinks/domain_pages_summary/live, envelope included.
+type DomainPagesSummaryLiveResponse = sdk.Response[DomainPagesSummaryLiveData, DomainPagesSummaryLiveResult]
+
+// DomainPagesSummaryLiveTask is one task of a DomainPagesSummaryLiveResponse.
+type DomainPagesSummaryLiveTask = sdk.Task[DomainPagesSummaryLiveData, DomainPagesSummaryLiveResult]
+
+// HistoryLiveResponse is the whole response body of POST /v3/backlinks/history/live, envelope included.
+type HistoryLiveResponse = sdk.Response[HistoryLiveData, HistoryLiveResult]
+
+// HistoryLiveTask is one task of a HistoryLiveResponse.
+type HistoryLiveTask = sdk.Task[HistoryLiveData, HistoryLiveResult]
+
+// IndexResponse is the whole response body of GET /v3/backlinks/index, envelope included.
+type IndexResponse = sdk.Response[IndexData, IndexResult]
+
+// IndexTask is one task of a IndexResponse.
+type IndexTask = sdk.Task[IndexData, IndexResult]
+
+// PageIntersectionLiveResponse is the whole response body of POST /v3/backlinks/page_intersection/live, envelope included.
+type PageIntersectionLiveResponse = sdk.Response[PageIntersectionLiveData, PageIntersectionLiveResult]
+
+// PageIntersectionLiveTask is one task of a PageIntersectionLiveResponse.
+type PageIntersectionLiveTask = sdk.Task[PageIntersectionLiveData, PageIntersectionLiveResult]
 
 // ReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/referring_domains/live, envelope included.
 type ReferringDomainsLiveResponse = sdk.Response[ReferringDomainsLiveData, ReferringDomainsLiveResult]
@@ -27,6 +117,939 @@ type ReferringNetworksLiveResponse = sdk.Response[ReferringNetworksLiveData, Ref
 
 // ReferringNetworksLiveTask is one task of a ReferringNetworksLiveResponse.
 type ReferringNetworksLiveTask = sdk.Task[ReferringNetworksLiveData, ReferringNetworksLiveResult]
+
+// SummaryLiveResponse is the whole response body of POST /v3/backlinks/summary/live, envelope included.
+type SummaryLiveResponse = sdk.Response[SummaryLiveData, SummaryLiveResult]
+
+// SummaryLiveTask is one task of a SummaryLiveResponse.
+type SummaryLiveTask = sdk.Task[SummaryLiveData, SummaryLiveResult]
+
+// TimeseriesNewLostSummaryLiveResponse is the whole response body of POST /v3/backlinks/timeseries_new_lost_summary/live, envelope included.
+type TimeseriesNewLostSummaryLiveResponse = sdk.Response[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryLiveResult]
+
+// TimeseriesNewLostSummaryLiveTask is one task of a TimeseriesNewLostSummaryLiveResponse.
+type TimeseriesNewLostSummaryLiveTask = sdk.Task[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryLiveResult]
+
+// TimeseriesSummaryLiveResponse is the whole response body of POST /v3/backlinks/timeseries_summary/live, envelope included.
+type TimeseriesSummaryLiveResponse = sdk.Response[TimeseriesSummaryLiveData, TimeseriesSummaryLiveResult]
+
+// TimeseriesSummaryLiveTask is one task of a TimeseriesSummaryLiveResponse.
+type TimeseriesSummaryLiveTask = sdk.Task[TimeseriesSummaryLiveData, TimeseriesSummaryLiveResult]
+
+// AnchorsLiveData is the data of a AnchorsLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type AnchorsLiveData struct {
+	AnchorsLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// AnchorsLiveItem is the type of AnchorsLiveResult.Items.
+//
+// items array
+type AnchorsLiveItem struct {
+	// anchor of the backlink
+	Anchor sdk.Opt[string] `json:"anchor,omitzero"`
+
+	// indicates the number of backlinks
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// average spam score of all backlinks with this anchor
+	// learn more about how the metric is calculated on this help center page
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// number of broken backlinks
+	// number of broken backlinks pointing to the target
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// number of broken pages
+	// number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// date and time when our crawler found the backlink with this anchor for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// date and time when the last backlink with this anchor was lost
+	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2017-01-24 13:20:59 +00:00
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// rank of the anchor links
+	// rank volume that referring websites pass to the target through links with a particular anchor
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// indicates the number of referring domains
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the target
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses
+	// number of IP addresses pointing to this page
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// link attributes of the referring links
+	// indicates link attributes of the referring links and link count per each attribute
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ISO country codes of the referring links
+	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// types of referring platforms
+	// indicates referring platform types and and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// semantic locations of the referring links
+	// indicates semantic elements in HTML where the referring links are located and link count per each semantic location
+	// you can get the full list of semantic elements here
+	// examples:
+	// article, section, summary
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// top-level domains of the referring links
+	// contains top level domains and referring link count per each
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// types of referring links
+	// indicates the types of the referring links and link count per each type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// indicates the number of referring main domains
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the target
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// indicates the number of pages pointing to target with this anchor
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the target with this anchor
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// type of element = ‘backlinksanchor’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// AnchorsLiveRequest is one task of a AnchorsLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type AnchorsLiveRequest struct {
+	// filter the backlinks of your target
+	// optional field
+	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
+	// you can filter the backlinks by all fields available in the response of this endpoint
+	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
+	// example:
+	// "backlinks_filters": [["dofollow", "=", true]]
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// indicates whether the backlinks from subdomains of the target are excluded
+	// optional field
+	// if set to false, the backlinks from subdomains of the target will be ommited and you won’t receive the same domain in the response;
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["referring_links_types.anchors",">","1"]
+	// [["broken_pages",">","2"],
+	// "and",
+	// ["backlinks",">","10"]]
+	// [["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	// "and",
+	// [["anchor","like","%seo%"],"or",["referring_domains",">","10"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// indicates if indirect links to the target will be included in the results
+	// optional field
+	// if set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page
+	// if set to false, indirect links will be ignored
+	// default value: true
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// maximum number of elements within internal arrays
+	// optional field
+	// you can use this field to limit the number of elements within the following arrays:
+	// referring_links_tld
+	// referring_links_types
+	// referring_links_attributes
+	// referring_links_platform_types
+	// referring_links_semantic_locations
+	// default value: 10
+	// maximum value: 1000
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// the maximum number of returned anchors
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// offset in the results array of returned anchors
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten anchors in the results array will be omitted and the data will be provided for the successive anchors
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["backlinks,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["backlinks,desc","rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain, subdomain or webpage to get anchors for
+	// required field
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	Target string `json:"target"`
+}
+
+// AnchorsLiveResult is the type of AnchorsLiveTask.Result.
+//
+// array of results
+type AnchorsLiveResult struct {
+	// items array
+	Items []AnchorsLiveItem `json:"items,omitzero"`
+
+	// number of items in the results array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target in the post array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// total number of relevant items in the database
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// AvailableFiltersData is the data of a AvailableFilters task: the echo of its request, with api and function.
+//
+// contains the parameters passed in the URL of the GET request
+type AvailableFiltersData struct {
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// AvailableFiltersResult is the type of AvailableFiltersTask.Result.
+//
+// array of results
+// contains the full list of available parameters that can be used for data filtration
+// the parameters are grouped by the endpoint they can be used with
+type AvailableFiltersResult struct{}
+
+// BacklinksLiveData is the data of a BacklinksLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type BacklinksLiveData struct {
+	BacklinksLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// BacklinksLiveItem is the type of BacklinksLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type BacklinksLiveItem struct {
+	// alternative text of the image
+	// this field will be null if backlink type is not image
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// anchor text of the backlink
+	Anchor sdk.Opt[string] `json:"anchor,omitzero"`
+
+	// link attributes of the referring links
+	// example:
+	// nofollow
+	Attributes []string `json:"attributes,omitzero"`
+
+	// spam score of the backlink
+	// learn more about how the metric is calculated on this help center page
+	BacklinkSpamScore sdk.Opt[int64] `json:"backlink_spam_score,omitzero"`
+
+	// indicates whether the backlink is dofollow
+	// if false, the backlink is nofollow
+	Dofollow sdk.Opt[bool] `json:"dofollow,omitzero"`
+
+	// domain referring to the target domain or webpage
+	DomainFrom sdk.Opt[string] `json:"domain_from,omitzero"`
+
+	// ISO country code of the referring domain
+	DomainFromCountry sdk.Opt[string] `json:"domain_from_country,omitzero"`
+
+	// IP address of the referring domain
+	DomainFromIP sdk.Opt[string] `json:"domain_from_ip,omitzero"`
+
+	// indicates if the domain is IP
+	// if true, the domain functions as an IP address and does not have a domain name
+	DomainFromIsIP sdk.Opt[bool] `json:"domain_from_is_ip,omitzero"`
+
+	// platform types of the referring domain
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	DomainFromPlatformType []DomainFromPlatformType `json:"domain_from_platform_type,omitzero"`
+
+	// domain rank of the referring domain
+	// domain_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	DomainFromRank sdk.Opt[int64] `json:"domain_from_rank,omitzero"`
+
+	// domain the backlink is pointing to
+	DomainTo sdk.Opt[string] `json:"domain_to,omitzero"`
+
+	// date and time when our crawler found the backlink for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// indicates total number of backlinks from this domain
+	// for example, if mode is set to one_per_domain, this field will indicate the total number of backlinks coming from this domain
+	GroupCount sdk.Opt[int64] `json:"group_count,omitzero"`
+
+	// URL of the image
+	// the URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available)
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// indicates whether the backlink is broken
+	// if true, the backlink is pointing to a page responding with a 4xx or 5xx status code
+	IsBroken sdk.Opt[bool] `json:"is_broken,omitzero"`
+
+	// indicates whether the backlink was removed
+	// if true, the backlink or the entire page was removed
+	IsLost sdk.Opt[bool] `json:"is_lost,omitzero"`
+
+	// indicates whether the backlink is new
+	// if true, the backlink was found on the page last time our crawler visited it
+	IsNew sdk.Opt[bool] `json:"is_new,omitzero"`
+
+	// link type
+	// possible values:
+	// anchor, image, meta, canonical, alternate, redirect
+	ItemType sdk.Opt[ItemType] `json:"item_type,omitzero"`
+
+	// most recent date when our crawler visited the backlink
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	LastSeen sdk.Opt[sdk.Time] `json:"last_seen,omitzero"`
+
+	// number of identical backlinks found on the referring page
+	LinksCount sdk.Opt[int64] `json:"links_count,omitzero"`
+
+	// indicates whether the backlink was present on the referring page when our crawler first visited it
+	Original sdk.Opt[bool] `json:"original,omitzero"`
+
+	// character encoding of the referring page
+	// example:
+	// utf-8
+	PageFromEncoding sdk.Opt[string] `json:"page_from_encoding,omitzero"`
+
+	// number of external links found on the referring page
+	PageFromExternalLinks sdk.Opt[int64] `json:"page_from_external_links,omitzero"`
+
+	// number of internal links found on the referring page
+	PageFromInternalLinks sdk.Opt[int64] `json:"page_from_internal_links,omitzero"`
+
+	// language of the referring page
+	// in ISO 639-1 format
+	// example:
+	// en
+	PageFromLanguage sdk.Opt[string] `json:"page_from_language,omitzero"`
+
+	// page rank of the referring page
+	// page_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	PageFromRank sdk.Opt[int64] `json:"page_from_rank,omitzero"`
+
+	// size of the referring page, in bytes
+	// example:
+	// 63357
+	PageFromSize sdk.Opt[int64] `json:"page_from_size,omitzero"`
+
+	// HTTP status code returned by the referring page
+	// example:
+	// 200
+	PageFromStatusCode sdk.Opt[int64] `json:"page_from_status_code,omitzero"`
+
+	// title of the referring page
+	PageFromTitle sdk.Opt[string] `json:"page_from_title,omitzero"`
+
+	// previous to the most recent date when our crawler visited the backlink
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	PrevSeen sdk.Opt[sdk.Time] `json:"prev_seen,omitzero"`
+
+	// backlink rank
+	// rank that the given backlink passes to the target
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// number of keywords for which the page is ranked in top search results
+	RankedKeywordsInfo *BacklinksLiveItemRankedKeywordsInfo `json:"ranked_keywords_info,omitzero"`
+
+	// indicates semantic element in HTML where the backlink is found
+	// you can get the full list of semantic elements here
+	// examples:
+	// article, section, summary
+	SemanticLocation sdk.Opt[string] `json:"semantic_location,omitzero"`
+
+	// snippet after the anchor text
+	TextPost sdk.Opt[string] `json:"text_post,omitzero"`
+
+	// snippet before the anchor text
+	TextPre sdk.Opt[string] `json:"text_pre,omitzero"`
+
+	// top-level domain of the referring URL
+	TLDFrom sdk.Opt[string] `json:"tld_from,omitzero"`
+
+	// type of element = ‘backlink’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL of the page where the backlink is found
+	URLFrom sdk.Opt[string] `json:"url_from,omitzero"`
+
+	// indicates whether the referring URL is secured with HTTPS
+	// if true, the referring URL is secured with HTTPS
+	URLFromHTTPS sdk.Opt[bool] `json:"url_from_https,omitzero"`
+
+	// URL the backlink is pointing to
+	URLTo sdk.Opt[string] `json:"url_to,omitzero"`
+
+	// indicates if the URL the backlink is pointing to is secured with HTTPS
+	// if true, the URL is secured with HTTPS
+	URLToHTTPS sdk.Opt[bool] `json:"url_to_https,omitzero"`
+
+	// target url of the redirect
+	// target page the redirect is pointing to
+	URLToRedirectTarget sdk.Opt[string] `json:"url_to_redirect_target,omitzero"`
+
+	// spam score of the referenced page
+	// if the value is null, our crawler hasn’t yet visited the webpage the link is pointing to;
+	// learn more about how the metric is calculated on this help center page
+	URLToSpamScore sdk.Opt[int64] `json:"url_to_spam_score,omitzero"`
+
+	// status code of the referenced page
+	// if the value is null, our crawler hasn’t yet visited the webpage the link is pointing to
+	// example:
+	// 200
+	URLToStatusCode sdk.Opt[int64] `json:"url_to_status_code,omitzero"`
+}
+
+// BacklinksLiveItemRankedKeywordsInfo is the type of BacklinksLiveItem.RankedKeywordsInfo.
+//
+// number of keywords for which the page is ranked in top search results
+type BacklinksLiveItemRankedKeywordsInfo struct {
+	// indirect link path
+	// indicates a URL or a sequence of URLs that lead to url_to
+	IndirectLinkPath []BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath `json:"indirect_link_path,omitzero"`
+
+	// indicates whether the backlink is an indirect link
+	// if true, the backlink is an indirect link pointing to a page that either redirects to url_to, or points to a canonical page
+	IsIndirectLink sdk.Opt[bool] `json:"is_indirect_link,omitzero"`
+
+	// number of keywords for which the page is ranked in top 10 search results
+	PageFromKeywordsCountTop10 sdk.Opt[int64] `json:"page_from_keywords_count_top_10,omitzero"`
+
+	// number of keywords for which the page is ranked in top 100 search results
+	PageFromKeywordsCountTop100 sdk.Opt[int64] `json:"page_from_keywords_count_top_100,omitzero"`
+
+	// number of keywords for which the page is ranked in top 3 search results
+	PageFromKeywordsCountTop3 sdk.Opt[int64] `json:"page_from_keywords_count_top_3,omitzero"`
+}
+
+// BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath is the type of BacklinksLiveItemRankedKeywordsInfo.IndirectLinkPath.
+//
+// indirect link path
+// indicates a URL or a sequence of URLs that lead to url_to
+type BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath struct {
+	// token for subsequent requests
+	// by specifying the unique search_after_token when setting a new task, you will get the subsequent results of the initial task;
+	// search_after_token values are unique for each subsequent task
+	SearchAfterToken sdk.Opt[string] `json:"search_after_token,omitzero"`
+
+	// HTTP status code of the URL
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// indirect link type
+	// possible values: redirect, canonical
+	Type sdk.Opt[Type] `json:"type,omitzero"`
+
+	// indirect link URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// BacklinksLiveRequest is one task of a BacklinksLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type BacklinksLiveRequest struct {
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// detailed results grouping type
+	// optional field
+	// use this object to get a specific number of backlinks per field
+	// if you use custom_mode, then mode will be ignored
+	// example:
+	// "custom_mode": {"field": "domain", "value": 100}
+	CustomMode map[string]any `json:"custom_mode,omitempty"`
+
+	// indicates if internal backlinks from subdomains to the target will be excluded from the results
+	// optional field
+	// if set to true, the results will not include data on internal backlinks from subdomains of the same domain as target
+	// if set to false, internal links will be included in the results
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// =, <>, in, not_in, like, not_like, ilike, not_ilike, regex, not_regex, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["rank",">","80"]
+	// [["page_from_rank",">","55"],
+	// "and",
+	// ["dofollow","=",true]]
+	// [["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	// "and",
+	// [["anchor","like","%seo%"],"or",["text_pre","like","%seo%"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// indicates if indirect links to the target will be included in the results
+	// optional field
+	// if set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page
+	// if set to false, indirect links will be ignored
+	// default value: true
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// the maximum number of returned backlinks
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// results grouping type
+	// optional field
+	// possible grouping types:
+	// as_is – returns all backlinks
+	// one_per_domain – returns one backlink per domain
+	// one_per_anchor – returns one backlink per anchor
+	// default value: as_is
+	Mode sdk.Opt[string] `json:"mode,omitzero"`
+
+	// offset in the results array of the returned backlinks
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten backlinks in the results array will be omitted and the data will be provided for the successive backlinks;
+	// Note: the maximum value is 20,000, use the search_after_token if you would like to offset more results
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["rank,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["domain_from_rank,desc","page_from_rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// token for subsequent requests
+	// optional field
+	// provided in the identical filed of the response to each request;
+	// use this parameter to avoid timeouts while trying to obtain over 20,000 results in a single request;
+	// by specifying the unique search_after_token value from the response array, you will get the subsequent results of the initial task;
+	// search_after_token values are unique for each subsequent task ;
+	// Note: if the search_after_token is specified in the request, all other parameters should be identical to the previous request
+	SearchAfterToken sdk.Opt[string] `json:"search_after_token,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain, subdomain or webpage to get backlinks for
+	// required field
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	Target string `json:"target"`
+}
+
+// BacklinksLiveResult is the type of BacklinksLiveTask.Result.
+//
+// array of results
+type BacklinksLiveResult struct {
+	// custom mode specified in a POST array
+	CustomMode map[string]any `json:"custom_mode,omitzero"`
+
+	// contains relevant backlinks and referring domains data
+	Items []BacklinksLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// mode specified in a POST array
+	Mode sdk.Opt[string] `json:"mode,omitzero"`
+
+	// target domain in a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// total amount of results relevant the request
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// BulkBacklinksLiveData is the data of a BulkBacklinksLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type BulkBacklinksLiveData struct {
+	BulkBacklinksLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// BulkBacklinksLiveItem is the type of BulkBacklinksLiveResult.Items.
+//
+// contains relevant backlink data
+type BulkBacklinksLiveItem struct {
+	// number of backlinks pointing to the target
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// domain, subdomain or webpage from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+}
+
+// BulkBacklinksLiveRequest is one task of a BulkBacklinksLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type BulkBacklinksLiveRequest struct {
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get the number of backlinks for
+	// required field
+	// you can set up to 1000 domains, subdomains or webpages
+	// the domain or subdomain should be specified without https:// and www.
+	// the page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": [
+	// "forbes.com",
+	// "cnn.com",
+	// "bbc.com",
+	// "yelp.com",
+	// "https://www.apple.com/iphone/",
+	// "https://ahrefs.com/blog/",
+	// "ibm.com",
+	// "https://variety.com/",
+	// "https://stackoverflow.com/",
+	// "www.trustpilot.com"
+	// ]
+	Targets []string `json:"targets"`
+}
+
+// BulkBacklinksLiveResult is the type of BulkBacklinksLiveTask.Result.
+//
+// array of results
+type BulkBacklinksLiveResult struct {
+	// contains relevant backlink data
+	Items []BulkBacklinksLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+}
+
+// BulkNewLostBacklinksLiveData is the data of a BulkNewLostBacklinksLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type BulkNewLostBacklinksLiveData struct {
+	BulkNewLostBacklinksLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// BulkNewLostBacklinksLiveItem is the type of BulkNewLostBacklinksLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type BulkNewLostBacklinksLiveItem struct {
+	// number of lost backlinks
+	// number of lost backlinks of the target
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
+
+	// number of new backlinks
+	// number of new backlinks pointing to the target
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// domain, subdomain or webpage from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+}
+
+// BulkNewLostBacklinksLiveRequest is one task of a BulkNewLostBacklinksLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type BulkNewLostBacklinksLiveRequest struct {
+	// starting date of the time range
+	// optional field
+	// this field indicates the date which will be used as a threshold for new and lost backlinks;
+	// the backlinks that appeared in our index after the specified date will be considered as new;
+	// the backlinks that weren’t found after the specified date, but were present before, will be considered as lost;
+	// default value: today’s date -(minus) one month;
+	// e.g. if today is 2021-10-13, default date_from will be 2021-09-13.
+	// minimum value equals today’s date -(minus) one year;
+	// e.g. if today is 2021-10-13, minimum date_from will be 2020-10-13.
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2021-01-01"
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get new & lost backlinks for
+	// required field
+	// you can set up to 1000 domains, subdomains or webpages
+	// the domain or subdomain should be specified without https:// and www.
+	// the page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": [
+	// "forbes.com",
+	// "cnn.com",
+	// "bbc.com",
+	// "yelp.com",
+	// "https://www.apple.com/iphone/",
+	// "https://ahrefs.com/blog/",
+	// "ibm.com",
+	// "https://variety.com/",
+	// "https://stackoverflow.com/",
+	// "www.trustpilot.com"
+	// ]
+	Targets []string `json:"targets"`
+}
+
+// BulkNewLostBacklinksLiveResult is the type of BulkNewLostBacklinksLiveTask.Result.
+//
+// array of results
+type BulkNewLostBacklinksLiveResult struct {
+	// contains relevant backlinks and referring domains data
+	Items []BulkNewLostBacklinksLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+}
+
+// BulkNewLostReferringDomainsLiveData is the data of a BulkNewLostReferringDomainsLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type BulkNewLostReferringDomainsLiveData struct {
+	BulkNewLostReferringDomainsLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// BulkNewLostReferringDomainsLiveItem is the type of BulkNewLostReferringDomainsLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type BulkNewLostReferringDomainsLiveItem struct {
+	// number of lost referring domains
+	// number of lost referring domains of the target
+	LostReferringDomains sdk.Opt[int64] `json:"lost_referring_domains,omitzero"`
+
+	// number of lost referring main domains pointing to the target
+	LostReferringMainDomains sdk.Opt[int64] `json:"lost_referring_main_domains,omitzero"`
+
+	// number of new referring domains
+	// number of new referring domains pointing to the target
+	NewReferringDomains sdk.Opt[int64] `json:"new_referring_domains,omitzero"`
+
+	// number of new referring main domains pointing to the target
+	NewReferringMainDomains sdk.Opt[int64] `json:"new_referring_main_domains,omitzero"`
+
+	// domain, subdomain or webpage from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+}
+
+// BulkNewLostReferringDomainsLiveRequest is one task of a BulkNewLostReferringDomainsLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type BulkNewLostReferringDomainsLiveRequest struct {
+	// starting date of the time range
+	// optional field
+	// this field indicates the date which will be used as a threshold for new and lost referring domains;
+	// the referring domains that appeared in our index after the specified date will be considered as new;
+	// the referring domains that weren’t found after the specified date, but were present before, will be considered as lost;
+	// default value: today’s date -(minus) one month;
+	// e.g. if today is 2021-10-13, default date_from will be 2021-09-13.
+	// minimum value equals today’s date -(minus) one year;
+	// e.g. if today is 2021-10-13, minimum date_from will be 2020-10-13.
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2021-01-01"
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get new & lost referring domains for
+	// required field
+	// you can set up to 1000 domains, subdomains or webpages
+	// the domain or subdomain should be specified without https:// and www.
+	// the page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": [
+	// "forbes.com",
+	// "cnn.com",
+	// "bbc.com",
+	// "yelp.com",
+	// "https://www.apple.com/iphone/",
+	// "https://ahrefs.com/blog/",
+	// "ibm.com",
+	// "https://variety.com/",
+	// "https://stackoverflow.com/",
+	// "www.trustpilot.com"
+	// ]
+	Targets []string `json:"targets"`
+}
+
+// BulkNewLostReferringDomainsLiveResult is the type of BulkNewLostReferringDomainsLiveTask.Result.
+//
+// array of results
+type BulkNewLostReferringDomainsLiveResult struct {
+	// contains relevant backlinks and referring domains data
+	Items []BulkNewLostReferringDomainsLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+}
 
 // BulkPagesSummaryLiveData is the data of a BulkPagesSummaryLive task: the echo of its request, with api and function.
 //
@@ -196,6 +1219,86 @@ type BulkPagesSummaryLiveResult struct {
 	TotalCount int64 `json:"total_count"`
 }
 
+// BulkRanksLiveData is the data of a BulkRanksLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type BulkRanksLiveData struct {
+	BulkRanksLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// BulkRanksLiveItem is the type of BulkRanksLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type BulkRanksLiveItem struct {
+	// rank of the target
+	// values represent real-time data for the date of the request
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// domain, subdomain or webpage from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+}
+
+// BulkRanksLiveRequest is one task of a BulkRanksLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type BulkRanksLiveRequest struct {
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get rank for
+	// required field
+	// you can set up to 1000 domains, subdomains or webpages
+	// the domain or subdomain should be specified without https:// and www.
+	// the page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": [
+	// "forbes.com",
+	// "cnn.com",
+	// "bbc.com",
+	// "yelp.com",
+	// "https://www.apple.com/iphone/",
+	// "https://ahrefs.com/blog/",
+	// "ibm.com",
+	// "https://variety.com/",
+	// "https://stackoverflow.com/",
+	// "www.trustpilot.com"
+	// ]
+	Targets []string `json:"targets"`
+}
+
+// BulkRanksLiveResult is the type of BulkRanksLiveTask.Result.
+//
+// array of results
+type BulkRanksLiveResult struct {
+	// contains relevant backlinks and referring domains data
+	Items []BulkRanksLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+}
+
 // BulkReferringDomainsLiveData is the data of a BulkReferringDomainsLive task: the echo of its request, with api and function.
 //
 // contains the same parameters that you specified in the POST request
@@ -274,6 +1377,1861 @@ type BulkReferringDomainsLiveResult struct {
 	ItemsCount int64 `json:"items_count"`
 }
 
+// BulkSpamScoreLiveData is the data of a BulkSpamScoreLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type BulkSpamScoreLiveData struct {
+	BulkSpamScoreLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// BulkSpamScoreLiveItem is the type of BulkSpamScoreLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type BulkSpamScoreLiveItem struct {
+	// average spam score the target
+	// learn more about how the metric is calculated
+	SpamScore sdk.Opt[int64] `json:"spam_score,omitzero"`
+
+	// domain, subdomain or webpage from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// type = ‘backlinksbulkspamscore’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// BulkSpamScoreLiveRequest is one task of a BulkSpamScoreLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type BulkSpamScoreLiveRequest struct {
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get rank for
+	// required field
+	// you can set up to 1000 domains, subdomains or webpages
+	// the domain or subdomain should be specified without https:// and www.
+	// the page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": [
+	// "forbes.com",
+	// "cnn.com",
+	// "bbc.com",
+	// "yelp.com",
+	// "https://www.apple.com/iphone/",
+	// "https://ahrefs.com/blog/",
+	// "ibm.com",
+	// "https://variety.com/",
+	// "https://stackoverflow.com/",
+	// "www.trustpilot.com"
+	// ]
+	Targets []string `json:"targets"`
+}
+
+// BulkSpamScoreLiveResult is the type of BulkSpamScoreLiveTask.Result.
+//
+// array of results
+type BulkSpamScoreLiveResult struct {
+	// contains relevant backlinks and referring domains data
+	Items []BulkSpamScoreLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+}
+
+// CompetitorsLiveData is the data of a CompetitorsLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type CompetitorsLiveData struct {
+	CompetitorsLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// CompetitorsLiveItem is the type of CompetitorsLiveResult.Items.
+//
+// items array
+type CompetitorsLiveItem struct {
+	// indicates the number of backlink intersections with the target specified in the POST array
+	Intersections sdk.Opt[int64] `json:"intersections,omitzero"`
+
+	// domain rank
+	// domain rank across all domains in the database
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// competitor domain
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// type of element = ‘backlinkscompetitors’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// CompetitorsLiveRequest is one task of a CompetitorsLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type CompetitorsLiveRequest struct {
+	// indicates if internal backlinks from subdomains to the target will be excluded from the results
+	// optional field
+	// if set to true, the results will not include data on internal backlinks from subdomains of the same domain as target
+	// if set to false, internal links will be included in the results
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// indicates whether large domain will appear in results
+	// optional field
+	// if set to true, the results from the large domain (google.com, amazon.com, etc.) will be omitted;
+	// default value: true
+	ExcludeLargeDomains sdk.Opt[bool] `json:"exclude_large_domains,omitzero"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["rank",">","100"]
+	// [["target","like","%forbes%"],
+	// "and",
+	// [["rank",">","100"],"or",["intersections",">","5"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// the maximum number of returned domains
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// indicates if only main domain of the target will be included in the search
+	// optional field
+	// if set to true, only the main domain will be included in search;
+	// default value: true
+	MainDomain sdk.Opt[bool] `json:"main_domain,omitzero"`
+
+	// offset in the results array of returned domains
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten domains in the results array will be omitted and the data will be provided for the successive pages
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["rank,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["intersections,desc","rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain, subdomain or webpage to get competitor domains for
+	// required field
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	Target string `json:"target"`
+}
+
+// CompetitorsLiveResult is the type of CompetitorsLiveTask.Result.
+//
+// array of results
+type CompetitorsLiveResult struct {
+	// items array
+	Items []CompetitorsLiveItem `json:"items,omitzero"`
+
+	// number of items in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// total number of relevant items in the database
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// DomainIntersectionLiveData is the data of a DomainIntersectionLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type DomainIntersectionLiveData struct {
+	DomainIntersectionLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// DomainIntersectionLiveItem is the type of DomainIntersectionLiveResult.Items.
+//
+// contains domain that link to all targets from the POST array
+type DomainIntersectionLiveItem struct {
+	// contains data on domains that link to the corresponding targets specified in the POST array
+	// data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object
+	DomainIntersection *DomainIntersectionLiveItemDomainIntersection `json:"domain_intersection,omitzero"`
+
+	// contains the domain intersections summary
+	Summary *DomainIntersectionLiveItemSummary `json:"summary,omitzero"`
+}
+
+// DomainIntersectionLiveItemDomainIntersection is the type of DomainIntersectionLiveItem.DomainIntersection.
+//
+// contains data on domains that link to the corresponding targets specified in the POST array
+// data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object
+type DomainIntersectionLiveItemDomainIntersection struct {
+	// contains data on a domain that links to the corresponding target from the POST array
+	// field name varies in the range from 1 to 20 according to the number of domains, subdomains, or pages in the targets object
+	F1 *DomainIntersectionLiveItemDomainIntersection1 `json:"1,omitzero"`
+}
+
+// DomainIntersectionLiveItemDomainIntersection1 is the type of DomainIntersectionLiveItemDomainIntersection.F1.
+//
+// contains data on a domain that links to the corresponding target from the POST array
+// field name varies in the range from 1 to 20 according to the number of domains, subdomains, or pages in the targets object
+type DomainIntersectionLiveItemDomainIntersection1 struct {
+	// indicates the number of backlinks
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// average spam score of the backlinks pointing to the target
+	// learn more about how the metric is calculated on this help center page
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// number of broken backlinks
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// number of broken pages
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// date and time when our crawler found the backlink from this target for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// date and time when the last backlink from this target was lost
+	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	LostDate sdk.Opt[int64] `json:"lost_date,omitzero"`
+
+	// rank referred to the target from the POST array
+	// indicates the rank that the referring domain (target above) refers to your target from the POST array;
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// number of referring domains
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the corresponding target
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// link attributes of the referring links
+	// indicates link attributes of the referring links and the link count per each attribute
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ISO country codes of the referring links
+	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// types of referring platforms
+	// indicates referring platform types and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// semantic locations of the referring links
+	// indicates semantic elements in HTML where the referring links are located and the link count per each semantic location
+	// you can get the full list of semantic elements here
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// top level domains of the referring links
+	// contains top-level domains and referring link count per each
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// types of the referring links
+	// indicates the types of referring links and link count per each type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// number of referring main domains
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the target
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// indicates the number of pages pointing to the target
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the target
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// domain that links to the corresponding target from the POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// type of element = ‘backlinksdomainintersection’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// DomainIntersectionLiveItemSummary is the type of DomainIntersectionLiveItem.Summary.
+//
+// contains the domain intersections summary
+type DomainIntersectionLiveItemSummary struct {
+	// total number of intersections
+	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
+}
+
+// DomainIntersectionLiveRequest is one task of a DomainIntersectionLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type DomainIntersectionLiveRequest struct {
+	// filter the backlinks of your target
+	// optional field
+	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
+	// you can filter the backlinks by all fields available in the response of this endpoint
+	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
+	// example:
+	// "backlinks_filters": [["dofollow", "=", true]]
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your targets;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// indicates whether the backlinks from subdomains of the target are excluded
+	// optional field
+	// if set to false, the backlinks from subdomains of the target will be omitted and you won’t receive the same domain in the response;
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// domains, subdomains or webpages you want to exclude
+	// optional field
+	// you can specify up to 10 domains, subdomains or webpages
+	// if you use this array, results will contain the referring domains that link to targets but don’t link to exclude_targets
+	// example:
+	// "exclude_targets": [
+	// "bbc.com",
+	// "https://www.apple.com/iphone/*",
+	// "https://dataforseo.com/apis/*"]
+	ExcludeTargets []string `json:"exclude_targets,omitempty"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["1.internal_links_count",">","1"]
+	// [["2.referring_pages",">","2"],
+	// "and",
+	// ["1.backlinks",">","10"]]
+	// [["1.first_seen",">","2017-10-23 11:31:45 +00:00"],
+	// "and",
+	// [["2.target","like","%dataforseo.com%"],"or",["1.referring_domains",">","10"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// indicates if indirect links to the targets will be included in the results
+	// optional field
+	// if set to true, the results will include data on indirect links pointing to a page that either redirects to a target, or points to a canonical page
+	// if set to false, indirect links will be ignored
+	// default value: true
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// maximum number of elements within internal arrays
+	// optional field
+	// you can use this field to limit the number of elements within the following arrays:
+	// referring_links_tld
+	// referring_links_types
+	// referring_links_attributes
+	// referring_links_platform_types
+	// referring_links_semantic_locations
+	// default value: 10
+	// maximum value: 1000
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// indicates whether to intersect backlinks
+	// optional field
+	// use this field to intersect or merge results for the specified domains
+	// possible values: all, partial
+	// all – results are based on all backlinks;
+	// partial – results are based on the intersecting backlinks only;
+	// default value: all
+	IntersectionMode sdk.Opt[IntersectionMode] `json:"intersection_mode,omitzero"`
+
+	// the maximum number of returned results
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// offset in the array of returned results
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten backlinks in the results array will be omitted and the data will be provided for the successive backlinks
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["backlinks,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["backlinks,desc","rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get links for
+	// required field
+	// you can set up to 20 domains, subdomains or webpages
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": {
+	// "1": "http://planet.postgresql.org/",
+	// "2": "http://gborg.postgresql.org/"
+	// }
+	Targets map[string]any `json:"targets"`
+}
+
+// DomainIntersectionLiveResult is the type of DomainIntersectionLiveTask.Result.
+//
+// array of results
+type DomainIntersectionLiveResult struct {
+	// contains domain that link to all targets from the POST array
+	Items []DomainIntersectionLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target domains, subdomains or webpages in a POST array
+	Targets map[string]any `json:"targets,omitzero"`
+
+	// total amount of results relevant to your request
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// DomainPagesLiveData is the data of a DomainPagesLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type DomainPagesLiveData struct {
+	DomainPagesLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// DomainPagesLiveItem is the type of DomainPagesLiveResult.Items.
+//
+// items array
+type DomainPagesLiveItem struct {
+	// type of encoding
+	ContentEncoding sdk.Opt[string] `json:"content_encoding,omitzero"`
+
+	// domain
+	// domain where the page was found
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// page size after encoding
+	// indicates the size of the encoded page, in bytes
+	EncodedSize sdk.Opt[int64] `json:"encoded_size,omitzero"`
+
+	// most recent date and time when our crawler visited the page
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2017-01-24 13:20:59 +00:00
+	FetchTime sdk.Opt[sdk.Time] `json:"fetch_time,omitzero"`
+
+	// date and time of the first page visit
+	// date and time when our crawler visited this page for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2017-01-24 13:20:59 +00:00
+	FirstVisited sdk.Opt[sdk.Time] `json:"first_visited,omitzero"`
+
+	// Internet Protocol address
+	IP sdk.Opt[string] `json:"ip,omitzero"`
+
+	// location header
+	// indicates the URL to redirect a page to if exists
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// main website domain
+	// main website domain does not include subdomains
+	MainDomain sdk.Opt[string] `json:"main_domain,omitzero"`
+
+	// types of media used to display a page
+	MediaType sdk.Opt[string] `json:"media_type,omitzero"`
+
+	// page meta data
+	Meta *DomainPagesLiveItemMeta `json:"meta,omitzero"`
+
+	// page URL
+	// relevant page URL
+	Page sdk.Opt[string] `json:"page,omitzero"`
+
+	// contains backlink data for this page
+	PageSummary *DomainPagesLiveItemPageSummary `json:"page_summary,omitzero"`
+
+	// previous to the most recent date when our crawler visited the page
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2017-01-24 13:20:59 +00:00
+	PrevVisited sdk.Opt[sdk.Time] `json:"prev_visited,omitzero"`
+
+	// server version
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// indicates the page size, in bytes
+	Size sdk.Opt[int64] `json:"size,omitzero"`
+
+	// HTTP status code of the page
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// top-level domain
+	// top-level domain in the DNS root zone
+	TLD sdk.Opt[string] `json:"tld,omitzero"`
+
+	// type of element = ‘backlinksdomainpage’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// DomainPagesLiveItemMeta is the type of DomainPagesLiveItem.Meta.
+//
+// page meta data
+type DomainPagesLiveItemMeta struct {
+	// canonical page
+	Canonical sdk.Opt[string] `json:"canonical,omitzero"`
+
+	// character encoding
+	// examples:
+	// utf-8
+	Charset sdk.Opt[string] `json:"charset,omitzero"`
+
+	// number of external links on the page
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+
+	// h1 tag
+	// content of h1 tags
+	H1 []string `json:"h1,omitzero"`
+
+	// h2 tag
+	// content of h2 tags
+	H2 []string `json:"h2,omitzero"`
+
+	// h3 tag
+	// content of h3 tags
+	H3 []string `json:"h3,omitzero"`
+
+	// content of alt tags
+	ImagesAlt []string `json:"images_alt,omitzero"`
+
+	// number of images on the page
+	ImagesCount sdk.Opt[int64] `json:"images_count,omitzero"`
+
+	// number of internal links on the page
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// page content language
+	// example:
+	// en
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// spam score of the page
+	// learn more about how the metric is calculated on this help center page
+	PageSpamScore sdk.Opt[int64] `json:"page_spam_score,omitzero"`
+
+	// type of a platform
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// CMS details
+	PoweredBy []string `json:"powered_by,omitzero"`
+
+	// array of social media tags found on the page
+	// contains social media tags and their content
+	// supported tags include but are not limited to Open Graph and Twitter card
+	SocialMediaTags map[string]any `json:"social_media_tags,omitzero"`
+
+	// website technologies
+	Technologies *DomainPagesLiveItemMetaTechnologies `json:"technologies,omitzero"`
+
+	// page title
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// number of words on the page
+	WordsCount sdk.Opt[int64] `json:"words_count,omitzero"`
+}
+
+// DomainPagesLiveItemMetaTechnologies is the type of DomainPagesLiveItemMeta.Technologies.
+//
+// website technologies
+type DomainPagesLiveItemMetaTechnologies struct {
+	// blog management system
+	Blogs sdk.Opt[string] `json:"blogs,omitzero"`
+
+	// content delivery network
+	Cdn sdk.Opt[string] `json:"cdn,omitzero"`
+
+	// content management system
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+}
+
+// DomainPagesLiveItemPageSummary is the type of DomainPagesLiveItem.PageSummary.
+//
+// contains backlink data for this page
+type DomainPagesLiveItemPageSummary struct {
+	// indicates the number of backlinks
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// average spam score of the backlinks pointing to the page
+	// learn more about how the metric is calculated on this help center page
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// number of broken backlinks
+	// number of broken backlinks pointing to the page
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// number of broken pages
+	// number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// date and time when our crawler found the backlink for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// date and time when the last backlink for this page was lost
+	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2017-01-24 13:20:59 +00:00
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// page rank
+	// rank of the page
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// indicates the number of referring domains
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the page
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses
+	// number of IP addresses pointing to this page
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// link attributes of the referring links
+	// indicates link attributes of the referring links and link count per each attribute
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ISO country codes of the referring links
+	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// types of referring platforms
+	// indicates referring platform types and and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// semantic locations of the referring links
+	// indicates semantic elements in HTML where the referring links are located and link count per each semantic location
+	// you can get the full list of semantic elements here
+	// examples:
+	// article, section, summary
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// top-level domains of the referring links
+	// contains top level domains and referring link count per each
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// types of referring links
+	// indicates the types of the referring links and link count per each type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// indicates the number of referring main domains
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the page
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// indicates the number of pages pointing to the page
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the page
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+}
+
+// DomainPagesLiveRequest is one task of a DomainPagesLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type DomainPagesLiveRequest struct {
+	// filter the backlinks of your target
+	// optional field
+	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
+	// you can filter the backlinks by all fields available in the response of this endpoint
+	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
+	// example:
+	// "backlinks_filters": ["dofollow", "=", true]
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// indicates if internal backlinks from subdomains to the target will be excluded from the results
+	// optional field
+	// if set to true, the results will not include data on internal backlinks from subdomains of the same domain as target
+	// if set to false, internal links will be included in the results
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["meta.internal_links_count",">","1"]
+	// [["meta.external_links_count",">","2"],
+	// "and",
+	// ["backlinks",">","10"]]
+	// [["first_visited",">","2017-10-23 11:31:45 +00:00"],
+	// "and",
+	// [["title","like","%seo%"],"or",["referring_domains",">","10"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// maximum number of elements within internal arrays
+	// optional field
+	// you can use this field to limit the number of elements within the following arrays:
+	// referring_links_tld
+	// referring_links_types
+	// referring_links_attributes
+	// referring_links_platform_types
+	// referring_links_semantic_locations
+	// default value: 10
+	// maximum value: 1000
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// the maximum number of returned pages
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// offset in the results array of returned pages
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten pages in the results array will be omitted and the data will be provided for the successive pages
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["page_summary.backlinks,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["page_summary.backlinks,desc","page_summary.rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain or subdomain
+	// required field
+	// a domain or a subdomain should be specified without https:// and www.
+	// example:
+	// forbes.com
+	Target string `json:"target"`
+}
+
+// DomainPagesLiveResult is the type of DomainPagesLiveTask.Result.
+//
+// array of results
+type DomainPagesLiveResult struct {
+	// items array
+	Items []DomainPagesLiveItem `json:"items,omitzero"`
+
+	// number of items in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target in a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// total number of relevant items in the database
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// DomainPagesSummaryLiveData is the data of a DomainPagesSummaryLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type DomainPagesSummaryLiveData struct {
+	DomainPagesSummaryLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// DomainPagesSummaryLiveItem is the type of DomainPagesSummaryLiveResult.Items.
+//
+// items array
+type DomainPagesSummaryLiveItem struct {
+	// number of backlinks
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// average spam score of the backlinks pointing to the page
+	// learn more about how the metric is calculated on this help center page
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// number of broken backlinks
+	// number of broken backlinks pointing to the page
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// number of broken pages
+	// number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// date and time when our crawler found a backlink to this page for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// date and time when the last backlink to this page was lost
+	// indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2017-01-24 13:20:59 +00:00
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// page rank
+	// rank of the page
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// indicates the number domains referring to the page
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the page
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses
+	// number of IP addresses pointing to this page
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// link attributes of the referring links
+	// indicates link attributes of the referring links and link count per each attribute
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ISO country codes of the referring links
+	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// types of referring platforms
+	// indicates referring platform types and and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// semantic locations of the referring links
+	// indicates semantic elements in HTML where the referring links are located and link count per each semantic location
+	// you can get the full list of semantic elements here
+	// examples:
+	// article, section, footer
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// top-level domains of the referring links
+	// contains top level domains and referring link count per each
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// types of referring links
+	// indicates the types of the referring links and link count per each type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// indicates the number of referring main domains
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the page
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// indicates the number of pages pointing to the relevant url
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the page
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// type of element = ‘backlinkspagesummary’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// page URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// DomainPagesSummaryLiveRequest is one task of a DomainPagesSummaryLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type DomainPagesSummaryLiveRequest struct {
+	// filter the backlinks of your target
+	// optional field
+	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
+	// you can filter the backlinks by all fields available in the response of this endpoint
+	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
+	// example:
+	// "backlinks_filters": [["dofollow", "=", true]]
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// indicates whether the backlinks from subdomains of the target are excluded
+	// optional field
+	// if set to false, backlinks from the subdomains of the target domain will be ommited and you won’t receive the same domain in the response;
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["referring_links_types.anchors",">","1"]
+	// [["broken_pages",">","2"],
+	// "and",
+	// ["backlinks",">","10"]]
+	// [["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	// "and",
+	// [["anchor","like","%seo%"],"or",["referring_domains",">","10"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// indicates if indirect links to the target will be included in the results
+	// optional field
+	// if set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page
+	// if set to false, indirect links will be ignored
+	// default value: true
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// indicates if the subdomains of the target domain will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// maximum number of elements within internal arrays
+	// optional field
+	// you can use this field to limit the number of elements within the following arrays:
+	// referring_links_tld
+	// referring_links_types
+	// referring_links_attributes
+	// referring_links_platform_types
+	// referring_links_semantic_locations
+	// default value: 10
+	// maximum value: 1000
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// the maximum number of returned anchors
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// offset in the results array of returned anchors
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten anchors in the results array will be omitted and the data will be provided for the successive anchors
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["backlinks,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["backlinks,desc","rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain, subdomain or webpage to get summary data for
+	// required field
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	Target string `json:"target"`
+}
+
+// DomainPagesSummaryLiveResult is the type of DomainPagesSummaryLiveTask.Result.
+//
+// array of results
+type DomainPagesSummaryLiveResult struct {
+	// items array
+	Items []DomainPagesSummaryLiveItem `json:"items,omitzero"`
+
+	// number of items in the results array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target in the post array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// total number of relevant items in the database
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// HistoryLiveData is the data of a HistoryLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type HistoryLiveData struct {
+	HistoryLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// HistoryLiveItem is the type of HistoryLiveResult.Items.
+//
+// contains historical backlink data for the specified domain
+// the data is provided month-by-month;
+// the metrics are aggregated according to the backlinks the specified domain had on the first day of each given month
+type HistoryLiveItem struct {
+	// number of backlinks
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// number of broken backlinks
+	// number of broken backlinks pointing to the target
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// number of broken pages
+	// number of pages that receive backlinks but respond with 4xx or 5xx status codes
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// number of crawled pages for the target
+	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
+
+	// date and time when the data for the target was stored
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// information about the target
+	Info *HistoryLiveItemInfo `json:"info,omitzero"`
+
+	// number of lost backlinks for the target
+	// data is provided based in a comparison with the previous period
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
+
+	// number of lost referring domains for the target
+	// data is provided based in a comparison with the previous period
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0
+	LostReferringDomains sdk.Opt[int64] `json:"lost_referring_domains,omitzero"`
+
+	// number of new backlinks for the target
+	// data is provided based in a comparison with the previous period
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// number of new referring domains for the target
+	// data is provided based in a comparison with the previous period
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0
+	NewReferringDomains sdk.Opt[int64] `json:"new_referring_domains,omitzero"`
+
+	// domain rank on the given date
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// number of referring domains
+	// referring domains include subdomains that are counted as separate domains for this metric
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the target
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses
+	// number of IP addresses pointing to this page
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// link attributes of the referring links
+	// indicates link attributes of the referring links and link count per each attribute
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ISO country codes of the referring links
+	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// types of referring platforms
+	// indicates referring platform types and and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// semantic locations of the referring links
+	// indicates semantic elements in HTML where the referring links are located and link count per each semantic location
+	// you can get the full list of semantic elements here
+	// examples:
+	// article, section, summary
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// top-level domains of the referring links
+	// contains top-level domains and referring link count per each
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// types of referring links
+	// indicates the types of the referring links and link count per each type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// number of referring main domains
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the target
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// number of pages pointing to the target
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the target
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// type of element = ‘backlinkshistory’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// HistoryLiveItemInfo is the type of HistoryLiveItem.Info.
+//
+// information about the target
+type HistoryLiveItemInfo struct {
+	// content management system
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// country code that the target domain is determined to belong to
+	Country sdk.Opt[string] `json:"country,omitzero"`
+
+	// number of external links on the page
+	// calculated as the sum of external links on the pages of the specified target
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+
+	// number of internal links
+	// calculated as the sum of internal links on the pages of the specified target
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// IP address of the target
+	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
+
+	// indicates if the target is IP
+	// if true, the domain, subdomain or webpage functions as an IP address and does not have a domain name
+	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
+
+	// platform type
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// server
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// spam score of the target
+	// if the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
+	// learn more about how the metric is calculated on this help center page
+	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
+}
+
+// HistoryLiveRequest is one task of a HistoryLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type HistoryLiveRequest struct {
+	// starting date of the time range
+	// optional field
+	// minimum value 2019-01-01
+	// if you don’t specify this field, the minimum value will be used by default
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2019-01-15"
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// ending date of the time range
+	// optional field
+	// if you don’t specify this field, the today’s date will be used by default
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain
+	// required field
+	// a domain should be specified without https:// and www.
+	Target string `json:"target"`
+}
+
+// HistoryLiveResult is the type of HistoryLiveTask.Result.
+//
+// array of results
+type HistoryLiveResult struct {
+	// starting date of the time range
+	// in the UTC format: “yyyy-mm-dd”
+	// example:
+	// 2019-01-01
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// ending date of the time range
+	// in the UTC format: "yyyy-mm-dd"
+	// example:
+	// "2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// contains historical backlink data for the specified domain
+	// the data is provided month-by-month;
+	// the metrics are aggregated according to the backlinks the specified domain had on the first day of each given month
+	Items []HistoryLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target from the POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+}
+
+// IndexData is the data of a Index task: the echo of its request, with api and function.
+//
+// contains the parameters passed in the URL of the GET request
+type IndexData struct {
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// IndexResult is the type of IndexTask.Result.
+//
+// array of results
+type IndexResult struct {
+	// index volume data for the past 12 months
+	IndexHistory []IndexResultIndexHistory `json:"index_history,omitzero"`
+
+	// total number of backlinks our database contains for the moment of checking
+	TotalBacklinks sdk.Opt[int64] `json:"total_backlinks,omitzero"`
+
+	// total number of domains our database contains for the moment of checking
+	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
+
+	// total number of pages our database contains for the moment of checking
+	TotalPages sdk.Opt[int64] `json:"total_pages,omitzero"`
+}
+
+// IndexResultIndexHistory is the type of IndexResult.IndexHistory.
+//
+// index volume data for the past 12 months
+type IndexResultIndexHistory struct {
+	// date for which index volume data is provided
+	// in the UTC format: “yyyy-mm-dd”
+	// example:
+	// 2021-10-01
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// total number of backlinks our database contained on the given date
+	TotalBacklinks sdk.Opt[int64] `json:"total_backlinks,omitzero"`
+
+	// total number of domains our database contained on the given date
+	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
+
+	// total number of pages our database contained on the given date
+	TotalPages sdk.Opt[int64] `json:"total_pages,omitzero"`
+}
+
+// PageIntersectionLiveData is the data of a PageIntersectionLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type PageIntersectionLiveData struct {
+	PageIntersectionLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// PageIntersectionLiveItem is the type of PageIntersectionLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type PageIntersectionLiveItem struct {
+	// contains data on pages that link to the corresponding targets specified in the POST array
+	// data is provided in separate objects corresponding to pages specified in the targets object
+	PageIntersection *PageIntersectionLiveItemPageIntersection `json:"page_intersection,omitzero"`
+
+	// contains the page intersections summary
+	Summary *PageIntersectionLiveItemSummary `json:"summary,omitzero"`
+}
+
+// PageIntersectionLiveItemPageIntersection is the type of PageIntersectionLiveItem.PageIntersection.
+//
+// contains data on pages that link to the corresponding targets specified in the POST array
+// data is provided in separate objects corresponding to pages specified in the targets object
+type PageIntersectionLiveItemPageIntersection struct {
+	// contains data on a referring page that links to the corresponding target from the POST array
+	// field name varies in the range from 1 to 20 according to the number of domains, subdomains or pages in the targets object
+	F1 []PageIntersectionLiveItemPageIntersection1 `json:"1,omitzero"`
+}
+
+// PageIntersectionLiveItemPageIntersection1 is the type of PageIntersectionLiveItemPageIntersection.F1.
+//
+// contains data on a referring page that links to the corresponding target from the POST array
+// field name varies in the range from 1 to 20 according to the number of domains, subdomains or pages in the targets object
+type PageIntersectionLiveItemPageIntersection1 struct {
+	// alternative text of the image
+	// this field will be null if backlink type is not image
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// anchor text of the backlink
+	Anchor sdk.Opt[string] `json:"anchor,omitzero"`
+
+	// link attributes of the referring links
+	// example:
+	// nofollow
+	Attributes []string `json:"attributes,omitzero"`
+
+	// spam score of the backlink
+	// learn more about how the metric is calculated on this help center page
+	BacklinkSpamScore sdk.Opt[int64] `json:"backlink_spam_score,omitzero"`
+
+	// indicates whether the backlink is dofollow
+	// if false, the backlink is nofollow
+	Dofollow sdk.Opt[bool] `json:"dofollow,omitzero"`
+
+	// domain referring to the target domain or webpage
+	DomainFrom sdk.Opt[string] `json:"domain_from,omitzero"`
+
+	// ISO country code of the referring domain
+	DomainFromCountry sdk.Opt[string] `json:"domain_from_country,omitzero"`
+
+	// IP address of the referring domain
+	DomainFromIP sdk.Opt[string] `json:"domain_from_ip,omitzero"`
+
+	// indicates if the domain is IP
+	// if true, the domain functions as an IP address and does not have a domain name
+	DomainFromIsIP sdk.Opt[bool] `json:"domain_from_is_ip,omitzero"`
+
+	// platform types of the referring domain
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	DomainFromPlatformType []DomainFromPlatformType `json:"domain_from_platform_type,omitzero"`
+
+	// domain rank of the referring domain
+	// indicates the rank of the domain at the time our crawler last saw the backlink;
+	// domain_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	DomainFromRank sdk.Opt[int64] `json:"domain_from_rank,omitzero"`
+
+	// domain the backlink is pointing to
+	DomainTo sdk.Opt[string] `json:"domain_to,omitzero"`
+
+	// date and time when our crawler found the backlink for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// indicates total number of backlinks from this domain
+	// for example, if mode is set to one_per_domain, this field will indicate the total number of backlinks coming from this domain
+	GroupCount sdk.Opt[int64] `json:"group_count,omitzero"`
+
+	// indirect link path
+	// indicates a URL or a sequence of URLs that lead to url_to
+	IndirectLinkPath []PageIntersectionLiveItemPageIntersection1IndirectLinkPath `json:"indirect_link_path,omitzero"`
+
+	// indicates whether the backlink is broken
+	// if true, the backlink is pointing to a page responding with a 4xx or 5xx status code
+	IsBroken sdk.Opt[bool] `json:"is_broken,omitzero"`
+
+	// indicates whether the backlink is an indirect link
+	// if true, the backlink is an indirect link pointing to a page that either redirects to url_to, or points to a canonical page
+	IsIndirectLink sdk.Opt[bool] `json:"is_indirect_link,omitzero"`
+
+	// indicates whether the backlink was removed
+	// if true, the backlink or the entire page was removed
+	IsLost sdk.Opt[bool] `json:"is_lost,omitzero"`
+
+	// indicates whether the backlink is new
+	// if true, the backlink was found on the page last time our crawler visited it
+	IsNew sdk.Opt[bool] `json:"is_new,omitzero"`
+
+	// link type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ItemType sdk.Opt[PageIntersectionLiveItemPageIntersection1ItemType] `json:"item_type,omitzero"`
+
+	// most recent date when our crawler visited the backlink
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	LastSeen sdk.Opt[sdk.Time] `json:"last_seen,omitzero"`
+
+	// number of identical backlinks found on the referring page
+	LinksCount sdk.Opt[int64] `json:"links_count,omitzero"`
+
+	// indicates whether the backlink was present on the referring page when our crawler first visited it
+	Original sdk.Opt[bool] `json:"original,omitzero"`
+
+	// character encoding of the referring page
+	// example:
+	// utf-8
+	PageFromEncoding sdk.Opt[string] `json:"page_from_encoding,omitzero"`
+
+	// number of external links found on the referring page
+	PageFromExternalLinks sdk.Opt[int64] `json:"page_from_external_links,omitzero"`
+
+	// number of internal links found on the referring page
+	PageFromInternalLinks sdk.Opt[int64] `json:"page_from_internal_links,omitzero"`
+
+	// language of the referring page
+	// in ISO 639-1 format
+	// example:
+	// en
+	PageFromLanguage sdk.Opt[string] `json:"page_from_language,omitzero"`
+
+	// page rank of the referring page
+	// page_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	PageFromRank sdk.Opt[int64] `json:"page_from_rank,omitzero"`
+
+	// size of the referring page, in bytes
+	// example:
+	// 63357
+	PageFromSize sdk.Opt[int64] `json:"page_from_size,omitzero"`
+
+	// HTTP status code returned by the referring page
+	// example:
+	// 200
+	PageFromStatusCode sdk.Opt[int64] `json:"page_from_status_code,omitzero"`
+
+	// title of the referring page
+	PageFromTitle sdk.Opt[string] `json:"page_from_title,omitzero"`
+
+	// previous to the most recent date when our crawler visited the backlink
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	PrevSeen sdk.Opt[sdk.Time] `json:"prev_seen,omitzero"`
+
+	// backlink rank
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// indicates semantic element in HTML where the backlink is found
+	// you can get the full list of semantic elements here
+	// examples:
+	// article, section, summary
+	SemanticLocation sdk.Opt[string] `json:"semantic_location,omitzero"`
+
+	// snippet after the anchor text
+	TextPost sdk.Opt[string] `json:"text_post,omitzero"`
+
+	// text snippet before the anchor text
+	TextPre sdk.Opt[string] `json:"text_pre,omitzero"`
+
+	// top-level domain of the referring URL
+	TLDFrom sdk.Opt[string] `json:"tld_from,omitzero"`
+
+	// type of element = ‘backlinkspageintersection’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL of the page where the backlink is found
+	URLFrom sdk.Opt[string] `json:"url_from,omitzero"`
+
+	// indicates whether the referring URL is secured with HTTPS
+	// if true, the referring URL is secured with HTTPS
+	URLFromHTTPS sdk.Opt[bool] `json:"url_from_https,omitzero"`
+
+	// URL the backlink is pointing to
+	URLTo sdk.Opt[string] `json:"url_to,omitzero"`
+
+	// indicates if the URL the backlink is pointing to is secured with HTTPS
+	// if true, the URL is secured with HTTPS
+	URLToHTTPS sdk.Opt[bool] `json:"url_to_https,omitzero"`
+
+	// target url of the redirect
+	// target page the redirect is pointing to
+	URLToRedirectTarget sdk.Opt[string] `json:"url_to_redirect_target,omitzero"`
+
+	// spam score of the referenced page
+	// if the value is null, our crawler hasn’t yet visited the webpage the link is pointing to
+	// learn more about how the metric is calculated on this help center page
+	URLToSpamScore sdk.Opt[int64] `json:"url_to_spam_score,omitzero"`
+
+	// status code of the referenced page
+	// if the value is null, our crawler hasn’t yet visited the webpage the link is pointing to
+	// example:
+	// 200
+	URLToStatusCode sdk.Opt[int64] `json:"url_to_status_code,omitzero"`
+}
+
+// PageIntersectionLiveItemPageIntersection1IndirectLinkPath is the type of PageIntersectionLiveItemPageIntersection1.IndirectLinkPath.
+//
+// indirect link path
+// indicates a URL or a sequence of URLs that lead to url_to
+type PageIntersectionLiveItemPageIntersection1IndirectLinkPath struct {
+	// HTTP status code of the URL
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// indirect link type
+	// possible values: redirect, canonical
+	Type sdk.Opt[Type] `json:"type,omitzero"`
+
+	// indirect link URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// PageIntersectionLiveItemSummary is the type of PageIntersectionLiveItem.Summary.
+//
+// contains the page intersections summary
+type PageIntersectionLiveItemSummary struct {
+	// total number of intersections
+	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
+}
+
+// PageIntersectionLiveRequest is one task of a PageIntersectionLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type PageIntersectionLiveRequest struct {
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your targets;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// indicates if internal backlinks from subdomains to the target will be excluded from the results
+	// optional field
+	// if set to true, the results will not include data on internal backlinks from subdomains of the same domain as target
+	// if set to false, internal links will be included in the result
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// domains, subdomains or webpages you want to exclude
+	// optional field
+	// you can set up to 10 domains, subdomains or webpages
+	// if you use this array, results will contain the referring pages that link to targets but don’t link to exclude_targets
+	// example:
+	// "exclude_targets": [
+	// "bbc.com",
+	// "https://www.apple.com/iphone/*",
+	// "https://dataforseo.com/apis/*"]
+	ExcludeTargets []string `json:"exclude_targets,omitempty"`
+
+	// array of results filtering parameters
+	// optional field
+	// you can add several filters at once (8 filters maximum)
+	// you should set a logical operator and, or between the conditions
+	// the following operators are supported:
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
+	// you can use the % operator with like and not_like to match any string of zero or more characters
+	// example:
+	// ["1.rank",">","80"]
+	// [["2.page_from_rank",">","55"],
+	// "and",
+	// ["1.original","=","true"]]
+	// [["1.first_seen",">","2017-10-23 11:31:45 +00:00"],
+	// "and",
+	// [["1.acnhor","like","%seo%"],"or",["1.text_pre","not_like","%seo%"]]]
+	// The full list of possible filters is available here.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// indicates if indirect links to the targets will be included in the results
+	// optional field
+	// if set to true, the results will include data on indirect links pointing to a page that either redirects to a target, or points to a canonical page
+	// if set to false, indirect links will be ignored
+	// default value: true
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// indicates if the subdomains of the targets will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// maximum number of elements within internal arrays
+	// optional field
+	// you can use this field to limit the number of elements within the following arrays:
+	// attributes
+	// domain_from_platform_type
+	// default value: 10
+	// maximum value: 1000
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// indicates whether to intersect backlinks
+	// optional field
+	// use this field to intersect or merge results for the specified URLs
+	// possible values: all, partial
+	// all – results are based on all backlinks;
+	// partial – results are based on the intersecting backlinks only;
+	// default value: all
+	IntersectionMode sdk.Opt[IntersectionMode] `json:"intersection_mode,omitzero"`
+
+	// the maximum number of returned backlinks
+	// optional field
+	// default value: 100
+	// maximum value: 1000
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// offset in the results array of the returned backlinks
+	// optional field
+	// default value: 0
+	// if you specify the 10 value, the first ten backlinks in the results array will be omitted and the data will be provided for the successive backlinks
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// results sorting rules
+	// optional field
+	// you can use the same values as in the filters array to sort the results
+	// possible sorting types:
+	// asc – results will be sorted in the ascending order
+	// desc – results will be sorted in the descending order
+	// you should use a comma to set up a sorting type
+	// example:
+	// ["rank,desc"]
+	// note that you can set no more than three sorting rules in a single request
+	// you should use a comma to separate several sorting rules
+	// example:
+	// ["domain_from_rank,desc","page_from_rank,asc"]
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domains, subdomains or webpages to get links for
+	// required field
+	// you can set up to 20 domains, subdomains or webpages
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	// example:
+	// "targets": {
+	// "1": "http://planet.postgresql.org/",
+	// "2": "http://gborg.postgresql.org/"
+	// }
+	Targets map[string]any `json:"targets"`
+}
+
+// PageIntersectionLiveResult is the type of PageIntersectionLiveTask.Result.
+//
+// array of results
+type PageIntersectionLiveResult struct {
+	// contains relevant backlinks and referring domains data
+	Items []PageIntersectionLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// targets from a POST array
+	Targets map[string]any `json:"targets,omitzero"`
+
+	// total amount of results relevant the request
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
 // ReferringDomainsLiveData is the data of a ReferringDomainsLive task: the echo of its request, with api and function.
 //
 // contains the same parameters that you specified in the POST request
@@ -349,6 +3307,7 @@ type ReferringDomainsLiveItem struct {
 
 	// types of referring platforms
 	// indicates referring platform types and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
 	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
 
 	// semantic locations of the referring links
@@ -422,7 +3381,7 @@ type ReferringDomainsLiveRequest struct {
 	// you can add several filters at once (8 filters maximum)
 	// you should set a logical operator and, or between the conditions
 	// the following operators are supported:
-	// regex, not_regex, =, <>, in, not_in, like, not_like
+	// regex, not_regex, =, <>, in, not_in, like, not_like, match, not_match
 	// you can use the % operator with like and not_like to match any string of zero or more characters
 	// example:
 	// ["referring_pages",">","1"]
@@ -486,6 +3445,16 @@ type ReferringDomainsLiveRequest struct {
 	// example:
 	// ["backlinks,desc","rank,asc"]
 	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
 
 	// user-defined task identifier
 	// optional field
@@ -591,6 +3560,7 @@ type ReferringNetworksLiveItem struct {
 
 	// types of referring platforms
 	// indicates referring platform types and and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
 	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
 
 	// semantic locations of the referring links
@@ -663,7 +3633,7 @@ type ReferringNetworksLiveRequest struct {
 	// you can add several filters at once (8 filters maximum)
 	// you should set a logical operator and, or between the conditions
 	// the following operators are supported:
-	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike
+	// regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match
 	// you can use the % operator with like and not_like to match any string of zero or more characters
 	// example:
 	// ["referring_pages",">","1"]
@@ -734,6 +3704,16 @@ type ReferringNetworksLiveRequest struct {
 	// ["backlinks,desc","rank,asc"]
 	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
 
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
 	// user-defined task identifier
 	// optional field
 	// the character limit is 255
@@ -763,4 +3743,547 @@ type ReferringNetworksLiveResult struct {
 
 	// total number of relevant items in the database
 	TotalCount int64 `json:"total_count"`
+}
+
+// SummaryLiveData is the data of a SummaryLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type SummaryLiveData struct {
+	SummaryLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// SummaryLiveRequest is one task of a SummaryLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type SummaryLiveRequest struct {
+	// filter the backlinks of your target
+	// optional field
+	// you can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target
+	// you can filter the backlinks by all fields available in the response of this endpoint
+	// using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for
+	// example:
+	// "backlinks_filters": ["dofollow", "=", true]
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// set what backlinks to return and count
+	// optional field
+	// you can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	// all – all backlinks will be returned and counted;
+	// live – backlinks found during the last check will be returned and counted;
+	// lost – lost backlinks will be returned and counted;
+	// default value: live
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// indicates if internal backlinks from subdomains to the target will be excluded from the results
+	// optional field
+	// if set to true, the results will not include data on internal backlinks from subdomains of the same domain as target
+	// if set to false, internal links will be included in the results
+	// default value: true
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// indicates if indirect links to the target will be included in the results
+	// optional field
+	// if set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page
+	// if set to false, indirect links will be ignored
+	// default value: true
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// maximum number of elements within internal arrays
+	// optional field
+	// you can use this field to limit the number of elements within the following arrays:
+	// referring_links_tld
+	// referring_links_types
+	// referring_links_attributes
+	// referring_links_platform_types
+	// referring_links_semantic_locations
+	// default value: 10
+	// maximum value: 1000
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain, subdomain or webpage to get data for
+	// required field
+	// a domain or a subdomain should be specified without https:// and www.
+	// a page should be specified with absolute URL (including http:// or https://)
+	Target string `json:"target"`
+}
+
+// SummaryLiveResult is the type of SummaryLiveTask.Result.
+//
+// array of results
+type SummaryLiveResult struct {
+	// indicates the number of backlinks
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// spam score of the backlinks
+	// displays the total spam score of all backlinks pointing to the target domain, subdomain, or webpage;
+	// to learn more about how the metric is calculated, refer to this Help Center page
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// number of broken backlinks
+	// number of broken backlinks pointing to the target
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// number of broken pages
+	// number of pages on the target that respond with 4xx or 5xx status codes
+	// note that the number of broken pages includes pages on the target discovered by following external links, but it may also include pages discovered by following the target’s sitemap
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// number of crawled pages for the target
+	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
+
+	// date and time when our crawler found the backlink for the target for the first time
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// information about the target
+	Info *SummaryLiveResultInfo `json:"info,omitzero"`
+
+	// date and time when the backlink was lost
+	// indicates the date and time when our crawler visited the target and it responded with a 4xx or 5xx status code or when its last backlink was removed
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// target rank
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// indicates the number of referring domains
+	// referring domains include subdomains that are counted as separate domains for this metric
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the target
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses
+	// number of IP addresses pointing to this page
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// link attributes of the referring links
+	// indicates link attributes of the referring links and link count per each attribute
+	// example values:
+	// nofollow, noopener, noreferrer, external, ugc, sponsored
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ISO country codes of the referring links
+	// indicates ISO country codes of the domains where the referring links are located and the link count per each country
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// types of referring platforms
+	// indicates referring platform types and and link count per each platform
+	// possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// semantic locations of the referring links
+	// indicates semantic elements in HTML where the referring links are located and link count per each semantic location
+	// you can get the full list of semantic elements here
+	// example values:
+	// article, section, summary, ""
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// top-level domains of the referring links
+	// contains top level domains and referring link count per each
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// types of referring links
+	// indicates the types of the referring links and link count per each type
+	// possible values:
+	// anchor, image, link, meta, canonical, alternate, redirect
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// indicates the number of referring main domains
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the target
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// indicates the number of pages pointing to the target
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the target
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// target in a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+}
+
+// SummaryLiveResultInfo is the type of SummaryLiveResult.Info.
+//
+// information about the target
+type SummaryLiveResultInfo struct {
+	// content management system
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// country code that the target domain is determined to belong to
+	Country sdk.Opt[string] `json:"country,omitzero"`
+
+	// number of external links on the page
+	// calculated as the sum of external links on the pages of the specified target
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+
+	// number of internal links
+	// calculated as the sum of internal links on the pages of the specified target
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// IP address of the target
+	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
+
+	// indicates if the target is IP
+	// if true, the domain, subdomain or webpage functions as an IP address and does not have a domain name
+	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
+
+	// platform type
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// server
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// spam score of the target
+	// if the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
+	// learn more about how the metric is calculated on this help center page
+	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
+}
+
+// TimeseriesNewLostSummaryLiveData is the data of a TimeseriesNewLostSummaryLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type TimeseriesNewLostSummaryLiveData struct {
+	TimeseriesNewLostSummaryLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// TimeseriesNewLostSummaryLiveItem is the type of TimeseriesNewLostSummaryLiveResult.Items.
+//
+// contains relevant backlinks and referring domains data
+type TimeseriesNewLostSummaryLiveItem struct {
+	// date and time when the data for the target was stored
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// number of lost backlinks
+	// number of lost backlinks of the target
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
+
+	// number of lost referring domains
+	// number of lost referring domains of the target
+	LostReferringDomains sdk.Opt[int64] `json:"lost_referring_domains,omitzero"`
+
+	// number of lost referring main domains
+	// number of lost referring main domains of the target
+	LostReferringMainDomains sdk.Opt[int64] `json:"lost_referring_main_domains,omitzero"`
+
+	// number of new backlinks
+	// number of new backlinks pointing to the target
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// number of new referring domains
+	// number of new referring domains pointing to the target
+	NewReferringDomains sdk.Opt[int64] `json:"new_referring_domains,omitzero"`
+
+	// number of new referring main domains
+	// number of new referring main domains pointing to the target
+	NewReferringMainDomains sdk.Opt[int64] `json:"new_referring_main_domains,omitzero"`
+
+	// type of element = ‘backlinkstimeseriesnewlostsummary’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// TimeseriesNewLostSummaryLiveRequest is one task of a TimeseriesNewLostSummaryLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type TimeseriesNewLostSummaryLiveRequest struct {
+	// starting date of the time range
+	// optional field
+	// this field indicates the date which will be used as a threshold for new and lost backlinks and referring domains;
+	// the backlinks and referring domains that appeared in our index after the specified date will be considered as new;
+	// the backlinks and referring domains that weren’t found after the specified date, but were present before, will be considered as lost;
+	// minimum value: 2019-01-30
+	// maximum value shouldn’t exceed the date specified in the date_to
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2021-01-01"
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// ending date of the time range
+	// optional field
+	// if you don’t specify this field, the today’s date will be used by default
+	// minimum value shouldn’t preceed the date specified in the date_from
+	// maximum value: today’s date
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2021-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// time range which will be used to group the results
+	// optional field
+	// default value: month
+	// possible values: day, week, month, year
+	// note: for day, we will return items corresponding to all dates between and including date_from and date_to;
+	// for week/month/year, we will return items corresponding to full weeks/months/years, where each item will indicate the last day of the week/month/year
+	// for example, if you specify:
+	// "group_range": "month",
+	// "date_from": "2022-03-23",
+	// "date_to": "2022-05-13"
+	// we will return items falling between 2022-03-01 and 2022-05-31, namely, three items corresponding to the following dates: 2022-03-31, 2022-04-30, 2022-05-31
+	// if there is no data for a certain day/week/month/year, we will return 0
+	GroupRange sdk.Opt[GroupRange] `json:"group_range,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain to get data for
+	// required field
+	// a domain should be specified without https:// and www.
+	// example:
+	// "forbes.com"
+	Target string `json:"target"`
+}
+
+// TimeseriesNewLostSummaryLiveResult is the type of TimeseriesNewLostSummaryLiveTask.Result.
+//
+// array of results
+type TimeseriesNewLostSummaryLiveResult struct {
+	// starting date of the time range
+	// in the UTC format: “yyyy-mm-dd”
+	// example:
+	// 2019-01-01
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// ending date of the time range
+	// in the UTC format: "yyyy-mm-dd"
+	// example:
+	// "2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// group_range from the POST array
+	GroupRange sdk.Opt[string] `json:"group_range,omitzero"`
+
+	// contains relevant backlinks and referring domains data
+	Items []TimeseriesNewLostSummaryLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// total amount of results relevant the request
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+}
+
+// TimeseriesSummaryLiveData is the data of a TimeseriesSummaryLive task: the echo of its request, with api and function.
+//
+// contains the same parameters that you specified in the POST request
+type TimeseriesSummaryLiveData struct {
+	TimeseriesSummaryLiveRequest
+
+	// the API of the task, echoed: the path segment after /v3/
+	API string `json:"api"`
+
+	// the function of the task, echoed: the path segment after the API
+	Function string `json:"function"`
+}
+
+// TimeseriesSummaryLiveItem is the type of TimeseriesSummaryLiveResult.Items.
+//
+// contains relevant summary data
+type TimeseriesSummaryLiveItem struct {
+	// number of backlinks for the given date
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// number of nofollow backlinks for the given date
+	BacklinksNofollow sdk.Opt[int64] `json:"backlinks_nofollow,omitzero"`
+
+	// date and time when the data for the target was stored
+	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
+	// example:
+	// 2019-11-15 12:57:46 +00:00
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// target rank for the given date
+	// learn more about the metric and how it is calculated in this help center article
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// number of referring domains for the given date
+	// referring domains include subdomains that are counted as separate domains for this metric
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// number of domains pointing at least one nofollow link to the target for the given date
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// number of referring IP addresses for the given date
+	// number of IP addresses pointing to this page
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// number of referring main domains for the given date
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// number of main domains pointing at least one nofollow link to the target for the given date
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// number of pages pointing to target for the given date
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// number of referring pages pointing at least one nofollow link to the target for the given date
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+
+	// number of referring subnetworks for the given date
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// type of element = ‘backlinkstimeseriessummary’
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// TimeseriesSummaryLiveRequest is one task of a TimeseriesSummaryLive request: the request body is a slice of them.
+//
+// one task of the request; the body is an array of tasks
+type TimeseriesSummaryLiveRequest struct {
+	// starting date of the time range
+	// optional field
+	// this field indicates the date which will be used as a threshold for summary data;
+	// minimum value: 2019-01-30
+	// maximum value shouldn’t exceed the date specified in the date_to
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2021-01-01"
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// ending date of the time range
+	// optional field
+	// if you don’t specify this field, the today’s date will be used by default
+	// minimum value shouldn’t preceed the date specified in the date_from
+	// maximum value: today’s date
+	// date format: "yyyy-mm-dd"
+	// example:
+	// "2021-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// time range which will be used to group the results
+	// optional field
+	// default value: month
+	// possible values: day, week, month, year
+	// note: for day, we will return items corresponding to all dates between and including date_from and date_to;
+	// for week/month/year, we will return items corresponding to full weeks/months/years, where each item will indicate the last day of the week/month/year
+	// for example, if you specify:
+	// "group_range": "month",
+	// "date_from": "2022-03-23",
+	// "date_to": "2022-05-13"
+	// we will return items falling between 2022-03-01 and 2022-05-31, namely, three items corresponding to the following dates: 2022-03-31, 2022-04-30, 2022-05-31
+	// if there is no data for a certain day/week/month/year, we will return 0
+	GroupRange sdk.Opt[GroupRange] `json:"group_range,omitzero"`
+
+	// indicates if the subdomains of the target will be included in the search
+	// optional field
+	// if set to false, the subdomains will be ignored
+	// default value: true
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
+	// optional field
+	// you can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale
+	// possible values:
+	// one_hundred — rank values are displayed on a 0–100 scale
+	// one_thousand — rank values are displayed on a 0–1000 scale
+	// default value: one_thousand
+	// learn more about how this parameter works and how ranking metrics are calculated in this Help Center article
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// user-defined task identifier
+	// optional field
+	// the character limit is 255
+	// you can use this parameter to identify the task and match it with the result
+	// you will find the specified tag value in the data object of the response
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// domain to get data for
+	// required field
+	// a domain should be specified without https:// and www.
+	// example:
+	// "forbes.com"
+	Target string `json:"target"`
+}
+
+// TimeseriesSummaryLiveResult is the type of TimeseriesSummaryLiveTask.Result.
+//
+// array of results
+type TimeseriesSummaryLiveResult struct {
+	// starting date of the time range
+	// in the UTC format: “yyyy-mm-dd”
+	// example:
+	// 2019-01-01
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// ending date of the time range
+	// in the UTC format: "yyyy-mm-dd"
+	// example:
+	// "2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// group_range from a POST array
+	GroupRange map[string]any `json:"group_range,omitzero"`
+
+	// contains relevant summary data
+	Items []TimeseriesSummaryLiveItem `json:"items,omitzero"`
+
+	// the number of results returned in the items array
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// target from a POST array
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// total amount of results relevant the request
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
 }

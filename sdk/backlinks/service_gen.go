@@ -22,6 +22,80 @@ func New(c *sdk.Client) *Service {
 	return &Service{client: c}
 }
 
+// AnchorsLive calls POST /v3/backlinks/anchors/live (Anchors).
+//
+// This endpoint will provide you with a detailed overview of anchors used when linking to the specified website with relevant backlink data for each of them.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) AnchorsLive(ctx context.Context, tasks ...AnchorsLiveRequest) (*AnchorsLiveResponse, error) {
+	resp := new(AnchorsLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/anchors/live", tasks, resp)
+	return resp, err
+}
+
+// AvailableFilters calls GET /v3/backlinks/available_filters (Filters).
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) AvailableFilters(ctx context.Context) (*AvailableFiltersResponse, error) {
+	resp := new(AvailableFiltersResponse)
+	err := s.client.Get(ctx, "/v3/backlinks/available_filters", resp)
+	return resp, err
+}
+
+// BacklinksLive calls POST /v3/backlinks/backlinks/live (Backlinks).
+//
+// This endpoint will provide you with a list of backlinks and relevant data for the specified domain, subdomain, or webpage.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BacklinksLive(ctx context.Context, tasks ...BacklinksLiveRequest) (*BacklinksLiveResponse, error) {
+	resp := new(BacklinksLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/backlinks/live", tasks, resp)
+	return resp, err
+}
+
+// BulkBacklinksLive calls POST /v3/backlinks/bulk_backlinks/live (Bulk Backlinks).
+//
+// This endpoint will provide you with the number of backlinks pointing to domains, subdomains, and pages specified in the `targets` array. The returned numbers correspond to all **live** backlinks, that is, total number of referring links with all attributes (e.g., nofollow, noreferrer, ugc, sponsored etc) that were found during the latest check.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkBacklinksLive(ctx context.Context, tasks ...BulkBacklinksLiveRequest) (*BulkBacklinksLiveResponse, error) {
+	resp := new(BulkBacklinksLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/bulk_backlinks/live", tasks, resp)
+	return resp, err
+}
+
+// BulkNewLostBacklinksLive calls POST /v3/backlinks/bulk_new_lost_backlinks/live (Bulk New & Lost Backlinks).
+//
+// This endpoint will provide you with the number of new and lost backlinks for the domains, subdomains, and pages specified in the `targets` array.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkNewLostBacklinksLive(ctx context.Context, tasks ...BulkNewLostBacklinksLiveRequest) (*BulkNewLostBacklinksLiveResponse, error) {
+	resp := new(BulkNewLostBacklinksLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/bulk_new_lost_backlinks/live", tasks, resp)
+	return resp, err
+}
+
+// BulkNewLostReferringDomainsLive calls POST /v3/backlinks/bulk_new_lost_referring_domains/live (Bulk New & Lost Referring Domains).
+//
+// This endpoint will provide you with the number of referring domains pointing to the domains, subdomains and pages specified in the `targets` array.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkNewLostReferringDomainsLive(ctx context.Context, tasks ...BulkNewLostReferringDomainsLiveRequest) (*BulkNewLostReferringDomainsLiveResponse, error) {
+	resp := new(BulkNewLostReferringDomainsLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/bulk_new_lost_referring_domains/live", tasks, resp)
+	return resp, err
+}
+
 // BulkPagesSummaryLive calls POST /v3/backlinks/bulk_pages_summary/live (Bulk Pages Summary).
 //
 // This endpoint will provide you with a comprehensive overview of backlinks and related data for a bulk of up to 1000 pages, domains, or subdomains. If you indicate a single page as a target, you will get comprehensive summary data on all backlinks for that page.
@@ -35,6 +109,19 @@ func (s *Service) BulkPagesSummaryLive(ctx context.Context, tasks ...BulkPagesSu
 	return resp, err
 }
 
+// BulkRanksLive calls POST /v3/backlinks/bulk_ranks/live (Bulk Ranks).
+//
+// This endpoint will provide you with rank scores of the domains, subdomains, and pages specified in the `targets` array. The score is based on the number of referring domains pointing to the specified domains, subdomains, or pages. The `rank` values represent real-time data for the date of the request and range from 0 (no backlinks detected) to 1,000 (highest rank). A similar scoring system is used in Google’s Page Rank algorithm. You can learn more about rank scores in [this help center article](https://dataforseo.com/help-center/what_is_rank_in_backlinks_api)
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkRanksLive(ctx context.Context, tasks ...BulkRanksLiveRequest) (*BulkRanksLiveResponse, error) {
+	resp := new(BulkRanksLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/bulk_ranks/live", tasks, resp)
+	return resp, err
+}
+
 // BulkReferringDomainsLive calls POST /v3/backlinks/bulk_referring_domains/live (Bulk Referring Domains).
 //
 // This endpoint will provide you with the number of referring domains pointing to domains, subdomains, and pages specified in the targets array. The returned numbers are based on all live referring domains, that is, total number of domains pointing to the target with any type of backlinks (e.g., nofollow, noreferrer, ugc, sponsored etc) that were found during the latest check.
@@ -45,6 +132,108 @@ func (s *Service) BulkPagesSummaryLive(ctx context.Context, tasks ...BulkPagesSu
 func (s *Service) BulkReferringDomainsLive(ctx context.Context, tasks ...BulkReferringDomainsLiveRequest) (*BulkReferringDomainsLiveResponse, error) {
 	resp := new(BulkReferringDomainsLiveResponse)
 	err := s.client.Post(ctx, "/v3/backlinks/bulk_referring_domains/live", tasks, resp)
+	return resp, err
+}
+
+// BulkSpamScoreLive calls POST /v3/backlinks/bulk_spam_score/live (Bulk Spam Score).
+//
+// This endpoint will provide you with spam scores of the domains, subdomains, and pages you specified in the `targets` array. Spam Score is DataForSEO’s proprietary metric that indicates how “spammy” your target is on a scale from 0 to 100. You can learn more about Spam Score, how it is calculated, and signals it takes into account in [this help center article](https://dataforseo.com/help-center/what-is-spam-score-and-how-is-it-calculated)
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) BulkSpamScoreLive(ctx context.Context, tasks ...BulkSpamScoreLiveRequest) (*BulkSpamScoreLiveResponse, error) {
+	resp := new(BulkSpamScoreLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/bulk_spam_score/live", tasks, resp)
+	return resp, err
+}
+
+// CompetitorsLive calls POST /v3/backlinks/competitors/live (Competitors).
+//
+// This endpoint will provide you with a list of competitors that share some part of the backlink profile with a target website, along with a number of backlink intersections and the rank of every competing website.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) CompetitorsLive(ctx context.Context, tasks ...CompetitorsLiveRequest) (*CompetitorsLiveResponse, error) {
+	resp := new(CompetitorsLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/competitors/live", tasks, resp)
+	return resp, err
+}
+
+// DomainIntersectionLive calls POST /v3/backlinks/domain_intersection/live (Domain Intersection).
+//
+// This endpoint will provide you with the list of domains pointing to the specified websites. This endpoint is especially useful for creating a Link Gap feature that shows what domains link to your competitors but do not link out to your website.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) DomainIntersectionLive(ctx context.Context, tasks ...DomainIntersectionLiveRequest) (*DomainIntersectionLiveResponse, error) {
+	resp := new(DomainIntersectionLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/domain_intersection/live", tasks, resp)
+	return resp, err
+}
+
+// DomainPagesLive calls POST /v3/backlinks/domain_pages/live (Domain Pages).
+//
+// This endpoint will provide you with a detailed overview of domain pages with backlink data for each page.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) DomainPagesLive(ctx context.Context, tasks ...DomainPagesLiveRequest) (*DomainPagesLiveResponse, error) {
+	resp := new(DomainPagesLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/domain_pages/live", tasks, resp)
+	return resp, err
+}
+
+// DomainPagesSummaryLive calls POST /v3/backlinks/domain_pages_summary/live (Domain Pages Summary).
+//
+// This endpoint will provide you with detailed summary data on all backlinks and related metrics for each page of the target domain or subdomain you specify. If you indicate a single page as a target, you will get comprehensive summary data on all backlinks for that page.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) DomainPagesSummaryLive(ctx context.Context, tasks ...DomainPagesSummaryLiveRequest) (*DomainPagesSummaryLiveResponse, error) {
+	resp := new(DomainPagesSummaryLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/domain_pages_summary/live", tasks, resp)
+	return resp, err
+}
+
+// HistoryLive calls POST /v3/backlinks/history/live (Backlinks History).
+//
+// This endpoint will provide you with historical backlinks data back to the beginning of 2019. You can receive the number of backlinks a given domain had in a specific time period, the number of new & lost backlinks, referring domains, and more.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) HistoryLive(ctx context.Context, tasks ...HistoryLiveRequest) (*HistoryLiveResponse, error) {
+	resp := new(HistoryLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/history/live", tasks, resp)
+	return resp, err
+}
+
+// Index calls GET /v3/backlinks/index (Backlinks Index).
+//
+// This endpoint will provide you with the total number of backlinks, domains, and pages our database contains for the moment when you make a request. You will also get stats for the last 12 months.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) Index(ctx context.Context) (*IndexResponse, error) {
+	resp := new(IndexResponse)
+	err := s.client.Get(ctx, "/v3/backlinks/index", resp)
+	return resp, err
+}
+
+// PageIntersectionLive calls POST /v3/backlinks/page_intersection/live (Page Intersection).
+//
+// This endpoint will provide you with the list of referring pages pointing to the specified targets. It is especially useful for finding the backlinks that point to your competitors but don’t point to your website.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) PageIntersectionLive(ctx context.Context, tasks ...PageIntersectionLiveRequest) (*PageIntersectionLiveResponse, error) {
+	resp := new(PageIntersectionLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/page_intersection/live", tasks, resp)
 	return resp, err
 }
 
@@ -110,4 +299,43 @@ func (s *Service) ReferringNetworksLiveAll(ctx context.Context, task ReferringNe
 		return r.Items, r.TotalCount - start, err
 	}
 	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch)
+}
+
+// SummaryLive calls POST /v3/backlinks/summary/live (Backlinks Summary).
+//
+// This endpoint will provide you with an overview of backlinks data available for a given domain, subdomain, or webpage.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) SummaryLive(ctx context.Context, tasks ...SummaryLiveRequest) (*SummaryLiveResponse, error) {
+	resp := new(SummaryLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/summary/live", tasks, resp)
+	return resp, err
+}
+
+// TimeseriesNewLostSummaryLive calls POST /v3/backlinks/timeseries_new_lost_summary/live (New & Lost Backlinks Timeseries Summary).
+//
+// This endpoint will provide you with the number of new and lost backlinks and referring domains for the domain specified in the `target` field.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) TimeseriesNewLostSummaryLive(ctx context.Context, tasks ...TimeseriesNewLostSummaryLiveRequest) (*TimeseriesNewLostSummaryLiveResponse, error) {
+	resp := new(TimeseriesNewLostSummaryLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/timeseries_new_lost_summary/live", tasks, resp)
+	return resp, err
+}
+
+// TimeseriesSummaryLive calls POST /v3/backlinks/timeseries_summary/live (Backlinks Timeseries Summary).
+//
+// This endpoint will provide you with an overview of backlink data for the `target` domain available during a period between the two indicated dates. Backlink metrics will be grouped by the time range that you define: day, week, month, or year.
+//
+// Each task is validated first (Validate); an invalid one fails the call before anything is sent.
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) TimeseriesSummaryLive(ctx context.Context, tasks ...TimeseriesSummaryLiveRequest) (*TimeseriesSummaryLiveResponse, error) {
+	resp := new(TimeseriesSummaryLiveResponse)
+	err := s.client.Post(ctx, "/v3/backlinks/timeseries_summary/live", tasks, resp)
+	return resp, err
 }

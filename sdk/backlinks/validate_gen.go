@@ -12,7 +12,283 @@ import (
 // Validate reports every field of r that breaks a rule of the docs, each as a
 // *sdk.ValidationError naming the field; nil when the task can be sent.
 // Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *AnchorsLiveRequest) Validate() error {
+	var errs []error
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BacklinksLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BulkBacklinksLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BulkNewLostBacklinksLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BulkNewLostReferringDomainsLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
 func (r *BulkPagesSummaryLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BulkRanksLiveRequest) Validate() error {
 	var errs []error
 	if v, ok := r.RankScale.Get(); ok {
 		if !v.IsKnown() {
@@ -82,6 +358,467 @@ func (r *BulkReferringDomainsLiveRequest) Validate() error {
 // Validate reports every field of r that breaks a rule of the docs, each as a
 // *sdk.ValidationError naming the field; nil when the task can be sent.
 // Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BulkSpamScoreLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *CompetitorsLiveRequest) Validate() error {
+	var errs []error
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *DomainIntersectionLiveRequest) Validate() error {
+	var errs []error
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.ExcludeTargets
+		if len(v) > 10 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "exclude_targets",
+				Reason: "must have at most 10 elements",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	if v, ok := r.IntersectionMode.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "intersection_mode",
+				Reason: "must be one of all, partial",
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *DomainPagesLiveRequest) Validate() error {
+	var errs []error
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *DomainPagesSummaryLiveRequest) Validate() error {
+	var errs []error
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *HistoryLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *PageIntersectionLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.ExcludeTargets
+		if len(v) > 10 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "exclude_targets",
+				Reason: "must have at most 10 elements",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		if n := v.Conditions(); n > 8 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "filters",
+				Reason: fmt.Sprintf("has %d conditions; at most 8", n),
+			})
+		}
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	if v, ok := r.IntersectionMode.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "intersection_mode",
+				Reason: "must be one of all, partial",
+			})
+		}
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	{
+		v := r.OrderBy
+		if len(v) > 3 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "order_by",
+				Reason: "must have at most 3 elements",
+			})
+		}
+		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
 func (r *ReferringDomainsLiveRequest) Validate() error {
 	var errs []error
 	{
@@ -131,6 +868,14 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			})
 		}
 		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
 	}
 	if v, ok := r.Tag.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
@@ -209,6 +954,132 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			})
 		}
 		errs = append(errs, sdk.ValidateField("order_by", v.Validate()))
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *SummaryLiveRequest) Validate() error {
+	var errs []error
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *TimeseriesNewLostSummaryLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.GroupRange.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "group_range",
+				Reason: "must be one of day, week, month, year",
+			})
+		}
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.Target == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *TimeseriesSummaryLiveRequest) Validate() error {
+	var errs []error
+	if v, ok := r.GroupRange.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "group_range",
+				Reason: "must be one of day, week, month, year",
+			})
+		}
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
 	}
 	if v, ok := r.Tag.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
