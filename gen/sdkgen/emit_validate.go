@@ -97,6 +97,9 @@ func checks(g *jen.Group, fd *Field) {
 		}
 	case Filter:
 		body = append(body, appendField(fd.JSON, jen.Add(v).Dot("Validate").Call()))
+		if r.FilterFields != "" {
+			body = append(body, appendField(fd.JSON, jen.Id(r.FilterFields).Dot("Check").Call(v)))
+		}
 		if r.MaxConditions > 0 {
 			body = append(body, jen.If(jen.Id("n").Op(":=").Add(v).Dot("Conditions").Call(), jen.Id("n").Op(">").Lit(r.MaxConditions)).Block(
 				jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Op("&").Qual(sdkPath, "ValidationError").Values(jen.Dict{

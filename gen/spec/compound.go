@@ -110,6 +110,20 @@ func filterField(m merged) *openapi3.Schema {
 // free-form object when nothing shows what it holds. It returns nil when
 // the object has documented fields and so is a component.
 func (b *builder) objectSchema(ep *endpoint, n *node, m merged, comp string, sd side, note noteFunc) *openapi3.Schema {
+	if isMapOfEntries(n) {
+		// N7: the table documents one entry by an example key ("1", the
+		// first target): a map of what that entry holds.
+		entry := n.children[0]
+		for _, c := range n.children {
+			if len(c.rows) > 0 {
+				entry = c
+				break
+			}
+		}
+		note("map", "N7: its field %q is an example key: a map, each value as %q is documented", entry.name, entry.name)
+		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
+			AdditionalProperties: openapi3.AdditionalProperties{Schema: b.fieldSchema(ep, entry, comp, sd)}}
+	}
 	for _, c := range n.children {
 		if len(c.rows) > 0 {
 			return nil

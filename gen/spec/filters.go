@@ -22,6 +22,10 @@ import (
 // placeholder the docs name: it stands for any one dot-free segment.
 const ExtFilterFields = "x-dfs-filter-fields"
 
+// ExtFilterFieldsOf names the endpoint whose list ExtFilterFields is
+// ("POST /v3/backlinks/backlinks/live"): several filter fields share one.
+const ExtFilterFieldsOf = "x-dfs-filter-fields-of"
+
 // FilterField is one entry of ExtFilterFields.
 type FilterField struct {
 	Name        string   `json:"name"`
@@ -32,6 +36,7 @@ type FilterField struct {
 
 // filterSet is what the appendix lists for one endpoint.
 type filterSet struct {
+	of     string // "METHOD path" of the endpoint the appendix lists them for
 	fields []FilterField
 	page   *page.Page
 }
@@ -108,7 +113,7 @@ func (b *builder) readFilters(pages []*page.Page, eps []*endpoint) {
 				case cur != nil:
 					key := cur.method + " " + cur.path
 					if b.filters[key] == nil {
-						b.filters[key] = &filterSet{page: p}
+						b.filters[key] = &filterSet{of: key, page: p}
 					}
 					set = b.filters[key]
 				case len(r.Links) > 0:
@@ -218,6 +223,7 @@ func (b *builder) filterExtension(ep *endpoint, n *node, s *openapi3.Schema) {
 		s.Extensions = map[string]any{}
 	}
 	s.Extensions[ExtFilterFields] = set.fields
+	s.Extensions[ExtFilterFieldsOf] = set.of
 	if linked != "" {
 		b.report.add(ep, nil, page.PartRequestTable, n.path(), "filters",
 			fmt.Sprintf("F5: its description links %s as the endpoint whose fields it filters by: the %d filter fields the appendix lists for it", linked, len(set.fields)))

@@ -144,28 +144,28 @@ func (v NetworkAddressType) IsKnown() bool {
 	return false
 }
 
-// PageIntersectionLiveItemPageIntersection1ItemType is one of: anchor, image, link, meta, canonical, alternate, redirect.
+// PageIntersectionLiveItemPageIntersectionItemType is one of: anchor, image, link, meta, canonical, alternate, redirect.
 //
 // link type
 //
 // A value the docs do not list still decodes; IsKnown tells it apart.
-type PageIntersectionLiveItemPageIntersection1ItemType string
+type PageIntersectionLiveItemPageIntersectionItemType string
 
-// The values of PageIntersectionLiveItemPageIntersection1ItemType.
+// The values of PageIntersectionLiveItemPageIntersectionItemType.
 const (
-	PageIntersectionLiveItemPageIntersection1ItemTypeAnchor    PageIntersectionLiveItemPageIntersection1ItemType = "anchor"
-	PageIntersectionLiveItemPageIntersection1ItemTypeImage     PageIntersectionLiveItemPageIntersection1ItemType = "image"
-	PageIntersectionLiveItemPageIntersection1ItemTypeLink      PageIntersectionLiveItemPageIntersection1ItemType = "link"
-	PageIntersectionLiveItemPageIntersection1ItemTypeMeta      PageIntersectionLiveItemPageIntersection1ItemType = "meta"
-	PageIntersectionLiveItemPageIntersection1ItemTypeCanonical PageIntersectionLiveItemPageIntersection1ItemType = "canonical"
-	PageIntersectionLiveItemPageIntersection1ItemTypeAlternate PageIntersectionLiveItemPageIntersection1ItemType = "alternate"
-	PageIntersectionLiveItemPageIntersection1ItemTypeRedirect  PageIntersectionLiveItemPageIntersection1ItemType = "redirect"
+	PageIntersectionLiveItemPageIntersectionItemTypeAnchor    PageIntersectionLiveItemPageIntersectionItemType = "anchor"
+	PageIntersectionLiveItemPageIntersectionItemTypeImage     PageIntersectionLiveItemPageIntersectionItemType = "image"
+	PageIntersectionLiveItemPageIntersectionItemTypeLink      PageIntersectionLiveItemPageIntersectionItemType = "link"
+	PageIntersectionLiveItemPageIntersectionItemTypeMeta      PageIntersectionLiveItemPageIntersectionItemType = "meta"
+	PageIntersectionLiveItemPageIntersectionItemTypeCanonical PageIntersectionLiveItemPageIntersectionItemType = "canonical"
+	PageIntersectionLiveItemPageIntersectionItemTypeAlternate PageIntersectionLiveItemPageIntersectionItemType = "alternate"
+	PageIntersectionLiveItemPageIntersectionItemTypeRedirect  PageIntersectionLiveItemPageIntersectionItemType = "redirect"
 )
 
-// IsKnown reports whether v is one of the values the docs list for PageIntersectionLiveItemPageIntersection1ItemType.
-func (v PageIntersectionLiveItemPageIntersection1ItemType) IsKnown() bool {
+// IsKnown reports whether v is one of the values the docs list for PageIntersectionLiveItemPageIntersectionItemType.
+func (v PageIntersectionLiveItemPageIntersectionItemType) IsKnown() bool {
 	switch v {
-	case PageIntersectionLiveItemPageIntersection1ItemTypeAnchor, PageIntersectionLiveItemPageIntersection1ItemTypeImage, PageIntersectionLiveItemPageIntersection1ItemTypeLink, PageIntersectionLiveItemPageIntersection1ItemTypeMeta, PageIntersectionLiveItemPageIntersection1ItemTypeCanonical, PageIntersectionLiveItemPageIntersection1ItemTypeAlternate, PageIntersectionLiveItemPageIntersection1ItemTypeRedirect:
+	case PageIntersectionLiveItemPageIntersectionItemTypeAnchor, PageIntersectionLiveItemPageIntersectionItemTypeImage, PageIntersectionLiveItemPageIntersectionItemTypeLink, PageIntersectionLiveItemPageIntersectionItemTypeMeta, PageIntersectionLiveItemPageIntersectionItemTypeCanonical, PageIntersectionLiveItemPageIntersectionItemTypeAlternate, PageIntersectionLiveItemPageIntersectionItemTypeRedirect:
 		return true
 	}
 	return false

@@ -1603,7 +1603,7 @@ type DomainIntersectionLiveData struct {
 type DomainIntersectionLiveItem struct {
 	// contains data on domains that link to the corresponding targets specified in the POST array
 	// data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object
-	DomainIntersection *DomainIntersectionLiveItemDomainIntersection `json:"domain_intersection,omitzero"`
+	DomainIntersection map[string]DomainIntersectionLiveItemDomainIntersection `json:"domain_intersection,omitzero"`
 
 	// contains the domain intersections summary
 	Summary *DomainIntersectionLiveItemSummary `json:"summary,omitzero"`
@@ -1611,19 +1611,9 @@ type DomainIntersectionLiveItem struct {
 
 // DomainIntersectionLiveItemDomainIntersection is the type of DomainIntersectionLiveItem.DomainIntersection.
 //
-// contains data on domains that link to the corresponding targets specified in the POST array
-// data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object
-type DomainIntersectionLiveItemDomainIntersection struct {
-	// contains data on a domain that links to the corresponding target from the POST array
-	// field name varies in the range from 1 to 20 according to the number of domains, subdomains, or pages in the targets object
-	F1 *DomainIntersectionLiveItemDomainIntersection1 `json:"1,omitzero"`
-}
-
-// DomainIntersectionLiveItemDomainIntersection1 is the type of DomainIntersectionLiveItemDomainIntersection.F1.
-//
 // contains data on a domain that links to the corresponding target from the POST array
 // field name varies in the range from 1 to 20 according to the number of domains, subdomains, or pages in the targets object
-type DomainIntersectionLiveItemDomainIntersection1 struct {
+type DomainIntersectionLiveItemDomainIntersection struct {
 	// indicates the number of backlinks
 	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
 
@@ -2845,7 +2835,7 @@ type PageIntersectionLiveData struct {
 type PageIntersectionLiveItem struct {
 	// contains data on pages that link to the corresponding targets specified in the POST array
 	// data is provided in separate objects corresponding to pages specified in the targets object
-	PageIntersection *PageIntersectionLiveItemPageIntersection `json:"page_intersection,omitzero"`
+	PageIntersection map[string][]PageIntersectionLiveItemPageIntersection `json:"page_intersection,omitzero"`
 
 	// contains the page intersections summary
 	Summary *PageIntersectionLiveItemSummary `json:"summary,omitzero"`
@@ -2853,19 +2843,9 @@ type PageIntersectionLiveItem struct {
 
 // PageIntersectionLiveItemPageIntersection is the type of PageIntersectionLiveItem.PageIntersection.
 //
-// contains data on pages that link to the corresponding targets specified in the POST array
-// data is provided in separate objects corresponding to pages specified in the targets object
-type PageIntersectionLiveItemPageIntersection struct {
-	// contains data on a referring page that links to the corresponding target from the POST array
-	// field name varies in the range from 1 to 20 according to the number of domains, subdomains or pages in the targets object
-	F1 []PageIntersectionLiveItemPageIntersection1 `json:"1,omitzero"`
-}
-
-// PageIntersectionLiveItemPageIntersection1 is the type of PageIntersectionLiveItemPageIntersection.F1.
-//
 // contains data on a referring page that links to the corresponding target from the POST array
 // field name varies in the range from 1 to 20 according to the number of domains, subdomains or pages in the targets object
-type PageIntersectionLiveItemPageIntersection1 struct {
+type PageIntersectionLiveItemPageIntersection struct {
 	// alternative text of the image
 	// this field will be null if backlink type is not image
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
@@ -2924,7 +2904,7 @@ type PageIntersectionLiveItemPageIntersection1 struct {
 
 	// indirect link path
 	// indicates a URL or a sequence of URLs that lead to url_to
-	IndirectLinkPath []PageIntersectionLiveItemPageIntersection1IndirectLinkPath `json:"indirect_link_path,omitzero"`
+	IndirectLinkPath []PageIntersectionLiveItemPageIntersectionIndirectLinkPath `json:"indirect_link_path,omitzero"`
 
 	// indicates whether the backlink is broken
 	// if true, the backlink is pointing to a page responding with a 4xx or 5xx status code
@@ -2945,7 +2925,7 @@ type PageIntersectionLiveItemPageIntersection1 struct {
 	// link type
 	// possible values:
 	// anchor, image, link, meta, canonical, alternate, redirect
-	ItemType sdk.Opt[PageIntersectionLiveItemPageIntersection1ItemType] `json:"item_type,omitzero"`
+	ItemType sdk.Opt[PageIntersectionLiveItemPageIntersectionItemType] `json:"item_type,omitzero"`
 
 	// most recent date when our crawler visited the backlink
 	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
@@ -3053,11 +3033,11 @@ type PageIntersectionLiveItemPageIntersection1 struct {
 	URLToStatusCode sdk.Opt[int64] `json:"url_to_status_code,omitzero"`
 }
 
-// PageIntersectionLiveItemPageIntersection1IndirectLinkPath is the type of PageIntersectionLiveItemPageIntersection1.IndirectLinkPath.
+// PageIntersectionLiveItemPageIntersectionIndirectLinkPath is the type of PageIntersectionLiveItemPageIntersection.IndirectLinkPath.
 //
 // indirect link path
 // indicates a URL or a sequence of URLs that lead to url_to
-type PageIntersectionLiveItemPageIntersection1IndirectLinkPath struct {
+type PageIntersectionLiveItemPageIntersectionIndirectLinkPath struct {
 	// HTTP status code of the URL
 	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
 

@@ -17,6 +17,7 @@ func (r *AnchorsLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -103,6 +104,7 @@ func (r *BacklinksLiveRequest) Validate() error {
 	{
 		v := r.Filters
 		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("filters", BacklinksLiveFilterFields.Check(v)))
 		if n := v.Conditions(); n > 8 {
 			errs = append(errs, &sdk.ValidationError{
 				Field:  "filters",
@@ -452,6 +454,7 @@ func (r *DomainIntersectionLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -547,6 +550,7 @@ func (r *DomainPagesLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -625,6 +629,7 @@ func (r *DomainPagesSummaryLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -750,6 +755,7 @@ func (r *PageIntersectionLiveRequest) Validate() error {
 	{
 		v := r.Filters
 		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("filters", PageIntersectionLiveFilterFields.Check(v)))
 		if n := v.Conditions(); n > 8 {
 			errs = append(errs, &sdk.ValidationError{
 				Field:  "filters",
@@ -824,6 +830,7 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -902,6 +909,7 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
@@ -988,6 +996,7 @@ func (r *SummaryLiveRequest) Validate() error {
 	{
 		v := r.BacklinksFilters
 		errs = append(errs, sdk.ValidateField("backlinks_filters", v.Validate()))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 	}
 	if v, ok := r.BacklinksStatusType.Get(); ok {
 		if !v.IsKnown() {
