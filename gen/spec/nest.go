@@ -261,11 +261,18 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 		return inner, ""
 	}
 	// N2: a container marked in bold after the fields of another marked
-	// container is that one's sibling.
+	// container is that one's sibling; with none open, it belongs to the
+	// envelope's innermost container, closing the unmarked ones.
 	if pr.row.Marked && (pr.typ == "object" || pr.typ == "array") {
 		for i := len(fs.open) - 1; i > 0; i-- {
 			m := fs.open[i]
-			if envelopeContainer(m) || !markedHere(m, fs) {
+			if envelopeContainer(m) {
+				if m != inner {
+					return m, fmt.Sprintf("a container marked in bold, after the fields of containers the table does not mark: in %s", describe(m))
+				}
+				break
+			}
+			if !markedHere(m, fs) {
 				continue
 			}
 			level := m.parent

@@ -11,10 +11,10 @@ type AnchorsLiveResponse = sdk.Response[AnchorsLiveData, AnchorsLiveResult]
 type AnchorsLiveTask = sdk.Task[AnchorsLiveData, AnchorsLiveResult]
 
 // AvailableFiltersResponse is the whole response body of GET /v3/backlinks/available_filters, envelope included.
-type AvailableFiltersResponse = sdk.Response[AvailableFiltersData, AvailableFiltersResult]
+type AvailableFiltersResponse = sdk.Response[AvailableFiltersData, any]
 
 // AvailableFiltersTask is one task of a AvailableFiltersResponse.
-type AvailableFiltersTask = sdk.Task[AvailableFiltersData, AvailableFiltersResult]
+type AvailableFiltersTask = sdk.Task[AvailableFiltersData, any]
 
 // BacklinksLiveResponse is the whole response body of POST /v3/backlinks/backlinks/live, envelope included.
 type BacklinksLiveResponse = sdk.Response[BacklinksLiveData, BacklinksLiveResult]
@@ -399,13 +399,6 @@ type AvailableFiltersData struct {
 	// the function of the task, echoed: the path segment after the API
 	Function string `json:"function"`
 }
-
-// AvailableFiltersResult is the type of AvailableFiltersTask.Result.
-//
-// array of results
-// contains the full list of available parameters that can be used for data filtration
-// the parameters are grouped by the endpoint they can be used with
-type AvailableFiltersResult struct{}
 
 // BacklinksLiveData is the data of a BacklinksLive task: the echo of its request, with api and function.
 //
