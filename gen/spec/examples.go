@@ -32,8 +32,17 @@ func (b *builder) checkExamples(eps []*endpoint) error {
 			b.dropInvalid(ep, page.PartRequestExample, op.RequestBody.Value.Content.Get("application/json"),
 				own.RequestBody.Value.Content.Get("application/json"))
 		}
-		b.dropInvalid(ep, page.PartResponseExample, op.Responses.Status(200).Value.Content.Get("application/json"),
-			own.Responses.Status(200).Value.Content.Get("application/json"))
+		media := op.Responses.Status(200).Value.Content.Get("application/json")
+		b.dropInvalid(ep, page.PartResponseExample, media, own.Responses.Status(200).Value.Content.Get("application/json"))
+		// A recorded response shaped the spec: it must fit it, or the
+		// builder could not follow the wire (several types, say).
+		for _, r := range ep.recorded {
+			if err := media.Schema.Value.VisitJSON(r.Body.Any()); err != nil {
+				reason, _, _ := strings.Cut(err.Error(), "\n")
+				b.report.add(ep, &page.Page{Source: r.Source}, PartRecorded, "", "recorded-rejected", "does not fit the spec built with it: "+reason)
+				b.errs = append(b.errs, fmt.Errorf("%s: does not fit the spec built with it (%s %s): %s", r.Source, ep.method, ep.path, reason))
+			}
+		}
 	}
 	return nil
 }

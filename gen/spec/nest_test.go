@@ -103,16 +103,16 @@ func TestNestingWithoutExample(t *testing.T) {
 			"| `info` | object | *about the target* |", // opens: nothing says otherwise (N8)
 			"| `server` | string | *server* |",
 			"| `cms` | string | *content management system* |",
-			"| `broken_links` | integer | *broken links* |",                 // N4: the other endpoint shows it beside rank
+			"| `broken_links` | integer | *broken links* |",                        // N4: the other endpoint shows it beside rank
 			"| `custom_mode` | object | *custom mode specified in a POST array* |", // N5: the echo, no level
 			"| `total_count` | integer | *total* |",
 			"| `counts` | object | *link count per each type* |", // N5: a map of counts
-			"| `meta` | object | *meta* |",                      // N3: the other endpoint shows its fields
+			"| `meta` | object | *meta* |",                       // N3: the other endpoint shows its fields
 			"| `title` | string | *title* |",
 			"| `lang` | string | *language* |",
 			"| `**items**` | array | *items* |", // N1: the result's items
 			"| `type` | string | *type* |",
-			"| `hops` | array | *the path* |", // an array: no level, until...
+			"| `hops` | array | *the path* |",  // an array: no level, until...
 			"| `type` | string | *hop type* |", // N6: ...a second type: the array's
 			"| `url` | string | *hop url* |",
 			"| **`group`** | object | *per target* |",
