@@ -26,6 +26,7 @@ type endpoint struct {
 	echo          *node      // data-echo keys that are not request fields
 	echoConflicts *node      // data-echo values whose type is not the request field's
 	hasRequest    bool
+	reqComp       string // the request's component, once written
 }
 
 // Recorded is a response body a maintainer recorded from the API (the
@@ -343,6 +344,7 @@ func (b *builder) operation(ep *endpoint) error {
 	var reqRef *openapi3.SchemaRef
 	if ep.hasRequest {
 		reqRef = b.component(ep, ep.req, ep.op+"Request", requestSide, "one task of the request; the body is an array of tasks")
+		ep.reqComp = strings.TrimPrefix(reqRef.Ref, "#/components/schemas/")
 		body := openapi3.NewArraySchema()
 		body.Items = reqRef
 		body.MinItems = 1

@@ -130,8 +130,17 @@ func (b *builder) objectSchema(ep *endpoint, n *node, m merged, comp string, sd 
 		}
 	}
 	ml := n.ex.mapLike
+	if (ml == nil || ml.seen == 0) && mapCountProse.MatchString(m.desc) {
+		note("map", "N5: no documented fields, no example keys, and its description gives a count per key: a map of integer")
+		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
+			AdditionalProperties: openapi3.AdditionalProperties{Schema: &openapi3.SchemaRef{Value: openapi3.NewInt64Schema()}}}
+	}
 	if ml == nil || ml.seen == 0 {
-		note("map", "an object with no documented fields and no example keys: a free-form object")
+		if mapProse.MatchString(m.desc) {
+			note("map", "N5: no documented fields, no example keys; its description gives a value per key: a map of values no example types")
+		} else {
+			note("map", "an object with no documented fields and no example keys: a free-form object")
+		}
 		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
 			AdditionalProperties: openapi3.AdditionalProperties{Schema: &openapi3.SchemaRef{Value: &openapi3.Schema{}}}}
 	}

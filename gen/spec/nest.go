@@ -113,10 +113,10 @@ func confirmed(n *node) bool { return n.objects > 0 }
 // mapProse is a description saying an object holds a value per key:
 // "referring link count per each", "the number of ... per country",
 // "contains social media tags and their content".
-var mapProse = regexp.MustCompile(`(?i)\bper each\b|\b(count|number)s?\b[^.;\n]*\bper\b|\bcontains [a-z ]+ and their\b`)
+var mapProse = regexp.MustCompile(`(?i)\bper each\b|\bcount per\b|\bcontains [a-z ]+ and their\b`)
 
 // mapCountProse is one saying the values are counts.
-var mapCountProse = regexp.MustCompile(`(?i)\b(count|number)s?\b[^.;\n]*\bper\b|\bcount per each\b`)
+var mapCountProse = regexp.MustCompile(`(?i)\bcount per\b|\b(count|number)s?\b[^.;\n]*\bper each\b`)
 
 // echoProse is a response field described as the value of the request
 // field of the same name: "custom mode specified in a POST array".

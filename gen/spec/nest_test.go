@@ -142,6 +142,10 @@ func TestNestingWithoutExample(t *testing.T) {
 	if diff := cmp.Diff(want, fieldPaths(doc, "WidgetsLiveResult")); diff != "" {
 		t.Errorf("result fields (-want +got):\n%s", diff)
 	}
+	counts := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["counts"].Value
+	if ap := counts.AdditionalProperties.Schema; ap == nil || !ap.Value.Type.Is("integer") {
+		t.Errorf("N5: counts (a count per each type) is not a map of integer: %+v", counts)
+	}
 	task := fieldPaths(doc, "WidgetsLiveTask")
 	if slices.Contains(task, "data.result[]") || !slices.Contains(task, "result[]") {
 		t.Errorf("task fields: %v", task)

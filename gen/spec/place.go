@@ -146,6 +146,7 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		}
 		placed[n] = row
 		n.rows = append(n.rows, pr)
+		b.takeProseExample(ep, pg, part, n, pr)
 		context = level
 		if !t.Flat {
 			if canHold(n, pr.typ) {

@@ -81,6 +81,9 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 	case m.has && n.ex.seen == 0 && !sd.request && (ep.resp == nil || ep.resp.objects > 0):
 		note("table-only", "in the table, not in any example: kept as the table types it")
 	}
+	if s := b.echoSchema(ep, n, m, sd, note); s != nil {
+		return s
+	}
 	typ := b.resolveType(n, m, note)
 	if !sd.request && len(n.rec) > 0 {
 		b.wireChanges(ep, n, m, typ, docsType(n, m))
@@ -232,4 +235,25 @@ func floatSchema() *openapi3.Schema {
 	s := openapi3.NewFloat64Schema()
 	s.Format = "double"
 	return s
+}
+
+// echoSchema is rule N5's echo: a response object or array no example
+// shows and that its description calls the value given in the request
+// ("custom mode specified in a POST array") has the request field's
+// schema. nil when the rule does not apply.
+func (b *builder) echoSchema(ep *endpoint, n *node, m merged, sd side, note noteFunc) *openapi3.SchemaRef {
+	if sd.request || ep.reqComp == "" || len(n.children) > 0 || n.ex.seen > 0 || (m.typ != "object" && m.typ != "array") || !echoProse.MatchString(m.desc) {
+		return nil
+	}
+	req := b.doc.Components.Schemas[ep.reqComp].Value.Properties[n.name]
+	if req == nil {
+		return nil
+	}
+	note("echo", "N5: no example shows it and its description calls it the request's value: the request field's schema")
+	if req.Ref != "" {
+		return req
+	}
+	c := *req.Value
+	c.Description = m.desc
+	return &openapi3.SchemaRef{Value: &c}
 }

@@ -666,7 +666,7 @@ type BacklinksLiveRequest struct {
 	// if you use custom_mode, then mode will be ignored
 	// example:
 	// "custom_mode": {"field": "domain", "value": 100}
-	CustomMode map[string]any `json:"custom_mode,omitempty"`
+	CustomMode *BacklinksLiveRequestCustomMode `json:"custom_mode,omitempty"`
 
 	// indicates if internal backlinks from subdomains to the target will be excluded from the results
 	// optional field
@@ -776,12 +776,30 @@ type BacklinksLiveRequest struct {
 	Target string `json:"target"`
 }
 
+// BacklinksLiveRequestCustomMode is the type of BacklinksLiveRequest.CustomMode.
+//
+// detailed results grouping type
+// optional field
+// use this object to get a specific number of backlinks per field
+// if you use custom_mode, then mode will be ignored
+// example:
+// "custom_mode": {"field": "domain", "value": 100}
+type BacklinksLiveRequestCustomMode struct {
+	Field sdk.Opt[string] `json:"field,omitzero"`
+	Value sdk.Opt[int64]  `json:"value,omitzero"`
+}
+
 // BacklinksLiveResult is the type of BacklinksLiveTask.Result.
 //
 // array of results
 type BacklinksLiveResult struct {
-	// custom mode specified in a POST array
-	CustomMode map[string]any `json:"custom_mode,omitzero"`
+	// detailed results grouping type
+	// optional field
+	// use this object to get a specific number of backlinks per field
+	// if you use custom_mode, then mode will be ignored
+	// example:
+	// "custom_mode": {"field": "domain", "value": 100}
+	CustomMode *BacklinksLiveRequestCustomMode `json:"custom_mode,omitzero"`
 
 	// contains relevant backlinks and referring domains data
 	Items []BacklinksLiveItem `json:"items,omitzero"`
@@ -1852,7 +1870,7 @@ type DomainIntersectionLiveRequest struct {
 	// "1": "http://planet.postgresql.org/",
 	// "2": "http://gborg.postgresql.org/"
 	// }
-	Targets map[string]any `json:"targets"`
+	Targets map[string]string `json:"targets"`
 }
 
 // DomainIntersectionLiveResult is the type of DomainIntersectionLiveTask.Result.
@@ -1866,7 +1884,7 @@ type DomainIntersectionLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// target domains, subdomains or webpages in a POST array
-	Targets map[string]any `json:"targets,omitzero"`
+	Targets map[string]string `json:"targets,omitzero"`
 
 	// total amount of results relevant to your request
 	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
@@ -3185,7 +3203,7 @@ type PageIntersectionLiveRequest struct {
 	// "1": "http://planet.postgresql.org/",
 	// "2": "http://gborg.postgresql.org/"
 	// }
-	Targets map[string]any `json:"targets"`
+	Targets map[string]string `json:"targets"`
 }
 
 // PageIntersectionLiveResult is the type of PageIntersectionLiveTask.Result.
@@ -3199,7 +3217,7 @@ type PageIntersectionLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// targets from a POST array
-	Targets map[string]any `json:"targets,omitzero"`
+	Targets map[string]string `json:"targets,omitzero"`
 
 	// total amount of results relevant the request
 	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
@@ -4246,7 +4264,7 @@ type TimeseriesSummaryLiveResult struct {
 	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
 
 	// group_range from a POST array
-	GroupRange map[string]any `json:"group_range,omitzero"`
+	GroupRange sdk.Opt[GroupRange] `json:"group_range,omitzero"`
 
 	// contains relevant summary data
 	Items []TimeseriesSummaryLiveItem `json:"items,omitzero"`

@@ -101,6 +101,9 @@ func (r *BacklinksLiveRequest) Validate() error {
 			})
 		}
 	}
+	if v := r.CustomMode; v != nil {
+		errs = append(errs, sdk.ValidateField("custom_mode", v.Validate()))
+	}
 	{
 		v := r.Filters
 		errs = append(errs, sdk.ValidateField("filters", v.Validate()))
@@ -152,6 +155,14 @@ func (r *BacklinksLiveRequest) Validate() error {
 			Reason: "required",
 		})
 	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each as a
+// *sdk.ValidationError naming the field; nil when the task can be sent.
+// Required numbers and booleans cannot be told from their zero value and are not checked.
+func (r *BacklinksLiveRequestCustomMode) Validate() error {
+	var errs []error
 	return errors.Join(errs...)
 }
 

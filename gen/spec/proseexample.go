@@ -1,0 +1,88 @@
+package spec
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+	"github.com/dataforseo-go/dataforseo/gen/page"
+)
+
+// proseExample is the value a row's description shows for its own field
+// (rule E8): `"custom_mode": {"field": "domain", "value": 100}`. Only an
+// object or an array that is valid JSON counts; nil otherwise.
+func proseExample(desc, name string) *jsonval.Value {
+	re := regexp.MustCompile(`"` + regexp.QuoteMeta(name) + `"\s*:\s*([\[{])`)
+	loc := re.FindStringSubmatchIndex(desc)
+	if loc == nil {
+		return nil
+	}
+	raw := balanced(desc[loc[2]:])
+	if raw == "" {
+		return nil
+	}
+	v, err := jsonval.Parse([]byte(raw))
+	if err != nil || v.Kind != jsonval.Object && v.Kind != jsonval.Array {
+		return nil
+	}
+	return v
+}
+
+// balanced is the prefix of s that closes its first bracket, counting
+// brackets outside strings; "" when it never closes.
+func balanced(s string) string {
+	depth, inString, escaped := 0, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth == 0 {
+				return s[:i+1]
+			}
+		}
+	}
+	return ""
+}
+
+// takeProseExample gives an object or array field that no example shows,
+// in a part of the response or request no example shows either, the
+// value its description shows (E8), reported. Filters and sorting rules
+// have their own grammar (F1, F2) and take none.
+func (b *builder) takeProseExample(ep *endpoint, pg *page.Page, part page.Part, n *node, pr placedRow) {
+	if pr.typ != "object" && pr.typ != "array" || n.ex.seen > 0 || n.parent == nil || n.parent.objects > 0 {
+		return
+	}
+	if m := (merged{desc: pr.desc}); isFilter(n, m) || isOrderBy(n, m) {
+		return
+	}
+	v := proseExample(pr.desc, n.name)
+	if v == nil {
+		return
+	}
+	n.addValue(v, "")
+	b.report.add(ep, pg, part, n.path(), "example-only", fmt.Sprintf("E8: no example shows it; its description does (%s): its shape comes from there", firstLineOf(v)))
+}
+
+func firstLineOf(v *jsonval.Value) string {
+	b, _ := v.MarshalJSON()
+	s := string(b)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return strings.TrimSpace(s)
+}
