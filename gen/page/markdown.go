@@ -70,16 +70,27 @@ func parseMarkdownWith(src, text string) (*Page, error) {
 			j++
 		}
 		for ; j < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j]), "|"); j++ {
-			cells := mdCells(lines[j])
+			line, start := lines[j], j
+			// A cell whose text runs over several lines (the capture kept
+			// its line breaks): the row goes on to the line that closes it.
+			for !strings.HasSuffix(strings.TrimSpace(line), "|") && j+1 < len(lines) {
+				next := strings.TrimSpace(lines[j+1])
+				if next == "" || strings.HasPrefix(next, "|") || mdHeader.MatchString(next) {
+					break
+				}
+				line += "<br>" + lines[j+1]
+				j++
+			}
+			cells := mdCells(line)
 			if len(cells) < 3 {
 				continue
 			}
-			row := Row{Pos: len(t.Rows) + 1, Line: j + 1,
+			row := Row{Pos: len(t.Rows) + 1, Line: start + 1,
 				// Bold inside a code span ("`**items**`") is bold too.
 				Name: strings.ReplaceAll(mdInline(cells[0]), "**", ""), Type: strings.ToLower(mdInline(cells[1])),
 				Description: joinDescription(strings.Split(mdInline(mdBreak.ReplaceAllString(cells[2], "\n")), "\n")),
 				Marked:      strings.Contains(cells[0], "**")}
-			for _, m := range mdLinkURL.FindAllStringSubmatch(lines[j], -1) {
+			for _, m := range mdLinkURL.FindAllStringSubmatch(line, -1) {
 				row.Links = append(row.Links, m[1])
 			}
 			if row.Type == "" { // "‘featured_snippet’ element in SERP", maybe with a note

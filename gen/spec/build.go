@@ -235,7 +235,7 @@ func (b *builder) gatherTables(ep *endpoint) (*page.Page, error) {
 	}
 	if ep.resp.objects == 0 {
 		b.report.add(ep, nil, page.PartResponseTable, "", "table-only",
-			"no page of this endpoint has a response example: every response field is as its table types it, placed by rules N1-N9")
+			"no page of this endpoint has a response example: every response field is as its table types it, placed by rules N1-N10")
 	}
 	b.foldEcho(ep)
 	return nil, nil

@@ -80,15 +80,28 @@ func (b *builder) indexSections(eps []*endpoint) {
 // like n with n's table type, in other endpoints: the fields an object
 // (or an array's elements) holds, or leaf when it holds none (a scalar,
 // a map, an array of scalars). ok is false without such an example.
-func (b *builder) knownShape(ep *endpoint, name, typ string) (fields []string, leaf bool, from *endpoint, ok bool) {
+func (b *builder) knownShape(ep *endpoint, n *node, typ string) (fields []string, leaf bool, from *endpoint, ok bool) {
 	ix := b.sections[ep.section]
 	if ix == nil {
 		return nil, false, nil, false
 	}
-	for _, d := range ix.shapes[name] {
-		if d.ep == ep || len(d.n.rows) == 0 || d.n.rows[0].typ != typ {
+	// Same name and type; a donor under a parent of the same name first
+	// (refinement_chips.items, not a result's items); the envelope's
+	// containers only for the envelope's.
+	var donors, near []shapeDonor
+	for _, d := range ix.shapes[n.name] {
+		if d.ep == ep || len(d.n.rows) == 0 || d.n.rows[0].typ != typ || envelopeContainer(d.n) != envelopeContainer(n) {
 			continue
 		}
+		donors = append(donors, d)
+		if n.parent != nil && d.n.parent != nil && d.n.parent.name == n.parent.name {
+			near = append(near, d)
+		}
+	}
+	if len(near) > 0 {
+		donors = near
+	}
+	for _, d := range donors {
 		objects := d.n.ex.kinds[jsonval.Object] > 0 || d.n.ex.elemKind[jsonval.Object] > 0
 		documented := false
 		for _, c := range d.n.children {
@@ -174,7 +187,7 @@ func (b *builder) opens(ep *endpoint, n *node, pr placedRow, request bool) (bool
 	if !request && envelopeContainer(n) {
 		return true, ""
 	}
-	if fields, leaf, from, ok := b.knownShape(ep, n.name, typ); ok {
+	if fields, leaf, from, ok := b.knownShape(ep, n, typ); ok {
 		if leaf {
 			return false, fmt.Sprintf("%s %s shows what this %s holds, and it has no fields: the rows after it are not its own", from.method, from.path, typ)
 		}
@@ -210,11 +223,25 @@ type flatState struct {
 	prevLevel  *node   // where it went
 	// unconfirmed gathers, per container, the rows placed in it only
 	// because the table opened it last (rule N8), reported once.
-	unconfirmed map[*node][]string
-	order       []*node
+	unconfirmed  map[*node][]string
+	order        []*node
+	headingLevel *node // the array whose element types the group headings start (N10)
 }
 
 func (fs *flatState) inner() *node { return fs.open[len(fs.open)-1] }
+
+// heading is rule N10: a group heading ("‘organic’ element in SERP")
+// starts the fields of another element type of the array the first
+// heading's fields went in: the containers opened since close.
+func (fs *flatState) heading(context *node) {
+	if fs.headingLevel != nil && slices.Contains(fs.open, fs.headingLevel) {
+		fs.reopen(fs.headingLevel)
+	} else {
+		fs.headingLevel = context
+		fs.reopen(context)
+	}
+	fs.prevOpened, fs.prev, fs.prevLevel = true, nil, nil
+}
 
 // reopen makes level the innermost open container: its ancestors stay
 // open, deeper containers close.
@@ -251,14 +278,21 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 			if (slices.Contains(taskEnvelopeFields, name) || name == "data" || name == "result") && !has(tasks) && inner != tasks {
 				return tasks, "the task envelope's field"
 			}
-			if name == "items" && len(fs.open) > 2 && fs.open[2].name == "result" && !has(fs.open[2]) && inner != fs.open[2] {
-				return fs.open[2], "a result's items (the envelope's shape: tasks, result, items)"
-			}
 		}
 	}
-	// The first row after a container is its first field.
+	// The first row after a container is its first field, and a field
+	// the section's examples show in a same-named container is that
+	// container's (N3).
 	if fs.prevOpened {
 		return inner, ""
+	}
+	if inner.parent != nil && !envelopeContainer(inner) {
+		if fields, _, _, ok := b.knownShape(ep, inner, levelType(inner)); ok && slices.Contains(fields, name) {
+			return inner, ""
+		}
+	}
+	if !request && name == "items" && len(fs.open) > 2 && fs.open[1].name == "tasks" && fs.open[2].name == "result" && !has(fs.open[2]) && inner != fs.open[2] {
+		return fs.open[2], "a result's items (the envelope's shape: tasks, result, items)"
 	}
 	// N2: a container marked in bold after the fields of another marked
 	// container is that one's sibling; with none open, it belongs to the
@@ -293,18 +327,25 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 	}
 	// N3: the fields the section's same-named object holds.
 	for level.parent != nil && !confirmed(level) && !envelopeContainer(level) {
-		fields, _, from, ok := b.knownShape(ep, level.name, levelType(level))
+		fields, _, from, ok := b.knownShape(ep, level, levelType(level))
 		if !ok || slices.Contains(fields, name) {
 			break
 		}
 		why = fmt.Sprintf("%s %s shows the fields of %s without it: placed beside", from.method, from.path, level.name)
 		level = level.parent
 	}
-	// N4: the fields the section's examples show beside it, once the
-	// container the table opened last has fields of its own (a young
-	// container's second row is not evidence against it).
-	if why == "" && placedIn(inner, taken) >= 2 {
-		if sib := b.sections[ep.section].siblingsOf(name); len(sib) > 0 {
+	// N4: the section's examples show the field beside the container the
+	// table opened last: that container closes. Else the deepest open
+	// level holding a field the examples show beside it, once the
+	// container opened last has two fields of its own (a young
+	// container's second row is no evidence against it).
+	{
+		sib := b.sections[ep.section].siblingsOf(name)
+		for level.parent != nil && !envelopeContainer(level) && !confirmed(level) && sib[level.name] && !has(level.parent) {
+			why = strings.TrimPrefix(why+"; ", "; ") + fmt.Sprintf("the section's examples show it beside %s itself: %s closes", level.name, describe(level))
+			level = level.parent
+		}
+		if why == "" && len(sib) > 0 && placedIn(inner, taken) >= 2 {
 			for i := len(fs.open) - 1; i > 0; i-- {
 				c := fs.open[i]
 				if c.name == "tasks" && c.parent.parent == nil {
@@ -421,17 +462,27 @@ func openItems(fs *flatState) *node {
 var fieldPath = regexp.MustCompile(`"([a-z_][a-z0-9_]*)\.[a-z_$][a-z0-9_.$]*`)
 
 // itemPaths are the heads of the field paths the request table's
-// descriptions use in examples, each with the example that names it.
+// descriptions use in examples, each with the example that names it; a
+// head another path names deeper ("keyword_data.keyword_info.cpc") is
+// not a field of the items.
 func (b *builder) itemPaths(ep *endpoint) map[string]string {
 	out := map[string]string{}
+	deeper := map[string]bool{}
 	for _, c := range ep.req.children {
 		for _, r := range c.rows {
 			for _, m := range fieldPath.FindAllStringSubmatch(r.desc, -1) {
+				path := strings.TrimPrefix(m[0], "\"")
 				if out[m[1]] == "" {
-					out[m[1]] = strings.TrimPrefix(m[0], "\"")
+					out[m[1]] = path
+				}
+				for _, seg := range strings.Split(path, ".")[1:] {
+					deeper[seg] = true
 				}
 			}
 		}
+	}
+	for h := range deeper {
+		delete(out, h)
 	}
 	return out
 }

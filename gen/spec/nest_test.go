@@ -80,7 +80,7 @@ func fieldPaths(doc *openapi3.T, comp string) []string {
 }
 
 // TestNestingWithoutExample: a page of flattened tables and no example is
-// nested by rules N1-N9, with the examples of another endpoint of the
+// nested by rules N1-N10, with the examples of another endpoint of the
 // section as evidence; every placement the rules make is reported.
 func TestNestingWithoutExample(t *testing.T) {
 	file := mdPage(t, "Widgets", "/v3/widgets/live",

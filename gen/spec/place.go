@@ -46,7 +46,7 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 	request := part == page.PartRequestTable
 	fs := &flatState{open: []*node{root}, unconfirmed: map[*node][]string{}}
 	if t.Flat {
-		b.report.add(ep, pg, part, "", "nesting", fmt.Sprintf("the table is flattened (%s): where its %d rows go comes from the examples, and from rules N1-N9 where none places them", pg.Format, len(t.Rows)))
+		b.report.add(ep, pg, part, "", "nesting", fmt.Sprintf("the table is flattened (%s): where its %d rows go comes from the examples, and from rules N1-N10 where none places them", pg.Format, len(t.Rows)))
 	}
 	remaining := map[string]int{} // rows still to come, by normalised name
 	for _, row := range t.Rows {
@@ -56,6 +56,10 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		remaining[normalName(row.Name)]--
 		if row.Heading != "" {
 			b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
+			if t.Flat {
+				fs.heading(context)
+				context = fs.inner()
+			}
 			continue
 		}
 		pr, err := newPlacedRow(pg, part, row)
