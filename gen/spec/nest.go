@@ -10,7 +10,7 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/page"
 )
 
-// Nesting without an example (rules N1-N8 in doc.go). A flattened table
+// Nesting without an example (rules N1-N10 in doc.go). A flattened table
 // (markdown, the pipe dump) lists the fields of every level one after the
 // other; where no example of the endpoint shows a field, these rules say
 // which open container it belongs to, in this order of evidence: the
