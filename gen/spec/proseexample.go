@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
@@ -13,12 +12,20 @@ import (
 // (rule E8): `"custom_mode": {"field": "domain", "value": 100}`. Only an
 // object or an array that is valid JSON counts; nil otherwise.
 func proseExample(desc, name string) *jsonval.Value {
-	re := regexp.MustCompile(`"` + regexp.QuoteMeta(name) + `"\s*:\s*([\[{])`)
-	loc := re.FindStringSubmatchIndex(desc)
-	if loc == nil {
+	key := `"` + name + `"`
+	i := strings.Index(desc, key)
+	if i < 0 {
 		return nil
 	}
-	raw := balanced(desc[loc[2]:])
+	rest := strings.TrimLeft(desc[i+len(key):], " \t\n")
+	if !strings.HasPrefix(rest, ":") {
+		return nil
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\n")
+	if !strings.HasPrefix(rest, "{") && !strings.HasPrefix(rest, "[") {
+		return nil
+	}
+	raw := balanced(rest)
 	if raw == "" {
 		return nil
 	}
