@@ -103,6 +103,8 @@
 //	   either, whose description shows its own value (`"custom_mode":
 //	   {"field": "domain", "value": 100}`), valid JSON, takes that value
 //	   as its example. Filters and sorting rules keep their grammar.
+//	E9 A number field of the table whose description gives the date-time
+//	   format and that no example shows is a date-time string.
 //
 // Constraints (package prose) come from a request field's description:
 // required ("required field", not "required field if ..."), default,

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/gen/spec"
 )
 
 // mdPage is one page of a consolidated markdown file: flattened tables,
@@ -106,6 +107,7 @@ func TestNestingWithoutExample(t *testing.T) {
 			"| `broken_links` | integer | *broken links* |",                        // N4: the other endpoint shows it beside rank
 			"| `custom_mode` | object | *custom mode specified in a POST array* |", // N5: the echo, no level
 			"| `total_count` | integer | *total* |",
+			"| `seen` | integer | *when*<br>in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00” |", // E9: a date-time
 			"| `counts` | object | *link count per each type* |", // N5: a map of counts
 			"| `meta` | object | *meta* |",                       // N3: the other endpoint shows its fields
 			"| `title` | string | *title* |",
@@ -137,7 +139,7 @@ func TestNestingWithoutExample(t *testing.T) {
 		"items[].hops[]", "items[].hops[].type", "items[].hops[].url",
 		"items[].page_info", "items[].page_info.rank",
 		"items[].summary", "items[].summary.count", "items[].type",
-		"lang", "meta", "meta.title", "rank", "target", "total_count",
+		"lang", "meta", "meta.title", "rank", "seen", "target", "total_count",
 	}
 	if diff := cmp.Diff(want, fieldPaths(doc, "WidgetsLiveResult")); diff != "" {
 		t.Errorf("result fields (-want +got):\n%s", diff)
@@ -145,6 +147,9 @@ func TestNestingWithoutExample(t *testing.T) {
 	counts := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["counts"].Value
 	if ap := counts.AdditionalProperties.Schema; ap == nil || !ap.Value.Type.Is("integer") {
 		t.Errorf("N5: counts (a count per each type) is not a map of integer: %+v", counts)
+	}
+	if seen := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["seen"].Value; seen.Format != spec.DateTimeFormat {
+		t.Errorf("E9: seen is %v %q, want a %s string", seen.Type, seen.Format, spec.DateTimeFormat)
 	}
 	task := fieldPaths(doc, "WidgetsLiveTask")
 	if slices.Contains(task, "data.result[]") || !slices.Contains(task, "result[]") {

@@ -174,6 +174,10 @@ func (b *builder) resolveType(n *node, m merged, note noteFunc) string {
 	switch {
 	case m.typ == "":
 		return wire
+	case wire == "" && m.f.DateTime && (m.typ == "integer" || m.typ == "float"):
+		// E9: a number cannot hold "2019-11-15 12:57:46 +00:00".
+		note("type", "E9: the table says %s, its description gives the date-time format and no example a value: string", m.typ)
+		return "string"
 	case wire == "", wire == m.typ, m.typ == "float" && wire == "integer":
 		return m.typ
 	}

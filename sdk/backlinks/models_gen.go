@@ -1649,7 +1649,7 @@ type DomainIntersectionLiveItemDomainIntersection struct {
 	// in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”
 	// example:
 	// 2019-11-15 12:57:46 +00:00
-	LostDate sdk.Opt[int64] `json:"lost_date,omitzero"`
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
 
 	// rank referred to the target from the POST array
 	// indicates the rank that the referring domain (target above) refers to your target from the POST array;
