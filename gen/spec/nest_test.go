@@ -108,8 +108,8 @@ func TestNestingWithoutExample(t *testing.T) {
 			"| `custom_mode` | object | *custom mode specified in a POST array* |", // N5: the echo, no level
 			"| `total_count` | integer | *total* |",
 			"| `seen` | integer | *when*<br>in the UTC format: “yyyy-mm-dd hh-mm-ss +00:00” |", // E9: a date-time
-			"| `counts` | object | *link count per each type* |", // N5: a map of counts
-			"| `meta` | object | *meta* |",                       // N3: the other endpoint shows its fields
+			"| `counts` | object | *link count per each type* |",                               // N5: a map of counts
+			"| `meta` | object | *meta* |",                                                     // N3: the other endpoint shows its fields
 			"| `title` | string | *title* |",
 			"| `lang` | string | *language* |",
 			"| `**items**` | array | *items* |", // N1: the result's items
