@@ -5,7 +5,15 @@
 // with its example is the spec builder's job.
 //
 // Each format is one file with a reader (detect + parse); Parse picks the
-// reader from the content, never from the file name.
+// reader from the content, never from the file name. A file may hold many
+// pages (a consolidated export of a section): ParseFile cuts it into its
+// pages (split.go) and reads each. A page that documents no endpoint is
+// told by its content too: a section's overview, the filters appendix,
+// the errors appendix (Kind).
+//
+// An example that is not JSON does not make a page unreadable: it is
+// repaired when one reading exists (package jsonfix), else left out; both
+// are notes the report lists.
 package page
 
 import (
