@@ -89,23 +89,24 @@ func (b *builder) knownShape(ep *endpoint, n *node, typ string) (fields []string
 	if len(near) > 0 {
 		donors = near
 	}
-	for _, d := range donors {
-		objects := d.n.ex.kinds[jsonval.Object] > 0 || d.n.ex.elemKind[jsonval.Object] > 0
-		documented := false
-		for _, c := range d.n.children {
-			if len(c.rows) > 0 {
-				documented = true
-			}
-		}
-		if !objects || !documented {
-			return nil, true, d.ep, true // a scalar, an array of scalars, or a map: its keys are data
-		}
-		for _, c := range d.n.children {
-			fields = append(fields, c.name)
-		}
-		return fields, false, d.ep, true
+	if len(donors) == 0 {
+		return nil, false, nil, false
 	}
-	return nil, false, nil, false
+	d := donors[0] // the first in path order
+	objects := d.n.ex.kinds[jsonval.Object] > 0 || d.n.ex.elemKind[jsonval.Object] > 0
+	documented := false
+	for _, c := range d.n.children {
+		if len(c.rows) > 0 {
+			documented = true
+		}
+	}
+	if !objects || !documented {
+		return nil, true, d.ep, true // a scalar, an array of scalars, or a map: its keys are data
+	}
+	for _, c := range d.n.children {
+		fields = append(fields, c.name)
+	}
+	return fields, false, d.ep, true
 }
 
 func (ix *sectionIndex) siblingsOf(name string) map[string]bool {
