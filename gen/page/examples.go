@@ -66,7 +66,7 @@ func responseExamples(text string, lines *lineCounter) ([]Example, []Note) {
 			continue
 		}
 		start := loc[1] + k
-		raw := balancedJSON(text[start:])
+		raw, _ := jsonval.Balanced(text[start:])
 		v, err := jsonval.Parse([]byte(raw))
 		if err != nil {
 			fixed, fixes, ferr := jsonfix.Repair([]byte(raw))
@@ -116,36 +116,4 @@ func jsonReason(err error) string {
 		return fmt.Sprintf("invalid JSON at line %d of the example: %s", se.Line, se.Reason)
 	}
 	return "invalid JSON: " + err.Error()
-}
-
-// balancedJSON returns the prefix of s that holds one JSON object or array,
-// found by counting brackets outside strings. When the brackets never
-// close (a truncated example) it returns all of s, so that the JSON parser
-// reports where the text stops being JSON.
-func balancedJSON(s string) string {
-	depth, inString, escaped := 0, false, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
-		}
-	}
-	return s
 }

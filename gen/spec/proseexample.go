@@ -25,8 +25,8 @@ func proseExample(desc, name string) *jsonval.Value {
 	if !strings.HasPrefix(rest, "{") && !strings.HasPrefix(rest, "[") {
 		return nil
 	}
-	raw := balanced(rest)
-	if raw == "" {
+	raw, closed := jsonval.Balanced(rest)
+	if !closed {
 		return nil
 	}
 	v, err := jsonval.Parse([]byte(raw))
@@ -34,36 +34,6 @@ func proseExample(desc, name string) *jsonval.Value {
 		return nil
 	}
 	return v
-}
-
-// balanced is the prefix of s that closes its first bracket, counting
-// brackets outside strings; "" when it never closes.
-func balanced(s string) string {
-	depth, inString, escaped := 0, false, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
-		}
-	}
-	return ""
 }
 
 // takeProseExample gives an object or array field that no example shows,
