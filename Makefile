@@ -33,9 +33,9 @@ test:
 check: generate
 	git diff --exit-code -- spec sdk
 
-## fuzz: a short run of every fuzzer (the page formats, the filter grammar, the mock server)
+## fuzz: a short run of every fuzzer (the page formats, the page splitter, the JSON repair, the filter grammar, the wire check, the mock server)
 fuzz:
-	@for pkg in ./gen/page ./sdk ./sdk/sdktest; do \
+	@for pkg in ./gen/page ./gen/jsonfix ./sdk ./sdk/sdktest; do \
 		for f in $$($(GO) test $$pkg -list '^Fuzz' | grep '^Fuzz'); do \
 			echo "$$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
 		done; \

@@ -78,8 +78,10 @@ func TestPipelineUpstreamChange(t *testing.T) {
 	// rank becomes a float, in the table and in the example.
 	edit(t, pg, `(?m)^([\x{a0} ]+)rank integer network rank$`, "${1}rank float network rank")
 	edit(t, pg, `"rank": 334,`, `"rank": 334.5,`)
-	// include_indirect_links is gone from the request table.
+	// include_indirect_links is gone from the request table, on both pages of the endpoint.
 	edit(t, pg, `(?s)\ninclude_indirect_links boolean .*?\nexclude_internal_backlinks`, "\nexclude_internal_backlinks")
+	edit(t, filepath.Join(dir, "spec/pages/backlinks-consolidated.md"),
+		`(?s)(\n### Referring Networks\n.*?)\n\| `+"`include_indirect_links`"+` \|[^\n]*`, "${1}")
 
 	oldSpec, err := os.ReadFile(filepath.Join(dir, "spec/openapi.yaml"))
 	if err != nil {

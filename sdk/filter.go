@@ -45,6 +45,7 @@ type filterNode struct {
 	value     any      // a Go value, or json.Number / string / bool / nil / []any when decoded
 	parts     []Filter // a group: two or more filters
 	joins     []string // a group: the logical operators between parts, len(parts)-1
+	unlisted  bool     // built by Unlisted: not checked against a FilterFields list
 }
 
 // F returns the condition [field, op, value], e.g. F("backlinks", ">", 100).

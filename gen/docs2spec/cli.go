@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"time"
 
 	"github.com/dataforseo-go/dataforseo/gen/fetch"
@@ -17,7 +18,7 @@ import (
 // It returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
 	cmd := "generate"
-	if len(args) > 0 && (args[0] == "fetch" || args[0] == "diff" || args[0] == "generate") {
+	if len(args) > 0 && (args[0] == "fetch" || args[0] == "diff" || args[0] == "generate" || args[0] == "sources") {
 		cmd, args = args[0], args[1:]
 	}
 	var err error
@@ -26,6 +27,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		err = fetchCmd(args, stderr)
 	case "diff":
 		err = diffCmd(args, stdout)
+	case "sources":
+		err = sourcesCmd(args, stderr)
 	default:
 		err = generateCmd(args)
 	}
@@ -42,6 +45,8 @@ func generateCmd(args []string) error {
 	fs.StringVar(&o.PagesDir, "pages", "spec/pages", "directory of documentation pages")
 	fs.StringVar(&o.SpecPath, "spec", "spec/openapi.yaml", "where to write the OpenAPI spec")
 	fs.StringVar(&o.ReportPath, "report", "spec/REPORT.md", "where to write the report")
+	fs.StringVar(&o.ResponsesDir, "responses", "", "directory of response bodies recorded from the API (default: responses beside -pages, if it exists)")
+	fs.BoolVar(&o.Strict, "strict", false, "make every repaired example and every left-out example an error")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -105,4 +110,35 @@ func diffCmd(args []string, stdout io.Writer) error {
 	}
 	_, err = io.WriteString(stdout, r.Markdown(baseName, *head))
 	return err
+}
+
+// sourcesCmd adds to the sources file every page the navigation of the
+// captured pages in -from lists (the site prints the whole documentation's
+// navigation on each page).
+func sourcesCmd(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("docs2spec sources", flag.ContinueOnError)
+	sources := fs.String("sources", "spec/sources.txt", "the list of pages to fetch, rewritten")
+	from := fs.String("from", "spec/pages", "directory of captured pages whose navigation lists the documentation")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	names, err := files(*from)
+	if err != nil {
+		return err
+	}
+	var pages []string
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join(*from, n))
+		if err != nil {
+			return err
+		}
+		pages = append(pages, fetch.NavigationPages(string(data))...)
+	}
+	existing, err := os.ReadFile(*sources)
+	if err != nil {
+		return err
+	}
+	out, added := fetch.AddSources(existing, pages)
+	fmt.Fprintf(stderr, "%s: %d pages added\n", *sources, added)
+	return os.WriteFile(*sources, out, 0o644)
 }

@@ -18,8 +18,9 @@ import (
 const corpusDir = "../../../shared/docs/pages"
 
 // brokenUpstream are corpus pages whose JSON example is itself broken
-// (an object closed where an array element was due): docs2spec must
-// refuse them, naming the place.
+// (an object closed where an array element was due): no single repair
+// exists, so the example is left out, reported with its place, and the
+// page's tables still build the operation.
 var brokenUpstream = map[string]string{
 	"serp__google_organic__task_get_advanced.md.txt": "response example, example 1 (line 1716): invalid JSON at line 1817 of the example",
 }
@@ -46,16 +47,15 @@ func TestCorpus(t *testing.T) {
 	own, _ := os.ReadDir(pagesDir)
 	copyAll(pagesDir, own)
 
-	_, _, _, err = docs2spec.Generate(dir)
-	for name, want := range brokenUpstream {
-		if err == nil || !strings.Contains(err.Error(), name+": "+want) {
-			t.Fatalf("the broken page %s: error %v", name, err)
-		}
-		os.Remove(filepath.Join(dir, name))
-	}
 	_, yaml, report, err := docs2spec.Generate(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	md := report.Markdown()
+	for name, want := range brokenUpstream {
+		if !strings.Contains(md, "left-out: "+want) || !strings.Contains(md, "["+name+"]") {
+			t.Errorf("the broken page %s: the report does not say %q", name, want)
+		}
 	}
 	doc, err := openapi3.NewLoader().LoadFromData(yaml)
 	if err != nil {

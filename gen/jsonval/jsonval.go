@@ -286,3 +286,34 @@ func (v *Value) write(b *bytes.Buffer) {
 		b.WriteByte('}')
 	}
 }
+
+// Balanced returns the prefix of s that holds its first JSON object or
+// array, found by counting brackets outside strings, and whether the
+// brackets close; when they never do (a truncated text), all of s.
+func Balanced(s string) (string, bool) {
+	depth, inString, escaped := 0, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth == 0 {
+				return s[:i+1], true
+			}
+		}
+	}
+	return s, false
+}

@@ -42,3 +42,19 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestBalanced(t *testing.T) {
+	for _, tt := range []struct {
+		in, out string
+		closed  bool
+	}{
+		{`{"a": "}"} trailing`, `{"a": "}"}`, true},
+		{`[1, [2]], 3`, `[1, [2]]`, true},
+		{`{"a": "\"}"}x`, `{"a": "\"}"}`, true},
+		{`{"a": [1`, `{"a": [1`, false},
+	} {
+		if out, closed := Balanced(tt.in); out != tt.out || closed != tt.closed {
+			t.Errorf("Balanced(%q) = %q, %v; want %q, %v", tt.in, out, closed, tt.out, tt.closed)
+		}
+	}
+}

@@ -7,9 +7,10 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 )
 
-// endpointRe matches "POST https://api.dataforseo.com/v3/..." banners and
-// "// POST /v3/..." comments in the code samples.
-var endpointRe = regexp.MustCompile(`\b(GET|POST)\s+"?(?:https?://api\.dataforseo\.com)?(/v3/[A-Za-z0-9_./{}$-]*[A-Za-z0-9_}])`)
+// endpointRe matches "POST https://api.dataforseo.com/v3/..." banners
+// (some captures lose the space: "POSThttps://..."), and "// POST /v3/..."
+// comments in the code samples.
+var endpointRe = regexp.MustCompile(`\b(GET|POST)(?:\s*"?https?://api\.dataforseo\.com|\s+"?)(/v3/[A-Za-z0-9_./{}$-]*[A-Za-z0-9_}])`)
 
 // pathParam matches the "$id" placeholders of task_get paths.
 var pathParam = regexp.MustCompile(`\$([a-z_]+)`)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/dataforseo-go/dataforseo/gen/jsonfix"
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 )
 
@@ -43,9 +44,14 @@ func (c *lineCounter) line(off int) int {
 }
 
 // responseExamples reads the JSON value after each "returns JSON structured
-// like this" sentence.
-func responseExamples(src, text string, lines *lineCounter) ([]Example, error) {
+// like this" sentence. An example that is not JSON is repaired when the
+// repair has one reading (jsonfix: a missing or a trailing comma), else
+// left out; both are notes, and the page is read with what is left. A
+// sentence followed by no JSON at all is a note too: the page has no
+// example.
+func responseExamples(text string, lines *lineCounter) ([]Example, []Note) {
 	var out []Example
+	var notes []Note
 	for n, loc := range exampleIntro.FindAllStringIndex(text, -1) {
 		where := func(off int) string {
 			if l := lines.line(off); l > 0 {
@@ -55,22 +61,53 @@ func responseExamples(src, text string, lines *lineCounter) ([]Example, error) {
 		}
 		k := strings.IndexAny(text[loc[1]:], "{[")
 		if k < 0 {
-			return nil, &Error{File: src, Part: PartResponseExample, Where: where(loc[0]),
-				Reason: "no JSON follows the \"returns JSON structured like this\" sentence"}
+			notes = append(notes, Note{Part: PartResponseExample, Where: where(loc[0]), Line: lines.line(loc[0]),
+				Reason: "no JSON follows the \"returns JSON structured like this\" sentence: the page has no example"})
+			continue
 		}
 		start := loc[1] + k
-		raw := balancedJSON(text[start:])
+		raw, _ := jsonval.Balanced(text[start:])
 		v, err := jsonval.Parse([]byte(raw))
 		if err != nil {
-			return nil, &Error{File: src, Part: PartResponseExample, Where: where(start), Reason: jsonReason(err)}
+			fixed, fixes, ferr := jsonfix.Repair([]byte(raw))
+			var v2 *jsonval.Value
+			if ferr == nil {
+				v2, ferr = jsonval.Parse(fixed)
+			}
+			if ferr != nil {
+				notes = append(notes, Note{Kind: LeftOut, Part: PartResponseExample, Where: where(start), Line: lines.line(start),
+					Reason: jsonReason(err) + "; no single repair: left out"})
+				continue
+			}
+			for _, f := range fixes {
+				line := 0
+				if l := lines.line(start); l > 0 {
+					line = l + f.Line - 1
+				}
+				notes = append(notes, Note{Kind: Repaired, Part: PartResponseExample, Where: where(start), Line: line,
+					Reason: fmt.Sprintf("invalid JSON repaired: a %s %s %s", f.Kind, f.Where, fixVerb(f, line))})
+			}
+			v = v2
 		}
 		if v.Kind != jsonval.Object {
-			return nil, &Error{File: src, Part: PartResponseExample, Where: where(start),
-				Reason: "the example is a JSON " + v.Kind.String() + ", not a response object"}
+			notes = append(notes, Note{Kind: LeftOut, Part: PartResponseExample, Where: where(start), Line: lines.line(start),
+				Reason: "the example is a JSON " + v.Kind.String() + ", not a response object: left out"})
+			continue
 		}
 		out = append(out, Example{Line: lines.line(start), Lang: "json", Value: v})
 	}
-	return out, nil
+	return out, notes
+}
+
+func fixVerb(f jsonfix.Fix, line int) string {
+	verb := "inserted"
+	if f.Kind == jsonfix.TrailingComma {
+		verb = "removed"
+	}
+	if line > 0 {
+		return fmt.Sprintf("%s at line %d", verb, line)
+	}
+	return fmt.Sprintf("%s at line %d of the example", verb, f.Line)
 }
 
 func jsonReason(err error) string {
@@ -79,36 +116,4 @@ func jsonReason(err error) string {
 		return fmt.Sprintf("invalid JSON at line %d of the example: %s", se.Line, se.Reason)
 	}
 	return "invalid JSON: " + err.Error()
-}
-
-// balancedJSON returns the prefix of s that holds one JSON object or array,
-// found by counting brackets outside strings. When the brackets never
-// close (a truncated example) it returns all of s, so that the JSON parser
-// reports where the text stops being JSON.
-func balancedJSON(s string) string {
-	depth, inString, escaped := 0, false, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
-		}
-	}
-	return s
 }

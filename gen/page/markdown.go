@@ -1,7 +1,6 @@
 package page
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 )
@@ -23,6 +22,7 @@ var (
 	mdRule    = regexp.MustCompile(`^[ \t]*\|(\s*:?-{3,}:?\s*\|)+`)
 	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdLinkURL = regexp.MustCompile(`\[[^\]]*\]\(([^)\s]*)\)`)
 	mdBreak   = regexp.MustCompile(`(?i)<br\s*/?>`)
 )
 
@@ -33,13 +33,28 @@ var (
 // lighter one is.
 func parseMarkdown(src, text string) (*Page, error) {
 	p, err := parseMarkdownWith(src, unfence(text, mdCodeEscape))
-	var pe *Error
-	if errors.As(err, &pe) && pe.Part == PartResponseExample {
-		if p2, err2 := parseMarkdownWith(src, unfence(text, mdMarkupEscape)); err2 == nil {
-			return p2, nil
+	if err != nil || exampleTrouble(p) == 0 {
+		return p, err
+	}
+	if p2, err2 := parseMarkdownWith(src, unfence(text, mdMarkupEscape)); err2 == nil && exampleTrouble(p2) < exampleTrouble(p) {
+		return p2, nil
+	}
+	return p, nil
+}
+
+// exampleTrouble weighs what a reading had to do to the examples: each
+// left-out example counts more than any number of repairs.
+func exampleTrouble(p *Page) int {
+	n := 0
+	for _, note := range p.Notes {
+		switch note.Kind {
+		case LeftOut:
+			n += 1000
+		case Repaired:
+			n++
 		}
 	}
-	return p, err
+	return n
 }
 
 func parseMarkdownWith(src, text string) (*Page, error) {
@@ -55,13 +70,29 @@ func parseMarkdownWith(src, text string) (*Page, error) {
 			j++
 		}
 		for ; j < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j]), "|"); j++ {
-			cells := mdCells(lines[j])
+			line, start := lines[j], j
+			// A cell whose text runs over several lines (the capture kept
+			// its line breaks): the row goes on to the line that closes it.
+			for !strings.HasSuffix(strings.TrimSpace(line), "|") && j+1 < len(lines) {
+				next := strings.TrimSpace(lines[j+1])
+				if next == "" || strings.HasPrefix(next, "|") || mdHeader.MatchString(next) {
+					break
+				}
+				line += "<br>" + lines[j+1]
+				j++
+			}
+			cells := mdCells(line)
 			if len(cells) < 3 {
 				continue
 			}
-			row := Row{Pos: len(t.Rows) + 1, Line: j + 1,
-				Name: mdInline(cells[0]), Type: strings.ToLower(mdInline(cells[1])),
-				Description: joinDescription(strings.Split(mdInline(mdBreak.ReplaceAllString(cells[2], "\n")), "\n"))}
+			row := Row{Pos: len(t.Rows) + 1, Line: start + 1,
+				// Bold inside a code span ("`**items**`") is bold too.
+				Name: strings.ReplaceAll(mdInline(cells[0]), "**", ""), Type: strings.ToLower(mdInline(cells[1])),
+				Description: joinDescription(strings.Split(mdInline(mdBreak.ReplaceAllString(cells[2], "\n")), "\n")),
+				Marked:      strings.Contains(cells[0], "**")}
+			for _, m := range mdLinkURL.FindAllStringSubmatch(line, -1) {
+				row.Links = append(row.Links, m[1])
+			}
 			if row.Type == "" { // "‘featured_snippet’ element in SERP", maybe with a note
 				row.Heading, row.Name, row.Description = row.Name, "", ""
 			}

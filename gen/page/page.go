@@ -5,7 +5,15 @@
 // with its example is the spec builder's job.
 //
 // Each format is one file with a reader (detect + parse); Parse picks the
-// reader from the content, never from the file name.
+// reader from the content, never from the file name. A file may hold many
+// pages (a consolidated export of a section): ParseFile cuts it into its
+// pages (split.go) and reads each. A page that documents no endpoint is
+// told by its content too: a section's overview, the filters appendix,
+// the errors appendix (Kind).
+//
+// An example that is not JSON does not make a page unreadable: it is
+// repaired when one reading exists (package jsonfix), else left out; both
+// are notes the report lists.
 package page
 
 import (
@@ -27,15 +35,42 @@ const (
 	Markdown      Format = "markdown"       // markdown with pipe tables and fenced code
 )
 
-// Page is what one documentation page says about one endpoint.
+// Kind says what a page documents.
+type Kind string
+
+// The kinds of pages.
+const (
+	EndpointPage Kind = "endpoint" // one endpoint: its tables and examples
+	OverviewPage Kind = "overview" // a section's overview: prose only
+	FiltersPage  Kind = "filters"  // the filters appendix: the filterable fields per endpoint
+	ErrorsPage   Kind = "errors"   // the errors appendix: status codes and messages
+)
+
+// Page is what one documentation page says about one endpoint, or, for
+// the pages that document no endpoint, what they hold.
 type Page struct {
-	Source   string // file name, for messages
+	Source   string // the page in messages: the file name, "file#slug" for a page of a multi-page file
+	File     string // the file the page is in
+	Heading  string // the heading a multi-page file starts the page with; "" for a file of one page
+	URL      string // the page's address on the documentation site, when the capture gives it
+	Kind     Kind
 	Format   Format
 	Title    string // e.g. "Referring Domains"
 	Summary  string // the page's first descriptive paragraph
-	Method   string // "POST" or "GET"
+	Method   string // "POST" or "GET"; "" for a page that documents no endpoint
 	Path     string // "/v3/backlinks/referring_domains/live"
 	Modified string // WordPress "modified" stamp, when the format has one
+
+	// Filters is the filters appendix's table: rows of filter types (str,
+	// num, bool, time, array.str, ...) under headings that name the
+	// endpoint they apply to ("filters available for the [backlinks]
+	// endpoint"), each heading's link in Links.
+	Filters *Table
+	// Prose is an overview page's text: paragraphs, "#"-headings and "- "
+	// list items, links reduced to their text.
+	Prose []string
+	// Codes are the status codes an errors appendix lists.
+	Codes []Code
 
 	Request  *Table // nil when the page has no request table
 	Response *Table // nil when the page has no response table
@@ -49,12 +84,32 @@ type Page struct {
 	Notes []Note
 }
 
-// Note is one thing a reader left out, and why.
+// Code is one status code of an errors appendix.
+type Code struct {
+	Code    int
+	Message string
+	Line    int
+}
+
+// Note is one thing a reader left out or repaired, and why.
 type Note struct {
+	Kind   NoteKind
 	Part   Part
 	Where  string
+	Line   int // line in the file; 0 when unknown
 	Reason string
 }
+
+// NoteKind classifies notes; docs2spec -strict makes the repairs and the
+// left-out examples errors.
+type NoteKind string
+
+// The kinds of notes.
+const (
+	Skipped  NoteKind = ""         // content the reader could not use: a code sample built by a function call
+	Repaired NoteKind = "repaired" // an example that was not JSON, repaired (jsonfix)
+	LeftOut  NoteKind = "left-out" // an example that is not JSON and has no single repair: the page is read without it
+)
 
 func (n Note) String() string {
 	s := string(n.Part)
@@ -82,6 +137,11 @@ type Row struct {
 	// Heading is set instead of Name/Type for rows that head a group of
 	// fields, such as "‘featured_snippet’ element in SERP".
 	Heading string
+	// Marked is set when the name is written in bold, as the docs write
+	// the containers that open a level (**tasks**, **items**).
+	Marked bool
+	// Links are the addresses the row's cells link to, in order.
+	Links []string
 }
 
 // Where names the row for messages: "row 7 (field \"limit\", line 120)".
@@ -118,12 +178,14 @@ const (
 	PartResponseExample Part = "response example"
 	PartRequestExample  Part = "request example"
 	PartEndpoint        Part = "endpoint"
+	PartFilters         Part = "filters table"
 )
 
 // Error is a page that cannot be read: it names the file, the part, the
 // row or field, and why.
 type Error struct {
 	File   string
+	Page   string // the page's heading in a multi-page file; "" for a file of one page
 	Part   Part
 	Line   int    // 0 when unknown or meaningless
 	Where  string // row or field, e.g. `row 3 (field "limit")`; may be empty
@@ -133,6 +195,9 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
+	if e.Page != "" {
+		fmt.Fprintf(&b, ": page %q", e.Page)
+	}
 	b.WriteString(": ")
 	b.WriteString(string(e.Part))
 	if e.Where != "" {
@@ -144,4 +209,14 @@ func (e *Error) Error() string {
 	b.WriteString(": ")
 	b.WriteString(e.Reason)
 	return b.String()
+}
+
+// Errorf is an error about part of p, naming p's file and, in a
+// multi-page file, p's heading.
+func (p *Page) Errorf(part Part, where, format string, args ...any) *Error {
+	file := p.File
+	if file == "" {
+		file = p.Source
+	}
+	return &Error{File: file, Page: p.Heading, Part: part, Where: where, Reason: fmt.Sprintf(format, args...)}
 }

@@ -27,7 +27,7 @@ func TestReadFormats(t *testing.T) {
 		want func(t *testing.T) *Page
 	}{
 		{"pipe.txt", func(t *testing.T) *Page {
-			return &Page{Source: "pipe.txt", Format: PipeText, Title: "Widgets Live",
+			return &Page{Source: "pipe.txt", File: "pipe.txt", Kind: EndpointPage, Format: PipeText, Title: "Widgets Live",
 				Summary: "This endpoint will provide you with widgets.", Method: "POST", Path: "/v3/widgets/live",
 				Request: &Table{Line: 7, Flat: true, Rows: []Row{
 					{Pos: 1, Line: 9, Name: "target", Type: "string", Description: "target domain required field"},
@@ -44,7 +44,7 @@ func TestReadFormats(t *testing.T) {
 			}
 		}},
 		{"tab.txt", func(t *testing.T) *Page {
-			return &Page{Source: "tab.txt", Format: TabText, Method: "POST", Path: "/v3/widgets/live",
+			return &Page{Source: "tab.txt", File: "tab.txt", Kind: EndpointPage, Format: TabText, Method: "POST", Path: "/v3/widgets/live",
 				Request: &Table{Line: 4, Rows: []Row{
 					{Pos: 1, Line: 5, Name: "target", Type: "string", Description: "target domain\nrequired field"},
 					{Pos: 2, Line: 7, Name: "limit", Type: "integer", Description: "the maximum number\noptional field"},
@@ -58,7 +58,7 @@ func TestReadFormats(t *testing.T) {
 			}
 		}},
 		{"space.txt", func(t *testing.T) *Page {
-			return &Page{Source: "space.txt", Format: SpaceText, Title: "Widgets Live",
+			return &Page{Source: "space.txt", File: "space.txt", Kind: EndpointPage, Format: SpaceText, Title: "Widgets Live",
 				Summary: "This endpoint will provide you with widgets.", Method: "POST", Path: "/v3/widgets/live",
 				Request: &Table{Line: 10, Rows: []Row{
 					{Pos: 1, Line: 11, Name: "target", Type: "string", Description: "target domain\nrequired field\nthe type is string in every case"},
@@ -70,14 +70,14 @@ func TestReadFormats(t *testing.T) {
 			}
 		}},
 		{"md.md", func(t *testing.T) *Page {
-			return &Page{Source: "md.md", Format: Markdown, Title: "Widgets Live",
+			return &Page{Source: "md.md", File: "md.md", Kind: EndpointPage, Format: Markdown, Title: "Widgets Live",
 				Summary: "This endpoint will provide you with widgets.", Method: "POST", Path: "/v3/widgets/live",
 				Request: &Table{Line: 27, Flat: true, Rows: []Row{
 					{Pos: 1, Line: 29, Name: "target", Type: "string", Description: "target domain\nrequired field\nexample: example_domain.com"},
 				}},
 				Response: &Table{Line: 33, Flat: true, Rows: []Row{
-					{Pos: 1, Line: 35, Name: "tasks", Type: "array", Description: "array of tasks"},
-					{Pos: 2, Line: 36, Heading: "‘widget’ element in SERP"},
+					{Pos: 1, Line: 35, Name: "tasks", Type: "array", Description: "array of tasks", Marked: true},
+					{Pos: 2, Line: 36, Heading: "‘widget’ element in SERP", Marked: true},
 					{Pos: 3, Line: 37, Name: "status_code", Type: "integer", Description: "status code"},
 				}},
 				ResponseExamples: []Example{{Line: 19, Lang: "json", Value: mustJSON(t, `{"status_code":20000,"tasks":[]}`)}},
@@ -85,7 +85,7 @@ func TestReadFormats(t *testing.T) {
 			}
 		}},
 		{"wp.json", func(t *testing.T) *Page {
-			return &Page{Source: "wp.json", Format: WordPressJSON, Title: "Widgets Live",
+			return &Page{Source: "wp.json", File: "wp.json", Kind: EndpointPage, Format: WordPressJSON, Title: "Widgets Live",
 				Summary: "This endpoint will provide you with widgets.", Method: "POST", Path: "/v3/widgets/live",
 				Modified: "2024-01-02T03:04:05",
 				Request: &Table{Rows: []Row{

@@ -2,6 +2,7 @@ package page
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -81,7 +82,35 @@ type tableKind int
 const (
 	requestKind tableKind = iota
 	responseKind
+	filterKind // the filters appendix: filter types, not field types
 )
+
+// isFilterType tells the types the filters appendix writes: str, num,
+// bool, time, array.str, array.num, ...
+func isFilterType(t string) bool {
+	switch t {
+	case "str", "num", "bool", "time":
+		return true
+	}
+	return strings.HasPrefix(t, "array.")
+}
+
+// isFilterTable tells a table of filter types from a table of field
+// types: three rows or more of a filter type (bool aside, which field
+// tables write too), and more of them than rows of other types.
+func isFilterTable(rows []Row) bool {
+	filter, other := 0, 0
+	for _, r := range rows {
+		switch {
+		case r.Type == "" || r.Type == "bool":
+		case isFilterType(r.Type):
+			filter++
+		default:
+			other++
+		}
+	}
+	return filter >= 3 && filter > other
+}
 
 // kindFromMarker reads the "Description of the fields for setting a task" /
 // "... in the results array" sentence that introduces a table.
@@ -127,6 +156,9 @@ type foundTable struct {
 // classify sets the table's kind from the closest introducing sentence in
 // the lines before its header, or from its rows.
 func classify(lines []string, header int, t *Table) foundTable {
+	if isFilterTable(t.Rows) {
+		return foundTable{kind: filterKind, known: true, table: t}
+	}
 	for i := header - 1; i >= 0 && i >= header-12; i-- {
 		if k, ok := kindFromMarker(lines[i]); ok {
 			return foundTable{kind: k, known: true, table: t}
@@ -146,14 +178,26 @@ func isHeaderLike(line string) bool {
 // assemble builds a Page from what a text reader found: the tables, and
 // what every format shares (endpoint, title, summary, examples).
 func assemble(src, text string, tables []foundTable) (*Page, error) {
-	return assembleParts(src, text, tables, newLineCounter(text))
+	return assembleParts(src, text, tables, newLineCounter(text), nil)
 }
 
 // assembleParts is assemble for texts whose lines may mean nothing to the
-// reader (lines == nil), such as the HTML rendered by WordPress.
-func assembleParts(src, text string, tables []foundTable, lines *lineCounter) (*Page, error) {
-	p := &Page{Source: src}
+// reader (lines == nil), such as the HTML rendered by WordPress. hints
+// are what else names the page (a WordPress title and slug).
+func assembleParts(src, text string, tables []foundTable, lines *lineCounter, hints []string) (*Page, error) {
+	p := &Page{Source: src, File: src, Kind: EndpointPage}
 	for _, ft := range tables {
+		if ft.kind == filterKind {
+			if p.Filters == nil {
+				p.Filters = ft.table
+				continue
+			}
+			for _, r := range ft.table.Rows {
+				r.Pos = len(p.Filters.Rows) + 1
+				p.Filters.Rows = append(p.Filters.Rows, r)
+			}
+			continue
+		}
 		part, slot := PartRequestTable, &p.Request
 		if ft.kind == responseKind {
 			part, slot = PartResponseTable, &p.Response
@@ -167,20 +211,125 @@ func assembleParts(src, text string, tables []foundTable, lines *lineCounter) (*
 		}
 		*slot = ft.table
 	}
-	var err error
-	if p.ResponseExamples, err = responseExamples(src, text, lines); err != nil {
-		return nil, err
-	}
+	var exampleNotes []Note
+	p.ResponseExamples, exampleNotes = responseExamples(text, lines)
 	p.RequestExamples, p.Notes = requestExamples(text, lines)
+	p.Notes = append(exampleNotes, p.Notes...)
+	textLines := splitLines(text)
+	p.Title, p.Summary = titleAndSummary(textLines)
+	p.URL = sourceURL(textLines)
 	if p.Request == nil && p.Response == nil && len(p.ResponseExamples) == 0 {
-		return nil, &Error{File: src, Part: PartPage,
-			Reason: "no field table and no JSON response example: the page describes no field"}
+		return nonEndpoint(p, text, textLines, hints)
 	}
-	p.Title, p.Summary = titleAndSummary(splitLines(text))
 	if err := findEndpoint(p, text); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// nonEndpoint reads a page without field tables and examples: the filters
+// appendix, the errors appendix, or a section's overview; any other page
+// describes nothing the spec can use, which is an error.
+func nonEndpoint(p *Page, text string, lines []string, hints []string) (*Page, error) {
+	switch {
+	case p.Filters != nil:
+		p.Kind = FiltersPage
+	case len(statusCodes(lines)) >= 3:
+		p.Kind, p.Codes = ErrorsPage, statusCodes(lines)
+	case isOverview(lines, p.URL, hints):
+		p.Kind, p.Prose = OverviewPage, markdownProse(lines)
+	default:
+		reason := "no field table and no JSON response example: the page describes no field"
+		for _, n := range p.Notes {
+			if n.Kind == LeftOut {
+				reason = "no field table, and its only JSON example is left out (" + n.Reason + "): the page describes no field"
+			}
+		}
+		return nil, &Error{File: p.Source, Part: PartPage, Reason: reason}
+	}
+	p.Method, p.Path = "", ""
+	return p, nil
+}
+
+// codeRow is a status code row of the errors appendix: "| 40000 | You can
+// set only one task at a time. |", or the same with a tab.
+var codeRow = regexp.MustCompile(`^\s*\|?\s*([1-6]\d{4})\s*(?:\||\t)\s*(.*?)\s*\|?\s*$`)
+
+func statusCodes(lines []string) []Code {
+	var codes []Code
+	for i, l := range lines {
+		if m := codeRow.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			codes = append(codes, Code{Code: n, Message: mdInline(m[2]), Line: i + 1})
+		}
+	}
+	return codes
+}
+
+// sourceLine names a captured page's address: "*Source: [url](url)*".
+var sourceLine = regexp.MustCompile(`^\s*[*_]*Source:?[*_]*\s*(?:\[[^\]]*\]\()?<?(https?://[^\s)>\]*]+)`)
+
+func sourceURL(lines []string) string {
+	for _, l := range lines {
+		if m := sourceLine.FindStringSubmatch(l); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// isOverview tells a section's overview: its first heading, its address
+// or what else names it says "overview".
+func isOverview(lines []string, url string, hints []string) bool {
+	names := append([]string{url}, hints...)
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") {
+			names = append(names, t)
+			break
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(strings.ToLower(n), "overview") {
+			return true
+		}
+	}
+	return false
+}
+
+// markdownProse is the text of a page as paragraphs, headings ("# ...")
+// and list items ("- ..."), without its source line, rules, tables and
+// code; links keep their text.
+func markdownProse(lines []string) []string {
+	var out []string
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = append(out, strings.Join(para, " "))
+			para = nil
+		}
+	}
+	code := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "```"):
+			code = !code
+			flush()
+		case code:
+		case t == "" || strings.Trim(t, "-*_ ") == "" || sourceLine.MatchString(t) || strings.HasPrefix(t, "|"):
+			flush()
+		case strings.HasPrefix(t, "#"):
+			flush()
+			out = append(out, "# "+mdInline(strings.TrimLeft(t, "# ")))
+		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• "):
+			flush()
+			out = append(out, "- "+mdInline(strings.TrimSpace(t[strings.Index(t, " "):])))
+		default:
+			para = append(para, mdInline(strings.TrimLeft(t, "> ")))
+		}
+	}
+	flush()
+	return out
 }
 
 // titleAndSummary finds the page's opening sentence ("This endpoint will

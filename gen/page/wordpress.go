@@ -15,6 +15,7 @@ import (
 // <pre><code> blocks.
 type wpPage struct {
 	Slug     string `json:"slug"`
+	Link     string `json:"link"`
 	Modified string `json:"modified"`
 	Title    struct {
 		Rendered string `json:"rendered"`
@@ -55,12 +56,16 @@ func parseWordPress(src, text string) (*Page, error) {
 	if tableErr != nil {
 		return nil, tableErr
 	}
-	p, err := assembleParts(src, shortcode.ReplaceAllString(doc.Text(), ""), tables, nil)
+	p, err := assembleParts(src, shortcode.ReplaceAllString(doc.Text(), ""), tables, nil, []string{wp.Title.Rendered, wp.Slug})
 	if err != nil {
 		return nil, err
 	}
 	p.Format = WordPressJSON
 	p.Modified = wp.Modified
+	p.URL = wp.Link
+	if p.Kind == OverviewPage {
+		p.Prose = htmlProse(doc)
+	}
 	if h := cleanLine(doc.Find("h1, h2").First().Text()); h != "" {
 		p.Title = h
 	}
@@ -83,15 +88,27 @@ func htmlTable(src string, t *goquery.Selection) (foundTable, bool, error) {
 			return
 		}
 		nameCell := cells.Eq(0).Text()
-		tbl.Rows = append(tbl.Rows, Row{
+		row := Row{
 			Pos:         len(tbl.Rows) + 1,
 			Name:        cleanLine(nameCell),
 			Type:        strings.ToLower(cleanLine(cells.Eq(1).Text())),
 			Indent:      indentWidth(nameCell),
 			Description: cellText(cells.Eq(2)),
+			Marked:      cells.Eq(0).Find("strong, b").Length() > 0,
+		}
+		tr.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+			href, _ := a.Attr("href")
+			row.Links = append(row.Links, href)
 		})
+		if row.Type == "" && row.Name != "" && !isFieldName(row.Name) {
+			row.Heading, row.Name, row.Description = row.Name, "", ""
+		}
+		tbl.Rows = append(tbl.Rows, row)
 	})
 	ft := foundTable{kind: kindFromRows(tbl.Rows), table: tbl}
+	if isFilterTable(tbl.Rows) {
+		return foundTable{kind: filterKind, known: true, table: tbl}, true, nil
+	}
 	// The sentence introducing the table is in a paragraph before it.
 	t.PrevAll().EachWithBreak(func(i int, s *goquery.Selection) bool {
 		if k, ok := kindFromMarker(s.Text()); ok {
@@ -132,4 +149,23 @@ func cellText(s *goquery.Selection) string {
 		}
 	}
 	return joinDescription(strings.Split(shortcode.ReplaceAllString(b.String(), ""), "\n"))
+}
+
+// htmlProse is an overview page's text: its paragraphs, headings and list
+// items in document order.
+func htmlProse(doc *goquery.Document) []string {
+	var out []string
+	doc.Find("p, li, h2, h3, h4, h5").Each(func(_ int, s *goquery.Selection) {
+		t := cleanLine(shortcode.ReplaceAllString(s.Text(), ""))
+		switch {
+		case t == "":
+		case goquery.NodeName(s) == "li":
+			out = append(out, "- "+t)
+		case strings.HasPrefix(goquery.NodeName(s), "h"):
+			out = append(out, "# "+t)
+		default:
+			out = append(out, t)
+		}
+	})
+	return out
 }

@@ -116,6 +116,9 @@ func checks(g *jen.Group, fd *Field) {
 		}
 	case Filter:
 		conditions := jen.Qual(sdkPath, "MaxFilterConditions")
+		if r.FilterFields != "" {
+			body = append(body, appendField(fd.JSON, jen.Id(r.FilterFields).Dot("Check").Call(v)))
+		}
 		if r.MaxConditions > 0 {
 			conditions = jen.Lit(r.MaxConditions)
 		}

@@ -19,9 +19,12 @@ import (
 type Section struct {
 	Package string // "backlinks"
 	Title   string // "Backlinks"
-	Ops     []*Operation
-	Structs []*Struct // in name order
-	Enums   []*Enum   // in name order
+	Doc     string // the section's overview (its tag's description), markdown
+	// FilterSets are the filters appendix's lists of fields, per endpoint.
+	FilterSets []*FilterSet
+	Ops        []*Operation
+	Structs    []*Struct // in name order
+	Enums      []*Enum   // in name order
 }
 
 // Operation is one endpoint.
@@ -77,7 +80,8 @@ type Rules struct {
 	MaxLength     *uint64
 	MaxItems      *uint64
 	MaxConditions int
-	Enum          *Enum // for strings and arrays of strings
+	Enum          *Enum  // for strings and arrays of strings
+	FilterFields  string // the sdk.FilterFields variable a filter is checked against, "" for none
 }
 
 // Enum is a string type with named constants.
@@ -178,6 +182,11 @@ func (b *builder) section(tag string) *sectionBuilder {
 			enums:      map[string]*Enum{},
 			byName:     map[string][]string{},
 			docSchemas: b.doc.Components.Schemas,
+		}
+		for _, t := range b.doc.Tags {
+			if t.Name == tag {
+				sb.Doc = t.Description
+			}
 		}
 		b.sections[tag] = sb
 	}

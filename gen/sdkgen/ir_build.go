@@ -244,6 +244,7 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		if n, ok := v.Extensions[spec.ExtMaxConditions].(float64); ok {
 			f.Rules.MaxConditions = int(n)
 		}
+		f.Rules.FilterFields = sb.filterSet(v)
 	}
 	return f
 }

@@ -1,8 +1,11 @@
 // Package sdkgen is the sdkgen command: it reads spec/openapi.yaml with
 // kin-openapi and writes the Go SDK with jennifer, one package per API
-// section and one file per kind: models_gen.go (structs and response
-// types), enums_gen.go, service_gen.go (methods), validate_gen.go and
-// registry_gen.go; sdk/operations lists every section's operations.
+// section and one file per kind: doc_gen.go (the package doc, from the
+// section's overview), models_gen.go (structs and response types),
+// enums_gen.go, service_gen.go (methods), validate_gen.go,
+// filters_gen.go (the filter fields each endpoint takes, where the docs
+// list them) and registry_gen.go; sdk/operations lists every section's
+// operations.
 //
 // The steps are parse (kin-openapi), IR (ir.go: every name and Go type
 // decided), emit (emit_*.go). Generated code is gofmt-clean by
@@ -46,13 +49,18 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 		return nil
 	}
 	for _, s := range sections {
-		for name, f := range map[string]*jen.File{
+		files := map[string]*jen.File{
+			"doc_gen.go":      emitDoc(s),
 			"models_gen.go":   emitModels(s),
 			"enums_gen.go":    emitEnums(s),
 			"service_gen.go":  emitService(s),
 			"validate_gen.go": emitValidate(s),
 			"registry_gen.go": emitRegistry(s),
-		} {
+		}
+		if len(s.FilterSets) > 0 {
+			files["filters_gen.go"] = emitFilters(s)
+		}
+		for name, f := range files {
 			if err := render(s.Package+"/"+name, f); err != nil {
 				return nil, err
 			}

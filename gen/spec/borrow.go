@@ -37,8 +37,8 @@ func (b *builder) borrowShapes(eps []*endpoint) {
 	fill = func(ep *endpoint, n *node) {
 		for _, c := range n.children {
 			fill(ep, c)
-			if len(c.rows) == 0 || shapeKnown(c) || len(c.children) > 0 {
-				continue
+			if len(c.rows) == 0 || shapeKnown(c) || len(c.children) > 0 || envelopeContainer(c) || envelopeLeaf(c) {
+				continue // the envelope's parts hold what each endpoint's own pages say
 			}
 			typ := c.rows[0].typ
 			if typ != "object" && typ != "array" {

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -20,20 +21,34 @@ type endpoint struct {
 	method, path  string
 	op, section   string
 	pages         []*page.Page
-	req, resp     *node // roots; req has children only when a page has a request table or sample
-	echo          *node // data-echo keys that are not request fields
-	echoConflicts *node // data-echo values whose type is not the request field's
+	recorded      []Recorded // response bodies recorded from the API
+	req, resp     *node      // roots; req has children only when a page has a request table or sample
+	echo          *node      // data-echo keys that are not request fields
+	echoConflicts *node      // data-echo values whose type is not the request field's
 	hasRequest    bool
+	reqComp       string // the request's component, once written
+}
+
+// Recorded is a response body a maintainer recorded from the API (the
+// sandbox, production, a bug report), as the API sent it. Build matches
+// it to its operation by tasks[].path and lets the spec follow the wire
+// (rules W1-W4 in doc.go).
+type Recorded struct {
+	Source string // the file, for the report
+	Body   *jsonval.Value
 }
 
 type builder struct {
-	doc    *openapi3.T
-	report *Report
-	names  *goname.Pool
-	cache  map[*node]merged
-	shared *endpoint // pseudo-endpoint the shared components report under
+	doc      *openapi3.T
+	report   *Report
+	names    *goname.Pool
+	cache    map[*node]merged
+	shared   *endpoint // pseudo-endpoint the shared components report under
+	sections map[string]*sectionIndex
+	filters  map[string]*filterSet // by "METHOD path": the filters appendix's fields of each endpoint
+	errs     []error               // pages that yield no operation, recordings that match none
 	// nullables holds the section's fields that are nullable somewhere
-	// (rule E8), by section, name and type.
+	// (rule E10), by section, name and type.
 	nullables map[string]nullWitness
 }
 
@@ -47,7 +62,14 @@ var (
 // resolved. Pages of the same method and path are merged into one
 // operation. The result depends only on the pages' content: their order
 // does not matter.
-func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
+func Build(pages []*page.Page) (*openapi3.T, *Report, error) { return BuildAll(pages, nil) }
+
+// BuildAll is Build with recorded responses. A page that yields no
+// operation (its table cannot be read) and a recording that matches no
+// operation are errors, joined in the error returned with the document
+// built from everything else; the document is nil only when the
+// builder itself fails.
+func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, error) {
 	b := &builder{
 		doc:    newDocument(),
 		report: newReport(),
@@ -57,24 +79,32 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 	}
 	pages = slices.Clone(pages)
 	slices.SortFunc(pages, func(x, y *page.Page) int { return cmp.Compare(x.Source, y.Source) })
-	eps := group(pages)
+	var endpointPages []*page.Page
 	for _, p := range pages {
-		ps := PageSummary{Source: p.Source, Format: string(p.Format), Endpoint: p.Method + " " + p.Path,
+		ps := PageSummary{Source: p.Source, Format: string(p.Format), Kind: string(p.Kind), Endpoint: p.Method + " " + p.Path,
 			ResponseExamples: len(p.ResponseExamples), RequestExamples: len(p.RequestExamples)}
+		if p.Method == "" {
+			ps.Endpoint = "-"
+		}
 		if p.Request != nil {
 			ps.RequestRows = len(p.Request.Rows)
 		}
 		if p.Response != nil {
 			ps.ResponseRows = len(p.Response.Rows)
 		}
+		if p.Filters != nil {
+			ps.FilterRows = len(p.Filters.Rows)
+		}
 		b.report.Pages = append(b.report.Pages, ps)
-	}
-	for _, ep := range eps {
-		if err := b.gather(ep); err != nil {
-			return nil, nil, err
+		if p.Method != "" {
+			endpointPages = append(endpointPages, p)
 		}
 	}
+	eps := group(endpointPages)
+	b.attachRecorded(eps, recorded)
+	eps = b.gatherAll(eps)
 	b.borrowShapes(eps)
+	b.readFilters(pages, eps)
 	b.sectionNullables(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
@@ -82,10 +112,11 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) {
 		}
 	}
 	b.envelope(eps)
+	b.overviews(pages, eps)
 	if err := b.checkExamples(eps); err != nil {
 		return nil, nil, err
 	}
-	return b.doc, b.report, nil
+	return b.doc, b.report, errors.Join(b.errs...)
 }
 
 // group sorts pages into endpoints, ordered by path and method.
@@ -96,7 +127,7 @@ func group(pages []*page.Page) []*endpoint {
 		key := p.Method + " " + p.Path
 		ep := byKey[key]
 		if ep == nil {
-			ep = &endpoint{method: p.Method, path: p.Path, req: &node{}, resp: &node{}, echo: &node{}, echoConflicts: &node{}}
+			ep = &endpoint{method: p.Method, path: p.Path}
 			ep.op, ep.section = operationName(p.Path)
 			byKey[key] = ep
 			eps = append(eps, ep)
@@ -105,86 +136,6 @@ func group(pages []*page.Page) []*endpoint {
 	}
 	slices.SortFunc(eps, func(x, y *endpoint) int { return cmp.Or(cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method)) })
 	return eps
-}
-
-// gather builds the endpoint's request and response trees from the
-// examples, then places every table row on them.
-func (b *builder) gather(ep *endpoint) error {
-	for _, p := range ep.pages {
-		for _, ex := range p.ResponseExamples {
-			ep.resp.addValue(ex.Value)
-		}
-		for _, ex := range p.RequestExamples {
-			for _, task := range ex.Value.Arr {
-				if task.Kind == jsonval.Object {
-					ep.req.addMembers(task)
-				}
-			}
-		}
-		if p.Request != nil && p.Method != "GET" {
-			ep.hasRequest = true
-		}
-		for _, n := range p.Notes {
-			b.report.add(ep, p, n.Part, "", "skipped", n.String())
-		}
-	}
-	for _, p := range ep.pages {
-		if p.Response != nil {
-			if err := b.place(ep, p, p.Response, page.PartResponseTable, ep.resp); err != nil {
-				return err
-			}
-		}
-		if p.Request != nil && p.Method != "GET" {
-			if err := b.place(ep, p, p.Request, page.PartRequestTable, ep.req); err != nil {
-				return err
-			}
-		}
-	}
-	if ep.resp.child("tasks") == nil {
-		p := ep.pages[0]
-		return &page.Error{File: p.Source, Part: page.PartResponseTable,
-			Reason: "no \"tasks\" array: neither the response table nor an example shows the response envelope"}
-	}
-	b.foldEcho(ep)
-	return nil
-}
-
-// foldEcho adds the tasks' "data" (the echo of the request) to the
-// request fields' examples; keys the request does not have are kept apart
-// for the Data schema (rule S2), and so are values whose JSON type is not
-// the request field's (the API echoes location_code 2840 as "2840").
-func (b *builder) foldEcho(ep *endpoint) {
-	data := ep.resp.child("tasks").child("data")
-	if data == nil {
-		return
-	}
-	for _, p := range ep.pages {
-		for _, ex := range p.ResponseExamples {
-			for _, task := range arr(ex.Value.Get("tasks")) {
-				d := task.Get("data")
-				if d == nil || d.Kind != jsonval.Object {
-					continue
-				}
-				ep.req.objects++
-				for _, m := range d.Obj {
-					if m.Key == "api" || m.Key == "function" {
-						continue
-					}
-					extra := &jsonval.Value{Kind: jsonval.Object, Obj: []jsonval.Member{m}}
-					c := ep.req.lookup(m.Key)
-					switch {
-					case c == nil:
-						ep.echo.addMembers(extra)
-					case !fits(c, m.Val):
-						ep.echoConflicts.addMembers(extra)
-						c.ex.seen++ // present in the task, for rule R1
-					default:
-						c.addValue(m.Val)
-					}
-				}
-			}
-		}
-	}
 }
 
 // fits reports whether an echoed value has the JSON type of the request
@@ -238,6 +189,7 @@ func (b *builder) operation(ep *endpoint) error {
 	var reqRef *openapi3.SchemaRef
 	if ep.hasRequest {
 		reqRef = b.component(ep, ep.req, ep.op+"Request", requestSide, "one task of the request; the body is an array of tasks")
+		ep.reqComp = strings.TrimPrefix(reqRef.Ref, "#/components/schemas/")
 		body := openapi3.NewArraySchema()
 		body.Items = reqRef
 		body.MinItems = 1

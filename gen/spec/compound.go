@@ -25,7 +25,9 @@ func isOrderBy(n *node, m merged) bool {
 
 func (b *builder) arraySchema(ep *endpoint, n *node, m merged, comp string, sd side, note noteFunc) *openapi3.Schema {
 	if sd.request && isFilter(n, m) {
-		return filterField(m)
+		s := filterField(m)
+		b.filterExtension(ep, n, s)
+		return s
 	}
 	s := openapi3.NewArraySchema()
 	if sd.request && m.f.MaxCount != nil {
@@ -108,14 +110,37 @@ func filterField(m merged) *openapi3.Schema {
 // free-form object when nothing shows what it holds. It returns nil when
 // the object has documented fields and so is a component.
 func (b *builder) objectSchema(ep *endpoint, n *node, m merged, comp string, sd side, note noteFunc) *openapi3.Schema {
+	if isMapOfEntries(n) {
+		// N7: the table documents one entry by an example key ("1", the
+		// first target): a map of what that entry holds.
+		entry := n.children[0]
+		for _, c := range n.children {
+			if len(c.rows) > 0 {
+				entry = c
+				break
+			}
+		}
+		note("map", "N7: its field %q is an example key: a map, each value as %q is documented", entry.name, entry.name)
+		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
+			AdditionalProperties: openapi3.AdditionalProperties{Schema: b.fieldSchema(ep, entry, comp, sd)}}
+	}
 	for _, c := range n.children {
 		if len(c.rows) > 0 {
 			return nil
 		}
 	}
 	ml := n.ex.mapLike
+	if (ml == nil || ml.seen == 0) && mapCountProse.MatchString(m.desc) {
+		note("map", "N5: no documented fields, no example keys, and its description gives a count per key: a map of integer")
+		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
+			AdditionalProperties: openapi3.AdditionalProperties{Schema: &openapi3.SchemaRef{Value: openapi3.NewInt64Schema()}}}
+	}
 	if ml == nil || ml.seen == 0 {
-		note("map", "an object with no documented fields and no example keys: a free-form object")
+		if mapProse.MatchString(m.desc) {
+			note("map", "N5: no documented fields, no example keys; its description gives a value per key: a map of values no example types")
+		} else {
+			note("map", "an object with no documented fields and no example keys: a free-form object")
+		}
 		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
 			AdditionalProperties: openapi3.AdditionalProperties{Schema: &openapi3.SchemaRef{Value: &openapi3.Schema{}}}}
 	}
@@ -171,6 +196,8 @@ func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc st
 		// always sent. One some leave out, or only the table has, is not.
 		if !sd.request && n.objects > 0 && c.ex.seen == n.objects {
 			s.Required = append(s.Required, c.name)
+		} else if !sd.request && n.docObjects > 0 && c.docs.seen == n.docObjects && len(n.rec) > 0 {
+			b.wireRequired(ep, n, c)
 		}
 		if sd.request && b.mergeRows(ep, c, sd.part).f.Required {
 			// R1: an example that leaves a "required" field out shows it

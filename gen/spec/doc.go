@@ -24,6 +24,58 @@
 //	   of the same name will claim theirs; the envelope's own fields are
 //	   never containers.
 //
+// Nesting without an example (nest.go). Endpoints that some example shows
+// are placed first, then the others (N3 and N4 read them); within an
+// endpoint, the pages that keep the nesting (HTML, indented text) before
+// the flattened ones, request tables before response tables. In a
+// flattened table, a row no example places (P1-P3 find nothing) goes, in
+// this order of evidence (N1-N10):
+//
+//	N1 where the envelope puts it: the response envelope's fields and
+//	   tasks at the top, the task envelope's fields, data and result in
+//	   a task, items in a result (a task's data and path hold nothing of
+//	   what follows them). A request table is one level.
+//	   The first row after a container that opened is its first field.
+//	N2 A container marked in bold after the fields of another marked
+//	   container is that one's sibling (beside a map, N7, it is the map's
+//	   sibling); with no marked container open, it goes in the envelope's
+//	   innermost open container, closing the unmarked ones.
+//	N9 A container the page's own filter or sorting examples name at the
+//	   head of a field path ("page_summary.backlinks,desc") is a field of
+//	   the items, which filters and sorting apply to.
+//	N3 A container whose same-named field (same table type; one under a
+//	   parent of the same name first; the envelope's containers only for
+//	   the envelope's) in another endpoint of the section an example
+//	   shows: its fields are those; a row among them stays, a row not
+//	   among them closes it.
+//	N4 The section's examples show the row's field beside the container
+//	   the table opened last itself: that container closes (repeated
+//	   outwards). Else, once that container has two fields of its own,
+//	   the deepest open container holding a field the examples show
+//	   beside the row's.
+//	N5 What opens a level: a container the table marks in bold, one the
+//	   section's examples show with fields (N3), an unmarked object of a
+//	   response table unless its description makes it a map ("count per
+//	   each", "contains ... and their ...": a map of integer when the values
+//	   are counts, else of values no example types) or the echo of the
+//	   request field of its name ("specified in a POST array": that
+//	   field's schema). An unmarked array holds values (E3) until N6.
+//	N6 A field an open container already has, right after a container row
+//	   nothing opened: that container holds it (indirect_link_path, then a
+//	   second "type").
+//	N7 An object whose documented field is an example key ("1", the first
+//	   target) is a map of what that entry holds; named rows after the
+//	   entry's fields go beside the map.
+//	N8 Otherwise the container the table opened last, reported once per
+//	   container as "nesting not confirmed by an example".
+//	N10 A group heading row ("‘organic’ element in SERP") starts another
+//	   element type of the array the first heading's fields went in: the
+//	   containers opened since close.
+//	A rule that moves a row from where N8 would put it says so in the
+//	report. The docs2spec corpus test TestNestingWithoutExamples
+//	(DFS_NESTING_EVAL=1) measures the rules on the corpus pages that have
+//	examples, built without them.
+//
 // Types (schema.go, compound.go, borrow.go)
 //
 //	E1 integer is integer/int64, float is number/double, boolean, string,
@@ -44,12 +96,19 @@
 //	E6 A field that is null in an example, or whose prose says it can be
 //	   null, is nullable; a nullable object component is itself nullable
 //	   (a $ref cannot carry nullable in OpenAPI 3.0).
-//	E8 A scalar response field nullable in one endpoint (by E6) is
+//	E7 Fields of the example that the table does not list are added; fields
+//	   of the table that no example has are kept. Both are reported (for
+//	   an endpoint no example shows, once).
+//	E8 An object or array no example shows, in a part no example shows
+//	   either, whose description shows its own value (`"custom_mode":
+//	   {"field": "domain", "value": 100}`), valid JSON, takes that value
+//	   as its example. Filters and sorting rules keep their grammar.
+//	E9 A number field of the table whose description gives the date-time
+//	   format and that no example shows is a date-time string.
+//	E10 A scalar response field nullable in one endpoint (by E6) is
 //	   nullable, reported, wherever the section has a field of the same
 //	   name and type: one field, one Go type (first_seen is sdk.Opt[Time]
 //	   on every item).
-//	E7 Fields of the example that the table does not list are added; fields
-//	   of the table that no example has are kept. Both are reported.
 //
 // Constraints (package prose) come from a request field's description:
 // required ("required field", not "required field if ..."), default,
@@ -69,12 +128,20 @@
 //	X1 Every example is validated against the built schema; one that
 //	   contradicts it (a request example writing a number as a string) is
 //	   left out of the spec and reported, so the spec stays valid.
+//	   docs2spec -strict makes these, and the examples the page reader
+//	   repaired (a missing or trailing comma, reported with its line) or
+//	   left out (not JSON, no single repair), errors.
+//	X2 A page whose table cannot be read (an unknown type, a duplicate
+//	   field in a nested table, no envelope) yields no operation: its
+//	   error names the file, the page's heading in a multi-page file, the
+//	   part, the row and why; the endpoint is built from its other pages,
+//	   the spec from the others, and the run fails.
 //	G1 Path parameters ({id}) are declared; a GET page's "request" table
 //	   describes them, and its other rows are reported as left out.
 //
 // Order (order.go)
 //
-//	O1 The fields of an object component keep the docs' order, in the
+//	D1 The fields of an object component keep the docs' order, in the
 //	   x-dfs-order extension: the order of the rows on the most trusted
 //	   page (M3) that lists them, then the fields that page does not list
 //	   in example order; in a request, the required fields first.
@@ -110,6 +177,53 @@
 //	   15 (8 conditions and 7 operators in one group).
 //	F2 order_by (or "sorting rules") is an array of OrderByRule strings,
 //	   "field,asc" or "field,desc".
+//
+// Pages that document no endpoint (overview.go, filters.go). The page
+// package recognises them; they never fail the run.
+//
+//	O1 A section's overview (no field table, no example; its heading,
+//	   title or address says "overview") is the description of the
+//	   section's tag, without the titles before its first paragraph; the
+//	   SDK makes it the package doc. Its section is the first segment of
+//	   its address, else the one of its file's endpoint pages.
+//	O2 An errors appendix (a table of status codes) is reported; the SDK's
+//	   status codes come from spec/status-codes.tsv.
+//	F3 The filters appendix lists, under each heading that links an
+//	   endpoint's page ("filters available for the [backlinks](...)
+//	   endpoint"), the fields its filters take: a filter type (str, num,
+//	   bool, time, array.str, ...) and the operators of the row's own list
+//	   ("the following operators are supported: ..."), else those
+//	   filter_operator gives the type. A row whose list has operators its
+//	   type's does not keeps its own; a field listed twice keeps the first;
+//	   a heading that links no documented endpoint has its fields left
+//	   out. All reported.
+//	F4 The list is the extension x-dfs-filter-fields on the endpoint's
+//	   filters field ([{name, type, operators, description}]), and
+//	   x-dfs-filter-fields-of names its endpoint. A name segment starting
+//	   with "$" ("$key.rank", "referring_links_tld.$tld") is a placeholder
+//	   for one dot-free segment. A filters field the appendix lists nothing
+//	   for has none, reported: the SDK then checks the grammar only.
+//	F5 Another filter field ("backlinks_filters") whose description links
+//	   the endpoint whose fields it filters by takes that endpoint's list.
+//
+// Recorded responses (recorded.go). Response bodies recorded from the API
+// (spec/responses) are examples that are the wire itself: each is matched
+// to its operation by its tasks' path (a {parameter} matches any segment;
+// a body that is not a response, or whose path no page documents, is an
+// error naming the file) and joins the operation's examples for every rule
+// above, without becoming an example of the spec. What it changes is
+// reported under its file:
+//
+//	W1 A null where the docs give none: nullable.
+//	W2 A key the docs lack: added with its wire type (the data echo's
+//	   too).
+//	W3 Another type: E2 with the recording among the examples (an integer
+//	   field the wire writes with a fraction is a float); where the docs'
+//	   examples and the recordings disagree on the JSON type, the
+//	   recordings win.
+//	W4 A field every example of the docs has and the wire leaves out is no
+//	   longer always sent (R2).
+//	   A recording that does not fit the spec built with it is an error.
 //
 // Names (names.go): an operation is named by its path
 // (BacklinksReferringDomainsLive); its components are that name plus

@@ -44,7 +44,7 @@ func newDocument() *openapi3.T {
 func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *openapi3.SchemaRef {
 	tasks := ep.resp.child("tasks")
 	taskProps := openapi3.Schemas{"data": b.dataSchema(ep, tasks, reqRef)}
-	if result := tasks.child("result"); result != nil {
+	if result := tasks.child("result"); result != nil && (len(result.children) > 0 || result.ex.elems > result.ex.elemKind[jsonval.Null]) {
 		r := b.fieldSchema(ep, result, ep.op+"Result", responseSide)
 		r.Value.Nullable = true // S3: a failed task has "result": null
 		taskProps["result"] = r
@@ -54,6 +54,11 @@ func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *ope
 		r := openapi3.NewArraySchema()
 		r.Nullable, r.Items = true, &openapi3.SchemaRef{Value: &openapi3.Schema{}}
 		r.Description = "array of results (no table or example of this page shows their fields)"
+		if result != nil {
+			if d := b.mergeRows(ep, result, page.PartResponseTable).desc; d != "" {
+				r.Description = d + "\n(no table row or example of the pages shows their fields)"
+			}
+		}
 		taskProps["result"] = &openapi3.SchemaRef{Value: r}
 		b.report.add(ep, nil, page.PartResponseTable, "tasks[].result", "type", "neither a table nor an example shows the result: its elements are left untyped")
 	}

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
@@ -23,6 +24,12 @@ type node struct {
 	fromTable bool
 	// objects counts the example objects whose members were added here.
 	objects int
+	// docs is what the documentation's examples alone say, and docObjects
+	// their objects; rec is what each recorded response says (by file).
+	// ex is the union. Comparing them says what a recording changed.
+	docs       exampleStats
+	docObjects int
+	rec        map[string]*exampleStats
 }
 
 // placedRow is a table row on its node, with where it came from.
@@ -104,31 +111,66 @@ func (n *node) lookup(name string) *node {
 	return nil
 }
 
-// addValue folds one example value into the tree below n.
-func (n *node) addValue(v *jsonval.Value) {
+// addValue folds one example value into the tree below n. file names a
+// recorded response; "" is an example of the documentation.
+func (n *node) addValue(v *jsonval.Value, file string) {
 	n.ex.add(v)
+	if file == "" {
+		n.docs.add(v)
+	} else {
+		if n.rec == nil {
+			n.rec = map[string]*exampleStats{}
+		}
+		if n.rec[file] == nil {
+			n.rec[file] = &exampleStats{}
+		}
+		n.rec[file].add(v)
+	}
 	switch v.Kind {
 	case jsonval.Object:
-		n.addMembers(v)
+		n.addMembers(v, file)
 	case jsonval.Array:
 		for _, e := range v.Arr {
 			if e.Kind == jsonval.Object {
-				n.addMembers(e)
+				n.addMembers(e, file)
 			}
 		}
 	}
 }
 
-func (n *node) addMembers(obj *jsonval.Value) {
+func (n *node) addMembers(obj *jsonval.Value, file string) {
 	n.objects++
+	if file == "" {
+		n.docObjects++
+	}
 	for _, m := range obj.Obj {
 		c := n.child(m.Key)
 		if c == nil {
 			c = &node{name: m.Key, parent: n}
 			n.children = append(n.children, c)
 		}
-		c.addValue(m.Val)
+		c.addValue(m.Val, file)
 	}
+}
+
+// recordedFiles lists, in name order, the recorded responses that gave n
+// a value of one of kinds (any value when kinds is empty).
+func (n *node) recordedFiles(kinds ...jsonval.Kind) []string {
+	var files []string
+	for f, s := range n.rec {
+		if len(kinds) == 0 && s.seen > 0 {
+			files = append(files, f)
+			continue
+		}
+		for _, k := range kinds {
+			if s.kinds[k] > 0 {
+				files = append(files, f)
+				break
+			}
+		}
+	}
+	slices.Sort(files)
+	return files
 }
 
 func (s *exampleStats) add(v *jsonval.Value) {

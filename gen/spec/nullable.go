@@ -12,7 +12,7 @@ type nullWitness struct {
 
 // sectionNullables finds, per section, the response fields of a scalar
 // type that are nullable somewhere (an example writes null, or the prose
-// says so): rule E8 makes the same field, of the same type, nullable in
+// says so): rule E10 makes the same field, of the same type, nullable in
 // every endpoint of the section, so that one field has one Go type.
 func (b *builder) sectionNullables(eps []*endpoint) {
 	b.nullables = map[string]nullWitness{}
@@ -43,7 +43,7 @@ func nullableKey(ep *endpoint, n *node, typ string) string {
 }
 
 // nullableElsewhere returns where the same field of the section is
-// nullable, for a response field that is not nullable here (rule E8).
+// nullable, for a response field that is not nullable here (rule E10).
 func (b *builder) nullableElsewhere(ep *endpoint, n *node, typ string, sd side) (nullWitness, bool) {
 	if sd.request || typ == "" || typ == "object" || typ == "array" || len(n.children) > 0 {
 		return nullWitness{}, false

@@ -7,11 +7,11 @@ import (
 )
 
 // ExtOrder on an object component lists its properties in the docs' order
-// (rule O1), which a JSON object cannot keep: generators write the fields
+// (rule D1), which a JSON object cannot keep: generators write the fields
 // in that order.
 const ExtOrder = "x-dfs-order"
 
-// fieldOrder returns the names of n's fields in the docs' order (rule O1):
+// fieldOrder returns the names of n's fields in the docs' order (rule D1):
 // the order of the rows on the most trusted page (M3) that lists any of
 // them; fields that page does not list follow, in the node's order (the
 // example's, then other pages' tables). In a request the required fields

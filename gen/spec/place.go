@@ -43,8 +43,10 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 	stack := []frame{{root, -1, 0}}
 	context := root
 	placed := map[*node]page.Row{}
+	request := part == page.PartRequestTable
+	fs := &flatState{open: []*node{root}, unconfirmed: map[*node][]string{}}
 	if t.Flat {
-		b.report.add(ep, pg, part, "", "nesting", fmt.Sprintf("the table is flattened (%s): where its %d rows go comes from the example", pg.Format, len(t.Rows)))
+		b.report.add(ep, pg, part, "", "nesting", fmt.Sprintf("the table is flattened (%s): where its %d rows go comes from the examples, and from rules N1-N10 where none places them", pg.Format, len(t.Rows)))
 	}
 	remaining := map[string]int{} // rows still to come, by normalised name
 	for _, row := range t.Rows {
@@ -54,6 +56,10 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		remaining[normalName(row.Name)]--
 		if row.Heading != "" {
 			b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
+			if t.Flat {
+				fs.heading(context)
+				context = fs.inner()
+			}
 			continue
 		}
 		pr, err := newPlacedRow(pg, part, row)
@@ -77,11 +83,34 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		taken := func(n *node) bool { _, ok := placed[n]; return ok }
 		later := remaining[normalName(row.Name)] > 0
 		n, level, how := locate(row.Name, indentParent, context, root, taken, later)
+		if t.Flat && n != nil && taken(n) && level == context {
+			if c := nestedAfterContainer(fs, level); c != nil {
+				b.report.add(ep, pg, part, c.path(), "nesting", fmt.Sprintf("no example places it: %s already has a field %q: the container row before it, %s, holds this one", describe(level), n.name, c.name))
+				n, level, how = nil, c, ""
+				fs.open = append(fs.open, c)
+			}
+		}
+		created := false
 		switch {
+		case n == nil && level != nil:
+			// rule N6 above chose the level
+			n = &node{name: normalName(row.Name), parent: level, fromTable: true}
+			level.children = append(level.children, n)
+			created = true
 		case n == nil:
 			level = indentParent
 			if level == nil {
-				level = context
+				var why string
+				level, why = b.flatLevel(ep, fs, pr, request, taken)
+				switch {
+				case why != "":
+					b.report.add(ep, pg, part, strings.TrimPrefix(level.path()+"."+normalName(row.Name), "."), "nesting", "no example places it: "+why)
+				case !confirmed(level) && !envelopeKnown(level, normalName(row.Name), request):
+					if fs.unconfirmed[level] == nil {
+						fs.order = append(fs.order, level)
+					}
+					fs.unconfirmed[level] = append(fs.unconfirmed[level], normalName(row.Name))
+				}
 			}
 			if c := level.lookup(row.Name); c != nil {
 				n = c // a second row on a field: P4 below decides
@@ -89,6 +118,7 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			}
 			n = &node{name: normalName(row.Name), parent: level, fromTable: true}
 			level.children = append(level.children, n)
+			created = true
 			if n.name != row.Name {
 				b.report.add(ep, pg, part, n.path(), "name", fmt.Sprintf("table name %q is not a wire name and no example has it; written as %q", row.Name, n.name))
 			}
@@ -114,19 +144,40 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			// 'ai_overview_element'", then 'ai_overview_video_element'):
 			// their fields are one union, and the row joins the field.
 			if !t.Flat {
-				return &page.Error{File: pg.Source, Part: part, Where: row.Where(),
-					Reason: fmt.Sprintf("duplicate field: %s already describes %s", prev.Where(), describe(n))}
+				return pg.Errorf(part, row.Where(), "duplicate field: %s already describes %s", prev.Where(), describe(n))
 			}
 			b.report.add(ep, pg, part, n.path(), "variant", fmt.Sprintf("%s describes it again (%s did first): another element type of a polymorphic array; its fields are merged", row.Where(), prev.Where()))
 		}
 		placed[n] = row
 		n.rows = append(n.rows, pr)
+		b.takeProseExample(ep, pg, part, n, pr)
 		context = level
-		if canHold(n, pr.typ) {
-			context = n
-			stack = append(stack, frame{n, row.Indent, jump})
+		if !t.Flat {
+			if canHold(n, pr.typ) {
+				context = n
+				stack = append(stack, frame{n, row.Indent, jump})
+			}
+			continue
 		}
+		// A flattened table: the containers open are the row's level and
+		// its parents, and the row itself when it opens one.
+		fs.reopen(level)
+		opens, why := false, ""
+		if created || !confirmed(n) && n.ex.seen == 0 {
+			opens, why = b.opens(ep, n, pr, request)
+		} else {
+			opens = canHold(n, pr.typ)
+		}
+		if opens {
+			fs.open = append(fs.open, n)
+			context = n
+		}
+		if why != "" && !confirmed(n) {
+			b.report.add(ep, pg, part, n.path(), "nesting", why)
+		}
+		fs.prevOpened, fs.prev, fs.prevLevel = opens, n, level
 	}
+	b.reportUnconfirmed(ep, pg, part, fs)
 	return nil
 }
 
@@ -203,8 +254,7 @@ func newPlacedRow(pg *page.Page, part page.Part, row page.Row) (placedRow, error
 		}
 	}
 	if row.Name == "" || !validName(row.Name) {
-		return placedRow{}, &page.Error{File: pg.Source, Part: part, Where: row.Where(),
-			Reason: fmt.Sprintf("%q is not a field name", row.Name)}
+		return placedRow{}, pg.Errorf(part, row.Where(), "%q is not a field name", row.Name)
 	}
 	typ, ok := tableTypes[row.Type]
 	if !ok {
@@ -215,8 +265,7 @@ func newPlacedRow(pg *page.Page, part page.Part, row page.Row) (placedRow, error
 		}
 	}
 	if !ok {
-		return placedRow{}, &page.Error{File: pg.Source, Part: part, Where: row.Where(),
-			Reason: fmt.Sprintf("unknown type %q (the tables use string, integer, float, boolean, array, object)", row.Type)}
+		return placedRow{}, pg.Errorf(part, row.Where(), "unknown type %q (the tables use string, integer, float, boolean, array, object)", row.Type)
 	}
 	desc := prose.Reflow(row.Description)
 	return placedRow{page: pg, row: row, typ: typ, desc: desc, fact: prose.Read(desc)}, nil
@@ -260,7 +309,7 @@ func envelopeLeaf(n *node) bool {
 	case n.parent.parent == nil:
 		return slices.Contains(responseEnvelopeFields, n.name)
 	case n.parent.name == "tasks" && n.parent.parent.parent == nil:
-		return slices.Contains(taskEnvelopeFields, n.name)
+		return slices.Contains(taskEnvelopeFields, n.name) || n.name == "data"
 	}
 	return false
 }

@@ -14,15 +14,16 @@ import (
 // to the spec for reviewers, so its order is fixed.
 type Report struct {
 	Pages     []PageSummary
+	Recorded  []RecordedSummary
 	Endpoints map[string]*EndpointReport // by "METHOD path"
 }
 
 // PageSummary says how one page was read.
 type PageSummary struct {
-	Source, Format, Endpoint  string
-	RequestRows, ResponseRows int
-	ResponseExamples          int
-	RequestExamples           int
+	Source, Format, Kind, Endpoint        string
+	RequestRows, ResponseRows, FilterRows int
+	ResponseExamples                      int
+	RequestExamples                       int
 }
 
 // EndpointReport is what the builder resolved for one endpoint.
@@ -65,6 +66,34 @@ func (r *Report) add(ep *endpoint, pg *page.Page, part page.Part, path, kind, te
 	er.Entries = append(er.Entries, Entry{Source: src, Part: part, Path: path, Kind: kind, Text: text})
 }
 
+// mark is where the endpoint's entries end now, for rollback.
+func (r *Report) mark(ep *endpoint) int {
+	if er := r.Endpoints[ep.method+" "+ep.path]; er != nil {
+		return len(er.Entries)
+	}
+	return -1
+}
+
+// rollback forgets the entries added since mark: a page that failed
+// leaves none of its placement in the report.
+func (r *Report) rollback(ep *endpoint, mark int) {
+	key := ep.method + " " + ep.path
+	if er := r.Endpoints[key]; er != nil {
+		if mark < 0 {
+			delete(r.Endpoints, key)
+			return
+		}
+		er.Entries = er.Entries[:mark]
+		er.Pages = nil
+		for _, p := range ep.pages {
+			er.Pages = append(er.Pages, fmt.Sprintf("%s (%s)", p.Source, p.Format))
+		}
+	}
+}
+
+// drop forgets an endpoint that yields no operation.
+func (r *Report) drop(ep *endpoint) { delete(r.Endpoints, ep.method+" "+ep.path) }
+
 // Count returns how many entries of a kind the report holds for an endpoint.
 func (r *Report) Count(method, path, kind string) int {
 	er := r.Endpoints[method+" "+path]
@@ -87,12 +116,13 @@ func (r *Report) Markdown() string {
 	b.WriteString("Written by `docs2spec` with `spec/openapi.yaml`. Every disagreement between a page's tables,\n")
 	b.WriteString("its examples and the other pages of the same endpoint is listed with how it was resolved.\n")
 	b.WriteString("The rules are in `gen/spec/doc.go`.\n\n## Pages\n\n")
-	b.WriteString("| page | format | endpoint | request rows | response rows | response examples | request examples |\n")
-	b.WriteString("|---|---|---|---|---|---|---|\n")
+	b.WriteString("| page | format | kind | endpoint | request rows | response rows | filter rows | response examples | request examples |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 	for _, p := range r.Pages {
-		fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %d | %d |\n", p.Source, p.Format, p.Endpoint,
-			p.RequestRows, p.ResponseRows, p.ResponseExamples, p.RequestExamples)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d | %d | %d |\n", p.Source, p.Format, p.Kind, p.Endpoint,
+			p.RequestRows, p.ResponseRows, p.FilterRows, p.ResponseExamples, p.RequestExamples)
 	}
+	r.recordedMarkdown(&b)
 	keys := make([]string, 0, len(r.Endpoints))
 	for k := range r.Endpoints {
 		keys = append(keys, k)
@@ -107,7 +137,7 @@ func (r *Report) Markdown() string {
 		} else {
 			fmt.Fprintf(&b, "\n## %s %s\n\nPages: %s\n", er.Method, er.Path, strings.Join(er.Pages, ", "))
 		}
-		entries := slices.Clone(er.Entries)
+		entries := slices.DeleteFunc(slices.Clone(er.Entries), func(e Entry) bool { return e.Part == PartRecorded })
 		slices.SortStableFunc(entries, func(x, y Entry) int {
 			return cmp.Or(cmp.Compare(partOrder(x.Part), partOrder(y.Part)), cmp.Compare(x.Path, y.Path),
 				cmp.Compare(x.Kind, y.Kind), cmp.Compare(x.Source, y.Source), cmp.Compare(x.Text, y.Text))
@@ -131,6 +161,53 @@ func (r *Report) Markdown() string {
 		}
 	}
 	return b.String()
+}
+
+// PartRecorded is the part of the report's entries that a recorded
+// response (spec/responses) caused; they are listed under its file.
+const PartRecorded page.Part = "recorded response"
+
+// recordedMarkdown lists, per recorded response, its operation and what
+// it changed in the spec.
+func (r *Report) recordedMarkdown(b *strings.Builder) {
+	type change struct {
+		er *EndpointReport
+		e  Entry
+	}
+	byFile := map[string][]change{}
+	for _, er := range r.Endpoints {
+		for _, e := range er.Entries {
+			if e.Part == PartRecorded {
+				byFile[e.Source] = append(byFile[e.Source], change{er, e})
+			}
+		}
+	}
+	if len(byFile) == 0 && len(r.Recorded) == 0 {
+		return
+	}
+	b.WriteString("\n## Recorded responses\n\nResponse bodies recorded from the API (spec/responses), each matched to its operation by\n")
+	b.WriteString("tasks[].path; what the wire says where the docs are wrong or silent (rules W1-W4).\n")
+	files := slices.Clone(r.Recorded)
+	slices.SortFunc(files, func(x, y RecordedSummary) int { return cmp.Compare(x.Source, y.Source) })
+	for _, f := range files {
+		fmt.Fprintf(b, "\n### %s\n\n%s\n\n", f.Source, f.Endpoint)
+		changes := byFile[f.Source]
+		slices.SortFunc(changes, func(x, y change) int {
+			return cmp.Or(cmp.Compare(x.e.Path, y.e.Path), cmp.Compare(x.e.Kind, y.e.Kind), cmp.Compare(x.e.Text, y.e.Text))
+		})
+		changes = slices.CompactFunc(changes, func(x, y change) bool { return x.e == y.e })
+		if len(changes) == 0 {
+			b.WriteString("- the docs already say everything it shows\n")
+		}
+		for _, c := range changes {
+			fmt.Fprintf(b, "- `%s` %s: %s\n", c.e.Path, c.e.Kind, c.e.Text)
+		}
+	}
+}
+
+// RecordedSummary says which operation a recorded response was matched to.
+type RecordedSummary struct {
+	Source, Endpoint string
 }
 
 func partOrder(p page.Part) int {

@@ -79,10 +79,16 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 		note("example-only", "in the example, not in the table: added with the example's type")
 	case !m.has && n.ex.seen > 0:
 		note("example-only", "in a request example, not in the table: added with the example's type")
-	case m.has && n.ex.seen == 0 && !sd.request:
+	case m.has && n.ex.seen == 0 && !sd.request && (ep.resp == nil || ep.resp.objects > 0):
 		note("table-only", "in the table, not in any example: kept as the table types it")
 	}
+	if s := b.echoSchema(ep, n, m, sd, note); s != nil {
+		return s
+	}
 	typ := b.resolveType(n, m, note)
+	if !sd.request && len(n.rec) > 0 {
+		b.wireChanges(ep, n, m, typ, docsType(n, m))
+	}
 	var s *openapi3.Schema
 	switch typ {
 	case "":
@@ -128,15 +134,38 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 		s.Nullable = true
 	} else if w, ok := b.nullableElsewhere(ep, n, typ, sd); ok {
 		s.Nullable = true
-		note("nullable", "null in %s (%s), the same field of the section: nullable here too (rule E8)", w.path, w.field)
+		note("nullable", "null in %s (%s), the same field of the section: nullable here too (rule E10)", w.path, w.field)
 	}
 	return &openapi3.SchemaRef{Value: s}
 }
 
+// docsType is the type the documentation alone gives n, as resolveType
+// decides it from the table and the docs' examples, without the recorded
+// responses.
+func docsType(n *node, m merged) string {
+	kinds := n.docs.nonNullKinds()
+	wire := ""
+	if len(kinds) == 1 {
+		wire = wireType(kinds[0], n.docs.fraction)
+	}
+	switch {
+	case m.typ == "":
+		return wire
+	case wire == "", wire == m.typ, m.typ == "float" && wire == "integer":
+		return m.typ
+	}
+	return wire
+}
+
 // resolveType settles the table's type against the example's (rule E2:
-// the example is the wire format).
+// the example is the wire format). Where the examples disagree and the
+// recorded responses give one type, the recordings win (rule W3).
 func (b *builder) resolveType(n *node, m merged, note noteFunc) string {
 	kinds := n.ex.nonNullKinds()
+	if rk := n.recordedKinds(); len(kinds) > 1 && len(rk) == 1 {
+		note("type", "the examples give it several types, the recorded responses one: %s (the wire)", rk[0])
+		kinds = rk
+	}
 	wire := ""
 	switch len(kinds) {
 	case 0:
@@ -153,6 +182,10 @@ func (b *builder) resolveType(n *node, m merged, note noteFunc) string {
 	switch {
 	case m.typ == "":
 		return wire
+	case wire == "" && m.f.DateTime && (m.typ == "integer" || m.typ == "float"):
+		// E9: a number cannot hold "2019-11-15 12:57:46 +00:00".
+		note("type", "E9: the table says %s, its description gives the date-time format and no example a value: string", m.typ)
+		return "string"
 	case wire == "", wire == m.typ, m.typ == "float" && wire == "integer":
 		return m.typ
 	}
@@ -238,4 +271,25 @@ func floatSchema() *openapi3.Schema {
 	s := openapi3.NewFloat64Schema()
 	s.Format = "double"
 	return s
+}
+
+// echoSchema is rule N5's echo: a response object or array no example
+// shows and that its description calls the value given in the request
+// ("custom mode specified in a POST array") has the request field's
+// schema. nil when the rule does not apply.
+func (b *builder) echoSchema(ep *endpoint, n *node, m merged, sd side, note noteFunc) *openapi3.SchemaRef {
+	if sd.request || ep.reqComp == "" || len(n.children) > 0 || n.ex.seen > 0 || (m.typ != "object" && m.typ != "array") || !echoProse.MatchString(m.desc) {
+		return nil
+	}
+	req := b.doc.Components.Schemas[ep.reqComp].Value.Properties[n.name]
+	if req == nil {
+		return nil
+	}
+	note("echo", "N5: no example shows it and its description calls it the request's value: the request field's schema")
+	if req.Ref != "" {
+		return req
+	}
+	c := *req.Value
+	c.Description = m.desc
+	return &openapi3.SchemaRef{Value: &c}
 }

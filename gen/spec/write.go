@@ -90,6 +90,11 @@ func toYAML(v *jsonval.Value, m mode) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v.Num}
 	case jsonval.String:
 		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Str}
+		if v.Str == "=" || v.Str == "<<" {
+			// YAML 1.1 readers take these plain scalars as the value and
+			// merge keys: quoted, every reader sees a string.
+			n.Style = yaml.DoubleQuotedStyle
+		}
 		if strings.Contains(v.Str, "\n") && !strings.ContainsAny(v.Str, "\t\r") && v.Str == strings.TrimSpace(v.Str) {
 			n.Style = yaml.LiteralStyle
 		}

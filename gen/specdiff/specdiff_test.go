@@ -53,7 +53,12 @@ func TestCompare(t *testing.T) {
 			"request backlinks_status_type", "backlinks.ReferringDomainsLiveRequest.BacklinksStatusType", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			head := strings.Replace(string(base), tt.from, tt.to, 1)
+			// The edit applies to the referring_domains request, wherever it is in the file.
+			at := strings.Index(string(base), "\n    BacklinksReferringDomainsLiveRequest:\n")
+			if at < 0 {
+				t.Fatal("no BacklinksReferringDomainsLiveRequest component")
+			}
+			head := string(base[:at]) + strings.Replace(string(base[at:]), tt.from, tt.to, 1)
 			if head == string(base) {
 				t.Fatal("the edit did not apply")
 			}

@@ -25,6 +25,103 @@ func (v BacklinksStatusType) IsKnown() bool {
 	return false
 }
 
+// DomainFromPlatformType is one of: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type DomainFromPlatformType string
+
+// The values of DomainFromPlatformType.
+const (
+	DomainFromPlatformTypeCms           DomainFromPlatformType = "cms"
+	DomainFromPlatformTypeBlogs         DomainFromPlatformType = "blogs"
+	DomainFromPlatformTypeEcommerce     DomainFromPlatformType = "ecommerce"
+	DomainFromPlatformTypeMessageBoards DomainFromPlatformType = "message-boards"
+	DomainFromPlatformTypeWikis         DomainFromPlatformType = "wikis"
+	DomainFromPlatformTypeNews          DomainFromPlatformType = "news"
+	DomainFromPlatformTypeOrganization  DomainFromPlatformType = "organization"
+)
+
+// IsKnown reports whether v is one of the values the docs list for DomainFromPlatformType.
+func (v DomainFromPlatformType) IsKnown() bool {
+	switch v {
+	case DomainFromPlatformTypeCms, DomainFromPlatformTypeBlogs, DomainFromPlatformTypeEcommerce, DomainFromPlatformTypeMessageBoards, DomainFromPlatformTypeWikis, DomainFromPlatformTypeNews, DomainFromPlatformTypeOrganization:
+		return true
+	}
+	return false
+}
+
+// GroupRange is one of: day, week, month, year.
+//
+// time range which will be used to group the results
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type GroupRange string
+
+// The values of GroupRange.
+const (
+	GroupRangeDay   GroupRange = "day"
+	GroupRangeWeek  GroupRange = "week"
+	GroupRangeMonth GroupRange = "month"
+	GroupRangeYear  GroupRange = "year"
+)
+
+// IsKnown reports whether v is one of the values the docs list for GroupRange.
+func (v GroupRange) IsKnown() bool {
+	switch v {
+	case GroupRangeDay, GroupRangeWeek, GroupRangeMonth, GroupRangeYear:
+		return true
+	}
+	return false
+}
+
+// IntersectionMode is one of: all, partial.
+//
+// indicates whether to intersect backlinks
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type IntersectionMode string
+
+// The values of IntersectionMode.
+const (
+	IntersectionModeAll     IntersectionMode = "all"
+	IntersectionModePartial IntersectionMode = "partial"
+)
+
+// IsKnown reports whether v is one of the values the docs list for IntersectionMode.
+func (v IntersectionMode) IsKnown() bool {
+	switch v {
+	case IntersectionModeAll, IntersectionModePartial:
+		return true
+	}
+	return false
+}
+
+// ItemType is one of: anchor, image, meta, canonical, alternate, redirect.
+//
+// link type
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type ItemType string
+
+// The values of ItemType.
+const (
+	ItemTypeAnchor    ItemType = "anchor"
+	ItemTypeImage     ItemType = "image"
+	ItemTypeMeta      ItemType = "meta"
+	ItemTypeCanonical ItemType = "canonical"
+	ItemTypeAlternate ItemType = "alternate"
+	ItemTypeRedirect  ItemType = "redirect"
+)
+
+// IsKnown reports whether v is one of the values the docs list for ItemType.
+func (v ItemType) IsKnown() bool {
+	switch v {
+	case ItemTypeAnchor, ItemTypeImage, ItemTypeMeta, ItemTypeCanonical, ItemTypeAlternate, ItemTypeRedirect:
+		return true
+	}
+	return false
+}
+
 // NetworkAddressType is one of: ip, subnet.
 //
 // indicates the type of network to get data for
@@ -47,6 +144,33 @@ func (v NetworkAddressType) IsKnown() bool {
 	return false
 }
 
+// PageIntersectionLiveItemPageIntersectionItemType is one of: anchor, image, link, meta, canonical, alternate, redirect.
+//
+// link type
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type PageIntersectionLiveItemPageIntersectionItemType string
+
+// The values of PageIntersectionLiveItemPageIntersectionItemType.
+const (
+	PageIntersectionLiveItemPageIntersectionItemTypeAnchor    PageIntersectionLiveItemPageIntersectionItemType = "anchor"
+	PageIntersectionLiveItemPageIntersectionItemTypeImage     PageIntersectionLiveItemPageIntersectionItemType = "image"
+	PageIntersectionLiveItemPageIntersectionItemTypeLink      PageIntersectionLiveItemPageIntersectionItemType = "link"
+	PageIntersectionLiveItemPageIntersectionItemTypeMeta      PageIntersectionLiveItemPageIntersectionItemType = "meta"
+	PageIntersectionLiveItemPageIntersectionItemTypeCanonical PageIntersectionLiveItemPageIntersectionItemType = "canonical"
+	PageIntersectionLiveItemPageIntersectionItemTypeAlternate PageIntersectionLiveItemPageIntersectionItemType = "alternate"
+	PageIntersectionLiveItemPageIntersectionItemTypeRedirect  PageIntersectionLiveItemPageIntersectionItemType = "redirect"
+)
+
+// IsKnown reports whether v is one of the values the docs list for PageIntersectionLiveItemPageIntersectionItemType.
+func (v PageIntersectionLiveItemPageIntersectionItemType) IsKnown() bool {
+	switch v {
+	case PageIntersectionLiveItemPageIntersectionItemTypeAnchor, PageIntersectionLiveItemPageIntersectionItemTypeImage, PageIntersectionLiveItemPageIntersectionItemTypeLink, PageIntersectionLiveItemPageIntersectionItemTypeMeta, PageIntersectionLiveItemPageIntersectionItemTypeCanonical, PageIntersectionLiveItemPageIntersectionItemTypeAlternate, PageIntersectionLiveItemPageIntersectionItemTypeRedirect:
+		return true
+	}
+	return false
+}
+
 // RankScale is one of: one_hundred, one_thousand.
 //
 // defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values
@@ -64,6 +188,28 @@ const (
 func (v RankScale) IsKnown() bool {
 	switch v {
 	case RankScaleOneHundred, RankScaleOneThousand:
+		return true
+	}
+	return false
+}
+
+// Type is one of: redirect, canonical.
+//
+// indirect link type
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type Type string
+
+// The values of Type.
+const (
+	TypeRedirect  Type = "redirect"
+	TypeCanonical Type = "canonical"
+)
+
+// IsKnown reports whether v is one of the values the docs list for Type.
+func (v Type) IsKnown() bool {
+	switch v {
+	case TypeRedirect, TypeCanonical:
 		return true
 	}
 	return false

@@ -4,17 +4,107 @@ package backlinks
 
 import "github.com/dataforseo-go/dataforseo/sdk"
 
+// AnchorsLiveResponse is the whole response body of POST /v3/backlinks/anchors/live, envelope included.
+type AnchorsLiveResponse = sdk.Response[AnchorsLiveData, AnchorsLiveResult]
+
+// AnchorsLiveTask is one task of a AnchorsLiveResponse.
+type AnchorsLiveTask = sdk.Task[AnchorsLiveData, AnchorsLiveResult]
+
+// AvailableFiltersResponse is the whole response body of GET /v3/backlinks/available_filters, envelope included.
+type AvailableFiltersResponse = sdk.Response[AvailableFiltersData, any]
+
+// AvailableFiltersTask is one task of a AvailableFiltersResponse.
+type AvailableFiltersTask = sdk.Task[AvailableFiltersData, any]
+
+// BacklinksLiveResponse is the whole response body of POST /v3/backlinks/backlinks/live, envelope included.
+type BacklinksLiveResponse = sdk.Response[BacklinksLiveData, BacklinksLiveResult]
+
+// BacklinksLiveTask is one task of a BacklinksLiveResponse.
+type BacklinksLiveTask = sdk.Task[BacklinksLiveData, BacklinksLiveResult]
+
+// BulkBacklinksLiveResponse is the whole response body of POST /v3/backlinks/bulk_backlinks/live, envelope included.
+type BulkBacklinksLiveResponse = sdk.Response[BulkBacklinksLiveData, BulkBacklinksLiveResult]
+
+// BulkBacklinksLiveTask is one task of a BulkBacklinksLiveResponse.
+type BulkBacklinksLiveTask = sdk.Task[BulkBacklinksLiveData, BulkBacklinksLiveResult]
+
+// BulkNewLostBacklinksLiveResponse is the whole response body of POST /v3/backlinks/bulk_new_lost_backlinks/live, envelope included.
+type BulkNewLostBacklinksLiveResponse = sdk.Response[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksLiveResult]
+
+// BulkNewLostBacklinksLiveTask is one task of a BulkNewLostBacklinksLiveResponse.
+type BulkNewLostBacklinksLiveTask = sdk.Task[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksLiveResult]
+
+// BulkNewLostReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/bulk_new_lost_referring_domains/live, envelope included.
+type BulkNewLostReferringDomainsLiveResponse = sdk.Response[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsLiveResult]
+
+// BulkNewLostReferringDomainsLiveTask is one task of a BulkNewLostReferringDomainsLiveResponse.
+type BulkNewLostReferringDomainsLiveTask = sdk.Task[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsLiveResult]
+
 // BulkPagesSummaryLiveResponse is the whole response body of POST /v3/backlinks/bulk_pages_summary/live, envelope included.
 type BulkPagesSummaryLiveResponse = sdk.Response[BulkPagesSummaryLiveData, BulkPagesSummaryLiveResult]
 
 // BulkPagesSummaryLiveTask is one task of a BulkPagesSummaryLiveResponse.
 type BulkPagesSummaryLiveTask = sdk.Task[BulkPagesSummaryLiveData, BulkPagesSummaryLiveResult]
 
+// BulkRanksLiveResponse is the whole response body of POST /v3/backlinks/bulk_ranks/live, envelope included.
+type BulkRanksLiveResponse = sdk.Response[BulkRanksLiveData, BulkRanksLiveResult]
+
+// BulkRanksLiveTask is one task of a BulkRanksLiveResponse.
+type BulkRanksLiveTask = sdk.Task[BulkRanksLiveData, BulkRanksLiveResult]
+
 // BulkReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/bulk_referring_domains/live, envelope included.
 type BulkReferringDomainsLiveResponse = sdk.Response[BulkReferringDomainsLiveData, BulkReferringDomainsLiveResult]
 
 // BulkReferringDomainsLiveTask is one task of a BulkReferringDomainsLiveResponse.
 type BulkReferringDomainsLiveTask = sdk.Task[BulkReferringDomainsLiveData, BulkReferringDomainsLiveResult]
+
+// BulkSpamScoreLiveResponse is the whole response body of POST /v3/backlinks/bulk_spam_score/live, envelope included.
+type BulkSpamScoreLiveResponse = sdk.Response[BulkSpamScoreLiveData, BulkSpamScoreLiveResult]
+
+// BulkSpamScoreLiveTask is one task of a BulkSpamScoreLiveResponse.
+type BulkSpamScoreLiveTask = sdk.Task[BulkSpamScoreLiveData, BulkSpamScoreLiveResult]
+
+// CompetitorsLiveResponse is the whole response body of POST /v3/backlinks/competitors/live, envelope included.
+type CompetitorsLiveResponse = sdk.Response[CompetitorsLiveData, CompetitorsLiveResult]
+
+// CompetitorsLiveTask is one task of a CompetitorsLiveResponse.
+type CompetitorsLiveTask = sdk.Task[CompetitorsLiveData, CompetitorsLiveResult]
+
+// DomainIntersectionLiveResponse is the whole response body of POST /v3/backlinks/domain_intersection/live, envelope included.
+type DomainIntersectionLiveResponse = sdk.Response[DomainIntersectionLiveData, DomainIntersectionLiveResult]
+
+// DomainIntersectionLiveTask is one task of a DomainIntersectionLiveResponse.
+type DomainIntersectionLiveTask = sdk.Task[DomainIntersectionLiveData, DomainIntersectionLiveResult]
+
+// DomainPagesLiveResponse is the whole response body of POST /v3/backlinks/domain_pages/live, envelope included.
+type DomainPagesLiveResponse = sdk.Response[DomainPagesLiveData, DomainPagesLiveResult]
+
+// DomainPagesLiveTask is one task of a DomainPagesLiveResponse.
+type DomainPagesLiveTask = sdk.Task[DomainPagesLiveData, DomainPagesLiveResult]
+
+// DomainPagesSummaryLiveResponse is the whole response body of POST /v3/backlinks/domain_pages_summary/live, envelope included.
+type DomainPagesSummaryLiveResponse = sdk.Response[DomainPagesSummaryLiveData, DomainPagesSummaryLiveResult]
+
+// DomainPagesSummaryLiveTask is one task of a DomainPagesSummaryLiveResponse.
+type DomainPagesSummaryLiveTask = sdk.Task[DomainPagesSummaryLiveData, DomainPagesSummaryLiveResult]
+
+// HistoryLiveResponse is the whole response body of POST /v3/backlinks/history/live, envelope included.
+type HistoryLiveResponse = sdk.Response[HistoryLiveData, HistoryLiveResult]
+
+// HistoryLiveTask is one task of a HistoryLiveResponse.
+type HistoryLiveTask = sdk.Task[HistoryLiveData, HistoryLiveResult]
+
+// IndexResponse is the whole response body of GET /v3/backlinks/index, envelope included.
+type IndexResponse = sdk.Response[IndexData, IndexResult]
+
+// IndexTask is one task of a IndexResponse.
+type IndexTask = sdk.Task[IndexData, IndexResult]
+
+// PageIntersectionLiveResponse is the whole response body of POST /v3/backlinks/page_intersection/live, envelope included.
+type PageIntersectionLiveResponse = sdk.Response[PageIntersectionLiveData, PageIntersectionLiveResult]
+
+// PageIntersectionLiveTask is one task of a PageIntersectionLiveResponse.
+type PageIntersectionLiveTask = sdk.Task[PageIntersectionLiveData, PageIntersectionLiveResult]
 
 // ReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/referring_domains/live, envelope included.
 type ReferringDomainsLiveResponse = sdk.Response[ReferringDomainsLiveData, ReferringDomainsLiveResult]
@@ -27,6 +117,990 @@ type ReferringNetworksLiveResponse = sdk.Response[ReferringNetworksLiveData, Ref
 
 // ReferringNetworksLiveTask is one task of a ReferringNetworksLiveResponse.
 type ReferringNetworksLiveTask = sdk.Task[ReferringNetworksLiveData, ReferringNetworksLiveResult]
+
+// SummaryLiveResponse is the whole response body of POST /v3/backlinks/summary/live, envelope included.
+type SummaryLiveResponse = sdk.Response[SummaryLiveData, SummaryLiveResult]
+
+// SummaryLiveTask is one task of a SummaryLiveResponse.
+type SummaryLiveTask = sdk.Task[SummaryLiveData, SummaryLiveResult]
+
+// TimeseriesNewLostSummaryLiveResponse is the whole response body of POST /v3/backlinks/timeseries_new_lost_summary/live, envelope included.
+type TimeseriesNewLostSummaryLiveResponse = sdk.Response[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryLiveResult]
+
+// TimeseriesNewLostSummaryLiveTask is one task of a TimeseriesNewLostSummaryLiveResponse.
+type TimeseriesNewLostSummaryLiveTask = sdk.Task[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryLiveResult]
+
+// TimeseriesSummaryLiveResponse is the whole response body of POST /v3/backlinks/timeseries_summary/live, envelope included.
+type TimeseriesSummaryLiveResponse = sdk.Response[TimeseriesSummaryLiveData, TimeseriesSummaryLiveResult]
+
+// TimeseriesSummaryLiveTask is one task of a TimeseriesSummaryLiveResponse.
+type TimeseriesSummaryLiveTask = sdk.Task[TimeseriesSummaryLiveData, TimeseriesSummaryLiveResult]
+
+// AnchorsLiveData is the data of a AnchorsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type AnchorsLiveData struct {
+	AnchorsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// AnchorsLiveItem is the type of AnchorsLiveResult.Items.
+//
+// Items array.
+type AnchorsLiveItem struct {
+	// Type: type of element = ‘backlinksanchor’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Anchor: anchor of the backlink.
+	Anchor sdk.Opt[string] `json:"anchor,omitzero"`
+
+	// Rank: rank of the anchor links.
+	// Rank volume that referring websites pass to the target through links with a particular anchor.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: indicates the number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// FirstSeen: date and time when our crawler found the backlink with this anchor for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink with this anchor was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// BacklinksSpamScore: average spam score of all backlinks with this anchor.
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the target.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: indicates the number of referring domains.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: indicates the number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: indicates the number of pages pointing to target with this anchor.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Examples: article, section, summary.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target with this anchor.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// AnchorsLiveRequest is one task of a AnchorsLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type AnchorsLiveRequest struct {
+	// Target: domain, subdomain or webpage to get anchors for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// Limit: the maximum number of returned anchors.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// Offset: offset in the results array of returned anchors.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten anchors in the results array will be omitted and the data will be provided for the successive anchors.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["referring_links_types.anchors",">","1"]
+	//	[["broken_pages",">","2"],
+	//	"and",
+	//	["backlinks",">","10"]]
+	//	[["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["anchor","like","%seo%"],"or",["referring_domains",">","10"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["backlinks,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["backlinks,desc","rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": [["dofollow", "=", true]]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the target will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates whether the backlinks from subdomains of the target are excluded.
+	// If set to false, the backlinks from subdomains of the target will be ommited and you won’t receive the same domain in the response;
+	// default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// AnchorsLiveResult is the type of AnchorsLiveTask.Result.
+//
+// Array of results.
+type AnchorsLiveResult struct {
+	// Target: target in the post array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// TotalCount: total number of relevant items in the database.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: number of items in the results array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: items array.
+	Items []AnchorsLiveItem `json:"items,omitzero"`
+}
+
+// AvailableFiltersData is the data of a AvailableFilters task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the URL of the GET request.
+type AvailableFiltersData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BacklinksLiveData is the data of a BacklinksLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BacklinksLiveData struct {
+	BacklinksLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BacklinksLiveItem is the type of BacklinksLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BacklinksLiveItem struct {
+	// Type: type of element = ‘backlink’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// DomainFrom: domain referring to the target domain or webpage.
+	DomainFrom sdk.Opt[string] `json:"domain_from,omitzero"`
+
+	// URLFrom: URL of the page where the backlink is found.
+	URLFrom sdk.Opt[string] `json:"url_from,omitzero"`
+
+	// URLFromHTTPS: indicates whether the referring URL is secured with HTTPS.
+	// If true, the referring URL is secured with HTTPS.
+	URLFromHTTPS sdk.Opt[bool] `json:"url_from_https,omitzero"`
+
+	// DomainTo: domain the backlink is pointing to.
+	DomainTo sdk.Opt[string] `json:"domain_to,omitzero"`
+
+	// URLTo: URL the backlink is pointing to.
+	URLTo sdk.Opt[string] `json:"url_to,omitzero"`
+
+	// URLToHTTPS: indicates if the URL the backlink is pointing to is secured with HTTPS.
+	// If true, the URL is secured with HTTPS.
+	URLToHTTPS sdk.Opt[bool] `json:"url_to_https,omitzero"`
+
+	// TLDFrom: top-level domain of the referring URL.
+	TLDFrom sdk.Opt[string] `json:"tld_from,omitzero"`
+
+	// IsNew: indicates whether the backlink is new.
+	// If true, the backlink was found on the page last time our crawler visited it.
+	IsNew sdk.Opt[bool] `json:"is_new,omitzero"`
+
+	// IsLost: indicates whether the backlink was removed.
+	// If true, the backlink or the entire page was removed.
+	IsLost sdk.Opt[bool] `json:"is_lost,omitzero"`
+
+	// BacklinkSpamScore: spam score of the backlink.
+	BacklinkSpamScore sdk.Opt[int64] `json:"backlink_spam_score,omitzero"`
+
+	// Rank: backlink rank.
+	// Rank that the given backlink passes to the target.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// PageFromRank: page rank of the referring page.
+	// Page_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	PageFromRank sdk.Opt[int64] `json:"page_from_rank,omitzero"`
+
+	// DomainFromRank: domain rank of the referring domain.
+	// Domain_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	DomainFromRank sdk.Opt[int64] `json:"domain_from_rank,omitzero"`
+
+	// DomainFromPlatformType: platform types of the referring domain.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	DomainFromPlatformType []DomainFromPlatformType `json:"domain_from_platform_type,omitzero"`
+
+	// DomainFromIsIP: indicates if the domain is IP.
+	// If true, the domain functions as an IP address and does not have a domain name.
+	DomainFromIsIP sdk.Opt[bool] `json:"domain_from_is_ip,omitzero"`
+
+	// DomainFromIP: IP address of the referring domain.
+	DomainFromIP sdk.Opt[string] `json:"domain_from_ip,omitzero"`
+
+	// DomainFromCountry: ISO country code of the referring domain.
+	DomainFromCountry sdk.Opt[string] `json:"domain_from_country,omitzero"`
+
+	// PageFromExternalLinks: number of external links found on the referring page.
+	PageFromExternalLinks sdk.Opt[int64] `json:"page_from_external_links,omitzero"`
+
+	// PageFromInternalLinks: number of internal links found on the referring page.
+	PageFromInternalLinks sdk.Opt[int64] `json:"page_from_internal_links,omitzero"`
+
+	// PageFromSize: size of the referring page, in bytes.
+	// Example:
+	//   - 63357
+	PageFromSize sdk.Opt[int64] `json:"page_from_size,omitzero"`
+
+	// PageFromEncoding: character encoding of the referring page.
+	// Example:
+	//   - utf-8
+	PageFromEncoding sdk.Opt[string] `json:"page_from_encoding,omitzero"`
+
+	// PageFromLanguage: language of the referring page.
+	// In ISO 639-1 format.
+	// Example:
+	//   - en
+	PageFromLanguage sdk.Opt[string] `json:"page_from_language,omitzero"`
+
+	// PageFromTitle: title of the referring page.
+	PageFromTitle sdk.Opt[string] `json:"page_from_title,omitzero"`
+
+	// PageFromStatusCode: HTTP status code returned by the referring page.
+	// Example:
+	//   - 200
+	PageFromStatusCode sdk.Opt[int64] `json:"page_from_status_code,omitzero"`
+
+	// FirstSeen: date and time when our crawler found the backlink for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// PrevSeen: previous to the most recent date when our crawler visited the backlink.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	PrevSeen sdk.Opt[sdk.Time] `json:"prev_seen,omitzero"`
+
+	// LastSeen: most recent date when our crawler visited the backlink.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastSeen sdk.Opt[sdk.Time] `json:"last_seen,omitzero"`
+
+	// ItemType: link type.
+	// Possible values: anchor, image, meta, canonical, alternate, redirect.
+	ItemType sdk.Opt[ItemType] `json:"item_type,omitzero"`
+
+	// Attributes: link attributes of the referring links.
+	// Example:
+	//   - nofollow
+	Attributes []string `json:"attributes,omitzero"`
+
+	// Dofollow: indicates whether the backlink is dofollow.
+	// If false, the backlink is nofollow.
+	Dofollow sdk.Opt[bool] `json:"dofollow,omitzero"`
+
+	// Original: indicates whether the backlink was present on the referring page when our crawler first visited it.
+	Original sdk.Opt[bool] `json:"original,omitzero"`
+
+	// Alt: alternative text of the image.
+	// This field will be null if backlink type is not image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Anchor: anchor text of the backlink.
+	Anchor sdk.Opt[string] `json:"anchor,omitzero"`
+
+	// TextPre: snippet before the anchor text.
+	TextPre sdk.Opt[string] `json:"text_pre,omitzero"`
+
+	// TextPost: snippet after the anchor text.
+	TextPost sdk.Opt[string] `json:"text_post,omitzero"`
+
+	// SemanticLocation: indicates semantic element in HTML where the backlink is found.
+	// Examples: article, section, summary.
+	SemanticLocation sdk.Opt[string] `json:"semantic_location,omitzero"`
+
+	// LinksCount: number of identical backlinks found on the referring page.
+	LinksCount sdk.Opt[int64] `json:"links_count,omitzero"`
+
+	// GroupCount: indicates total number of backlinks from this domain.
+	// For example, if mode is set to one_per_domain, this field will indicate the total number of backlinks coming from this domain.
+	GroupCount sdk.Opt[int64] `json:"group_count,omitzero"`
+
+	// IsBroken: indicates whether the backlink is broken.
+	// If true, the backlink is pointing to a page responding with a 4xx or 5xx status code.
+	IsBroken sdk.Opt[bool] `json:"is_broken,omitzero"`
+
+	// URLToStatusCode: status code of the referenced page.
+	// If the value is null, our crawler hasn’t yet visited the webpage the link is pointing to.
+	// Example:
+	//   - 200
+	URLToStatusCode sdk.Opt[int64] `json:"url_to_status_code,omitzero"`
+
+	// URLToSpamScore: spam score of the referenced page.
+	// If the value is null, our crawler hasn’t yet visited the webpage the link is pointing to;
+	URLToSpamScore sdk.Opt[int64] `json:"url_to_spam_score,omitzero"`
+
+	// URLToRedirectTarget: target url of the redirect.
+	// Target page the redirect is pointing to.
+	URLToRedirectTarget sdk.Opt[string] `json:"url_to_redirect_target,omitzero"`
+
+	// RankedKeywordsInfo: number of keywords for which the page is ranked in top search results.
+	RankedKeywordsInfo *BacklinksLiveItemRankedKeywordsInfo `json:"ranked_keywords_info,omitzero"`
+}
+
+// BacklinksLiveItemRankedKeywordsInfo is the type of BacklinksLiveItem.RankedKeywordsInfo.
+//
+// Number of keywords for which the page is ranked in top search results.
+type BacklinksLiveItemRankedKeywordsInfo struct {
+	// PageFromKeywordsCountTop3: number of keywords for which the page is ranked in top 3 search results.
+	PageFromKeywordsCountTop3 sdk.Opt[int64] `json:"page_from_keywords_count_top_3,omitzero"`
+
+	// PageFromKeywordsCountTop10: number of keywords for which the page is ranked in top 10 search results.
+	PageFromKeywordsCountTop10 sdk.Opt[int64] `json:"page_from_keywords_count_top_10,omitzero"`
+
+	// PageFromKeywordsCountTop100: number of keywords for which the page is ranked in top 100 search results.
+	PageFromKeywordsCountTop100 sdk.Opt[int64] `json:"page_from_keywords_count_top_100,omitzero"`
+
+	// IsIndirectLink: indicates whether the backlink is an indirect link.
+	// If true, the backlink is an indirect link pointing to a page that either redirects to url_to, or points to a canonical page.
+	IsIndirectLink sdk.Opt[bool] `json:"is_indirect_link,omitzero"`
+
+	// IndirectLinkPath: indirect link path.
+	// Indicates a URL or a sequence of URLs that lead to url_to.
+	IndirectLinkPath []BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath `json:"indirect_link_path,omitzero"`
+}
+
+// BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath is the type of BacklinksLiveItemRankedKeywordsInfo.IndirectLinkPath.
+//
+// Indirect link path.
+// Indicates a URL or a sequence of URLs that lead to url_to.
+type BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath struct {
+	// Type: indirect link type.
+	// Possible values: redirect, canonical.
+	Type sdk.Opt[Type] `json:"type,omitzero"`
+
+	// StatusCode: HTTP status code of the URL.
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// URL: indirect link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// SearchAfterToken: token for subsequent requests.
+	// By specifying the unique search_after_token when setting a new task, you will get the subsequent results of the initial task;
+	// search_after_token values are unique for each subsequent task.
+	SearchAfterToken sdk.Opt[string] `json:"search_after_token,omitzero"`
+}
+
+// BacklinksLiveRequest is one task of a BacklinksLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type BacklinksLiveRequest struct {
+	// Target: domain, subdomain or webpage to get backlinks for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// Mode: results grouping type.
+	// Possible grouping types:
+	//   - as_is – returns all backlinks
+	//   - one_per_domain – returns one backlink per domain
+	//   - one_per_anchor – returns one backlink per anchor
+	//
+	// Default value: as_is.
+	//
+	// Optional.
+	Mode sdk.Opt[string] `json:"mode,omitzero"`
+
+	// CustomMode: detailed results grouping type.
+	// Use this object to get a specific number of backlinks per field.
+	// If you use custom_mode, then mode will be ignored.
+	// Example:
+	//
+	//	"custom_mode": {"field": "domain", "value": 100}
+	//
+	// Optional.
+	CustomMode *BacklinksLiveRequestCustomMode `json:"custom_mode,omitempty"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: =, <>, in, not_in, like, not_like, ilike, not_ilike, regex, not_regex, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["rank",">","80"]
+	//	[["page_from_rank",">","55"],
+	//	"and",
+	//	["dofollow","=",true]]
+	//	[["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["anchor","like","%seo%"],"or",["text_pre","like","%seo%"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["rank,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["domain_from_rank,desc","page_from_rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// Offset: offset in the results array of the returned backlinks.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten backlinks in the results array will be omitted and the data will be provided for the successive backlinks;
+	// Note: the maximum value is 20,000, use the search_after_token if you would like to offset more results.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// SearchAfterToken: token for subsequent requests.
+	// Provided in the identical filed of the response to each request;
+	// use this parameter to avoid timeouts while trying to obtain over 20,000 results in a single request;
+	// by specifying the unique search_after_token value from the response array, you will get the subsequent results of the initial task;
+	// search_after_token values are unique for each subsequent task ;
+	// Note: if the search_after_token is specified in the request, all other parameters should be identical to the previous request.
+	//
+	// Optional.
+	SearchAfterToken sdk.Opt[string] `json:"search_after_token,omitzero"`
+
+	// Limit: the maximum number of returned backlinks.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the target will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates if internal backlinks from subdomains to the target will be excluded from the results.
+	// If set to true, the results will not include data on internal backlinks from subdomains of the same domain as target.
+	// If set to false, internal links will be included in the results.
+	// Default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// BacklinksLiveRequestCustomMode is the type of BacklinksLiveRequest.CustomMode.
+//
+// Detailed results grouping type.
+// Use this object to get a specific number of backlinks per field.
+// If you use custom_mode, then mode will be ignored.
+// Example:
+//
+//	"custom_mode": {"field": "domain", "value": 100}
+type BacklinksLiveRequestCustomMode struct {
+	// Field: (not described by the docs).
+	//
+	// Optional.
+	Field sdk.Opt[string] `json:"field,omitzero"`
+
+	// Value: (not described by the docs).
+	//
+	// Optional.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+}
+
+// BacklinksLiveResult is the type of BacklinksLiveTask.Result.
+//
+// Array of results.
+type BacklinksLiveResult struct {
+	// Target: target domain in a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Mode: mode specified in a POST array.
+	Mode sdk.Opt[string] `json:"mode,omitzero"`
+
+	// CustomMode: detailed results grouping type.
+	// Use this object to get a specific number of backlinks per field.
+	// If you use custom_mode, then mode will be ignored.
+	// Example:
+	//
+	//	"custom_mode": {"field": "domain", "value": 100}
+	CustomMode *BacklinksLiveRequestCustomMode `json:"custom_mode,omitzero"`
+
+	// TotalCount: total amount of results relevant the request.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []BacklinksLiveItem `json:"items,omitzero"`
+}
+
+// BulkBacklinksLiveData is the data of a BulkBacklinksLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkBacklinksLiveData struct {
+	BulkBacklinksLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BulkBacklinksLiveItem is the type of BulkBacklinksLiveResult.Items.
+//
+// Contains relevant backlink data.
+type BulkBacklinksLiveItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Backlinks: number of backlinks pointing to the target.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+}
+
+// BulkBacklinksLiveRequest is one task of a BulkBacklinksLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type BulkBacklinksLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get the number of backlinks for.
+	// You can set up to 1000 domains, subdomains or webpages.
+	// The domain or subdomain should be specified without https:// and www.
+	// The page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": [
+	//		"forbes.com",
+	//		"cnn.com",
+	//		"bbc.com",
+	//		"yelp.com",
+	//		"https://www.apple.com/iphone/",
+	//		"https://ahrefs.com/blog/",
+	//		"ibm.com",
+	//		"https://variety.com/",
+	//		"https://stackoverflow.com/",
+	//		"www.trustpilot.com"
+	//	  - ]
+	//
+	// Required.
+	Targets []string `json:"targets"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// BulkBacklinksLiveResult is the type of BulkBacklinksLiveTask.Result.
+//
+// Array of results.
+type BulkBacklinksLiveResult struct {
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlink data.
+	Items []BulkBacklinksLiveItem `json:"items,omitzero"`
+}
+
+// BulkNewLostBacklinksLiveData is the data of a BulkNewLostBacklinksLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkNewLostBacklinksLiveData struct {
+	BulkNewLostBacklinksLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BulkNewLostBacklinksLiveItem is the type of BulkNewLostBacklinksLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkNewLostBacklinksLiveItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// NewBacklinks: number of new backlinks.
+	// Number of new backlinks pointing to the target.
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// LostBacklinks: number of lost backlinks.
+	// Number of lost backlinks of the target.
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
+}
+
+// BulkNewLostBacklinksLiveRequest is one task of a BulkNewLostBacklinksLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type BulkNewLostBacklinksLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get new & lost backlinks for.
+	// You can set up to 1000 domains, subdomains or webpages.
+	// The domain or subdomain should be specified without https:// and www.
+	// The page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": [
+	//		"forbes.com",
+	//		"cnn.com",
+	//		"bbc.com",
+	//		"yelp.com",
+	//		"https://www.apple.com/iphone/",
+	//		"https://ahrefs.com/blog/",
+	//		"ibm.com",
+	//		"https://variety.com/",
+	//		"https://stackoverflow.com/",
+	//		"www.trustpilot.com"
+	//	  - ]
+	//
+	// Required.
+	Targets []string `json:"targets"`
+
+	// DateFrom: starting date of the time range.
+	// This field indicates the date which will be used as a threshold for new and lost backlinks;
+	// the backlinks that appeared in our index after the specified date will be considered as new;
+	// the backlinks that weren’t found after the specified date, but were present before, will be considered as lost;
+	// default value: today’s date -(minus) one month;
+	// e.g. if today is 2021-10-13, default date_from will be 2021-09-13.
+	// Minimum value equals today’s date -(minus) one year;
+	// e.g. if today is 2021-10-13, minimum date_from will be 2020-10-13.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2021-01-01"
+	//
+	// Optional.
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// BulkNewLostBacklinksLiveResult is the type of BulkNewLostBacklinksLiveTask.Result.
+//
+// Array of results.
+type BulkNewLostBacklinksLiveResult struct {
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []BulkNewLostBacklinksLiveItem `json:"items,omitzero"`
+}
+
+// BulkNewLostReferringDomainsLiveData is the data of a BulkNewLostReferringDomainsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkNewLostReferringDomainsLiveData struct {
+	BulkNewLostReferringDomainsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BulkNewLostReferringDomainsLiveItem is the type of BulkNewLostReferringDomainsLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkNewLostReferringDomainsLiveItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// NewReferringDomains: number of new referring domains.
+	// Number of new referring domains pointing to the target.
+	NewReferringDomains sdk.Opt[int64] `json:"new_referring_domains,omitzero"`
+
+	// LostReferringDomains: number of lost referring domains.
+	// Number of lost referring domains of the target.
+	LostReferringDomains sdk.Opt[int64] `json:"lost_referring_domains,omitzero"`
+
+	// NewReferringMainDomains: number of new referring main domains pointing to the target.
+	NewReferringMainDomains sdk.Opt[int64] `json:"new_referring_main_domains,omitzero"`
+
+	// LostReferringMainDomains: number of lost referring main domains pointing to the target.
+	LostReferringMainDomains sdk.Opt[int64] `json:"lost_referring_main_domains,omitzero"`
+}
+
+// BulkNewLostReferringDomainsLiveRequest is one task of a BulkNewLostReferringDomainsLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type BulkNewLostReferringDomainsLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get new & lost referring domains for.
+	// You can set up to 1000 domains, subdomains or webpages.
+	// The domain or subdomain should be specified without https:// and www.
+	// The page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": [
+	//		"forbes.com",
+	//		"cnn.com",
+	//		"bbc.com",
+	//		"yelp.com",
+	//		"https://www.apple.com/iphone/",
+	//		"https://ahrefs.com/blog/",
+	//		"ibm.com",
+	//		"https://variety.com/",
+	//		"https://stackoverflow.com/",
+	//		"www.trustpilot.com"
+	//	  - ]
+	//
+	// Required.
+	Targets []string `json:"targets"`
+
+	// DateFrom: starting date of the time range.
+	// This field indicates the date which will be used as a threshold for new and lost referring domains;
+	// the referring domains that appeared in our index after the specified date will be considered as new;
+	// the referring domains that weren’t found after the specified date, but were present before, will be considered as lost;
+	// default value: today’s date -(minus) one month;
+	// e.g. if today is 2021-10-13, default date_from will be 2021-09-13.
+	// Minimum value equals today’s date -(minus) one year;
+	// e.g. if today is 2021-10-13, minimum date_from will be 2020-10-13.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2021-01-01"
+	//
+	// Optional.
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// BulkNewLostReferringDomainsLiveResult is the type of BulkNewLostReferringDomainsLiveTask.Result.
+//
+// Array of results.
+type BulkNewLostReferringDomainsLiveResult struct {
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []BulkNewLostReferringDomainsLiveItem `json:"items,omitzero"`
+}
 
 // BulkPagesSummaryLiveData is the data of a BulkPagesSummaryLive task: the echo of its request, with api and function.
 //
@@ -191,6 +1265,89 @@ type BulkPagesSummaryLiveResult struct {
 	Items []BulkPagesSummaryLiveItem `json:"items"`
 }
 
+// BulkRanksLiveData is the data of a BulkRanksLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkRanksLiveData struct {
+	BulkRanksLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BulkRanksLiveItem is the type of BulkRanksLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkRanksLiveItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Rank: rank of the target.
+	// Values represent real-time data for the date of the request.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+}
+
+// BulkRanksLiveRequest is one task of a BulkRanksLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type BulkRanksLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get rank for.
+	// You can set up to 1000 domains, subdomains or webpages.
+	// The domain or subdomain should be specified without https:// and www.
+	// The page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": [
+	//		"forbes.com",
+	//		"cnn.com",
+	//		"bbc.com",
+	//		"yelp.com",
+	//		"https://www.apple.com/iphone/",
+	//		"https://ahrefs.com/blog/",
+	//		"ibm.com",
+	//		"https://variety.com/",
+	//		"https://stackoverflow.com/",
+	//		"www.trustpilot.com"
+	//	  - ]
+	//
+	// Required.
+	Targets []string `json:"targets"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// BulkRanksLiveResult is the type of BulkRanksLiveTask.Result.
+//
+// Array of results.
+type BulkRanksLiveResult struct {
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []BulkRanksLiveItem `json:"items,omitzero"`
+}
+
 // BulkReferringDomainsLiveData is the data of a BulkReferringDomainsLive task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -270,6 +1427,1901 @@ type BulkReferringDomainsLiveResult struct {
 
 	// Items: contains relevant backlinks and referring domains data.
 	Items []BulkReferringDomainsLiveItem `json:"items"`
+}
+
+// BulkSpamScoreLiveData is the data of a BulkSpamScoreLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkSpamScoreLiveData struct {
+	BulkSpamScoreLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// BulkSpamScoreLiveItem is the type of BulkSpamScoreLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkSpamScoreLiveItem struct {
+	// Type: type = ‘backlinksbulkspamscore’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// SpamScore: average spam score the target.
+	// Learn more about how the metric is calculated.
+	SpamScore sdk.Opt[int64] `json:"spam_score,omitzero"`
+}
+
+// BulkSpamScoreLiveRequest is one task of a BulkSpamScoreLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type BulkSpamScoreLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get rank for.
+	// You can set up to 1000 domains, subdomains or webpages.
+	// The domain or subdomain should be specified without https:// and www.
+	// The page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": [
+	//		"forbes.com",
+	//		"cnn.com",
+	//		"bbc.com",
+	//		"yelp.com",
+	//		"https://www.apple.com/iphone/",
+	//		"https://ahrefs.com/blog/",
+	//		"ibm.com",
+	//		"https://variety.com/",
+	//		"https://stackoverflow.com/",
+	//		"www.trustpilot.com"
+	//	  - ]
+	//
+	// Required.
+	Targets []string `json:"targets"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// BulkSpamScoreLiveResult is the type of BulkSpamScoreLiveTask.Result.
+//
+// Array of results.
+type BulkSpamScoreLiveResult struct {
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []BulkSpamScoreLiveItem `json:"items,omitzero"`
+}
+
+// CompetitorsLiveData is the data of a CompetitorsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type CompetitorsLiveData struct {
+	CompetitorsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// CompetitorsLiveItem is the type of CompetitorsLiveResult.Items.
+//
+// Items array.
+type CompetitorsLiveItem struct {
+	// Type: type of element = ‘backlinkscompetitors’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Target: competitor domain.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Rank: domain rank.
+	// Domain rank across all domains in the database.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Intersections: indicates the number of backlink intersections with the target specified in the POST array.
+	Intersections sdk.Opt[int64] `json:"intersections,omitzero"`
+}
+
+// CompetitorsLiveRequest is one task of a CompetitorsLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type CompetitorsLiveRequest struct {
+	// Target: domain, subdomain or webpage to get competitor domains for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// Limit: the maximum number of returned domains.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// Offset: offset in the results array of returned domains.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten domains in the results array will be omitted and the data will be provided for the successive pages.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["rank",">","100"]
+	//	[["target","like","%forbes%"],
+	//	"and",
+	//	[["rank",">","100"],"or",["intersections",">","5"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["rank,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["intersections,desc","rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// MainDomain: indicates if only main domain of the target will be included in the search.
+	// If set to true, only the main domain will be included in search;
+	// default value: true.
+	//
+	// Optional.
+	MainDomain sdk.Opt[bool] `json:"main_domain,omitzero"`
+
+	// ExcludeLargeDomains: indicates whether large domain will appear in results.
+	// If set to true, the results from the large domain (google.com, amazon.com, etc.) will be omitted;
+	// default value: true.
+	//
+	// Optional.
+	ExcludeLargeDomains sdk.Opt[bool] `json:"exclude_large_domains,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates if internal backlinks from subdomains to the target will be excluded from the results.
+	// If set to true, the results will not include data on internal backlinks from subdomains of the same domain as target.
+	// If set to false, internal links will be included in the results.
+	// Default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// CompetitorsLiveResult is the type of CompetitorsLiveTask.Result.
+//
+// Array of results.
+type CompetitorsLiveResult struct {
+	// TotalCount: total number of relevant items in the database.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: number of items in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: items array.
+	Items []CompetitorsLiveItem `json:"items,omitzero"`
+}
+
+// DomainIntersectionLiveData is the data of a DomainIntersectionLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type DomainIntersectionLiveData struct {
+	DomainIntersectionLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// DomainIntersectionLiveItem is the type of DomainIntersectionLiveResult.Items.
+//
+// Contains domain that link to all targets from the POST array.
+type DomainIntersectionLiveItem struct {
+	// DomainIntersection: contains data on domains that link to the corresponding targets specified in the POST array.
+	// Data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object.
+	DomainIntersection map[string]DomainIntersectionLiveItemDomainIntersection `json:"domain_intersection,omitzero"`
+
+	// Summary: contains the domain intersections summary.
+	Summary *DomainIntersectionLiveItemSummary `json:"summary,omitzero"`
+}
+
+// DomainIntersectionLiveItemDomainIntersection is the type of DomainIntersectionLiveItem.DomainIntersection.
+//
+// Contains data on a domain that links to the corresponding target from the POST array.
+// Field name varies in the range from 1 to 20 according to the number of domains, subdomains, or pages in the targets object.
+type DomainIntersectionLiveItemDomainIntersection struct {
+	// Type: type of element = ‘backlinksdomainintersection’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Target: domain that links to the corresponding target from the POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Rank: rank referred to the target from the POST array.
+	// Indicates the rank that the referring domain (target above) refers to your target from the POST array;
+	// rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: indicates the number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// FirstSeen: date and time when our crawler found the backlink from this target for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink from this target was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// BacklinksSpamScore: average spam score of the backlinks pointing to the target.
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: number of referring domains.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the corresponding target.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: indicates the number of pages pointing to the target.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top level domains of the referring links.
+	// Contains top-level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of the referring links.
+	// Indicates the types of referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and the link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and the link count per each semantic location.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// DomainIntersectionLiveItemSummary is the type of DomainIntersectionLiveItem.Summary.
+//
+// Contains the domain intersections summary.
+type DomainIntersectionLiveItemSummary struct {
+	// IntersectionsCount: total number of intersections.
+	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
+}
+
+// DomainIntersectionLiveRequest is one task of a DomainIntersectionLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type DomainIntersectionLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get links for.
+	// You can set up to 20 domains, subdomains or webpages.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": {
+	//		"1": "http://planet.postgresql.org/",
+	//		"2": "http://gborg.postgresql.org/"
+	//	  - }
+	//
+	// Required.
+	Targets map[string]string `json:"targets"`
+
+	// ExcludeTargets: domains, subdomains or webpages you want to exclude.
+	// You can specify up to 10 domains, subdomains or webpages.
+	// If you use this array, results will contain the referring domains that link to targets but don’t link to exclude_targets.
+	// Example:
+	//
+	//	"exclude_targets": [
+	//	"bbc.com",
+	//	"https://www.apple.com/iphone/*",
+	//	"https://dataforseo.com/apis/*"]
+	//
+	// Optional.
+	ExcludeTargets []string `json:"exclude_targets,omitempty"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["1.internal_links_count",">","1"]
+	//	[["2.referring_pages",">","2"],
+	//	"and",
+	//	["1.backlinks",">","10"]]
+	//	[["1.first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["2.target","like","%dataforseo.com%"],"or",["1.referring_domains",">","10"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["backlinks,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["backlinks,desc","rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// Offset: offset in the array of returned results.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten backlinks in the results array will be omitted and the data will be provided for the successive backlinks.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// Limit: the maximum number of returned results.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your targets;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": [["dofollow", "=", true]]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the targets will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to a target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates whether the backlinks from subdomains of the target are excluded.
+	// If set to false, the backlinks from subdomains of the target will be omitted and you won’t receive the same domain in the response;
+	// default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// IntersectionMode: indicates whether to intersect backlinks.
+	// Use this field to intersect or merge results for the specified domains.
+	// Possible values: all, partial.
+	//   - all – results are based on all backlinks;
+	//   - partial – results are based on the intersecting backlinks only;
+	//
+	// Default value: all.
+	//
+	// Optional.
+	IntersectionMode sdk.Opt[IntersectionMode] `json:"intersection_mode,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// DomainIntersectionLiveResult is the type of DomainIntersectionLiveTask.Result.
+//
+// Array of results.
+type DomainIntersectionLiveResult struct {
+	// Targets: target domains, subdomains or webpages in a POST array.
+	Targets map[string]string `json:"targets,omitzero"`
+
+	// TotalCount: total amount of results relevant to your request.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains domain that link to all targets from the POST array.
+	Items []DomainIntersectionLiveItem `json:"items,omitzero"`
+}
+
+// DomainPagesLiveData is the data of a DomainPagesLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type DomainPagesLiveData struct {
+	DomainPagesLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// DomainPagesLiveItem is the type of DomainPagesLiveResult.Items.
+//
+// Items array.
+type DomainPagesLiveItem struct {
+	// Type: type of element = ‘backlinksdomainpage’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// MainDomain: main website domain.
+	// Main website domain does not include subdomains.
+	MainDomain sdk.Opt[string] `json:"main_domain,omitzero"`
+
+	// Domain: - domain
+	// Domain where the page was found.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// TLD: top-level domain.
+	// Top-level domain in the DNS root zone.
+	TLD sdk.Opt[string] `json:"tld,omitzero"`
+
+	// Page: page URL.
+	// Relevant page URL.
+	Page sdk.Opt[string] `json:"page,omitzero"`
+
+	// IP: internet Protocol address.
+	IP sdk.Opt[string] `json:"ip,omitzero"`
+
+	// FirstVisited: date and time of the first page visit.
+	// Date and time when our crawler visited this page for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	FirstVisited sdk.Opt[sdk.Time] `json:"first_visited,omitzero"`
+
+	// PrevVisited: previous to the most recent date when our crawler visited the page.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	PrevVisited sdk.Opt[sdk.Time] `json:"prev_visited,omitzero"`
+
+	// FetchTime: most recent date and time when our crawler visited the page.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	FetchTime sdk.Opt[sdk.Time] `json:"fetch_time,omitzero"`
+
+	// StatusCode: HTTP status code of the page.
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// Location: location header.
+	// Indicates the URL to redirect a page to if exists.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// Size: indicates the page size, in bytes.
+	Size sdk.Opt[int64] `json:"size,omitzero"`
+
+	// EncodedSize: page size after encoding.
+	// Indicates the size of the encoded page, in bytes.
+	EncodedSize sdk.Opt[int64] `json:"encoded_size,omitzero"`
+
+	// ContentEncoding: type of encoding.
+	ContentEncoding sdk.Opt[string] `json:"content_encoding,omitzero"`
+
+	// MediaType: types of media used to display a page.
+	MediaType sdk.Opt[string] `json:"media_type,omitzero"`
+
+	// Server: server version.
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// Meta: page meta data.
+	Meta *DomainPagesLiveItemMeta `json:"meta,omitzero"`
+
+	// PageSummary: (not described by the docs).
+	PageSummary *DomainPagesLiveItemPageSummary `json:"page_summary,omitzero"`
+}
+
+// DomainPagesLiveItemMeta is the type of DomainPagesLiveItem.Meta.
+//
+// Page meta data.
+type DomainPagesLiveItemMeta struct {
+	// Title: page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Canonical: canonical page.
+	Canonical sdk.Opt[string] `json:"canonical,omitzero"`
+
+	// InternalLinksCount: number of internal links on the page.
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// ExternalLinksCount: number of external links on the page.
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+
+	// ImagesCount: number of images on the page.
+	ImagesCount sdk.Opt[int64] `json:"images_count,omitzero"`
+
+	// WordsCount: number of words on the page.
+	WordsCount sdk.Opt[int64] `json:"words_count,omitzero"`
+
+	// PageSpamScore: spam score of the page.
+	PageSpamScore sdk.Opt[int64] `json:"page_spam_score,omitzero"`
+
+	// SocialMediaTags: array of social media tags found on the page.
+	// Contains social media tags and their content.
+	// Supported tags include but are not limited to Open Graph and Twitter card.
+	SocialMediaTags map[string]any `json:"social_media_tags,omitzero"`
+
+	// H1: H1 tag.
+	// Content of h1 tags.
+	H1 []string `json:"h1,omitzero"`
+
+	// H2: H2 tag.
+	// Content of h2 tags.
+	H2 []string `json:"h2,omitzero"`
+
+	// H3: H3 tag.
+	// Content of h3 tags.
+	H3 []string `json:"h3,omitzero"`
+
+	// ImagesAlt: content of alt tags.
+	ImagesAlt []string `json:"images_alt,omitzero"`
+
+	// PoweredBy: CMS details.
+	PoweredBy []string `json:"powered_by,omitzero"`
+
+	// Language: page content language.
+	// Example:
+	//   - en
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Charset: character encoding.
+	// Examples:
+	//   - utf-8
+	Charset sdk.Opt[string] `json:"charset,omitzero"`
+
+	// PlatformType: type of a platform.
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// Technologies: website technologies.
+	Technologies *DomainPagesLiveItemMetaTechnologies `json:"technologies,omitzero"`
+}
+
+// DomainPagesLiveItemMetaTechnologies is the type of DomainPagesLiveItemMeta.Technologies.
+//
+// Website technologies.
+type DomainPagesLiveItemMetaTechnologies struct {
+	// Cms: content management system.
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// Blogs: blog management system.
+	Blogs sdk.Opt[string] `json:"blogs,omitzero"`
+
+	// Cdn: content delivery network.
+	Cdn sdk.Opt[string] `json:"cdn,omitzero"`
+}
+
+// DomainPagesLiveItemPageSummary is the type of DomainPagesLiveItem.PageSummary.
+type DomainPagesLiveItemPageSummary struct {
+	// FirstSeen: date and time when our crawler found the backlink for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink for this page was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// Rank: page rank.
+	// Rank of the page.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: indicates the number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// BacklinksSpamScore: average spam score of the backlinks pointing to the page.
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the page.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: indicates the number of referring domains.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the page.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: indicates the number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the page.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: indicates the number of pages pointing to the page.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Examples: article, section, summary.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the page.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// DomainPagesLiveRequest is one task of a DomainPagesLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type DomainPagesLiveRequest struct {
+	// Target: domain or subdomain.
+	// A domain or a subdomain should be specified without https:// and www.
+	// Example:
+	//   - forbes.com
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// Limit: the maximum number of returned pages.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// Offset: offset in the results array of returned pages.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten pages in the results array will be omitted and the data will be provided for the successive pages.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["meta.internal_links_count",">","1"]
+	//	[["meta.external_links_count",">","2"],
+	//	"and",
+	//	["backlinks",">","10"]]
+	//	[["first_visited",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["title","like","%seo%"],"or",["referring_domains",">","10"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["page_summary.backlinks,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["page_summary.backlinks,desc","page_summary.rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": ["dofollow", "=", true]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates if internal backlinks from subdomains to the target will be excluded from the results.
+	// If set to true, the results will not include data on internal backlinks from subdomains of the same domain as target.
+	// If set to false, internal links will be included in the results.
+	// Default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// DomainPagesLiveResult is the type of DomainPagesLiveTask.Result.
+//
+// Array of results.
+type DomainPagesLiveResult struct {
+	// Target: target in a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// TotalCount: total number of relevant items in the database.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: number of items in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: items array.
+	Items []DomainPagesLiveItem `json:"items,omitzero"`
+}
+
+// DomainPagesSummaryLiveData is the data of a DomainPagesSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type DomainPagesSummaryLiveData struct {
+	DomainPagesSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// DomainPagesSummaryLiveItem is the type of DomainPagesSummaryLiveResult.Items.
+//
+// Items array.
+type DomainPagesSummaryLiveItem struct {
+	// Type: type of element = ‘backlinkspagesummary’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rank: page rank.
+	// Rank of the page.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// FirstSeen: date and time when our crawler found a backlink to this page for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink to this page was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// BacklinksSpamScore: average spam score of the backlinks pointing to the page.
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the page.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: indicates the number domains referring to the page.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the page.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: indicates the number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the page.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: indicates the number of pages pointing to the relevant url.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Examples: article, section, footer.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the page.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// DomainPagesSummaryLiveRequest is one task of a DomainPagesSummaryLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type DomainPagesSummaryLiveRequest struct {
+	// Target: domain, subdomain or webpage to get summary data for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// Limit: the maximum number of returned anchors.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// Offset: offset in the results array of returned anchors.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten anchors in the results array will be omitted and the data will be provided for the successive anchors.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["referring_links_types.anchors",">","1"]
+	//	[["broken_pages",">","2"],
+	//	"and",
+	//	["backlinks",">","10"]]
+	//	[["first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["anchor","like","%seo%"],"or",["referring_domains",">","10"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["backlinks,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["backlinks,desc","rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": [["dofollow", "=", true]]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target domain will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the target will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates whether the backlinks from subdomains of the target are excluded.
+	// If set to false, backlinks from the subdomains of the target domain will be ommited and you won’t receive the same domain in the response;
+	// default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// DomainPagesSummaryLiveResult is the type of DomainPagesSummaryLiveTask.Result.
+//
+// Array of results.
+type DomainPagesSummaryLiveResult struct {
+	// Target: target in the post array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// TotalCount: total number of relevant items in the database.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: number of items in the results array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: items array.
+	Items []DomainPagesSummaryLiveItem `json:"items,omitzero"`
+}
+
+// HistoryLiveData is the data of a HistoryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type HistoryLiveData struct {
+	HistoryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// HistoryLiveItem is the type of HistoryLiveResult.Items.
+//
+// Contains historical backlink data for the specified domain.
+// The data is provided month-by-month;
+// the metrics are aggregated according to the backlinks the specified domain had on the first day of each given month.
+type HistoryLiveItem struct {
+	// Type: type of element = ‘backlinkshistory’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time when the data for the target was stored.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// Rank: domain rank on the given date.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// NewBacklinks: number of new backlinks for the target.
+	// Data is provided based in a comparison with the previous period.
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0.
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// LostBacklinks: number of lost backlinks for the target.
+	// Data is provided based in a comparison with the previous period.
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0.
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
+
+	// NewReferringDomains: number of new referring domains for the target.
+	// Data is provided based in a comparison with the previous period.
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0.
+	NewReferringDomains sdk.Opt[int64] `json:"new_referring_domains,omitzero"`
+
+	// LostReferringDomains: number of lost referring domains for the target.
+	// Data is provided based in a comparison with the previous period.
+	// Note: this data is available from May 2021;
+	// if the date range specified in the POST request precedes May 2021, the field will equal 0.
+	LostReferringDomains sdk.Opt[int64] `json:"lost_referring_domains,omitzero"`
+
+	// CrawledPages: number of crawled pages for the target.
+	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
+
+	// Info: information about the target.
+	Info *HistoryLiveItemInfo `json:"info,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the target.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that receive backlinks but respond with 4xx or 5xx status codes.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: number of referring domains.
+	// Referring domains include subdomains that are counted as separate domains for this metric.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: number of pages pointing to the target.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top-level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Examples: article, section, summary.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// HistoryLiveItemInfo is the type of HistoryLiveItem.Info.
+//
+// Information about the target.
+type HistoryLiveItemInfo struct {
+	// Server: - server
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// Cms: content management system.
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// PlatformType: platform type.
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// IPAddress: IP address of the target.
+	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
+
+	// Country: country code that the target domain is determined to belong to.
+	Country sdk.Opt[string] `json:"country,omitzero"`
+
+	// IsIP: indicates if the target is IP.
+	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
+	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
+
+	// TargetSpamScore: spam score of the target.
+	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
+	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
+
+	// InternalLinksCount: number of internal links.
+	// Calculated as the sum of internal links on the pages of the specified target.
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// ExternalLinksCount: number of external links on the page.
+	// Calculated as the sum of external links on the pages of the specified target.
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+}
+
+// HistoryLiveRequest is one task of a HistoryLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type HistoryLiveRequest struct {
+	// Target: - domain
+	// A domain should be specified without https:// and www.
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// DateFrom: starting date of the time range.
+	// Minimum value 2019-01-01.
+	// If you don’t specify this field, the minimum value will be used by default.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2019-01-15"
+	//
+	// Optional.
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of the time range.
+	// If you don’t specify this field, the today’s date will be used by default.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2019-01-15"
+	//
+	// Optional.
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// HistoryLiveResult is the type of HistoryLiveTask.Result.
+//
+// Array of results.
+type HistoryLiveResult struct {
+	// Target: target from the POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// DateFrom: starting date of the time range.
+	// In the UTC format: “yyyy-mm-dd”.
+	// Example:
+	//   - 2019-01-01
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of the time range.
+	// In the UTC format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains historical backlink data for the specified domain.
+	// The data is provided month-by-month;
+	// the metrics are aggregated according to the backlinks the specified domain had on the first day of each given month.
+	Items []HistoryLiveItem `json:"items,omitzero"`
+}
+
+// IndexData is the data of a Index task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the URL of the GET request.
+type IndexData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// IndexResult is the type of IndexTask.Result.
+//
+// Array of results.
+type IndexResult struct {
+	// TotalBacklinks: total number of backlinks our database contains for the moment of checking.
+	TotalBacklinks sdk.Opt[int64] `json:"total_backlinks,omitzero"`
+
+	// TotalPages: total number of pages our database contains for the moment of checking.
+	TotalPages sdk.Opt[int64] `json:"total_pages,omitzero"`
+
+	// TotalDomains: total number of domains our database contains for the moment of checking.
+	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
+
+	// IndexHistory: index volume data for the past 12 months.
+	IndexHistory []IndexResultIndexHistory `json:"index_history,omitzero"`
+}
+
+// IndexResultIndexHistory is the type of IndexResult.IndexHistory.
+//
+// Index volume data for the past 12 months.
+type IndexResultIndexHistory struct {
+	// Date: date for which index volume data is provided.
+	// In the UTC format: “yyyy-mm-dd”.
+	// Example:
+	//   - 2021-10-01
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// TotalBacklinks: total number of backlinks our database contained on the given date.
+	TotalBacklinks sdk.Opt[int64] `json:"total_backlinks,omitzero"`
+
+	// TotalPages: total number of pages our database contained on the given date.
+	TotalPages sdk.Opt[int64] `json:"total_pages,omitzero"`
+
+	// TotalDomains: total number of domains our database contained on the given date.
+	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
+}
+
+// PageIntersectionLiveData is the data of a PageIntersectionLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type PageIntersectionLiveData struct {
+	PageIntersectionLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// PageIntersectionLiveItem is the type of PageIntersectionLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type PageIntersectionLiveItem struct {
+	// PageIntersection: contains data on pages that link to the corresponding targets specified in the POST array.
+	// Data is provided in separate objects corresponding to pages specified in the targets object.
+	PageIntersection map[string][]PageIntersectionLiveItemPageIntersection `json:"page_intersection,omitzero"`
+
+	// Summary: contains the page intersections summary.
+	Summary *PageIntersectionLiveItemSummary `json:"summary,omitzero"`
+}
+
+// PageIntersectionLiveItemPageIntersection is the type of PageIntersectionLiveItem.PageIntersection.
+//
+// Contains data on a referring page that links to the corresponding target from the POST array.
+// Field name varies in the range from 1 to 20 according to the number of domains, subdomains or pages in the targets object.
+type PageIntersectionLiveItemPageIntersection struct {
+	// Type: type of element = ‘backlinkspageintersection’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// DomainFrom: domain referring to the target domain or webpage.
+	DomainFrom sdk.Opt[string] `json:"domain_from,omitzero"`
+
+	// URLFrom: URL of the page where the backlink is found.
+	URLFrom sdk.Opt[string] `json:"url_from,omitzero"`
+
+	// URLFromHTTPS: indicates whether the referring URL is secured with HTTPS.
+	// If true, the referring URL is secured with HTTPS.
+	URLFromHTTPS sdk.Opt[bool] `json:"url_from_https,omitzero"`
+
+	// DomainTo: domain the backlink is pointing to.
+	DomainTo sdk.Opt[string] `json:"domain_to,omitzero"`
+
+	// URLTo: URL the backlink is pointing to.
+	URLTo sdk.Opt[string] `json:"url_to,omitzero"`
+
+	// URLToHTTPS: indicates if the URL the backlink is pointing to is secured with HTTPS.
+	// If true, the URL is secured with HTTPS.
+	URLToHTTPS sdk.Opt[bool] `json:"url_to_https,omitzero"`
+
+	// TLDFrom: top-level domain of the referring URL.
+	TLDFrom sdk.Opt[string] `json:"tld_from,omitzero"`
+
+	// IsNew: indicates whether the backlink is new.
+	// If true, the backlink was found on the page last time our crawler visited it.
+	IsNew sdk.Opt[bool] `json:"is_new,omitzero"`
+
+	// IsLost: indicates whether the backlink was removed.
+	// If true, the backlink or the entire page was removed.
+	IsLost sdk.Opt[bool] `json:"is_lost,omitzero"`
+
+	// BacklinkSpamScore: spam score of the backlink.
+	BacklinkSpamScore sdk.Opt[int64] `json:"backlink_spam_score,omitzero"`
+
+	// Rank: backlink rank.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// PageFromRank: page rank of the referring page.
+	// Page_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	PageFromRank sdk.Opt[int64] `json:"page_from_rank,omitzero"`
+
+	// DomainFromRank: domain rank of the referring domain.
+	// Indicates the rank of the domain at the time our crawler last saw the backlink;
+	// domain_from_rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	DomainFromRank sdk.Opt[int64] `json:"domain_from_rank,omitzero"`
+
+	// DomainFromPlatformType: platform types of the referring domain.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	DomainFromPlatformType []DomainFromPlatformType `json:"domain_from_platform_type,omitzero"`
+
+	// DomainFromIsIP: indicates if the domain is IP.
+	// If true, the domain functions as an IP address and does not have a domain name.
+	DomainFromIsIP sdk.Opt[bool] `json:"domain_from_is_ip,omitzero"`
+
+	// DomainFromIP: IP address of the referring domain.
+	DomainFromIP sdk.Opt[string] `json:"domain_from_ip,omitzero"`
+
+	// DomainFromCountry: ISO country code of the referring domain.
+	DomainFromCountry sdk.Opt[string] `json:"domain_from_country,omitzero"`
+
+	// PageFromExternalLinks: number of external links found on the referring page.
+	PageFromExternalLinks sdk.Opt[int64] `json:"page_from_external_links,omitzero"`
+
+	// PageFromInternalLinks: number of internal links found on the referring page.
+	PageFromInternalLinks sdk.Opt[int64] `json:"page_from_internal_links,omitzero"`
+
+	// PageFromSize: size of the referring page, in bytes.
+	// Example:
+	//   - 63357
+	PageFromSize sdk.Opt[int64] `json:"page_from_size,omitzero"`
+
+	// PageFromEncoding: character encoding of the referring page.
+	// Example:
+	//   - utf-8
+	PageFromEncoding sdk.Opt[string] `json:"page_from_encoding,omitzero"`
+
+	// PageFromLanguage: language of the referring page.
+	// In ISO 639-1 format.
+	// Example:
+	//   - en
+	PageFromLanguage sdk.Opt[string] `json:"page_from_language,omitzero"`
+
+	// PageFromTitle: title of the referring page.
+	PageFromTitle sdk.Opt[string] `json:"page_from_title,omitzero"`
+
+	// PageFromStatusCode: HTTP status code returned by the referring page.
+	// Example:
+	//   - 200
+	PageFromStatusCode sdk.Opt[int64] `json:"page_from_status_code,omitzero"`
+
+	// FirstSeen: date and time when our crawler found the backlink for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// PrevSeen: previous to the most recent date when our crawler visited the backlink.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	PrevSeen sdk.Opt[sdk.Time] `json:"prev_seen,omitzero"`
+
+	// LastSeen: most recent date when our crawler visited the backlink.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastSeen sdk.Opt[sdk.Time] `json:"last_seen,omitzero"`
+
+	// ItemType: link type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ItemType sdk.Opt[PageIntersectionLiveItemPageIntersectionItemType] `json:"item_type,omitzero"`
+
+	// Attributes: link attributes of the referring links.
+	// Example:
+	//   - nofollow
+	Attributes []string `json:"attributes,omitzero"`
+
+	// Dofollow: indicates whether the backlink is dofollow.
+	// If false, the backlink is nofollow.
+	Dofollow sdk.Opt[bool] `json:"dofollow,omitzero"`
+
+	// Original: indicates whether the backlink was present on the referring page when our crawler first visited it.
+	Original sdk.Opt[bool] `json:"original,omitzero"`
+
+	// Alt: alternative text of the image.
+	// This field will be null if backlink type is not image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// Anchor: anchor text of the backlink.
+	Anchor sdk.Opt[string] `json:"anchor,omitzero"`
+
+	// TextPre: text snippet before the anchor text.
+	TextPre sdk.Opt[string] `json:"text_pre,omitzero"`
+
+	// TextPost: snippet after the anchor text.
+	TextPost sdk.Opt[string] `json:"text_post,omitzero"`
+
+	// SemanticLocation: indicates semantic element in HTML where the backlink is found.
+	// Examples: article, section, summary.
+	SemanticLocation sdk.Opt[string] `json:"semantic_location,omitzero"`
+
+	// LinksCount: number of identical backlinks found on the referring page.
+	LinksCount sdk.Opt[int64] `json:"links_count,omitzero"`
+
+	// GroupCount: indicates total number of backlinks from this domain.
+	// For example, if mode is set to one_per_domain, this field will indicate the total number of backlinks coming from this domain.
+	GroupCount sdk.Opt[int64] `json:"group_count,omitzero"`
+
+	// IsBroken: indicates whether the backlink is broken.
+	// If true, the backlink is pointing to a page responding with a 4xx or 5xx status code.
+	IsBroken sdk.Opt[bool] `json:"is_broken,omitzero"`
+
+	// URLToStatusCode: status code of the referenced page.
+	// If the value is null, our crawler hasn’t yet visited the webpage the link is pointing to.
+	// Example:
+	//   - 200
+	URLToStatusCode sdk.Opt[int64] `json:"url_to_status_code,omitzero"`
+
+	// URLToSpamScore: spam score of the referenced page.
+	// If the value is null, our crawler hasn’t yet visited the webpage the link is pointing to.
+	URLToSpamScore sdk.Opt[int64] `json:"url_to_spam_score,omitzero"`
+
+	// URLToRedirectTarget: target url of the redirect.
+	// Target page the redirect is pointing to.
+	URLToRedirectTarget sdk.Opt[string] `json:"url_to_redirect_target,omitzero"`
+
+	// IsIndirectLink: indicates whether the backlink is an indirect link.
+	// If true, the backlink is an indirect link pointing to a page that either redirects to url_to, or points to a canonical page.
+	IsIndirectLink sdk.Opt[bool] `json:"is_indirect_link,omitzero"`
+
+	// IndirectLinkPath: indirect link path.
+	// Indicates a URL or a sequence of URLs that lead to url_to.
+	IndirectLinkPath []PageIntersectionLiveItemPageIntersectionIndirectLinkPath `json:"indirect_link_path,omitzero"`
+}
+
+// PageIntersectionLiveItemPageIntersectionIndirectLinkPath is the type of PageIntersectionLiveItemPageIntersection.IndirectLinkPath.
+//
+// Indirect link path.
+// Indicates a URL or a sequence of URLs that lead to url_to.
+type PageIntersectionLiveItemPageIntersectionIndirectLinkPath struct {
+	// Type: indirect link type.
+	// Possible values: redirect, canonical.
+	Type sdk.Opt[Type] `json:"type,omitzero"`
+
+	// StatusCode: HTTP status code of the URL.
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// URL: indirect link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// PageIntersectionLiveItemSummary is the type of PageIntersectionLiveItem.Summary.
+//
+// Contains the page intersections summary.
+type PageIntersectionLiveItemSummary struct {
+	// IntersectionsCount: total number of intersections.
+	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
+}
+
+// PageIntersectionLiveRequest is one task of a PageIntersectionLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type PageIntersectionLiveRequest struct {
+	// Targets: domains, subdomains or webpages to get links for.
+	// You can set up to 20 domains, subdomains or webpages.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	// Example:
+	//
+	//		"targets": {
+	//		"1": "http://planet.postgresql.org/",
+	//		"2": "http://gborg.postgresql.org/"
+	//	  - }
+	//
+	// Required.
+	Targets map[string]string `json:"targets"`
+
+	// ExcludeTargets: domains, subdomains or webpages you want to exclude.
+	// You can set up to 10 domains, subdomains or webpages.
+	// If you use this array, results will contain the referring pages that link to targets but don’t link to exclude_targets.
+	// Example:
+	//
+	//	"exclude_targets": [
+	//	"bbc.com",
+	//	"https://www.apple.com/iphone/*",
+	//	"https://dataforseo.com/apis/*"]
+	//
+	// Optional.
+	ExcludeTargets []string `json:"exclude_targets,omitempty"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your targets;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// Filters: array of results filtering parameters.
+	// You can add several filters at once (8 filters maximum).
+	// You should set a logical operator and, or between the conditions.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
+	// You can use the % operator with like and not_like to match any string of zero or more characters.
+	// Example:
+	//
+	//	["1.rank",">","80"]
+	//	[["2.page_from_rank",">","55"],
+	//	"and",
+	//	["1.original","=","true"]]
+	//	[["1.first_seen",">","2017-10-23 11:31:45 +00:00"],
+	//	"and",
+	//	[["1.acnhor","like","%seo%"],"or",["1.text_pre","not_like","%seo%"]]]
+	//
+	// Optional.
+	Filters sdk.Filter `json:"filters,omitzero"`
+
+	// OrderBy: results sorting rules.
+	// You can use the same values as in the filters array to sort the results.
+	// Possible sorting types:
+	//   - asc – results will be sorted in the ascending order
+	//   - desc – results will be sorted in the descending order
+	//
+	// You should use a comma to set up a sorting type.
+	// Example:
+	//
+	//	["rank,desc"]
+	//
+	// Note that you can set no more than three sorting rules in a single request.
+	// You should use a comma to separate several sorting rules.
+	// Example:
+	//
+	//	["domain_from_rank,desc","page_from_rank,asc"]
+	//
+	// Optional.
+	OrderBy sdk.OrderBy `json:"order_by,omitempty"`
+
+	// Offset: offset in the results array of the returned backlinks.
+	// Default value: 0.
+	// If you specify the 10 value, the first ten backlinks in the results array will be omitted and the data will be provided for the successive backlinks.
+	//
+	// Optional.
+	Offset sdk.Opt[int64] `json:"offset,omitzero"`
+
+	// Limit: the maximum number of returned backlinks.
+	// Default value: 100.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	Limit sdk.Opt[int64] `json:"limit,omitzero"`
+
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - attributes
+	//   - domain_from_platform_type
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the targets will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the targets will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to a target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates if internal backlinks from subdomains to the target will be excluded from the results.
+	// If set to true, the results will not include data on internal backlinks from subdomains of the same domain as target.
+	// If set to false, internal links will be included in the result.
+	// Default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// IntersectionMode: indicates whether to intersect backlinks.
+	// Use this field to intersect or merge results for the specified URLs.
+	// Possible values: all, partial.
+	//   - all – results are based on all backlinks;
+	//   - partial – results are based on the intersecting backlinks only;
+	//
+	// Default value: all.
+	//
+	// Optional.
+	IntersectionMode sdk.Opt[IntersectionMode] `json:"intersection_mode,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// PageIntersectionLiveResult is the type of PageIntersectionLiveTask.Result.
+//
+// Array of results.
+type PageIntersectionLiveResult struct {
+	// Targets: targets from a POST array.
+	Targets map[string]string `json:"targets,omitzero"`
+
+	// TotalCount: total amount of results relevant the request.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []PageIntersectionLiveItem `json:"items,omitzero"`
 }
 
 // ReferringDomainsLiveData is the data of a ReferringDomainsLive task: the echo of its request, with api and function.
@@ -363,6 +3415,7 @@ type ReferringDomainsLiveItem struct {
 
 	// ReferringLinksPlatformTypes: types of referring platforms.
 	// Indicates referring platform types and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
 	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
 
 	// ReferringLinksSemanticLocations: semantic locations of the referring links.
@@ -432,7 +3485,7 @@ type ReferringDomainsLiveRequest struct {
 	// Filters: array of results filtering parameters.
 	// You can add several filters at once (8 filters maximum).
 	// You should set a logical operator and, or between the conditions.
-	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, match, not_match.
 	// You can use the % operator with like and not_like to match any string of zero or more characters.
 	// Example:
 	//
@@ -507,6 +3560,17 @@ type ReferringDomainsLiveRequest struct {
 	//
 	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
 }
 
 // ReferringDomainsLiveResult is the type of ReferringDomainsLiveTask.Result.
@@ -615,6 +3679,7 @@ type ReferringNetworksLiveItem struct {
 
 	// ReferringLinksPlatformTypes: types of referring platforms.
 	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
 	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types"`
 
 	// ReferringLinksSemanticLocations: semantic locations of the referring links.
@@ -691,7 +3756,7 @@ type ReferringNetworksLiveRequest struct {
 	// Filters: array of results filtering parameters.
 	// You can add several filters at once (8 filters maximum).
 	// You should set a logical operator and, or between the conditions.
-	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike.
+	// The following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match.
 	// You can use the % operator with like and not_like to match any string of zero or more characters.
 	// Example:
 	//
@@ -766,6 +3831,17 @@ type ReferringNetworksLiveRequest struct {
 	//
 	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
 }
 
 // ReferringNetworksLiveResult is the type of ReferringNetworksLiveTask.Result.
@@ -783,4 +3859,570 @@ type ReferringNetworksLiveResult struct {
 
 	// Items: items array.
 	Items []ReferringNetworksLiveItem `json:"items"`
+}
+
+// SummaryLiveData is the data of a SummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type SummaryLiveData struct {
+	SummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// SummaryLiveRequest is one task of a SummaryLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type SummaryLiveRequest struct {
+	// Target: domain, subdomain or webpage to get data for.
+	// A domain or a subdomain should be specified without https:// and www.
+	// A page should be specified with absolute URL (including http:// or https://).
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// IncludeIndirectLinks: indicates if indirect links to the target will be included in the results.
+	// If set to true, the results will include data on indirect links pointing to a page that either redirects to the target, or points to a canonical page.
+	// If set to false, indirect links will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeIndirectLinks sdk.Opt[bool] `json:"include_indirect_links,omitzero"`
+
+	// ExcludeInternalBacklinks: indicates if internal backlinks from subdomains to the target will be excluded from the results.
+	// If set to true, the results will not include data on internal backlinks from subdomains of the same domain as target.
+	// If set to false, internal links will be included in the results.
+	// Default value: true.
+	//
+	// Optional.
+	ExcludeInternalBacklinks sdk.Opt[bool] `json:"exclude_internal_backlinks,omitzero"`
+
+	// InternalListLimit: maximum number of elements within internal arrays.
+	// You can use this field to limit the number of elements within the following arrays:
+	//   - referring_links_tld
+	//   - referring_links_types
+	//   - referring_links_attributes
+	//   - referring_links_platform_types
+	//   - referring_links_semantic_locations
+	//
+	// Default value: 10.
+	// Maximum value: 1000.
+	//
+	// Optional.
+	InternalListLimit sdk.Opt[int64] `json:"internal_list_limit,omitzero"`
+
+	// BacklinksStatusType: set what backlinks to return and count.
+	// You can use this field to choose what backlinks will be returned and used for aggregated metrics for your target;
+	// possible values:
+	//   - all – all backlinks will be returned and counted;
+	//   - live – backlinks found during the last check will be returned and counted;
+	//   - lost – lost backlinks will be returned and counted;
+	//
+	// Default value: live.
+	//
+	// Optional.
+	BacklinksStatusType sdk.Opt[BacklinksStatusType] `json:"backlinks_status_type,omitzero"`
+
+	// BacklinksFilters: filter the backlinks of your target.
+	// You can use this field to filter the initial backlinks that will be included in the dataset for aggregated metrics for your target.
+	// You can filter the backlinks by all fields available in the response of this endpoint.
+	// Using this parameter, you can include only dofollow backlinks in the response and create a flexible backlinks dataset to calculate the metrics for.
+	// Example:
+	//
+	//	"backlinks_filters": ["dofollow", "=", true]
+	//
+	// Optional.
+	BacklinksFilters sdk.Filter `json:"backlinks_filters,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// SummaryLiveResult is the type of SummaryLiveTask.Result.
+//
+// Array of results.
+type SummaryLiveResult struct {
+	// Target: target in a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// FirstSeen: date and time when our crawler found the backlink for the target for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the backlink was lost.
+	// Indicates the date and time when our crawler visited the target and it responded with a 4xx or 5xx status code or when its last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// Rank: target rank.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: indicates the number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// BacklinksSpamScore: spam score of the backlinks.
+	// Displays the total spam score of all backlinks pointing to the target domain, subdomain, or webpage;
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// CrawledPages: number of crawled pages for the target.
+	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
+
+	// Info: information about the target.
+	Info *SummaryLiveResultInfo `json:"info,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the target.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages on the target that respond with 4xx or 5xx status codes.
+	// Note that the number of broken pages includes pages on the target discovered by following external links, but it may also include pages discovered by following the target’s sitemap.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: indicates the number of referring domains.
+	// Referring domains include subdomains that are counted as separate domains for this metric.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: indicates the number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: indicates the number of pages pointing to the target.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	// Example values: nofollow, noopener, noreferrer, external, ugc, sponsored.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Example values: article, section, summary, "".
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// SummaryLiveResultInfo is the type of SummaryLiveResult.Info.
+//
+// Information about the target.
+type SummaryLiveResultInfo struct {
+	// Server: - server
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// Cms: content management system.
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// PlatformType: platform type.
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// IPAddress: IP address of the target.
+	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
+
+	// Country: country code that the target domain is determined to belong to.
+	Country sdk.Opt[string] `json:"country,omitzero"`
+
+	// IsIP: indicates if the target is IP.
+	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
+	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
+
+	// TargetSpamScore: spam score of the target.
+	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
+	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
+
+	// InternalLinksCount: number of internal links.
+	// Calculated as the sum of internal links on the pages of the specified target.
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// ExternalLinksCount: number of external links on the page.
+	// Calculated as the sum of external links on the pages of the specified target.
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+}
+
+// TimeseriesNewLostSummaryLiveData is the data of a TimeseriesNewLostSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type TimeseriesNewLostSummaryLiveData struct {
+	TimeseriesNewLostSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// TimeseriesNewLostSummaryLiveItem is the type of TimeseriesNewLostSummaryLiveResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type TimeseriesNewLostSummaryLiveItem struct {
+	// Type: type of element = ‘backlinkstimeseriesnewlostsummary’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time when the data for the target was stored.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// NewBacklinks: number of new backlinks.
+	// Number of new backlinks pointing to the target.
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// LostBacklinks: number of lost backlinks.
+	// Number of lost backlinks of the target.
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
+
+	// NewReferringDomains: number of new referring domains.
+	// Number of new referring domains pointing to the target.
+	NewReferringDomains sdk.Opt[int64] `json:"new_referring_domains,omitzero"`
+
+	// LostReferringDomains: number of lost referring domains.
+	// Number of lost referring domains of the target.
+	LostReferringDomains sdk.Opt[int64] `json:"lost_referring_domains,omitzero"`
+
+	// NewReferringMainDomains: number of new referring main domains.
+	// Number of new referring main domains pointing to the target.
+	NewReferringMainDomains sdk.Opt[int64] `json:"new_referring_main_domains,omitzero"`
+
+	// LostReferringMainDomains: number of lost referring main domains.
+	// Number of lost referring main domains of the target.
+	LostReferringMainDomains sdk.Opt[int64] `json:"lost_referring_main_domains,omitzero"`
+}
+
+// TimeseriesNewLostSummaryLiveRequest is one task of a TimeseriesNewLostSummaryLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type TimeseriesNewLostSummaryLiveRequest struct {
+	// Target: domain to get data for.
+	// A domain should be specified without https:// and www.
+	// Example:
+	//
+	//	"forbes.com"
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// DateFrom: starting date of the time range.
+	// This field indicates the date which will be used as a threshold for new and lost backlinks and referring domains;
+	// the backlinks and referring domains that appeared in our index after the specified date will be considered as new;
+	// the backlinks and referring domains that weren’t found after the specified date, but were present before, will be considered as lost;
+	// minimum value: 2019-01-30.
+	// Maximum value shouldn’t exceed the date specified in the date_to.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2021-01-01"
+	//
+	// Optional.
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of the time range.
+	// If you don’t specify this field, the today’s date will be used by default.
+	// Minimum value shouldn’t preceed the date specified in the date_from.
+	// Maximum value: today’s date.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2021-01-15"
+	//
+	// Optional.
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// GroupRange: time range which will be used to group the results.
+	// Default value: month.
+	// Possible values: day, week, month, year.
+	// Note: for day, we will return items corresponding to all dates between and including date_from and date_to;
+	// for week/month/year, we will return items corresponding to full weeks/months/years, where each item will indicate the last day of the week/month/year.
+	// For example, if you specify:
+	//
+	//	"group_range": "month",
+	//	"date_from": "2022-03-23",
+	//	"date_to": "2022-05-13"
+	//
+	// We will return items falling between 2022-03-01 and 2022-05-31, namely, three items corresponding to the following dates: 2022-03-31, 2022-04-30, 2022-05-31.
+	// If there is no data for a certain day/week/month/year, we will return 0.
+	//
+	// Optional.
+	GroupRange sdk.Opt[GroupRange] `json:"group_range,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// TimeseriesNewLostSummaryLiveResult is the type of TimeseriesNewLostSummaryLiveTask.Result.
+//
+// Array of results.
+type TimeseriesNewLostSummaryLiveResult struct {
+	// Target: target from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// DateFrom: starting date of the time range.
+	// In the UTC format: “yyyy-mm-dd”.
+	// Example:
+	//   - 2019-01-01
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of the time range.
+	// In the UTC format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// GroupRange: group_range from the POST array.
+	GroupRange sdk.Opt[string] `json:"group_range,omitzero"`
+
+	// TotalCount: total amount of results relevant the request.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant backlinks and referring domains data.
+	Items []TimeseriesNewLostSummaryLiveItem `json:"items,omitzero"`
+}
+
+// TimeseriesSummaryLiveData is the data of a TimeseriesSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type TimeseriesSummaryLiveData struct {
+	TimeseriesSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
+// TimeseriesSummaryLiveItem is the type of TimeseriesSummaryLiveResult.Items.
+//
+// Contains relevant summary data.
+type TimeseriesSummaryLiveItem struct {
+	// Type: type of element = ‘backlinkstimeseriessummary’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time when the data for the target was stored.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// Rank: target rank for the given date.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: number of backlinks for the given date.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// BacklinksNofollow: number of nofollow backlinks for the given date.
+	BacklinksNofollow sdk.Opt[int64] `json:"backlinks_nofollow,omitzero"`
+
+	// ReferringPages: number of pages pointing to target for the given date.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringDomains: number of referring domains for the given date.
+	// Referring domains include subdomains that are counted as separate domains for this metric.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the target for the given date.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: number of referring main domains for the given date.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target for the given date.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses for the given date.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks for the given date.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target for the given date.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// TimeseriesSummaryLiveRequest is one task of a TimeseriesSummaryLive request: the request body is a slice of them.
+//
+// One task of the request; the body is an array of tasks.
+type TimeseriesSummaryLiveRequest struct {
+	// Target: domain to get data for.
+	// A domain should be specified without https:// and www.
+	// Example:
+	//
+	//	"forbes.com"
+	//
+	// Required.
+	Target string `json:"target"`
+
+	// DateFrom: starting date of the time range.
+	// This field indicates the date which will be used as a threshold for summary data;
+	// minimum value: 2019-01-30.
+	// Maximum value shouldn’t exceed the date specified in the date_to.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2021-01-01"
+	//
+	// Optional.
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of the time range.
+	// If you don’t specify this field, the today’s date will be used by default.
+	// Minimum value shouldn’t preceed the date specified in the date_from.
+	// Maximum value: today’s date.
+	// Date format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2021-01-15"
+	//
+	// Optional.
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// GroupRange: time range which will be used to group the results.
+	// Default value: month.
+	// Possible values: day, week, month, year.
+	// Note: for day, we will return items corresponding to all dates between and including date_from and date_to;
+	// for week/month/year, we will return items corresponding to full weeks/months/years, where each item will indicate the last day of the week/month/year.
+	// For example, if you specify:
+	//
+	//	"group_range": "month",
+	//	"date_from": "2022-03-23",
+	//	"date_to": "2022-05-13"
+	//
+	// We will return items falling between 2022-03-01 and 2022-05-31, namely, three items corresponding to the following dates: 2022-03-31, 2022-04-30, 2022-05-31.
+	// If there is no data for a certain day/week/month/year, we will return 0.
+	//
+	// Optional.
+	GroupRange sdk.Opt[GroupRange] `json:"group_range,omitzero"`
+
+	// IncludeSubdomains: indicates if the subdomains of the target will be included in the search.
+	// If set to false, the subdomains will be ignored.
+	// Default value: true.
+	//
+	// Optional.
+	IncludeSubdomains sdk.Opt[bool] `json:"include_subdomains,omitzero"`
+
+	// RankScale: defines the scale used for calculating and displaying the rank, domain_from_rank, and page_from_rank values.
+	// You can use this parameter to choose whether rank values are presented on a 0–100 or 0–1000 scale.
+	// Possible values:
+	//   - one_hundred — rank values are displayed on a 0–100 scale
+	//   - one_thousand — rank values are displayed on a 0–1000 scale
+	//
+	// Default value: one_thousand.
+	//
+	// Optional.
+	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
+
+	// Tag: user-defined task identifier.
+	// The character limit is 255.
+	// You can use this parameter to identify the task and match it with the result.
+	// You will find the specified tag value in the data object of the response.
+	//
+	// Optional.
+	Tag sdk.Opt[string] `json:"tag,omitzero"`
+}
+
+// TimeseriesSummaryLiveResult is the type of TimeseriesSummaryLiveTask.Result.
+//
+// Array of results.
+type TimeseriesSummaryLiveResult struct {
+	// Target: target from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// DateFrom: starting date of the time range.
+	// In the UTC format: “yyyy-mm-dd”.
+	// Example:
+	//   - 2019-01-01
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of the time range.
+	// In the UTC format: "yyyy-mm-dd".
+	// Example:
+	//
+	//	"2019-01-15"
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// GroupRange: group_range from a POST array.
+	GroupRange sdk.Opt[GroupRange] `json:"group_range,omitzero"`
+
+	// TotalCount: total amount of results relevant the request.
+	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: contains relevant summary data.
+	Items []TimeseriesSummaryLiveItem `json:"items,omitzero"`
 }

@@ -6,6 +6,84 @@ import "github.com/dataforseo-go/dataforseo/sdk"
 
 // Operations lists the backlinks endpoints, in path order.
 var Operations = []sdk.Operation{{
+	ID:     "backlinks.AnchorsLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(AnchorsLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]AnchorsLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(AnchorsLiveResponse)
+	},
+	Path:    "/v3/backlinks/anchors/live",
+	Summary: "Anchors",
+}, {
+	ID:     "backlinks.AvailableFilters",
+	Method: "GET",
+	NewResponse: func() any {
+		return new(AvailableFiltersResponse)
+	},
+	Path:    "/v3/backlinks/available_filters",
+	Summary: "Filters",
+}, {
+	ID:     "backlinks.BacklinksLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(BacklinksLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]BacklinksLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(BacklinksLiveResponse)
+	},
+	Path:    "/v3/backlinks/backlinks/live",
+	Summary: "Backlinks",
+}, {
+	ID:     "backlinks.BulkBacklinksLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(BulkBacklinksLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]BulkBacklinksLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(BulkBacklinksLiveResponse)
+	},
+	Path:    "/v3/backlinks/bulk_backlinks/live",
+	Summary: "Bulk Backlinks",
+}, {
+	ID:     "backlinks.BulkNewLostBacklinksLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(BulkNewLostBacklinksLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]BulkNewLostBacklinksLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(BulkNewLostBacklinksLiveResponse)
+	},
+	Path:    "/v3/backlinks/bulk_new_lost_backlinks/live",
+	Summary: "Bulk New & Lost Backlinks",
+}, {
+	ID:     "backlinks.BulkNewLostReferringDomainsLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(BulkNewLostReferringDomainsLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]BulkNewLostReferringDomainsLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(BulkNewLostReferringDomainsLiveResponse)
+	},
+	Path:    "/v3/backlinks/bulk_new_lost_referring_domains/live",
+	Summary: "Bulk New & Lost Referring Domains",
+}, {
 	ID:     "backlinks.BulkPagesSummaryLive",
 	Method: "POST",
 	NewRequest: func() any {
@@ -20,6 +98,20 @@ var Operations = []sdk.Operation{{
 	Path:    "/v3/backlinks/bulk_pages_summary/live",
 	Summary: "Bulk Pages Summary",
 }, {
+	ID:     "backlinks.BulkRanksLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(BulkRanksLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]BulkRanksLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(BulkRanksLiveResponse)
+	},
+	Path:    "/v3/backlinks/bulk_ranks/live",
+	Summary: "Bulk Ranks",
+}, {
 	ID:     "backlinks.BulkReferringDomainsLive",
 	Method: "POST",
 	NewRequest: func() any {
@@ -33,6 +125,112 @@ var Operations = []sdk.Operation{{
 	},
 	Path:    "/v3/backlinks/bulk_referring_domains/live",
 	Summary: "Bulk Referring Domains",
+}, {
+	ID:     "backlinks.BulkSpamScoreLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(BulkSpamScoreLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]BulkSpamScoreLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(BulkSpamScoreLiveResponse)
+	},
+	Path:    "/v3/backlinks/bulk_spam_score/live",
+	Summary: "Bulk Spam Score",
+}, {
+	ID:     "backlinks.CompetitorsLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(CompetitorsLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]CompetitorsLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(CompetitorsLiveResponse)
+	},
+	Path:    "/v3/backlinks/competitors/live",
+	Summary: "Competitors",
+}, {
+	ID:     "backlinks.DomainIntersectionLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(DomainIntersectionLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]DomainIntersectionLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(DomainIntersectionLiveResponse)
+	},
+	Path:    "/v3/backlinks/domain_intersection/live",
+	Summary: "Domain Intersection",
+}, {
+	ID:     "backlinks.DomainPagesLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(DomainPagesLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]DomainPagesLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(DomainPagesLiveResponse)
+	},
+	Path:    "/v3/backlinks/domain_pages/live",
+	Summary: "Domain Pages",
+}, {
+	ID:     "backlinks.DomainPagesSummaryLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(DomainPagesSummaryLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]DomainPagesSummaryLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(DomainPagesSummaryLiveResponse)
+	},
+	Path:    "/v3/backlinks/domain_pages_summary/live",
+	Summary: "Domain Pages Summary",
+}, {
+	ID:     "backlinks.HistoryLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(HistoryLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]HistoryLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(HistoryLiveResponse)
+	},
+	Path:    "/v3/backlinks/history/live",
+	Summary: "Backlinks History",
+}, {
+	ID:     "backlinks.Index",
+	Method: "GET",
+	NewResponse: func() any {
+		return new(IndexResponse)
+	},
+	Path:    "/v3/backlinks/index",
+	Summary: "Backlinks Index",
+}, {
+	ID:     "backlinks.PageIntersectionLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(PageIntersectionLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]PageIntersectionLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(PageIntersectionLiveResponse)
+	},
+	Path:    "/v3/backlinks/page_intersection/live",
+	Summary: "Page Intersection",
 }, {
 	ID:     "backlinks.ReferringDomainsLive",
 	Method: "POST",
@@ -61,4 +259,46 @@ var Operations = []sdk.Operation{{
 	},
 	Path:    "/v3/backlinks/referring_networks/live",
 	Summary: "Referring Networks",
+}, {
+	ID:     "backlinks.SummaryLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(SummaryLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]SummaryLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(SummaryLiveResponse)
+	},
+	Path:    "/v3/backlinks/summary/live",
+	Summary: "Backlinks Summary",
+}, {
+	ID:     "backlinks.TimeseriesNewLostSummaryLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(TimeseriesNewLostSummaryLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]TimeseriesNewLostSummaryLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(TimeseriesNewLostSummaryLiveResponse)
+	},
+	Path:    "/v3/backlinks/timeseries_new_lost_summary/live",
+	Summary: "New & Lost Backlinks Timeseries Summary",
+}, {
+	ID:     "backlinks.TimeseriesSummaryLive",
+	Method: "POST",
+	NewRequest: func() any {
+		return new(TimeseriesSummaryLiveRequest)
+	},
+	NewRequestBody: func() any {
+		return new([]TimeseriesSummaryLiveRequest)
+	},
+	NewResponse: func() any {
+		return new(TimeseriesSummaryLiveResponse)
+	},
+	Path:    "/v3/backlinks/timeseries_summary/live",
+	Summary: "Backlinks Timeseries Summary",
 }}

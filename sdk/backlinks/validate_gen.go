@@ -15,6 +15,458 @@ import (
 // must not be null unless the docs allow it; required strings and the strings of lists
 // must not be blank. Required numbers and booleans cannot be told from their zero value
 // and are not checked.
+func (r *AnchorsLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BacklinksLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.Mode.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "mode",
+			Reason: "must not be null",
+		})
+	}
+	if v := r.CustomMode; v != nil {
+		errs = append(errs, sdk.ValidateField("custom_mode", v.Validate()))
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", BacklinksLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.SearchAfterToken.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "search_after_token",
+			Reason: "must not be null",
+		})
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BacklinksLiveRequestCustomMode) Validate() error {
+	var errs []error
+	if r.Field.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "field",
+			Reason: "must not be null",
+		})
+	}
+	if r.Value.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "value",
+			Reason: "must not be null",
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BulkBacklinksLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BulkNewLostBacklinksLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	if r.DateFrom.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_from",
+			Reason: "must not be null",
+		})
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BulkNewLostReferringDomainsLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	if r.DateFrom.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_from",
+			Reason: "must not be null",
+		})
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
 func (r *BulkPagesSummaryLiveRequest) Validate() error {
 	var errs []error
 	if len(r.Targets) == 0 {
@@ -82,6 +534,67 @@ func (r *BulkPagesSummaryLiveRequest) Validate() error {
 // must not be null unless the docs allow it; required strings and the strings of lists
 // must not be blank. Required numbers and booleans cannot be told from their zero value
 // and are not checked.
+func (r *BulkRanksLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
 func (r *BulkReferringDomainsLiveRequest) Validate() error {
 	var errs []error
 	if len(r.Targets) == 0 {
@@ -105,6 +618,837 @@ func (r *BulkReferringDomainsLiveRequest) Validate() error {
 					Reason: "must not be empty or blank",
 				})
 			}
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *BulkSpamScoreLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.Targets
+		if len(v) > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "targets",
+				Reason: "must have at most 1000 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *CompetitorsLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	if r.MainDomain.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "main_domain",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeLargeDomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_large_domains",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *DomainIntersectionLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.ExcludeTargets
+		if len(v) > 10 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "exclude_targets",
+				Reason: "must have at most 10 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("exclude_targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.IntersectionMode.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "intersection_mode",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.IntersectionMode.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "intersection_mode",
+				Reason: "must be one of all, partial",
+			})
+		}
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *DomainPagesLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *DomainPagesSummaryLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *HistoryLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.DateFrom.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_from",
+			Reason: "must not be null",
+		})
+	}
+	if r.DateTo.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_to",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *PageIntersectionLiveRequest) Validate() error {
+	var errs []error
+	if len(r.Targets) == 0 {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "targets",
+			Reason: "required",
+		})
+	}
+	{
+		v := r.ExcludeTargets
+		if len(v) > 10 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "exclude_targets",
+				Reason: "must have at most 10 elements",
+			})
+		}
+		for i, e := range v {
+			if strings.TrimSpace(e) == "" {
+				errs = append(errs, &sdk.ValidationError{
+					Field:  fmt.Sprintf("exclude_targets[%d]", i),
+					Reason: "must not be empty or blank",
+				})
+			}
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.Filters
+		errs = append(errs, sdk.ValidateField("filters", PageIntersectionLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("filters", sdk.ValidateFilter(v, 8)))
+	}
+	{
+		v := r.OrderBy
+		errs = append(errs, sdk.ValidateField("order_by", sdk.ValidateOrderBy(v, 3)))
+	}
+	if r.Offset.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "offset",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Offset.Get(); ok {
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "offset",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.Limit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Limit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.IntersectionMode.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "intersection_mode",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.IntersectionMode.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "intersection_mode",
+				Reason: "must be one of all, partial",
+			})
+		}
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
 		}
 	}
 	if r.Tag.IsNull() {
@@ -215,6 +1559,7 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 	}
 	{
 		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
 	}
 	if r.IncludeSubdomains.IsNull() {
@@ -246,6 +1591,20 @@ func (r *ReferringDomainsLiveRequest) Validate() error {
 			errs = append(errs, &sdk.ValidationError{
 				Field:  "tag",
 				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
 			})
 		}
 	}
@@ -357,6 +1716,7 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 	}
 	{
 		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
 		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
 	}
 	if r.IncludeSubdomains.IsNull() {
@@ -376,6 +1736,259 @@ func (r *ReferringNetworksLiveRequest) Validate() error {
 			Field:  "exclude_internal_backlinks",
 			Reason: "must not be null",
 		})
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *SummaryLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.IncludeIndirectLinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_indirect_links",
+			Reason: "must not be null",
+		})
+	}
+	if r.ExcludeInternalBacklinks.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "exclude_internal_backlinks",
+			Reason: "must not be null",
+		})
+	}
+	if r.InternalListLimit.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "internal_list_limit",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.InternalListLimit.Get(); ok {
+		if v > 1000 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at most 1000",
+			})
+		}
+		if v < 0 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "internal_list_limit",
+				Reason: "must be at least 0",
+			})
+		}
+	}
+	if r.BacklinksStatusType.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "backlinks_status_type",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.BacklinksStatusType.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "backlinks_status_type",
+				Reason: "must be one of all, live, lost",
+			})
+		}
+	}
+	{
+		v := r.BacklinksFilters
+		errs = append(errs, sdk.ValidateField("backlinks_filters", BacklinksLiveFilterFields.Check(v)))
+		errs = append(errs, sdk.ValidateField("backlinks_filters", sdk.ValidateFilter(v, sdk.MaxFilterConditions)))
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *TimeseriesNewLostSummaryLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.DateFrom.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_from",
+			Reason: "must not be null",
+		})
+	}
+	if r.DateTo.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_to",
+			Reason: "must not be null",
+		})
+	}
+	if r.GroupRange.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "group_range",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.GroupRange.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "group_range",
+				Reason: "must be one of day, week, month, year",
+			})
+		}
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.Tag.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "tag",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.Tag.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "tag",
+				Reason: "must be at most 255 characters",
+			})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports every field of r that breaks a rule of the docs, each once, as a
+// *sdk.ValidationError naming the field; nil when the task can be sent. Optional fields
+// must not be null unless the docs allow it; required strings and the strings of lists
+// must not be blank. Required numbers and booleans cannot be told from their zero value
+// and are not checked.
+func (r *TimeseriesSummaryLiveRequest) Validate() error {
+	var errs []error
+	if strings.TrimSpace(r.Target) == "" {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "target",
+			Reason: "required: must not be empty or blank",
+		})
+	}
+	if r.DateFrom.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_from",
+			Reason: "must not be null",
+		})
+	}
+	if r.DateTo.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "date_to",
+			Reason: "must not be null",
+		})
+	}
+	if r.GroupRange.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "group_range",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.GroupRange.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "group_range",
+				Reason: "must be one of day, week, month, year",
+			})
+		}
+	}
+	if r.IncludeSubdomains.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "include_subdomains",
+			Reason: "must not be null",
+		})
+	}
+	if r.RankScale.IsNull() {
+		errs = append(errs, &sdk.ValidationError{
+			Field:  "rank_scale",
+			Reason: "must not be null",
+		})
+	}
+	if v, ok := r.RankScale.Get(); ok {
+		if !v.IsKnown() {
+			errs = append(errs, &sdk.ValidationError{
+				Field:  "rank_scale",
+				Reason: "must be one of one_hundred, one_thousand",
+			})
+		}
 	}
 	if r.Tag.IsNull() {
 		errs = append(errs, &sdk.ValidationError{
