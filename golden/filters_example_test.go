@@ -18,7 +18,7 @@ func Example_filterFields() {
 		Filters: sdk.And(
 			backlinks.BacklinksLiveFilterDomainFrom.F("like", "%wiki%"),
 			backlinks.BacklinksLiveFilterRank.F("like", "1%"), // rank is num: no like
-			sdk.F("domian_from", "=", "x"),                   // a typo
+			sdk.F("domian_from", "=", "x"),                    // a typo
 		),
 	}
 	fmt.Println(task.Validate())
