@@ -22,15 +22,38 @@ import (
 // built, but for a value at a Filter, which is judged against the filter
 // grammar as a tree. Beyond the input, its memory is the depth of the
 // data and the problems it keeps.
+//
+// Past MaxDecodeProblems, the problems found first in the input are kept.
+// When a repeated key then drops kept ones, the room they leave cannot be
+// given to those already counted: in that case only, the data is walked a
+// second time, skipping the values whose problems were dropped.
 func checkWire(data []byte, t reflect.Type, strict bool) (problems []DecodeProblem, omitted int, err error) {
 	w := wireWalker{wireScanner: wireScanner{data: data}, strict: strict}
-	if err := w.walk(t); err != nil {
+	if err := w.walkAll(t); err != nil {
 		return nil, 0, err
 	}
-	if w.peek() != 0 {
-		return nil, 0, w.errorf("data after the top-level value")
+	if w.rewalk {
+		slices.Sort(w.dropped)
+		w = wireWalker{wireScanner: wireScanner{data: data}, strict: strict, skip: w.dropped}
+		if err := w.walkAll(t); err != nil {
+			return nil, 0, err
+		}
+	}
+	if len(w.problems) == 0 {
+		return nil, w.omitted, nil // all dropped with the keys that came again
 	}
 	return w.problems, w.omitted, nil
+}
+
+// walkAll reads the whole input beside t.
+func (w *wireWalker) walkAll(t reflect.Type) error {
+	if err := w.walk(t); err != nil {
+		return err
+	}
+	if w.skipSpace(); w.pos < len(w.data) {
+		return w.errorf("data after the top-level value")
+	}
+	return nil
 }
 
 var (
@@ -86,16 +109,22 @@ type wireWalker struct {
 	strict   bool
 	path     []wireSeg
 	problems []DecodeProblem
+	kept     int // the problems in problems that are not dead (see objectProblems)
 	omitted  int // problems found beyond MaxDecodeProblems
+
+	dropped []int // where the values whose problems were dropped start
+	rewalk  bool  // a drop left room that counted problems should have had
+	skip    []int // in a second walk: the dropped values, sorted
 }
 
 // add reports the wire value raw at the current path, or counts it once
 // MaxDecodeProblems are kept.
 func (w *wireWalker) add(raw []byte, reason string) {
-	if len(w.problems) >= MaxDecodeProblems {
+	if w.kept >= MaxDecodeProblems {
 		w.omitted++
 		return
 	}
+	w.kept++
 	w.problems = append(w.problems, DecodeProblem{Path: renderPath(w.path), Wire: wireText(raw), Reason: reason})
 }
 
@@ -250,110 +279,6 @@ func (w *wireWalker) walkMap(t reflect.Type) error {
 		}
 		return w.walk(elem)
 	})
-}
-
-// object reads the object at pos, calling member for each member with its
-// key (unquoted, and as in the input) on the path; member must read the
-// value.
-//
-// The problems keep the order a walk of the decoded object would give,
-// keys sorted, though the members come in input order: the problems of
-// each member are tracked and put in key order once the object is read.
-// And as encoding/json keeps the last value of a key given twice, the
-// problems of the earlier value are dropped when the key comes again.
-func (w *wireWalker) object(member func(key, raw []byte) error) error {
-	obj := objectProblems{base: len(w.problems)}
-	err := w.members(func(str wireString) error {
-		key := w.text(str)
-		obj.dropRepeated(w, key)
-		p, o := len(w.problems), w.omitted
-		w.path = append(w.path, wireSeg{key: key, index: -1})
-		err := member(key, w.data[str.start:str.end])
-		w.path = w.path[:len(w.path)-1]
-		if len(w.problems) > p || w.omitted > o {
-			obj.record(objectMember{key: key, start: p, end: len(w.problems), omitted: w.omitted - o})
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	obj.sort(w)
-	return nil
-}
-
-// objectProblems tracks, while an object is read, the members that
-// reported problems.
-type objectProblems struct {
-	base    int            // where the object's problems start in w.problems
-	members []objectMember // in input order; they tile w.problems[base:]
-	byKey   map[string]int // index of the live members, once there are many
-}
-
-type objectMember struct {
-	key        []byte
-	start, end int // its problems: w.problems[start:end]
-	omitted    int // and how many of them were counted beyond the cap
-	dropped    bool
-}
-
-// objectIndexMin is the number of members with problems from which they
-// are found by a map rather than by a scan.
-const objectIndexMin = 16
-
-func (o *objectProblems) record(m objectMember) {
-	o.members = append(o.members, m)
-	switch {
-	case o.byKey != nil:
-		o.byKey[string(m.key)] = len(o.members) - 1
-	case len(o.members) >= objectIndexMin:
-		o.byKey = map[string]int{}
-		for i, m := range o.members {
-			if !m.dropped {
-				o.byKey[string(m.key)] = i
-			}
-		}
-	}
-}
-
-// dropRepeated drops the problems of an earlier member with the key.
-func (o *objectProblems) dropRepeated(w *wireWalker, key []byte) {
-	i := -1
-	if o.byKey != nil {
-		if j, ok := o.byKey[string(key)]; ok {
-			i = j
-			delete(o.byKey, string(key))
-		}
-	} else {
-		i = slices.IndexFunc(o.members, func(m objectMember) bool { return !m.dropped && bytes.Equal(m.key, key) })
-	}
-	if i < 0 {
-		return
-	}
-	m := &o.members[i]
-	n := m.end - m.start
-	w.problems = slices.Delete(w.problems, m.start, m.end)
-	w.omitted -= m.omitted
-	m.dropped, m.end, m.omitted = true, m.start, 0
-	for j := i + 1; j < len(o.members); j++ {
-		o.members[j].start -= n
-		o.members[j].end -= n
-	}
-}
-
-// sort puts the object's problems in key order.
-func (o *objectProblems) sort(w *wireWalker) {
-	live := slices.DeleteFunc(o.members, func(m objectMember) bool { return m.dropped })
-	byKey := func(a, b objectMember) int { return bytes.Compare(a.key, b.key) }
-	if slices.IsSortedFunc(live, byKey) {
-		return
-	}
-	slices.SortFunc(live, byKey) // the keys of live members differ
-	found := slices.Clone(w.problems[o.base:])
-	w.problems = w.problems[:o.base]
-	for _, m := range live {
-		w.problems = append(w.problems, found[m.start-o.base:m.end-o.base]...)
-	}
 }
 
 // parsesAsTime reports whether s is a date-time Time accepts.

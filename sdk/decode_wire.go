@@ -45,7 +45,8 @@ func (s *wireScanner) skipSpace() {
 	}
 }
 
-// peek skips white space and returns the next byte, or 0 at the end.
+// peek skips white space and returns the next byte, or 0 at the end (a
+// NUL byte, never valid outside a string, is an error either way).
 func (s *wireScanner) peek() byte {
 	s.skipSpace()
 	if s.pos == len(s.data) {
@@ -305,5 +306,24 @@ func wireText(raw []byte) string {
 		}
 		buf = append(buf, c)
 	}
-	return truncate(strings.ToValidUTF8(string(buf), "\uFFFD"), maxWire)
+	return truncate(validUTF8(buf), maxWire)
+}
+
+// validUTF8 replaces each byte of b that is not part of valid UTF-8 with
+// U+FFFD, as encoding/json does in strings.
+func validUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var out strings.Builder
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			out.WriteRune(utf8.RuneError)
+		} else {
+			out.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return out.String()
 }
