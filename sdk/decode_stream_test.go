@@ -248,7 +248,7 @@ func TestStreamWalkSyntax(t *testing.T) {
 	docs := []string{
 		``, ` `, `{`, `}`, `[`, `[1,]`, `[,1]`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{,}`, `{1:2}`, `{"a":1 "b":2}`,
 		`01`, `-`, `1.`, `.5`, `1e`, `1e+`, `+1`, `0x10`, `NaN`, `tru`, `nul`, `nullx`, `"abc`, `"a\`, `"a\x"`,
-		`"\u12"`, `"\u12G4"`, "\"a\tb\"", "\"a\x00\"", `[1] [2]`, `{} x`, `"ok"`, ` [ 1 , -0.5e-3 , "\"" ] `,
+		`"\u12"`, `"\u12G4"`, "\"a\tb\"", "\"a\x00\"", `[1] [2]`, `{} x`, "{}\x00", "\x00", "[\x00]", `"ok"`, ` [ 1 , -0.5e-3 , "\"" ] `,
 		strings.Repeat("[", maxWireDepth) + strings.Repeat("]", maxWireDepth),
 		strings.Repeat("[", maxWireDepth+1) + strings.Repeat("]", maxWireDepth+1),
 		strings.Repeat(`{"kids":[`, maxWireDepth/2) + strings.Repeat("]}", maxWireDepth/2),
@@ -270,6 +270,7 @@ func FuzzCheckWire(f *testing.F) {
 		f.Add([]byte(`{"kids":[{"i8":` + v + `}],"by_int":{"7":` + v + `},"when":` + v + `}`))
 	}
 	f.Add([]byte(`{"i8":1.5,"s":1,"i8":2,"\u0069\u0038":"x"}`))
+	f.Add([]byte("{}\x00")) // found by the fuzzer: a NUL byte taken for the end of the input
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, typ := range eqTypes {
 			for _, strict := range []bool{false, true} {
