@@ -21,7 +21,8 @@ import (
 // It streams: the data is read in place (wireScanner) and no value is
 // built, but for a value at a Filter, which is judged against the filter
 // grammar as a tree. Beyond the input, its memory is the depth of the
-// data and the problems it keeps.
+// data and the problems it keeps (at most MaxDecodeProblems), and for
+// keys given twice, the offset of each earlier value that had problems.
 //
 // Past MaxDecodeProblems, the problems found first in the input are kept.
 // When a repeated key then drops kept ones, the room they leave cannot be
