@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
+	"errors"
+	"io"
 	"reflect"
 	"slices"
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // checkWire reads the JSON data beside the Go type t and lists the values
@@ -18,24 +22,25 @@ import (
 // decode without failing. It runs only when a decode reported a problem
 // (or for DecodeStrict).
 //
-// It streams: the data is read in place (wireScanner) and no value is
-// built, but for a value at a Filter, which is judged against the filter
-// grammar as a tree. Beyond the input, its memory is the depth of the
-// data and the problems it keeps (at most MaxDecodeProblems), and for
-// keys given twice, the offset of each earlier value that had problems.
+// It streams: jsontext reads the data in place, token by token, and no
+// value is built, but for a value at a Filter, which is judged against the
+// filter grammar as a tree. Beyond the input, its memory is the depth of
+// the data (the decoder's state and the keys on the path) and the problems
+// it keeps (at most MaxDecodeProblems), and for keys given twice, the
+// offset of each earlier value that had problems.
 //
 // Past MaxDecodeProblems, the problems found first in the input are kept.
 // When a repeated key then drops kept ones, the room they leave cannot be
 // given to those already counted: in that case only, the data is walked a
 // second time, skipping the values whose problems were dropped.
 func checkWire(data []byte, t reflect.Type, strict bool) (problems []DecodeProblem, omitted int, err error) {
-	w := wireWalker{wireScanner: wireScanner{data: data}, strict: strict}
+	w := wireWalker{dec: newWireDecoder(data), strict: strict}
 	if err := w.walkAll(t); err != nil {
 		return nil, 0, err
 	}
 	if w.rewalk {
 		slices.Sort(w.dropped)
-		w = wireWalker{wireScanner: wireScanner{data: data}, strict: strict, skip: w.dropped}
+		w = wireWalker{dec: newWireDecoder(data), strict: strict, skip: w.dropped}
 		if err := w.walkAll(t); err != nil {
 			return nil, 0, err
 		}
@@ -51,8 +56,11 @@ func (w *wireWalker) walkAll(t reflect.Type) error {
 	if err := w.walk(t); err != nil {
 		return err
 	}
-	if w.skipSpace(); w.pos < len(w.data) {
-		return w.errorf("data after the top-level value")
+	switch _, err := w.dec.ReadToken(); {
+	case err == nil:
+		return wireError(errors.New("data after the top-level value"))
+	case err != io.EOF:
+		return wireError(err)
 	}
 	return nil
 }
@@ -106,16 +114,18 @@ func wireRuleOf(t reflect.Type) wireRule {
 }
 
 type wireWalker struct {
-	wireScanner
+	dec      *jsontext.Decoder
 	strict   bool
 	path     []wireSeg
+	keys     []byte // the keys on the path, unquoted, end to end (wireSeg.key slices it)
+	text     []byte // the contents of the string at a Time
 	problems []DecodeProblem
 	kept     int // the problems in problems that are not dead (see objectProblems)
 	omitted  int // problems found beyond MaxDecodeProblems
 
-	dropped []int // where the values whose problems were dropped start
-	rewalk  bool  // a drop left room that counted problems should have had
-	skip    []int // in a second walk: the dropped values, sorted
+	dropped []int64 // the offsets of the keys whose values' problems were dropped
+	rewalk  bool    // a drop left room that counted problems should have had
+	skip    []int64 // in a second walk: the dropped values, sorted
 }
 
 // add reports the wire value raw at the current path, or counts it once
@@ -129,51 +139,80 @@ func (w *wireWalker) add(raw []byte, reason string) {
 	w.problems = append(w.problems, DecodeProblem{Path: renderPath(w.path), Wire: wireText(raw), Reason: reason})
 }
 
-// misfit reads the value that starts at start and reports it.
-func (w *wireWalker) misfit(start int, reason string) error {
-	if err := w.skipValue(); err != nil {
-		return err
+// read reads the next value, whole.
+func (w *wireWalker) read() (jsontext.Value, error) {
+	raw, err := w.dec.ReadValue()
+	if err != nil {
+		return nil, wireError(err)
 	}
-	w.add(w.data[start:w.pos], reason)
+	return raw, nil
+}
+
+// skipValue reads the next value without keeping it.
+func (w *wireWalker) skipValue() error {
+	if err := w.dec.SkipValue(); err != nil {
+		return wireError(err)
+	}
 	return nil
 }
 
-// want reads the value that starts at start and reports it unless ok.
-func (w *wireWalker) want(t reflect.Type, ok bool, start int) error {
+// token reads the next token: a delimiter of an array or object.
+func (w *wireWalker) token() error {
+	if _, err := w.dec.ReadToken(); err != nil {
+		return wireError(err)
+	}
+	return nil
+}
+
+// misfit reads the next value and reports it.
+func (w *wireWalker) misfit(reason string) error {
+	raw, err := w.read()
+	if err != nil {
+		return err
+	}
+	w.add(raw, reason)
+	return nil
+}
+
+// want reads the next value and reports it unless ok.
+func (w *wireWalker) want(t reflect.Type, ok bool) error {
 	if !ok {
-		return w.misfit(start, "want "+wantName(t))
+		return w.misfit("want " + wantName(t))
 	}
 	return w.skipValue()
 }
 
-// walk reads the value at pos beside the type t.
+// walk reads the next value beside the type t.
 func (w *wireWalker) walk(t reflect.Type) error {
-	c := w.peek()
-	start := w.pos
-	if c == 'n' {
-		return w.literal() // null fits everything
+	kind := w.dec.PeekKind()
+	switch kind {
+	case 'n':
+		return w.skipValue() // null fits everything
+	case jsontext.KindInvalid:
+		return w.skipValue() // reports the error PeekKind found
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch wireRuleOf(t) {
 	case ruleTime:
-		if c != '"' {
-			return w.misfit(start, wantTime)
+		if kind != '"' {
+			return w.misfit(wantTime)
 		}
-		str, err := w.scanString()
+		raw, err := w.read()
 		if err != nil {
 			return err
 		}
-		if s := w.text(str); len(s) > 0 && !parsesAsTime(s) {
-			w.add(w.data[start:w.pos], wantTime)
+		if w.text = appendUnquoted(w.text[:0], raw); len(w.text) > 0 && !parsesAsTime(w.text) {
+			w.add(raw, wantTime)
 		}
 		return nil
 	case ruleFilter:
-		if err := w.skipValue(); err != nil {
+		raw, err := w.read()
+		if err != nil {
 			return err
 		}
-		if raw := w.data[start:w.pos]; !isFilterWire(raw) {
+		if !isFilterWire(raw) {
 			w.add(raw, wantFilter)
 		}
 		return nil
@@ -182,48 +221,42 @@ func (w *wireWalker) walk(t reflect.Type) error {
 	case ruleSelf:
 		return w.skipValue()
 	case ruleText:
-		if c != '"' {
-			return w.misfit(start, "want string")
+		if kind != '"' {
+			return w.misfit("want string")
 		}
 		return w.skipValue()
 	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 {
-			return w.misfit(start, "want "+t.String())
+			return w.misfit("want " + t.String())
 		}
 	case reflect.Struct:
-		if c != '{' {
-			return w.misfit(start, "want "+wantName(t))
+		if kind != '{' {
+			return w.misfit("want " + wantName(t))
 		}
 		return w.walkStruct(t)
 	case reflect.Map:
-		if c != '{' {
-			return w.misfit(start, "want "+wantName(t))
+		if kind != '{' {
+			return w.misfit("want " + wantName(t))
 		}
 		return w.walkMap(t)
 	case reflect.Slice, reflect.Array:
 		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
-			return w.want(t, c == '"', start) // base64
+			return w.want(t, kind == '"') // base64
 		}
-		if c != '[' {
-			return w.misfit(start, "want "+wantName(t))
+		if kind != '[' {
+			return w.misfit("want " + wantName(t))
 		}
-		elem := t.Elem()
-		return w.elements(func(i int) error {
-			w.path = append(w.path, wireSeg{index: i})
-			err := w.walk(elem)
-			w.path = w.path[:len(w.path)-1]
-			return err
-		})
+		return w.walkArray(t.Elem())
 	case reflect.Bool:
-		return w.want(t, c == 't' || c == 'f', start)
+		return w.want(t, kind == 't' || kind == 'f')
 	case reflect.String:
-		return w.want(t, c == '"', start)
+		return w.want(t, kind == '"')
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
 		reflect.Float32, reflect.Float64:
-		return w.number(t, c, start)
+		return w.number(t, kind)
 	}
 	return w.skipValue()
 }
@@ -231,15 +264,14 @@ func (w *wireWalker) walk(t reflect.Type) error {
 // number reads a value for a number type: a JSON number whose text parses
 // in the type's range (an integer type wants an integer literal: 4.0 and
 // 1e3 do not fit it, as with encoding/json).
-func (w *wireWalker) number(t reflect.Type, c byte, start int) error {
-	if c != '-' && (c < '0' || c > '9') {
-		return w.misfit(start, "want "+wantName(t))
+func (w *wireWalker) number(t reflect.Type, kind jsontext.Kind) error {
+	if kind != '0' {
+		return w.misfit("want " + wantName(t))
 	}
-	if err := w.scanNumber(); err != nil {
+	raw, err := w.read()
+	if err != nil {
 		return err
 	}
-	raw := w.data[start:w.pos]
-	var err error
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		_, err = strconv.ParseInt(string(raw), 10, t.Bits())
@@ -254,6 +286,22 @@ func (w *wireWalker) number(t reflect.Type, c byte, start int) error {
 	return nil
 }
 
+// walkArray reads the array that comes next beside its element type.
+func (w *wireWalker) walkArray(elem reflect.Type) error {
+	if err := w.token(); err != nil { // [
+		return err
+	}
+	for i := 0; w.dec.PeekKind() != ']'; i++ {
+		w.path = append(w.path, wireSeg{index: i})
+		err := w.walk(elem)
+		w.path = w.path[:len(w.path)-1]
+		if err != nil {
+			return err
+		}
+	}
+	return w.token() // ]
+}
+
 func (w *wireWalker) walkStruct(t reflect.Type) error {
 	fields := wireFieldsOf(t)
 	return w.object(func(key, _ []byte) error {
@@ -263,8 +311,7 @@ func (w *wireWalker) walkStruct(t reflect.Type) error {
 		if !w.strict {
 			return w.skipValue()
 		}
-		w.peek()
-		return w.misfit(w.pos, "unknown field")
+		return w.misfit("unknown field")
 	})
 }
 

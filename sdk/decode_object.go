@@ -5,9 +5,9 @@ import (
 	"slices"
 )
 
-// object reads the object at pos, calling member for each member with its
-// key (unquoted, and as in the input) on the path; member must read the
-// value.
+// object reads the object that comes next, calling member for each
+// member with its key (unquoted) on the path and the key as in the input;
+// member must read the value.
 //
 // The problems keep the order a walk of the decoded object would give,
 // keys sorted, though the members come in input order: the problems of
@@ -15,25 +15,43 @@ import (
 // And as encoding/json keeps the last value of a key given twice, the
 // problems of the earlier value are dropped when the key comes again.
 func (w *wireWalker) object(member func(key, raw []byte) error) error {
+	if err := w.token(); err != nil { // {
+		return err
+	}
 	obj := objectProblems{base: len(w.problems)}
-	err := w.members(func(str wireString) error {
-		key := w.text(str)
+	for w.dec.PeekKind() != '}' {
+		raw, err := w.read() // the key
+		if err != nil {
+			return err
+		}
+		// The key is copied: what the decoder returns is valid only until
+		// it reads on, and the key stays on the path while the value is read.
+		start := len(w.keys)
+		w.keys = appendUnquoted(w.keys, raw)
+		key := w.keys[start:]
 		obj.dropRepeated(w, key)
-		w.peek()
-		value := w.pos
-		if _, dropped := slices.BinarySearch(w.skip, value); dropped {
-			return w.skipValue() // a second walk: this value's problems were dropped in the first
+		at := w.dec.InputOffset() // where the key ends: it names the member in both walks
+		if _, dropped := slices.BinarySearch(w.skip, at); dropped {
+			// A second walk: this value's problems were dropped in the first.
+			w.keys = w.keys[:start]
+			if err := w.skipValue(); err != nil {
+				return err
+			}
+			continue
 		}
 		p, o := len(w.problems), w.omitted
 		w.path = append(w.path, wireSeg{key: key, index: -1})
-		err := member(key, w.data[str.start:str.end])
+		err = member(key, raw)
 		w.path = w.path[:len(w.path)-1]
 		if len(w.problems) > p || w.omitted > o {
-			obj.record(objectMember{key: key, value: value, start: p, end: len(w.problems), omitted: w.omitted - o})
+			obj.record(objectMember{key: bytes.Clone(key), value: at, start: p, end: len(w.problems), omitted: w.omitted - o})
 		}
-		return err
-	})
-	if err != nil {
+		w.keys = w.keys[:start]
+		if err != nil {
+			return err
+		}
+	}
+	if err := w.token(); err != nil { // }
 		return err
 	}
 	obj.sort(w)
@@ -52,9 +70,9 @@ type objectProblems struct {
 
 type objectMember struct {
 	key        []byte
-	value      int // where its value starts in the input
-	start, end int // its problems: w.problems[start:end]
-	omitted    int // and how many of them were counted beyond the cap
+	value      int64 // where its key ends in the input
+	start, end int   // its problems: w.problems[start:end]
+	omitted    int   // and how many of them were counted beyond the cap
 	dropped    bool
 }
 

@@ -242,16 +242,20 @@ func (g *jsonGen) value(depth int) {
 	g.space()
 }
 
-// TestStreamWalkSyntax checks the scanner accepts what encoding/json
-// accepts and nothing else, and never panics.
+// maxJSONDepth is encoding/json's nesting limit.
+const maxJSONDepth = 10000
+
+// TestStreamWalkSyntax checks the walk accepts what encoding/json accepts
+// and nothing else, and never panics: the options of its jsontext
+// decoder, and the end of the input, are set right.
 func TestStreamWalkSyntax(t *testing.T) {
 	docs := []string{
 		``, ` `, `{`, `}`, `[`, `[1,]`, `[,1]`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{,}`, `{1:2}`, `{"a":1 "b":2}`,
 		`01`, `-`, `1.`, `.5`, `1e`, `1e+`, `+1`, `0x10`, `NaN`, `tru`, `nul`, `nullx`, `"abc`, `"a\`, `"a\x"`,
 		`"\u12"`, `"\u12G4"`, "\"a\tb\"", "\"a\x00\"", `[1] [2]`, `{} x`, "{}\x00", "\x00", "[\x00]", `"ok"`, ` [ 1 , -0.5e-3 , "\"" ] `,
-		strings.Repeat("[", maxWireDepth) + strings.Repeat("]", maxWireDepth),
-		strings.Repeat("[", maxWireDepth+1) + strings.Repeat("]", maxWireDepth+1),
-		strings.Repeat(`{"kids":[`, maxWireDepth/2) + strings.Repeat("]}", maxWireDepth/2),
+		strings.Repeat("[", maxJSONDepth) + strings.Repeat("]", maxJSONDepth),
+		strings.Repeat("[", maxJSONDepth+1) + strings.Repeat("]", maxJSONDepth+1),
+		strings.Repeat(`{"kids":[`, maxJSONDepth/2) + strings.Repeat("]}", maxJSONDepth/2),
 	}
 	for _, doc := range docs {
 		for _, typ := range eqTypes {
