@@ -34,13 +34,13 @@ import (
 // given to those already counted: in that case only, the data is walked a
 // second time, skipping the values whose problems were dropped.
 func checkWire(data []byte, t reflect.Type, strict bool) (problems []DecodeProblem, omitted int, err error) {
-	w := wireWalker{dec: newWireDecoder(data), strict: strict}
+	w := wireWalker{data: data, dec: newWireDecoder(data), strict: strict}
 	if err := w.walkAll(t); err != nil {
 		return nil, 0, err
 	}
 	if w.rewalk {
 		slices.Sort(w.dropped)
-		w = wireWalker{dec: newWireDecoder(data), strict: strict, skip: w.dropped}
+		w = wireWalker{data: data, dec: newWireDecoder(data), strict: strict, skip: w.dropped}
 		if err := w.walkAll(t); err != nil {
 			return nil, 0, err
 		}
@@ -114,11 +114,10 @@ func wireRuleOf(t reflect.Type) wireRule {
 }
 
 type wireWalker struct {
-	dec      *jsontext.Decoder
+	data     []byte
+	dec      *jsontext.Decoder // reads data
 	strict   bool
 	path     []wireSeg
-	keys     []byte // the keys on the path, unquoted, end to end (wireSeg.key slices it)
-	text     []byte // the contents of the string at a Time
 	problems []DecodeProblem
 	kept     int // the problems in problems that are not dead (see objectProblems)
 	omitted  int // problems found beyond MaxDecodeProblems
@@ -203,7 +202,7 @@ func (w *wireWalker) walk(t reflect.Type) error {
 		if err != nil {
 			return err
 		}
-		if w.text = appendUnquoted(w.text[:0], raw); len(w.text) > 0 && !parsesAsTime(w.text) {
+		if s := unquoted(raw); len(s) > 0 && !parsesAsTime(s) {
 			w.add(raw, wantTime)
 		}
 		return nil

@@ -130,6 +130,23 @@ func TestDecodeMemory(t *testing.T) {
 	t.Logf("the tree walk allocated %.2fx its body", float64(treeBytes)/float64(len(small)))
 }
 
+// TestWireTextBounded checks the wire text of a large array or object
+// costs what the text keeps, not what the value holds: its tokens are
+// read only until maxWire bytes are written.
+func TestWireTextBounded(t *testing.T) {
+	raw := []byte("[" + strings.Repeat(`{"a": [1, 2.5, "x"]}, `, 50_000) + "null]")
+	want := ("[" + strings.Repeat(`{"a":[1,2.5,"x"]},`, 12))[:maxWire] + "…"
+	wireText(raw) // fill the pool
+	var got string
+	bytes, _ := allocated(func() { got = wireText(raw) })
+	if got != want {
+		t.Errorf("wireText = %q, want %q", got, want)
+	}
+	if bytes > 16<<10 {
+		t.Errorf("wireText of a %d byte array allocates %d bytes; want at most 16 KiB", len(raw), bytes)
+	}
+}
+
 func TestDecodeProblemCap(t *testing.T) {
 	every := func(int) (string, bool) { return "2.5", true }
 	tests := []struct {
@@ -241,5 +258,30 @@ func TestDecodeErrorText(t *testing.T) {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("Error() = %q, want %q", got, tt.want)
 		}
+	}
+}
+
+// BenchmarkCheckWire is the wire walk alone (the part of a lenient decode
+// with misfits that runs after encoding/json) on a response of 1,000
+// items with one misfit, and with a misfit in every item.
+func BenchmarkCheckWire(b *testing.B) {
+	typ := reflect.TypeFor[*memResponse]()
+	for _, bench := range []struct {
+		name   string
+		misfit func(i int) (string, bool)
+	}{
+		{"one", func(i int) (string, bool) { return "2.5", i == 700 }},
+		{"every", func(int) (string, bool) { return `{"n": [1, 2.5]}`, true }},
+	} {
+		data := memBody(1000, bench.misfit)
+		b.Run(bench.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if problems, _, err := checkWire(data, typ, false); err != nil || len(problems) == 0 {
+					b.Fatal(problems, err)
+				}
+			}
+		})
 	}
 }

@@ -20,20 +20,19 @@ func (w *wireWalker) object(member func(key, raw []byte) error) error {
 	}
 	obj := objectProblems{base: len(w.problems)}
 	for w.dec.PeekKind() != '}' {
-		raw, err := w.read() // the key
+		name, err := w.read() // the key
 		if err != nil {
 			return err
 		}
-		// The key is copied: what the decoder returns is valid only until
-		// it reads on, and the key stays on the path while the value is read.
-		start := len(w.keys)
-		w.keys = appendUnquoted(w.keys, raw)
-		key := w.keys[start:]
-		obj.dropRepeated(w, key)
+		// The key as in the input, taken from the input itself: what the
+		// decoder returns is valid only until it reads on, and the key
+		// stays on the path while the value is read, and in obj after.
 		at := w.dec.InputOffset() // where the key ends: it names the member in both walks
+		raw := w.data[at-int64(len(name)) : at]
+		key := unquoted(raw)
+		obj.dropRepeated(w, key)
 		if _, dropped := slices.BinarySearch(w.skip, at); dropped {
 			// A second walk: this value's problems were dropped in the first.
-			w.keys = w.keys[:start]
 			if err := w.skipValue(); err != nil {
 				return err
 			}
@@ -44,9 +43,8 @@ func (w *wireWalker) object(member func(key, raw []byte) error) error {
 		err = member(key, raw)
 		w.path = w.path[:len(w.path)-1]
 		if len(w.problems) > p || w.omitted > o {
-			obj.record(objectMember{key: bytes.Clone(key), value: at, start: p, end: len(w.problems), omitted: w.omitted - o})
+			obj.record(objectMember{key: key, value: at, start: p, end: len(w.problems), omitted: w.omitted - o})
 		}
-		w.keys = w.keys[:start]
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -36,17 +37,18 @@ func wireError(err error) error {
 	return fmt.Errorf("dataforseo: decode: invalid JSON: %w", err)
 }
 
-// appendUnquoted appends the contents of the JSON string literal raw, as
+// unquoted returns the contents of the JSON string literal raw as
 // encoding/json decodes them (escapes resolved, invalid UTF-8 and lone
-// surrogates replaced with U+FFFD), to dst.
-func appendUnquoted(dst, raw []byte) []byte {
+// surrogates replaced with U+FFFD): a slice of raw when there is nothing
+// to resolve, a copy otherwise.
+func unquoted(raw []byte) []byte {
 	inner := raw[1 : len(raw)-1]
 	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
-		return append(dst, inner...)
+		return inner
 	}
 	// The decoder checked the literal: the only errors left are those that
 	// report a replacement, which is what encoding/json does too.
-	out, _ := jsontext.AppendUnquote(dst, raw)
+	out, _ := jsontext.AppendUnquote(nil, raw)
 	return out
 }
 
@@ -64,20 +66,42 @@ func wireText(raw []byte) string {
 	if len(raw) == 0 || raw[0] != '{' && raw[0] != '[' {
 		return truncate(validUTF8(raw[:min(len(raw), maxWire+1)]), maxWire)
 	}
-	out := capWriter{max: maxWire + 1}
-	dec := jsontext.NewDecoder(bytes.NewBuffer(raw), wireOptions...)
-	enc := jsontext.NewEncoder(&out, append(wireOptions, jsontext.PreserveRawStrings(true))...)
-	for len(out.b) < out.max {
-		tok, err := dec.ReadToken()
+	c := compactors.Get().(*compactor)
+	defer compactors.Put(c)
+	return truncate(validUTF8(c.compact(raw)), maxWire)
+}
+
+// compactor writes the first tokens of a value again without white
+// space; one is reused for the many misfits a response may have.
+type compactor struct {
+	in  bytes.Buffer
+	dec jsontext.Decoder
+	enc jsontext.Encoder
+	out capWriter
+}
+
+var compactors = sync.Pool{New: func() any { return &compactor{out: capWriter{max: maxWire + 1}} }}
+
+var compactOptions = append(wireOptions[:len(wireOptions):len(wireOptions)], jsontext.PreserveRawStrings(true))
+
+// compact returns at least maxWire+1 bytes of the value raw without white
+// space, or all of it; the bytes are valid until the next call.
+func (c *compactor) compact(raw []byte) []byte {
+	c.in = *bytes.NewBuffer(raw)
+	c.dec.Reset(&c.in, wireOptions...)
+	c.out.b = c.out.b[:0]
+	c.enc.Reset(&c.out, compactOptions...)
+	for len(c.out.b) < c.out.max {
+		tok, err := c.dec.ReadToken()
 		if err != nil {
 			break // io.EOF: all of the value was written
 		}
-		if enc.WriteToken(tok) != nil {
+		if c.enc.WriteToken(tok) != nil {
 			break
 		}
 	}
 	// The encoder ends a complete top-level value with a newline.
-	return truncate(validUTF8(bytes.TrimSuffix(out.b, []byte("\n"))), maxWire)
+	return bytes.TrimSuffix(c.out.b, []byte("\n"))
 }
 
 // capWriter keeps what is written to it until it holds max bytes.
