@@ -24,10 +24,11 @@ import (
 //
 // It streams: jsontext reads the data in place, token by token, and no
 // value is built, but for a value at a Filter, which is judged against the
-// filter grammar as a tree. Beyond the input, its memory is the depth of
-// the data (the decoder's state and the keys on the path) and the problems
-// it keeps (at most MaxDecodeProblems), and for keys given twice, the
-// offset of each earlier value that had problems.
+// filter grammar as a tree; keys are slices of the input but for those
+// with escapes. Beyond the input, its memory is the depth of the data (the
+// decoder's state and the path) and the problems it keeps (at most
+// MaxDecodeProblems), and for keys given twice, the offset of each earlier
+// value that had problems.
 //
 // Past MaxDecodeProblems, the problems found first in the input are kept.
 // When a repeated key then drops kept ones, the room they leave cannot be
@@ -122,9 +123,9 @@ type wireWalker struct {
 	kept     int // the problems in problems that are not dead (see objectProblems)
 	omitted  int // problems found beyond MaxDecodeProblems
 
-	dropped []int64 // the offsets of the keys whose values' problems were dropped
+	dropped []int64 // where the keys end whose values' problems were dropped
 	rewalk  bool    // a drop left room that counted problems should have had
-	skip    []int64 // in a second walk: the dropped values, sorted
+	skip    []int64 // in a second walk: the dropped values (where their keys end), sorted
 }
 
 // add reports the wire value raw at the current path, or counts it once
