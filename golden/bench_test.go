@@ -11,7 +11,11 @@ import (
 
 // bigResponse is a referring_domains response of n items, made by
 // repeating the items of the docs' example.
-func bigResponse(b *testing.B, n int) []byte {
+func bigResponse(b *testing.B, n int) []byte { return bigResponseMisfit(b, n, -1) }
+
+// bigResponseMisfit is bigResponse with a float rank, which does not fit
+// the documented integer, in item misfit (if it is in range).
+func bigResponseMisfit(b *testing.B, n, misfit int) []byte {
 	pages, err := docs2spec.ReadPages("../spec/pages")
 	if err != nil {
 		b.Fatal(err)
@@ -30,6 +34,14 @@ func bigResponse(b *testing.B, n int) []byte {
 		big := make([]any, n)
 		for i := range big {
 			big[i] = items[i%len(items)]
+		}
+		if misfit >= 0 && misfit < n {
+			item := map[string]any{}
+			for k, v := range big[misfit].(map[string]any) {
+				item[k] = v
+			}
+			item["rank"] = 1.5
+			big[misfit] = item
 		}
 		result["items"], result["items_count"], result["total_count"] = big, n, n
 		out, err := json.Marshal(resp)
@@ -51,6 +63,17 @@ func BenchmarkDecodeReferringDomains1000(b *testing.B) {
 			var r backlinks.ReferringDomainsLiveResponse
 			if err := sdk.Decode(data, &r); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+	misfit := bigResponseMisfit(b, 1000, 700)
+	b.Run("generated/sdk.Decode/one-misfit", func(b *testing.B) {
+		b.SetBytes(int64(len(misfit)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var r backlinks.ReferringDomainsLiveResponse
+			if err := sdk.Decode(misfit, &r); err == nil {
+				b.Fatal("no DecodeError for the misfit")
 			}
 		}
 	})

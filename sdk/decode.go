@@ -8,21 +8,33 @@ import (
 	"reflect"
 )
 
+// MaxDecodeProblems is the most problems a DecodeError lists; it counts
+// the others in Omitted. A response with a misfit in each of its items
+// would otherwise make an error as large as the response.
+const MaxDecodeProblems = 1000
+
 // DecodeError lists the values of a response that did not fit the documented
 // types: a float where an integer was documented, a string where a number
 // was, a date-time in an unknown format. Everything else was decoded: a
 // client call returns the decoded response together with a *DecodeError.
 type DecodeError struct {
 	// Problems are the values that did not fit, in a stable order: array
-	// elements in order, object keys sorted.
+	// elements in order, object keys sorted. There are at most
+	// MaxDecodeProblems: when there were more, Problems holds the ones found
+	// first in the order of the input (listed in the stable order).
 	Problems []DecodeProblem
+	// Omitted is the number of problems found beyond MaxDecodeProblems and
+	// not listed.
+	Omitted int
 }
 
 // DecodeProblem is one value that did not fit.
 type DecodeProblem struct {
 	// Path is the JSON path of the value, e.g. "tasks[0].result[0].items[3].rank".
 	Path string
-	// Wire is the value as JSON text (cut after 200 bytes), e.g. "1.5".
+	// Wire is the value as JSON text, as it came on the wire but for the
+	// white space between tokens (cut after 200 bytes, invalid UTF-8
+	// replaced), e.g. "1.5".
 	Wire string
 	// Reason says what was expected, e.g. "want int64" or "unknown field".
 	Reason string
@@ -31,11 +43,14 @@ type DecodeProblem struct {
 // Error names the first problem and how many more there are.
 func (e *DecodeError) Error() string {
 	if len(e.Problems) == 0 {
+		if e.Omitted > 0 {
+			return fmt.Sprintf("dataforseo: decode: %d values did not fit their types", e.Omitted)
+		}
 		return "dataforseo: decode: no problem"
 	}
 	p := e.Problems[0]
 	s := fmt.Sprintf("dataforseo: decode: %s: wire value %s: %s", pathOrRoot(p.Path), truncate(p.Wire, 64), p.Reason)
-	if n := len(e.Problems) - 1; n > 0 {
+	if n := len(e.Problems) - 1 + e.Omitted; n > 0 {
 		s += fmt.Sprintf(" (and %d more)", n)
 	}
 	return s
@@ -63,7 +78,7 @@ func Decode(data []byte, v any) error {
 	case !isTypeError(err):
 		return err
 	}
-	problems, cerr := checkWire(data, reflect.TypeOf(v), false)
+	problems, omitted, cerr := checkWire(data, reflect.TypeOf(v), false)
 	if cerr != nil {
 		return cerr
 	}
@@ -72,7 +87,7 @@ func Decode(data []byte, v any) error {
 		// so a divergence reports json's own finding rather than nothing.
 		return typeErrorProblem(err)
 	}
-	return &DecodeError{Problems: problems}
+	return &DecodeError{Problems: problems, Omitted: omitted}
 }
 
 // DecodeStrict decodes the JSON data into v and fails on anything that does
@@ -83,12 +98,12 @@ func DecodeStrict(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil && !isTypeError(err) {
 		return err
 	}
-	problems, err := checkWire(data, reflect.TypeOf(v), true)
+	problems, omitted, err := checkWire(data, reflect.TypeOf(v), true)
 	if err != nil {
 		return err
 	}
 	if len(problems) > 0 {
-		return &DecodeError{Problems: problems}
+		return &DecodeError{Problems: problems, Omitted: omitted}
 	}
 	// encoding/json's own strict pass, in case it sees what the walk above
 	// does not.

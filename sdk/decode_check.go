@@ -4,29 +4,66 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"maps"
+	"errors"
+	"io"
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
+	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
-// checkWire walks the JSON data beside the Go type t and lists every value
-// that does not fit it (and, when strict, every object key t has no field
-// for). It follows encoding/json's rules, plus the rules of Opt, Time and
-// Filter, which decode without failing. It runs only when a decode reported
-// a problem (or for DecodeStrict), so it favours completeness over speed.
-func checkWire(data []byte, t reflect.Type, strict bool) ([]DecodeProblem, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		return nil, err
+// checkWire reads the JSON data beside the Go type t and lists the values
+// that do not fit it (and, when strict, the object keys t has no field
+// for), with how many more there were beyond MaxDecodeProblems. It follows
+// encoding/json's rules, plus the rules of Opt, Time and Filter, which
+// decode without failing. It runs only when a decode reported a problem
+// (or for DecodeStrict).
+//
+// It streams: jsontext reads the data in place, token by token, and no
+// value is built, but for a value at a Filter, which is judged against the
+// filter grammar as a tree; keys are slices of the input but for those
+// with escapes. Beyond the input, its memory is the depth of the data (the
+// decoder's state and the path) and the problems it keeps (at most
+// MaxDecodeProblems), and for keys given twice, the offset of each earlier
+// value that had problems.
+//
+// Past MaxDecodeProblems, the problems found first in the input are kept.
+// When a repeated key then drops kept ones, the room they leave cannot be
+// given to those already counted: in that case only, the data is walked a
+// second time, skipping the values whose problems were dropped.
+func checkWire(data []byte, t reflect.Type, strict bool) (problems []DecodeProblem, omitted int, err error) {
+	w := wireWalker{data: data, dec: newWireDecoder(data), strict: strict}
+	if err := w.walkAll(t); err != nil {
+		return nil, 0, err
 	}
-	w := wireWalker{strict: strict}
-	w.walk(t, tree)
-	return w.problems, nil
+	if w.rewalk {
+		slices.Sort(w.dropped)
+		w = wireWalker{data: data, dec: newWireDecoder(data), strict: strict, skip: w.dropped}
+		if err := w.walkAll(t); err != nil {
+			return nil, 0, err
+		}
+	}
+	if len(w.problems) == 0 {
+		return nil, w.omitted, nil // all dropped with the keys that came again
+	}
+	return w.problems, w.omitted, nil
+}
+
+// walkAll reads the whole input beside t.
+func (w *wireWalker) walkAll(t reflect.Type) error {
+	if err := w.walk(t); err != nil {
+		return err
+	}
+	switch _, err := w.dec.ReadToken(); {
+	case err == nil:
+		return wireError(errors.New("data after the top-level value"))
+	case err != io.EOF:
+		return wireError(err)
+	}
+	return nil
 }
 
 var (
@@ -37,300 +74,284 @@ var (
 	textUnmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
-type pathSeg struct {
-	key   string
-	index int // -1 for a key
+const (
+	wantTime   = `want a date-time like "2019-11-15 12:57:46 +00:00"`
+	wantFilter = "want a filter: [field, operator, value] or filters joined by \"and\"/\"or\""
+)
+
+// wireRule is the rule a type's wire value is judged by, before its kind.
+type wireRule uint8
+
+const (
+	ruleKind   wireRule = iota // by the kind: object, array, number...
+	ruleTime                   // Time: null, "" or a date-time string
+	ruleFilter                 // Filter: a value of the filter grammar
+	ruleOpt                    // Opt[T]: as T
+	ruleSelf                   // a json.Unmarshaler decodes itself: anything fits
+	ruleText                   // an encoding.TextUnmarshaler wants a string
+)
+
+var wireRules sync.Map // reflect.Type -> wireRule
+
+func wireRuleOf(t reflect.Type) wireRule {
+	if r, ok := wireRules.Load(t); ok {
+		return r.(wireRule)
+	}
+	r := ruleKind
+	switch {
+	case t == timeType:
+		r = ruleTime
+	case t == filterType:
+		r = ruleFilter
+	case t.Implements(optMarkerType):
+		r = ruleOpt
+	case t.Implements(jsonUnmarshalType) || reflect.PointerTo(t).Implements(jsonUnmarshalType):
+		r = ruleSelf
+	case reflect.PointerTo(t).Implements(textUnmarshalType):
+		r = ruleText
+	}
+	wireRules.Store(t, r)
+	return r
 }
 
 type wireWalker struct {
+	data     []byte
+	dec      *jsontext.Decoder // reads data
 	strict   bool
-	path     []pathSeg
+	path     []wireSeg
 	problems []DecodeProblem
+	kept     int // the problems in problems that are not dead (see objectProblems)
+	omitted  int // problems found beyond MaxDecodeProblems
+
+	dropped []int64 // where the keys end whose values' problems were dropped
+	rewalk  bool    // a drop left room that counted problems should have had
+	skip    []int64 // in a second walk: the dropped values (where their keys end), sorted
 }
 
-func (w *wireWalker) add(v any, reason string) {
-	wire, err := marshalNoEscape(v)
-	if err != nil {
-		wire = []byte(jsonKind(v))
+// add reports the wire value raw at the current path, or counts it once
+// MaxDecodeProblems are kept.
+func (w *wireWalker) add(raw []byte, reason string) {
+	if w.kept >= MaxDecodeProblems {
+		w.omitted++
+		return
 	}
-	w.problems = append(w.problems, DecodeProblem{Path: renderPath(w.path), Wire: truncate(string(wire), 200), Reason: reason})
+	w.kept++
+	w.problems = append(w.problems, DecodeProblem{Path: renderPath(w.path), Wire: wireText(raw), Reason: reason})
 }
 
-func (w *wireWalker) walk(t reflect.Type, v any) {
-	if v == nil {
-		return // null fits everything
+// read reads the next value, whole.
+func (w *wireWalker) read() (jsontext.Value, error) {
+	raw, err := w.dec.ReadValue()
+	if err != nil {
+		return nil, wireError(err)
+	}
+	return raw, nil
+}
+
+// skipValue reads the next value without keeping it.
+func (w *wireWalker) skipValue() error {
+	if err := w.dec.SkipValue(); err != nil {
+		return wireError(err)
+	}
+	return nil
+}
+
+// token reads the next token: a delimiter of an array or object.
+func (w *wireWalker) token() error {
+	if _, err := w.dec.ReadToken(); err != nil {
+		return wireError(err)
+	}
+	return nil
+}
+
+// misfit reads the next value and reports it.
+func (w *wireWalker) misfit(reason string) error {
+	raw, err := w.read()
+	if err != nil {
+		return err
+	}
+	w.add(raw, reason)
+	return nil
+}
+
+// want reads the next value and reports it unless ok.
+func (w *wireWalker) want(t reflect.Type, ok bool) error {
+	if !ok {
+		return w.misfit("want " + wantName(t))
+	}
+	return w.skipValue()
+}
+
+// walk reads the next value beside the type t.
+func (w *wireWalker) walk(t reflect.Type) error {
+	kind := w.dec.PeekKind()
+	switch kind {
+	case 'n':
+		return w.skipValue() // null fits everything
+	case jsontext.KindInvalid:
+		return w.skipValue() // reports the error PeekKind found
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	switch {
-	case t == timeType:
-		if s, ok := v.(string); !ok || (s != "" && !parsesAsTime(s)) {
-			w.add(v, `want a date-time like "2019-11-15 12:57:46 +00:00"`)
+	switch wireRuleOf(t) {
+	case ruleTime:
+		if kind != '"' {
+			return w.misfit(wantTime)
 		}
-		return
-	case t == filterType:
-		if _, ok := parseFilter(v); !ok {
-			w.add(v, "want a filter: [field, operator, value] or filters joined by \"and\"/\"or\"")
+		raw, err := w.read()
+		if err != nil {
+			return err
 		}
-		return
-	case t.Implements(optMarkerType):
-		w.walk(t.Field(0).Type, v) // Opt's value field
-		return
-	case t.Implements(jsonUnmarshalType) || reflect.PointerTo(t).Implements(jsonUnmarshalType):
-		return // decodes itself
-	case reflect.PointerTo(t).Implements(textUnmarshalType):
-		if _, ok := v.(string); !ok {
-			w.add(v, "want string")
+		if s := unquoted(raw); len(s) > 0 && !parsesAsTime(s) {
+			w.add(raw, wantTime)
 		}
-		return
+		return nil
+	case ruleFilter:
+		raw, err := w.read()
+		if err != nil {
+			return err
+		}
+		if !isFilterWire(raw) {
+			w.add(raw, wantFilter)
+		}
+		return nil
+	case ruleOpt:
+		return w.walk(t.Field(0).Type) // Opt's value field
+	case ruleSelf:
+		return w.skipValue()
+	case ruleText:
+		if kind != '"' {
+			return w.misfit("want string")
+		}
+		return w.skipValue()
 	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 {
-			w.add(v, "want "+t.String())
+			return w.misfit("want " + t.String())
 		}
 	case reflect.Struct:
-		w.walkStruct(t, v)
+		if kind != '{' {
+			return w.misfit("want " + wantName(t))
+		}
+		return w.walkStruct(t)
 	case reflect.Map:
-		w.walkMap(t, v)
+		if kind != '{' {
+			return w.misfit("want " + wantName(t))
+		}
+		return w.walkMap(t)
 	case reflect.Slice, reflect.Array:
 		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
-			w.want(t, v, isString(v))
-			return
+			return w.want(t, kind == '"') // base64
 		}
-		arr, ok := v.([]any)
-		if !w.want(t, v, ok) {
-			return
+		if kind != '[' {
+			return w.misfit("want " + wantName(t))
 		}
-		for i, e := range arr {
-			w.path = append(w.path, pathSeg{index: i})
-			w.walk(t.Elem(), e)
-			w.path = w.path[:len(w.path)-1]
-		}
+		return w.walkArray(t.Elem())
 	case reflect.Bool:
-		_, ok := v.(bool)
-		w.want(t, v, ok)
+		return w.want(t, kind == 't' || kind == 'f')
 	case reflect.String:
-		w.want(t, v, isString(v))
+		return w.want(t, kind == '"')
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return w.number(t, kind)
+	}
+	return w.skipValue()
+}
+
+// number reads a value for a number type: a JSON number whose text parses
+// in the type's range (an integer type wants an integer literal: 4.0 and
+// 1e3 do not fit it, as with encoding/json).
+func (w *wireWalker) number(t reflect.Type, kind jsontext.Kind) error {
+	if kind != '0' {
+		return w.misfit("want " + wantName(t))
+	}
+	raw, err := w.read()
+	if err != nil {
+		return err
+	}
+	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := v.(json.Number)
-		if ok {
-			_, err := strconv.ParseInt(string(n), 10, t.Bits())
-			ok = err == nil
-		}
-		w.want(t, v, ok)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		n, ok := v.(json.Number)
-		if ok {
-			_, err := strconv.ParseUint(string(n), 10, t.Bits())
-			ok = err == nil
-		}
-		w.want(t, v, ok)
+		_, err = strconv.ParseInt(string(raw), 10, t.Bits())
 	case reflect.Float32, reflect.Float64:
-		n, ok := v.(json.Number)
-		if ok {
-			_, err := strconv.ParseFloat(string(n), t.Bits())
-			ok = err == nil
+		_, err = strconv.ParseFloat(string(raw), t.Bits())
+	default:
+		_, err = strconv.ParseUint(string(raw), 10, t.Bits())
+	}
+	if err != nil {
+		w.add(raw, "want "+wantName(t))
+	}
+	return nil
+}
+
+// walkArray reads the array that comes next beside its element type.
+func (w *wireWalker) walkArray(elem reflect.Type) error {
+	if err := w.token(); err != nil { // [
+		return err
+	}
+	for i := 0; w.dec.PeekKind() != ']'; i++ {
+		w.path = append(w.path, wireSeg{index: i})
+		err := w.walk(elem)
+		w.path = w.path[:len(w.path)-1]
+		if err != nil {
+			return err
 		}
-		w.want(t, v, ok)
 	}
+	return w.token() // ]
 }
 
-// want records a problem unless ok, and returns ok.
-func (w *wireWalker) want(t reflect.Type, v any, ok bool) bool {
-	if !ok {
-		w.add(v, "want "+wantName(t))
-	}
-	return ok
-}
-
-func (w *wireWalker) walkStruct(t reflect.Type, v any) {
-	obj, ok := v.(map[string]any)
-	if !w.want(t, v, ok) {
-		return
-	}
+func (w *wireWalker) walkStruct(t reflect.Type) error {
 	fields := wireFieldsOf(t)
-	for _, key := range slices.Sorted(maps.Keys(obj)) {
-		w.path = append(w.path, pathSeg{key: key, index: -1})
+	return w.object(func(key, _ []byte) error {
 		if ft, ok := fields.lookup(key); ok {
-			w.walk(ft, obj[key])
-		} else if w.strict {
-			w.add(obj[key], "unknown field")
+			return w.walk(ft)
 		}
-		w.path = w.path[:len(w.path)-1]
-	}
+		if !w.strict {
+			return w.skipValue()
+		}
+		return w.misfit("unknown field")
+	})
 }
 
-func (w *wireWalker) walkMap(t reflect.Type, v any) {
-	obj, ok := v.(map[string]any)
-	if !w.want(t, v, ok) {
-		return
-	}
-	kt := t.Key()
-	for _, key := range slices.Sorted(maps.Keys(obj)) {
-		w.path = append(w.path, pathSeg{key: key, index: -1})
-		if !reflect.PointerTo(kt).Implements(textUnmarshalType) && kt.Kind() != reflect.String && !validIntKey(kt, key) {
-			w.add(key, "want a map key of type "+kt.String())
-		} else {
-			w.walk(t.Elem(), obj[key])
+// walkMap follows encoding/json's map keys: a string or TextUnmarshaler key
+// type takes any key, an integer type a key that parses in its range.
+func (w *wireWalker) walkMap(t reflect.Type) error {
+	kt, elem := t.Key(), t.Elem()
+	anyKey := reflect.PointerTo(kt).Implements(textUnmarshalType) || kt.Kind() == reflect.String
+	return w.object(func(key, raw []byte) error {
+		if !anyKey && !validIntKey(kt, key) {
+			w.add(raw, "want a map key of type "+kt.String())
+			return w.skipValue()
 		}
-		w.path = w.path[:len(w.path)-1]
-	}
+		return w.walk(elem)
+	})
 }
 
-func validIntKey(kt reflect.Type, key string) bool {
-	switch kt.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		_, err := strconv.ParseInt(key, 10, kt.Bits())
-		return err == nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		_, err := strconv.ParseUint(key, 10, kt.Bits())
-		return err == nil
+// parsesAsTime reports whether s is a date-time Time accepts.
+func parsesAsTime(s []byte) bool {
+	for _, layout := range inputLayouts {
+		if _, err := time.Parse(layout, string(s)); err == nil {
+			return true
+		}
 	}
 	return false
 }
 
-func isString(v any) bool {
-	_, ok := v.(string)
-	return ok
-}
-
-func parsesAsTime(s string) bool {
-	_, err := ParseTime(s)
-	return err == nil
-}
-
-// wantName names the JSON a Go type wants.
-func wantName(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Struct, reflect.Map:
-		return "object"
-	case reflect.Slice, reflect.Array:
-		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
-			return "base64 string"
-		}
-		return "array"
-	case reflect.Bool:
-		return "boolean"
-	}
-	return t.String()
-}
-
-// renderPath writes a path as tasks[0].result[0].items[3].rank; keys that
-// are not plain names are quoted: referring_links_tld["co.uk"].
-func renderPath(path []pathSeg) string {
-	var b strings.Builder
-	for _, s := range path {
-		switch {
-		case s.index >= 0:
-			b.WriteString("[" + strconv.Itoa(s.index) + "]")
-		case plainName(s.key):
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(s.key)
-		default:
-			b.WriteString("[" + strconv.Quote(s.key) + "]")
-		}
-	}
-	return b.String()
-}
-
-func plainName(s string) bool {
-	if s == "" {
+// isFilterWire reports whether raw, a wire value at a Filter, is of the
+// filter grammar, as Filter's UnmarshalJSON judges it. Only an array can
+// be; it is decoded as a tree for parseFilter.
+func isFilterWire(raw []byte) bool {
+	if raw[0] != '[' {
 		return false
 	}
-	for _, c := range s {
-		if !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-			return false
-		}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		return false
 	}
-	return true
-}
-
-// wireFields maps the JSON names of a struct's fields to their types, by
-// encoding/json's rules (tags, embedded structs, case-insensitive match).
-type wireFields struct {
-	exact map[string]reflect.Type
-	names []string
-}
-
-func (f *wireFields) lookup(key string) (reflect.Type, bool) {
-	if t, ok := f.exact[key]; ok {
-		return t, true
-	}
-	for _, name := range f.names {
-		if strings.EqualFold(name, key) {
-			return f.exact[name], true
-		}
-	}
-	return nil, false
-}
-
-var wireFieldCache sync.Map // reflect.Type -> *wireFields
-
-func wireFieldsOf(t reflect.Type) *wireFields {
-	if f, ok := wireFieldCache.Load(t); ok {
-		return f.(*wireFields)
-	}
-	type cand struct {
-		typ    reflect.Type
-		depth  int
-		tagged bool
-	}
-	byName := map[string][]cand{}
-	var names []string
-	var collect func(t reflect.Type, depth int, seen map[reflect.Type]bool)
-	collect = func(t reflect.Type, depth int, seen map[reflect.Type]bool) {
-		if seen[t] {
-			return
-		}
-		seen[t] = true
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			tag := sf.Tag.Get("json")
-			if tag == "-" {
-				continue
-			}
-			name, _, _ := strings.Cut(tag, ",")
-			ft := sf.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if sf.Anonymous && name == "" && ft.Kind() == reflect.Struct {
-				collect(ft, depth+1, seen)
-				continue
-			}
-			if !sf.IsExported() {
-				continue
-			}
-			tagged := name != ""
-			if !tagged {
-				name = sf.Name
-			}
-			if byName[name] == nil {
-				names = append(names, name)
-			}
-			byName[name] = append(byName[name], cand{typ: sf.Type, depth: depth, tagged: tagged})
-		}
-	}
-	collect(t, 0, map[reflect.Type]bool{})
-	f := &wireFields{exact: map[string]reflect.Type{}}
-	for _, name := range names {
-		cs := byName[name]
-		best := slices.MinFunc(cs, func(a, b cand) int { return a.depth - b.depth })
-		var winners []cand
-		for _, c := range cs {
-			if c.depth == best.depth && (c.tagged || !slices.ContainsFunc(cs, func(x cand) bool { return x.depth == best.depth && x.tagged })) {
-				winners = append(winners, c)
-			}
-		}
-		if len(winners) == 1 {
-			f.exact[name] = winners[0].typ
-			f.names = append(f.names, name)
-		}
-	}
-	wireFieldCache.Store(t, f)
-	return f
+	_, ok := parseFilter(tree)
+	return ok
 }
