@@ -152,6 +152,11 @@ func pagerMethod(f *jen.File, o *Operation) {
 		limit = jen.Id("task").Dot("Limit").Dot("Or").Call(jen.Lit(100))
 	}
 	f.Add(doc(lines...))
+	total := jen.Id("r").Dot("TotalCount")
+	if o.Pager.TotalOpt {
+		// A result without total_count reads as 0: the walk stops after it.
+		total = jen.Id("r").Dot("TotalCount").Dot("Value").Call()
+	}
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range o.PathParams {
@@ -173,7 +178,7 @@ func pagerMethod(f *jen.File, o *Operation) {
 			jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Id("s").Dot(o.Name).Call(args...),
 			jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Id("resp").Dot("FirstResult").Call(),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Lit(0), jen.Id("err"))),
-			jen.Return(jen.Id("r").Dot("Items"), jen.Id("r").Dot("TotalCount").Op("-").Id("start"), jen.Id("err")),
+			jen.Return(jen.Id("r").Dot("Items"), total.Op("-").Id("start"), jen.Id("err")),
 		),
 		jen.Return(jen.Qual(sdkPath, "Paginate").Call(jen.Id("ctx"), limit, jen.Id("fetch"), jen.Id("opts").Op("..."))),
 	)

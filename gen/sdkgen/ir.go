@@ -46,6 +46,7 @@ type Operation struct {
 type Pager struct {
 	Item     *GoType // the items' element type
 	MaxLimit int64   // the documented maximum of limit, 0 if none
+	TotalOpt bool    // total_count is an sdk.Opt (not always sent)
 }
 
 // Struct is a Go struct from an object component.

@@ -134,11 +134,13 @@ func resolvePagers(s *Section) {
 				items = f
 			}
 		}
-		if total == nil || items == nil || items.Type.Kind != Slice || total.Type.Name != "int64" {
+		if total == nil || items == nil || items.Type.Kind != Slice || total.Base.Name != "int64" ||
+			(total.Type.Kind != Scalar && total.Type.Kind != OptK) {
 			o.Pager = nil
 			continue
 		}
 		o.Pager.Item = items.Type.Elem
+		o.Pager.TotalOpt = total.Type.Kind == OptK
 	}
 }
 

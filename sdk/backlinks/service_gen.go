@@ -60,6 +60,27 @@ func (s *Service) AnchorsLiveBatch(ctx context.Context, tasks []AnchorsLiveReque
 	return resp, err
 }
 
+// AnchorsLiveAll walks every item of AnchorsLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) AnchorsLiveAll(ctx context.Context, task AnchorsLiveRequest, opts ...sdk.CallOption) iter.Seq2[AnchorsLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]AnchorsLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.AnchorsLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
+}
+
 // AvailableFilters calls GET /v3/backlinks/available_filters (Filters).
 //
 // opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only.
@@ -103,6 +124,27 @@ func (s *Service) BacklinksLiveBatch(ctx context.Context, tasks []BacklinksLiveR
 		Tasks:    tasks,
 	}, resp, opts...)
 	return resp, err
+}
+
+// BacklinksLiveAll walks every item of BacklinksLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) BacklinksLiveAll(ctx context.Context, task BacklinksLiveRequest, opts ...sdk.CallOption) iter.Seq2[BacklinksLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]BacklinksLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.BacklinksLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
 }
 
 // BulkBacklinksLive calls POST /v3/backlinks/bulk_backlinks/live (Bulk Backlinks) with one task.
@@ -345,6 +387,27 @@ func (s *Service) CompetitorsLiveBatch(ctx context.Context, tasks []CompetitorsL
 	return resp, err
 }
 
+// CompetitorsLiveAll walks every item of CompetitorsLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) CompetitorsLiveAll(ctx context.Context, task CompetitorsLiveRequest, opts ...sdk.CallOption) iter.Seq2[CompetitorsLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]CompetitorsLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.CompetitorsLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
+}
+
 // DomainIntersectionLive calls POST /v3/backlinks/domain_intersection/live (Domain Intersection) with one task.
 //
 // This endpoint will provide you with the list of domains pointing to the specified websites. This endpoint is especially useful for creating a Link Gap feature that shows what domains link to your competitors but do not link out to your website.
@@ -373,6 +436,27 @@ func (s *Service) DomainIntersectionLiveBatch(ctx context.Context, tasks []Domai
 		Tasks:    tasks,
 	}, resp, opts...)
 	return resp, err
+}
+
+// DomainIntersectionLiveAll walks every item of DomainIntersectionLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) DomainIntersectionLiveAll(ctx context.Context, task DomainIntersectionLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainIntersectionLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainIntersectionLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.DomainIntersectionLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
 }
 
 // DomainPagesLive calls POST /v3/backlinks/domain_pages/live (Domain Pages) with one task.
@@ -405,6 +489,27 @@ func (s *Service) DomainPagesLiveBatch(ctx context.Context, tasks []DomainPagesL
 	return resp, err
 }
 
+// DomainPagesLiveAll walks every item of DomainPagesLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) DomainPagesLiveAll(ctx context.Context, task DomainPagesLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainPagesLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainPagesLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.DomainPagesLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
+}
+
 // DomainPagesSummaryLive calls POST /v3/backlinks/domain_pages_summary/live (Domain Pages Summary) with one task.
 //
 // This endpoint will provide you with detailed summary data on all backlinks and related metrics for each page of the target domain or subdomain you specify. If you indicate a single page as a target, you will get comprehensive summary data on all backlinks for that page.
@@ -433,6 +538,27 @@ func (s *Service) DomainPagesSummaryLiveBatch(ctx context.Context, tasks []Domai
 		Tasks:    tasks,
 	}, resp, opts...)
 	return resp, err
+}
+
+// DomainPagesSummaryLiveAll walks every item of DomainPagesSummaryLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) DomainPagesSummaryLiveAll(ctx context.Context, task DomainPagesSummaryLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainPagesSummaryLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainPagesSummaryLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.DomainPagesSummaryLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
 }
 
 // HistoryLive calls POST /v3/backlinks/history/live (Backlinks History) with one task.
@@ -510,6 +636,27 @@ func (s *Service) PageIntersectionLiveBatch(ctx context.Context, tasks []PageInt
 		Tasks:    tasks,
 	}, resp, opts...)
 	return resp, err
+}
+
+// PageIntersectionLiveAll walks every item of PageIntersectionLive for task, page by page, from the task's offset on
+// until the result's total_count. Pages hold the task's limit of items, or the documented
+// maximum (1000) when it has none. It stops at the first error (a *sdk.DecodeError
+// is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
+// or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
+// sdk.WithMaxPages the number of pages.
+func (s *Service) PageIntersectionLiveAll(ctx context.Context, task PageIntersectionLiveRequest, opts ...sdk.CallOption) iter.Seq2[PageIntersectionLiveItem, error] {
+	start := task.Offset.Value()
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]PageIntersectionLiveItem, int64, error) {
+		t := task
+		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
+		resp, err := s.PageIntersectionLive(ctx, t, opts...)
+		r, ok := resp.FirstResult()
+		if !ok {
+			return nil, 0, err
+		}
+		return r.Items, r.TotalCount.Value() - start, err
+	}
+	return sdk.Paginate(ctx, task.Limit.Or(int64(1000)), fetch, opts...)
 }
 
 // ReferringDomainsLive calls POST /v3/backlinks/referring_domains/live (Referring Domains) with one task.
