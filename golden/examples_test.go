@@ -10,9 +10,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/dataforseo-go/dataforseo/sdk/operations"
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // operationsByEndpoint indexes the generated registry by "METHOD path".

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dataforseo-go/dataforseo/gen/docs2spec"
 	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 func schema(t *testing.T, doc *openapi3.T, name string) *openapi3.Schema {
@@ -53,10 +54,10 @@ func TestSpecStatesWhatThePagesSay(t *testing.T) {
 	if tag := prop(t, req, "tag"); tag.MaxLength == nil || *tag.MaxLength != 255 {
 		t.Errorf("tag maxLength = %v", tag.MaxLength)
 	}
-	if ob := prop(t, req, "order_by"); ob.MaxItems == nil || *ob.MaxItems != 3 || ob.Items.Ref != "#/components/schemas/"+spec.OrderByRuleName {
+	if ob := prop(t, req, "order_by"); ob.MaxItems == nil || *ob.MaxItems != 3 || ob.Items.Ref != "#/components/schemas/"+contract.OrderByRule {
 		t.Errorf("order_by: %+v", ob)
 	}
-	if f := prop(t, req, "filters"); f.Extensions[spec.ExtMaxConditions] != 8.0 || len(f.AnyOf) != 2 {
+	if f := prop(t, req, "filters"); f.Extensions[contract.ExtMaxConditions] != 8.0 || len(f.AnyOf) != 2 {
 		t.Errorf("filters: extensions %v anyOf %d", f.Extensions, len(f.AnyOf))
 	}
 	if nat := prop(t, schema(t, doc, "BacklinksReferringNetworksLiveRequest"), "network_address_type"); len(nat.Enum) != 2 || nat.Default != "ip" {
@@ -78,16 +79,16 @@ func TestSpecStatesWhatThePagesSay(t *testing.T) {
 	if ap := tld.AdditionalProperties.Schema; ap == nil || !ap.Value.Type.Is("integer") || len(tld.Properties) != 0 {
 		t.Errorf("referring_links_tld is not a map of integer: %+v", tld)
 	}
-	if fs := prop(t, item, "first_seen"); fs.Format != spec.DateTimeFormat {
+	if fs := prop(t, item, "first_seen"); fs.Format != contract.DateTimeFormat {
 		t.Errorf("first_seen format %q", fs.Format)
 	}
-	if ld := prop(t, item, "lost_date"); !ld.Nullable || ld.Format != spec.DateTimeFormat {
+	if ld := prop(t, item, "lost_date"); !ld.Nullable || ld.Format != contract.DateTimeFormat {
 		t.Errorf("lost_date: nullable %v format %q", ld.Nullable, ld.Format)
 	}
 	if rank := prop(t, item, "rank"); !rank.Type.Is("integer") {
 		t.Errorf("rank type %v", rank.Type)
 	}
-	if cost := prop(t, schema(t, doc, spec.ResponseEnvelope), "cost"); !cost.Type.Is("number") || cost.Format != "double" {
+	if cost := prop(t, schema(t, doc, contract.ResponseEnvelope), "cost"); !cost.Type.Is("number") || cost.Format != "double" {
 		t.Errorf("cost: %v %s", cost.Type, cost.Format)
 	}
 	// The bulk page indents target inconsistently; the example puts it in the items.

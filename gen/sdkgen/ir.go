@@ -2,13 +2,15 @@ package sdkgen
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/goname"
-	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/sdk"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // The intermediate representation: what the emitters write, with every
@@ -177,7 +179,7 @@ func (b *builder) section(tag string) *sectionBuilder {
 	if sb == nil {
 		sb = &sectionBuilder{
 			Section:    &Section{Package: strings.ToLower(goname.Unexported(tag)), Title: goname.Exported(tag)},
-			prefix:     spec.Camel(tag),
+			prefix:     contract.Camel(tag),
 			types:      goname.NewPool("Service", "New", "Operations"),
 			structs:    map[string]*Struct{},
 			enums:      map[string]*Enum{},
@@ -195,12 +197,12 @@ func (b *builder) section(tag string) *sectionBuilder {
 }
 
 // checkEnvelope makes sure the spec's shared envelope is what sdk.Response
-// and sdk.Task hold, so that a change of the docs' envelope fails the
-// generator instead of silently dropping a field.
+// and sdk.Task hold (read from their json tags), so that a change of the
+// docs' envelope fails the generator instead of silently dropping a field.
 func checkEnvelope(doc *openapi3.T) error {
 	known := map[string][]string{
-		spec.ResponseEnvelope: {"version", "status_code", "status_message", "time", "cost", "tasks_count", "tasks_error"},
-		spec.TaskEnvelope:     {"id", "status_code", "status_message", "time", "cost", "result_count", "path"},
+		contract.ResponseEnvelope: jsonNames(reflect.TypeFor[sdk.Response[struct{}, struct{}]]()),
+		contract.TaskEnvelope:     jsonNames(reflect.TypeFor[sdk.Task[struct{}, struct{}]]()),
 	}
 	for name, fields := range known {
 		s := doc.Components.Schemas[name]
@@ -214,4 +216,14 @@ func checkEnvelope(doc *openapi3.T) error {
 		}
 	}
 	return nil
+}
+
+// jsonNames lists the json names of a struct's fields.
+func jsonNames(t reflect.Type) []string {
+	var names []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		names = append(names, name)
+	}
+	return names
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/goname"
-	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
@@ -98,9 +98,9 @@ func pager(o *Operation) *Pager {
 	var offset bool
 	for _, f := range o.Request.Fields {
 		switch {
-		case f.JSON == "limit" && f.Base.Name == "int64" && f.Type.Kind == OptK:
+		case f.JSON == contract.Limit && f.Base.Name == "int64" && f.Type.Kind == OptK:
 			limit = f
-		case f.JSON == "offset" && f.Base.Name == "int64" && f.Type.Kind == OptK:
+		case f.JSON == contract.Offset && f.Base.Name == "int64" && f.Type.Kind == OptK:
 			offset = true
 		}
 	}
@@ -128,9 +128,9 @@ func resolvePagers(s *Section) {
 		var total, items *Field
 		for _, f := range r.Fields {
 			switch f.JSON {
-			case "total_count":
+			case contract.Total:
 				total = f
-			case "items":
+			case contract.Items:
 				items = f
 			}
 		}
@@ -243,7 +243,7 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		if base.Kind == Slice && base.Elem.Enum != nil {
 			f.Rules.Enum = base.Elem.Enum
 		}
-		if n, ok := v.Extensions[spec.ExtMaxConditions].(float64); ok {
+		if n, ok := v.Extensions[contract.ExtMaxConditions].(float64); ok {
 			f.Rules.MaxConditions = int(n)
 		}
 		f.Rules.FilterFields = sb.filterSet(v)
@@ -258,11 +258,11 @@ func (sb *sectionBuilder) goName(comp string) string {
 	return goname.Exported(strings.TrimPrefix(comp, sb.prefix))
 }
 
-// fieldOrder is the order of a schema's fields: the docs' (spec.ExtOrder),
+// fieldOrder is the order of a schema's fields: the docs' (contract.ExtOrder),
 // then any field it does not list, in name order.
 func fieldOrder(schema *openapi3.Schema) []string {
 	var names []string
-	if list, ok := schema.Extensions[spec.ExtOrder].([]any); ok {
+	if list, ok := schema.Extensions[contract.ExtOrder].([]any); ok {
 		for _, v := range list {
 			if n, ok := v.(string); ok && schema.Properties[n] != nil && !slices.Contains(names, n) {
 				names = append(names, n)

@@ -7,7 +7,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/goname"
-	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // FilterSet is the list of fields one endpoint's filters take, from the
@@ -33,18 +33,18 @@ type FilterFieldIR struct {
 // field's schema, making the set the first time; "" when the spec lists
 // no fields for it.
 func (sb *sectionBuilder) filterSet(v *openapi3.Schema) string {
-	raw, ok := v.Extensions[spec.ExtFilterFields].([]any)
+	raw, ok := v.Extensions[contract.ExtFilterFields].([]any)
 	if !ok {
 		return ""
 	}
-	of, _ := v.Extensions[spec.ExtFilterFieldsOf].(string)
+	of, _ := v.Extensions[contract.ExtFilterFieldsOf].(string)
 	for _, s := range sb.FilterSets {
 		if s.Of == of {
 			return s.Var
 		}
 	}
 	_, path, _ := strings.Cut(of, " ")
-	op := sb.goName(spec.Camel(strings.TrimPrefix(path, "/v3/")))
+	op := sb.goName(contract.Camel(strings.TrimPrefix(path, "/v3/")))
 	set := &FilterSet{Of: of, Prefix: sb.types.Name(op+"Filter", of+" filter"), Var: sb.types.Name(op+"FilterFields", of+" filter fields")}
 	for _, e := range raw {
 		m, _ := e.(map[string]any)

@@ -8,7 +8,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/goname"
-	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 var (
@@ -31,9 +31,9 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 	}
 	if ref.Ref != "" {
 		switch comp := component(ref.Ref); comp {
-		case spec.FilterName, spec.FilterConditionName, spec.FilterGroupName:
+		case contract.Filter, contract.FilterCondition, contract.FilterGroup:
 			return goFilter
-		case spec.OrderByRuleName:
+		case contract.OrderByRule:
 			return goString
 		default:
 			role := fmt.Sprintf("the type of %s.%s", owner, goname.Exported(field))
@@ -42,14 +42,14 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 	}
 	v := ref.Value
 	for _, a := range v.AnyOf {
-		if c := component(a.Ref); c == spec.FilterConditionName || c == spec.FilterGroupName {
+		if c := component(a.Ref); c == contract.FilterCondition || c == contract.FilterGroup {
 			return goFilter
 		}
 	}
 	switch {
 	case v.Type.Is(openapi3.TypeString):
 		switch {
-		case v.Format == spec.DateTimeFormat:
+		case v.Format == contract.DateTimeFormat:
 			return goTime
 		case len(v.Enum) > 0:
 			e := sb.enum(field, owner, v)
@@ -63,7 +63,7 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 	case v.Type.Is(openapi3.TypeBoolean):
 		return goBool
 	case v.Type.Is(openapi3.TypeArray):
-		if v.Items != nil && component(v.Items.Ref) == spec.OrderByRuleName {
+		if v.Items != nil && component(v.Items.Ref) == contract.OrderByRule {
 			return goOrderBy
 		}
 		elem := sb.goType(v.Items, field, request, owner)

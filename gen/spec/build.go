@@ -14,6 +14,7 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/gen/page"
 	"github.com/dataforseo-go/dataforseo/gen/prose"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // endpoint gathers what all pages of one method and path say.
@@ -51,12 +52,6 @@ type builder struct {
 	// (rule E10), by section, name and type.
 	nullables map[string]nullWitness
 }
-
-// The envelope fields every response shares (rule S1).
-var (
-	responseEnvelopeFields = []string{"version", "status_code", "status_message", "time", "cost", "tasks_count", "tasks_error"}
-	taskEnvelopeFields     = []string{"id", "status_code", "status_message", "time", "cost", "result_count", "path"}
-)
 
 // Build turns pages into one OpenAPI document and the report of what it
 // resolved. Pages of the same method and path are merged into one
@@ -128,7 +123,7 @@ func group(pages []*page.Page) []*endpoint {
 		ep := byKey[key]
 		if ep == nil {
 			ep = &endpoint{method: p.Method, path: p.Path}
-			ep.op, ep.section = operationName(p.Path)
+			ep.op, ep.section = contract.OperationName(p.Path)
 			byKey[key] = ep
 			eps = append(eps, ep)
 		}
@@ -184,7 +179,7 @@ func (b *builder) operation(ep *endpoint) error {
 	for i, p := range ep.pages {
 		sources[i] = p.Source
 	}
-	op.Extensions = map[string]any{"x-dfs-pages": sources}
+	op.Extensions = map[string]any{contract.ExtPages: sources}
 	op.Parameters = b.pathParameters(ep)
 	var reqRef *openapi3.SchemaRef
 	if ep.hasRequest {

@@ -9,6 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // isFilter tells a filter field: named "filters" or "..._filters", or
@@ -34,7 +35,7 @@ func (b *builder) arraySchema(ep *endpoint, n *node, m merged, comp string, sd s
 		s.MaxItems = ptr(uint64(*m.f.MaxCount))
 	}
 	if sd.request && isOrderBy(n, m) {
-		s.Items = ref(OrderByRuleName)
+		s.Items = ref(contract.OrderByRule)
 		return s
 	}
 	if len(n.children) > 0 || n.ex.elemKind[jsonval.Object] > 0 {
@@ -94,11 +95,11 @@ func typeName(t string) string {
 func filterField(m merged) *openapi3.Schema {
 	s := &openapi3.Schema{
 		Description: m.desc,
-		AnyOf:       openapi3.SchemaRefs{ref(FilterConditionName), ref(FilterGroupName)},
+		AnyOf:       openapi3.SchemaRefs{ref(contract.FilterCondition), ref(contract.FilterGroup)},
 	}
 	if m.f.MaxCount != nil {
 		n := *m.f.MaxCount
-		s.Extensions = map[string]any{ExtMaxConditions: n}
+		s.Extensions = map[string]any{contract.ExtMaxConditions: n}
 		// n conditions joined by n-1 operators in one group.
 		s.MaxItems = ptr(uint64(2*n - 1))
 	}
@@ -212,7 +213,7 @@ func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc st
 	}
 	slices.Sort(s.Required)
 	if len(n.children) > 1 {
-		s.Extensions = map[string]any{ExtOrder: b.fieldOrder(n, s.Required, sd.request)}
+		s.Extensions = map[string]any{contract.ExtOrder: b.fieldOrder(n, s.Required, sd.request)}
 	}
 	return ref(name)
 }
@@ -226,9 +227,9 @@ func (b *builder) childComponent(ep *endpoint, parent string, c *node) string {
 		return ep.op + "Item"
 	}
 	if c.ex.kinds[jsonval.Array] > 0 || len(c.rows) > 0 && c.rows[0].typ == "array" {
-		return parent + camel(singular(c.name))
+		return parent + contract.Camel(singular(c.name))
 	}
-	return parent + camel(c.name)
+	return parent + contract.Camel(c.name)
 }
 
 // orderByRule is one sorting rule: "field,asc" or "field,desc".
@@ -256,20 +257,20 @@ func sharedComponents() openapi3.Schemas {
 		"a single filter may stand alone in a group: [[\"keyword_info.search_volume\", \">\", 10]]"
 	group.MinItems = 1
 	group.Items = &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: openapi3.SchemaRefs{
-		ref(FilterName),
+		ref(contract.Filter),
 		{Value: openapi3.NewStringSchema().WithEnum("and", "or")},
 	}}}
 	filter := &openapi3.Schema{
 		Description: "a filter: one condition, or conditions joined by \"and\"/\"or\", nested",
-		AnyOf:       openapi3.SchemaRefs{ref(FilterConditionName), ref(FilterGroupName)},
+		AnyOf:       openapi3.SchemaRefs{ref(contract.FilterCondition), ref(contract.FilterGroup)},
 	}
 	rule := openapi3.NewStringSchema()
 	rule.Description = "a sorting rule: a field name and a direction joined by a comma, e.g. \"rank,desc\""
 	rule.Pattern = orderByRule.String()
 	return openapi3.Schemas{
-		FilterConditionName: {Value: cond},
-		FilterGroupName:     {Value: group},
-		FilterName:          {Value: filter},
-		OrderByRuleName:     {Value: rule},
+		contract.FilterCondition: {Value: cond},
+		contract.FilterGroup:     {Value: group},
+		contract.Filter:          {Value: filter},
+		contract.OrderByRule:     {Value: rule},
 	}
 }

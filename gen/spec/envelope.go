@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -23,7 +24,7 @@ func newDocument() *openapi3.T {
 			Title:   "DataForSEO API",
 			Version: "v3",
 			Description: "Built by docs2spec from the DataForSEO documentation pages in spec/pages; do not edit.\n" +
-				"Date-times use the format " + DateTimeFormat + ": \"yyyy-mm-dd hh:mm:ss +hh:mm\", e.g. \"2019-11-15 12:57:46 +00:00\".\n" +
+				"Date-times use the format " + contract.DateTimeFormat + ": \"yyyy-mm-dd hh:mm:ss +hh:mm\", e.g. \"2019-11-15 12:57:46 +00:00\".\n" +
 				"The API answers HTTP 200 for almost everything: the outcome is status_code in the envelope and in each task.",
 		},
 		Servers: openapi3.Servers{
@@ -62,17 +63,17 @@ func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *ope
 		taskProps["result"] = &openapi3.SchemaRef{Value: r}
 		b.report.add(ep, nil, page.PartResponseTable, "tasks[].result", "type", "neither a table nor an example shows the result: its elements are left untyped")
 	}
-	b.extras(ep, tasks, taskEnvelopeFields, taskProps, ep.op+"Task")
+	b.extras(ep, tasks, contract.TaskEnvelopeFields, taskProps, ep.op+"Task")
 	taskName := b.names.Name(ep.op+"Task", ep.path+" task")
-	b.doc.Components.Schemas[taskName] = allOf(ref(TaskEnvelope), taskProps, "one task of the response")
+	b.doc.Components.Schemas[taskName] = allOf(ref(contract.TaskEnvelope), taskProps, "one task of the response")
 
 	list := openapi3.NewArraySchema()
 	list.Items = ref(taskName)
 	list.Description = b.mergeRows(ep, tasks, page.PartResponseTable).desc
 	respProps := openapi3.Schemas{"tasks": {Value: list}}
-	b.extras(ep, ep.resp, responseEnvelopeFields, respProps, ep.op+"Response")
+	b.extras(ep, ep.resp, contract.ResponseEnvelopeFields, respProps, ep.op+"Response")
 	name := b.names.Name(ep.op+"Response", ep.path+" response")
-	b.doc.Components.Schemas[name] = allOf(ref(ResponseEnvelope), respProps, "the whole response body of "+ep.path)
+	b.doc.Components.Schemas[name] = allOf(ref(contract.ResponseEnvelope), respProps, "the whole response body of "+ep.path)
 	return ref(name)
 }
 
@@ -151,9 +152,9 @@ func (b *builder) envelope(eps []*endpoint) {
 	top := &node{}
 	tasks := &node{name: "tasks", parent: top}
 	tasks.ex.kinds = map[jsonval.Kind]int{jsonval.Array: 1}
-	b.doc.Components.Schemas[ResponseEnvelope] = b.envelopePart(eps, top, responseEnvelopeFields,
+	b.doc.Components.Schemas[contract.ResponseEnvelope] = b.envelopePart(eps, top, contract.ResponseEnvelopeFields,
 		func(ep *endpoint) *node { return ep.resp }, "the fields every response has")
-	b.doc.Components.Schemas[TaskEnvelope] = b.envelopePart(eps, tasks, taskEnvelopeFields,
+	b.doc.Components.Schemas[contract.TaskEnvelope] = b.envelopePart(eps, tasks, contract.TaskEnvelopeFields,
 		func(ep *endpoint) *node { return ep.resp.child("tasks") }, "the fields every task of a response has")
 }
 
@@ -175,7 +176,7 @@ func (b *builder) envelopePart(eps []*endpoint, parent *node, fields []string, r
 		if len(c.rows) == 0 && c.ex.seen == 0 {
 			continue
 		}
-		s.Properties[name] = b.fieldSchema(b.shared, c, "Envelope"+camel(name), responseSide)
+		s.Properties[name] = b.fieldSchema(b.shared, c, "Envelope"+contract.Camel(name), responseSide)
 	}
 	return &openapi3.SchemaRef{Value: s}
 }

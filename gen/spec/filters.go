@@ -10,21 +10,12 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // The filters appendix (rules F3-F6 in doc.go): per endpoint, the fields
 // its filters take, each with a filter type (str, num, bool, time,
 // array.str, ...) and the operators it supports.
-
-// ExtFilterFields on a filter field lists the fields the filters of its
-// endpoint take: [{name, type, operators, description}]. A name segment
-// starting with "$" ("$key.rank", "referring_links_tld.$tld") is a
-// placeholder the docs name: it stands for any one dot-free segment.
-const ExtFilterFields = "x-dfs-filter-fields"
-
-// ExtFilterFieldsOf names the endpoint whose list ExtFilterFields is
-// ("POST /v3/backlinks/backlinks/live"): several filter fields share one.
-const ExtFilterFieldsOf = "x-dfs-filter-fields-of"
 
 // FilterField is one entry of ExtFilterFields.
 type FilterField struct {
@@ -222,8 +213,8 @@ func (b *builder) filterExtension(ep *endpoint, n *node, s *openapi3.Schema) {
 	if s.Extensions == nil {
 		s.Extensions = map[string]any{}
 	}
-	s.Extensions[ExtFilterFields] = set.fields
-	s.Extensions[ExtFilterFieldsOf] = set.of
+	s.Extensions[contract.ExtFilterFields] = set.fields
+	s.Extensions[contract.ExtFilterFieldsOf] = set.of
 	if linked != "" {
 		b.report.add(ep, nil, page.PartRequestTable, n.path(), "filters",
 			fmt.Sprintf("F5: its description links %s as the endpoint whose fields it filters by: the %d filter fields the appendix lists for it", linked, len(set.fields)))

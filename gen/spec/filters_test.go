@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 const filtersPage = `### Filters
@@ -62,7 +63,7 @@ func TestFiltersAppendix(t *testing.T) {
 	fields := func(comp, prop string) []spec.FilterField {
 		t.Helper()
 		p := doc.Components.Schemas[comp].Value.Properties[prop].Value
-		raw, ok := p.Extensions[spec.ExtFilterFields]
+		raw, ok := p.Extensions[contract.ExtFilterFields]
 		if !ok {
 			return nil
 		}
@@ -71,8 +72,8 @@ func TestFiltersAppendix(t *testing.T) {
 		if err := json.Unmarshal(b, &out); err != nil {
 			t.Fatal(err)
 		}
-		if of := p.Extensions[spec.ExtFilterFieldsOf]; of != "POST /v3/widgets/live" {
-			t.Errorf("%s.%s: %s %v", comp, prop, spec.ExtFilterFieldsOf, of)
+		if of := p.Extensions[contract.ExtFilterFieldsOf]; of != "POST /v3/widgets/live" {
+			t.Errorf("%s.%s: %s %v", comp, prop, contract.ExtFilterFieldsOf, of)
 		}
 		return out
 	}

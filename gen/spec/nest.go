@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // Nesting without an example (rules N1-N10 in doc.go). A flattened table
@@ -168,12 +169,12 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 	root := fs.open[0]
 	// N1: the envelope's shape.
 	if !request {
-		if (slices.Contains(responseEnvelopeFields, name) || name == "tasks") && !has(root) && inner != root {
+		if (slices.Contains(contract.ResponseEnvelopeFields, name) || name == "tasks") && !has(root) && inner != root {
 			return root, "the response envelope's field"
 		}
 		if len(fs.open) > 1 && fs.open[1].name == "tasks" {
 			tasks := fs.open[1]
-			if (slices.Contains(taskEnvelopeFields, name) || name == "data" || name == "result") && !has(tasks) && inner != tasks {
+			if (slices.Contains(contract.TaskEnvelopeFields, name) || name == "data" || name == "result") && !has(tasks) && inner != tasks {
 				return tasks, "the task envelope's field"
 			}
 		}
@@ -373,9 +374,9 @@ func (b *builder) itemPaths(ep *endpoint) map[string]string {
 func envelopeKnown(level *node, name string, request bool) bool {
 	switch {
 	case level.parent == nil:
-		return request || slices.Contains(responseEnvelopeFields, name) || name == "tasks"
+		return request || slices.Contains(contract.ResponseEnvelopeFields, name) || name == "tasks"
 	case level.name == "tasks" && level.parent.parent == nil:
-		return slices.Contains(taskEnvelopeFields, name) || name == "data" || name == "result"
+		return slices.Contains(contract.TaskEnvelopeFields, name) || name == "data" || name == "result"
 	}
 	return name == "items" && envelopeContainer(level) && level.name == "result"
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
-	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // mdPage is one page of a consolidated markdown file: flattened tables,
@@ -148,8 +148,8 @@ func TestNestingWithoutExample(t *testing.T) {
 	if ap := counts.AdditionalProperties.Schema; ap == nil || !ap.Value.Type.Is("integer") {
 		t.Errorf("N5: counts (a count per each type) is not a map of integer: %+v", counts)
 	}
-	if seen := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["seen"].Value; seen.Format != spec.DateTimeFormat {
-		t.Errorf("E9: seen is %v %q, want a %s string", seen.Type, seen.Format, spec.DateTimeFormat)
+	if seen := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["seen"].Value; seen.Format != contract.DateTimeFormat {
+		t.Errorf("E9: seen is %v %q, want a %s string", seen.Type, seen.Format, contract.DateTimeFormat)
 	}
 	task := fieldPaths(doc, "WidgetsLiveTask")
 	if slices.Contains(task, "data.result[]") || !slices.Contains(task, "result[]") {

@@ -8,6 +8,7 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/gen/page"
 	"github.com/dataforseo-go/dataforseo/gen/prose"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // node is one field of an endpoint's request or response as every source
@@ -232,10 +233,7 @@ func (s *exampleStats) nonNullKinds() []jsonval.Kind {
 }
 
 // dateTimeValue is the docs' date-time: "2019-11-15 12:57:46 +00:00".
-var dateTimeValue = regexp.MustCompile(DateTimePattern)
-
-// DateTimePattern is the pattern the spec gives date-time strings.
-const DateTimePattern = `^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$`
+var dateTimeValue = regexp.MustCompile(contract.DateTimePattern)
 
 func allDateTimes(ss []string) bool {
 	if len(ss) == 0 {

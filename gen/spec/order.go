@@ -6,11 +6,6 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/page"
 )
 
-// ExtOrder on an object component lists its properties in the docs' order
-// (rule D1), which a JSON object cannot keep: generators write the fields
-// in that order.
-const ExtOrder = "x-dfs-order"
-
 // fieldOrder returns the names of n's fields in the docs' order (rule D1):
 // the order of the rows on the most trusted page (M3) that lists any of
 // them; fields that page does not list follow, in the node's order (the

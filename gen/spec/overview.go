@@ -9,6 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // overviews turns each section's overview page into the description of
@@ -75,7 +76,7 @@ func overviewSection(p *page.Page, pages []*page.Page) string {
 	best := ""
 	for _, q := range pages {
 		if q.File == p.File && q.Method != "" {
-			_, s := operationName(q.Path)
+			_, s := contract.OperationName(q.Path)
 			count[s]++
 			if count[s] > count[best] || count[s] == count[best] && s < best {
 				best = s

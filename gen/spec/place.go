@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
 	"github.com/dataforseo-go/dataforseo/gen/prose"
@@ -307,9 +308,9 @@ func envelopeLeaf(n *node) bool {
 	case n.parent == nil:
 		return false
 	case n.parent.parent == nil:
-		return slices.Contains(responseEnvelopeFields, n.name)
+		return slices.Contains(contract.ResponseEnvelopeFields, n.name)
 	case n.parent.name == "tasks" && n.parent.parent.parent == nil:
-		return slices.Contains(taskEnvelopeFields, n.name) || n.name == "data"
+		return slices.Contains(contract.TaskEnvelopeFields, n.name) || n.name == "data"
 	}
 	return false
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/gen/page"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // side says which half of an operation a node belongs to.
@@ -22,23 +23,6 @@ type side struct {
 var (
 	requestSide  = side{part: page.PartRequestTable, request: true}
 	responseSide = side{part: page.PartResponseTable}
-)
-
-// The formats and shared components the spec defines.
-const (
-	// DateTimeFormat is the format of the docs' "2019-11-15 12:57:46 +00:00"
-	// date-times; DateTimePattern matches them.
-	DateTimeFormat = "dfs-date-time"
-
-	FilterConditionName = "FilterCondition"
-	FilterGroupName     = "FilterGroup"
-	FilterName          = "Filter"
-	OrderByRuleName     = "OrderByRule"
-	ResponseEnvelope    = "ResponseEnvelope"
-	TaskEnvelope        = "TaskEnvelope"
-
-	// ExtMaxConditions on a filter field holds the most conditions it takes.
-	ExtMaxConditions = "x-dfs-max-conditions"
 )
 
 func ref(name string) *openapi3.SchemaRef {
@@ -197,9 +181,9 @@ func (b *builder) stringSchema(samples []string, m merged, note noteFunc) *opena
 	s := openapi3.NewStringSchema()
 	switch {
 	case allDateTimes(samples):
-		s.Format, s.Pattern = DateTimeFormat, DateTimePattern
+		s.Format, s.Pattern = contract.DateTimeFormat, contract.DateTimePattern
 	case m.f.DateTime && len(samples) == 0:
-		s.Format, s.Pattern = DateTimeFormat, DateTimePattern
+		s.Format, s.Pattern = contract.DateTimeFormat, contract.DateTimePattern
 	case m.f.DateTime:
 		note("type", "the description gives the date-time format but the examples hold %q: kept a plain string", samples[0])
 	}
@@ -253,7 +237,7 @@ var countRe = regexp.MustCompile(`(?i)\b(?:number of|offset|limit)\b`)
 // its stated default and maximum are both at least 0.
 func countsThings(name string, m merged) bool {
 	switch {
-	case name == "limit", name == "offset", strings.HasSuffix(name, "_limit"), strings.HasSuffix(name, "_offset"):
+	case name == contract.Limit, name == contract.Offset, strings.HasSuffix(name, "_limit"), strings.HasSuffix(name, "_offset"):
 		return true
 	case countRe.MatchString(m.desc):
 		return true

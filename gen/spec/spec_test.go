@@ -8,6 +8,7 @@ import (
 
 	"github.com/dataforseo-go/dataforseo/gen/page"
 	"github.com/dataforseo-go/dataforseo/gen/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // tabPage writes a tab-separated page: the request rows, the response
@@ -83,7 +84,7 @@ func TestRules(t *testing.T) {
 	if tld := it.Properties["tld"].Value; tld.AdditionalProperties.Schema == nil || !tld.AdditionalProperties.Schema.Value.Type.Is("integer") {
 		t.Error("E4: tld is not a map of integer")
 	}
-	if fs := it.Properties["first_seen"]; fs == nil || fs.Value.Format != spec.DateTimeFormat {
+	if fs := it.Properties["first_seen"]; fs == nil || fs.Value.Format != contract.DateTimeFormat {
 		t.Error("P2/E3: first_seen missing or not a date-time")
 	}
 	if it.Properties["table_only"] == nil || it.Properties["extra"] == nil {

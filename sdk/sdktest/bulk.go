@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // bulkField is a request field that lists the targets of a bulk task
@@ -59,7 +61,7 @@ func exampleItems(task map[string]any) []map[string]any {
 	results, _ := task["result"].([]any)
 	for _, res := range results {
 		rm, _ := res.(map[string]any)
-		list, _ := rm["items"].([]any)
+		list, _ := rm[contract.Items].([]any)
 		var items []map[string]any
 		for _, it := range list {
 			if im, ok := it.(map[string]any); ok {
@@ -121,7 +123,7 @@ func fillBulk(task, reqTask map[string]any, fields []bulkField) {
 		results, _ := task["result"].([]any)
 		for _, res := range results {
 			rm, _ := res.(map[string]any)
-			tmpl, _ := rm["items"].([]any)
+			tmpl, _ := rm[contract.Items].([]any)
 			if len(tmpl) == 0 {
 				continue
 			}
@@ -136,11 +138,11 @@ func fillBulk(task, reqTask map[string]any, fields []bulkField) {
 				items[i] = it
 			}
 			// A total that counted the example's items counts these.
-			if total, ok := integer(rm["total_count"]); ok && total == int64(len(tmpl)) {
-				rm["total_count"] = len(items)
+			if total, ok := integer(rm[contract.Total]); ok && total == int64(len(tmpl)) {
+				rm[contract.Total] = len(items)
 			}
-			rm["items"] = items
-			rm["items_count"] = len(items)
+			rm[contract.Items] = items
+			rm[contract.ItemsCount] = len(items)
 		}
 		return
 	}

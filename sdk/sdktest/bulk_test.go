@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/dataforseo-go/dataforseo/sdk"
-	"github.com/dataforseo-go/dataforseo/sdk/backlinks"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/dataforseo-go/dataforseo/sdk"
+	"github.com/dataforseo-go/dataforseo/sdk/backlinks"
 )
 
 func domains(n int) []string {

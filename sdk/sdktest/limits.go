@@ -8,8 +8,10 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/dataforseo-go/dataforseo/sdk"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // The bounds that keep a request, whatever its body, from crashing the
@@ -103,7 +105,7 @@ func tooManyConditions(task map[string]any, op *operation) string {
 
 // maxConditions reads the x-dfs-max-conditions of a filter field.
 func maxConditions(s *openapi3.Schema) int {
-	switch n := s.Extensions["x-dfs-max-conditions"].(type) {
+	switch n := s.Extensions[contract.ExtMaxConditions].(type) {
 	case float64:
 		return int(n)
 	case int:
@@ -124,7 +126,7 @@ func outOfRange(task map[string]any, op *operation) string {
 		for _, f := range []struct {
 			name string
 			max  int64
-		}{{"limit", op.limitMax}, {"offset", op.offsetMax}} {
+		}{{contract.Limit, op.limitMax}, {contract.Offset, op.offsetMax}} {
 			v, ok := task[f.name]
 			if !ok {
 				continue

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/dataforseo-go/dataforseo/sdk"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // answer writes the documented example fitted to the request: one task per
@@ -99,10 +100,10 @@ func echoData(exampleData any, reqTask map[string]any, op *operation) map[string
 // page clamps them all the same, so a page never holds more than limitMax.
 func page(task map[string]any, reqTask map[string]any, op *operation) {
 	limit, offset := op.limitDefault, int64(0)
-	if n, ok := integer(reqTask["limit"]); ok {
+	if n, ok := integer(reqTask[contract.Limit]); ok {
 		limit = n
 	}
-	if n, ok := integer(reqTask["offset"]); ok {
+	if n, ok := integer(reqTask[contract.Offset]); ok {
 		offset = n
 	}
 	limit = min(max(limit, 0), op.limitMax)
@@ -113,11 +114,11 @@ func page(task map[string]any, reqTask map[string]any, op *operation) {
 		if !ok {
 			continue
 		}
-		items, ok := rm["items"].([]any)
-		if !ok || rm["total_count"] == nil {
+		items, ok := rm[contract.Items].([]any)
+		if !ok || rm[contract.Total] == nil {
 			continue
 		}
-		total, _ := integer(rm["total_count"])
+		total, _ := integer(rm[contract.Total])
 		n, start := int64(0), int64(0)
 		if len(items) > 0 && offset < total {
 			n, start = min(total-offset, limit), offset%int64(len(items))
@@ -126,8 +127,8 @@ func page(task map[string]any, reqTask map[string]any, op *operation) {
 		for j := range n {
 			paged[j] = distinct(items[(start+j)%int64(len(items))], (offset+j)/int64(len(items)))
 		}
-		rm["items"] = paged
-		rm["items_count"] = n
+		rm[contract.Items] = paged
+		rm[contract.ItemsCount] = n
 	}
 }
 

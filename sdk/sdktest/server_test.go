@@ -13,8 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/dataforseo-go/dataforseo/sdk"
 )
 
 const referringDomains = "/v3/backlinks/referring_domains/live"

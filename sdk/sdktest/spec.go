@@ -12,9 +12,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dataforseo-go/dataforseo/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/dataforseo-go/dataforseo/spec"
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 // operation is one operation of the spec, ready to be served.
@@ -110,12 +112,12 @@ func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method 
 // setTask reads what answering needs from the schema of a request task.
 func (o *operation) setTask(task *openapi3.Schema) {
 	o.task = task
-	o.limitMax = schemaMax(task, "limit", defaultMaxItems)
-	o.offsetMax = schemaMax(task, "offset", math.MaxInt64)
+	o.limitMax = schemaMax(task, contract.Limit, defaultMaxItems)
+	o.offsetMax = schemaMax(task, contract.Offset, math.MaxInt64)
 	o.limitDefault, o.hasLimit = limitDefault(task)
 	o.limitDefault = min(o.limitDefault, o.limitMax)
 	for _, name := range slices.Sorted(maps.Keys(task.Properties)) {
-		if p := task.Properties[name].Value; p != nil && p.Extensions["x-dfs-max-conditions"] != nil {
+		if p := task.Properties[name].Value; p != nil && p.Extensions[contract.ExtMaxConditions] != nil {
 			o.filterFields = append(o.filterFields, name)
 		}
 	}
@@ -124,7 +126,7 @@ func (o *operation) setTask(task *openapi3.Schema) {
 
 // limitDefault returns the default of the limit property of a task schema.
 func limitDefault(task *openapi3.Schema) (int64, bool) {
-	limit, ok := task.Properties["limit"]
+	limit, ok := task.Properties[contract.Limit]
 	if !ok || limit.Value == nil {
 		return 0, false
 	}

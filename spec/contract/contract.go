@@ -1,0 +1,159 @@
+// Package contract is the one place for the conventions of the DataForSEO
+// API that the spec builder (gen/spec), the generator (gen/sdkgen) and the
+// mock server (sdk/sdktest) all rely on: the envelope every response
+// shares, the x-dfs-* extensions of spec/openapi.yaml, how components and
+// operations are named, how an operation pages and which endpoints form a
+// task flow. A convention changes here, once, and the three follow.
+package contract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The envelope (rule S1 of gen/spec): every response is
+// {ResponseEnvelopeFields..., "tasks": [{TaskEnvelopeFields..., "data": {...}, "result": [...]}]}.
+var (
+	ResponseEnvelopeFields = []string{"version", "status_code", "status_message", "time", "cost", "tasks_count", "tasks_error"}
+	TaskEnvelopeFields     = []string{"id", "status_code", "status_message", "time", "cost", "result_count", "path"}
+)
+
+// The members of the envelope that hold the operation's own shapes.
+const (
+	Tasks  = "tasks"  // the response's array of tasks
+	Data   = "data"   // a task's echo of its request
+	Result = "result" // a task's array of results
+	Items  = "items"  // a result's array of items
+)
+
+// The shared components of the spec.
+const (
+	ResponseEnvelope = "ResponseEnvelope"
+	TaskEnvelope     = "TaskEnvelope"
+	Filter           = "Filter"
+	FilterCondition  = "FilterCondition"
+	FilterGroup      = "FilterGroup"
+	OrderByRule      = "OrderByRule"
+)
+
+// The suffixes of an operation's components: BacklinksReferringDomainsLive
+// has ...Request (one task), ...Response, ...Task, ...Data, ...Result and
+// ...Item (the result's items).
+const (
+	SuffixRequest  = "Request"
+	SuffixResponse = "Response"
+	SuffixTask     = "Task"
+	SuffixData     = "Data"
+	SuffixResult   = "Result"
+	SuffixItem     = "Item"
+)
+
+// The extensions of spec/openapi.yaml.
+const (
+	// ExtPages on an operation lists the pages it was built from.
+	ExtPages = "x-dfs-pages"
+	// ExtMaxConditions on a filter field holds the most conditions it takes.
+	ExtMaxConditions = "x-dfs-max-conditions"
+	// ExtOrder on an object component lists its properties in the docs'
+	// order (a JSON object cannot keep one).
+	ExtOrder = "x-dfs-order"
+	// ExtFilterFields on a filter field lists the fields the docs' filters
+	// appendix allows, with their types and operators.
+	ExtFilterFields = "x-dfs-filter-fields"
+	// ExtFilterFieldsOf names the endpoint whose appendix list it is.
+	ExtFilterFieldsOf = "x-dfs-filter-fields-of"
+)
+
+// DateTimeFormat is the format of the docs' "2019-11-15 12:57:46 +00:00"
+// date-times; DateTimePattern matches them.
+const (
+	DateTimeFormat  = "dfs-date-time"
+	DateTimePattern = `^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$`
+)
+
+// Paging: an operation whose request has the integers Limit and Offset and
+// whose result has Total and Items pages with limit/offset.
+const (
+	Limit      = "limit"
+	Offset     = "offset"
+	Total      = "total_count"
+	ItemsCount = "items_count"
+)
+
+// Camel turns "referring_domains" into "ReferringDomains": the spelling
+// of component names (no initialisms: "id_list" is "IdList").
+func Camel(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		switch {
+		case r == '_' || r == '-' || r == ' ' || r == '.' || r == '/':
+			up = true
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+		case up:
+			b.WriteRune(unicode.ToUpper(r))
+			up = false
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// OperationName names an endpoint from its path, without path parameters:
+// "/v3/backlinks/referring_domains/live" is "BacklinksReferringDomainsLive",
+// in the section "backlinks" (the first segment after /v3/).
+func OperationName(path string) (name, section string) {
+	var b strings.Builder
+	for i, seg := range strings.Split(strings.TrimPrefix(path, "/v3/"), "/") {
+		if seg == "" || strings.HasPrefix(seg, "{") {
+			continue
+		}
+		if i == 0 {
+			section = seg
+		}
+		b.WriteString(Camel(seg))
+	}
+	return b.String(), section
+}
+
+// Step is the part an endpoint plays in a task flow: tasks are posted,
+// listed when ready, and got one by one; or run at once (live).
+type Step string
+
+// The steps of a task flow, as the paths name them.
+const (
+	StepPost  Step = "task_post"   // POST .../task_post: the tasks; answers their ids
+	StepReady Step = "tasks_ready" // GET .../tasks_ready: the finished tasks not collected yet
+	StepFixed Step = "tasks_fixed" // GET .../tasks_fixed: the tasks the API re-ran
+	StepGet   Step = "task_get"    // GET .../task_get[/variant]/{id}: one finished task's result
+	StepLive  Step = "live"        // POST .../live[/variant]: a task run at once
+)
+
+// FlowOf reads an endpoint's place in a task flow from its path: the
+// function (the path before the step, "/v3/serp/google/organic"), the
+// step, and the variant ("advanced", "regular", "html"; "" for none).
+// ok is false for a path of no flow.
+func FlowOf(path string) (function string, step Step, variant string, ok bool) {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	for i, seg := range segs {
+		s := Step(seg)
+		switch s {
+		case StepPost, StepReady, StepFixed, StepGet, StepLive:
+		default:
+			continue
+		}
+		rest := segs[i+1:]
+		if len(rest) > 0 && strings.HasPrefix(rest[len(rest)-1], "{") {
+			rest = rest[:len(rest)-1] // task_get's {id}
+		}
+		switch {
+		case i < 2, len(rest) > 1, (s == StepPost || s == StepReady || s == StepFixed) && len(rest) > 0:
+			return "", "", "", false // a function needs a section and a name
+		case len(rest) == 1:
+			variant = rest[0]
+		}
+		return "/" + strings.Join(segs[:i], "/"), s, variant, true
+	}
+	return "", "", "", false
+}
