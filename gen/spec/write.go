@@ -2,6 +2,7 @@ package spec
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -90,9 +91,10 @@ func toYAML(v *jsonval.Value, m mode) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v.Num}
 	case jsonval.String:
 		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Str}
-		if v.Str == "=" || v.Str == "<<" {
-			// YAML 1.1 readers take these plain scalars as the value and
-			// merge keys: quoted, every reader sees a string.
+		if yaml11Typed(v.Str) {
+			// A YAML 1.1 reader (PyYAML, and the Python tools built on it)
+			// would read this plain scalar as another type: quoted, every
+			// reader sees a string.
 			n.Style = yaml.DoubleQuotedStyle
 		}
 		if strings.Contains(v.Str, "\n") && !strings.ContainsAny(v.Str, "\t\r") && v.Str == strings.TrimSpace(v.Str) {
@@ -134,3 +136,22 @@ func childMode(m mode) mode {
 	}
 	return keywords
 }
+
+// yaml11Implicit are the implicit types of YAML 1.1 (as PyYAML resolves
+// plain scalars): booleans (yes, on, ...), integers (octal 0777,
+// underscores, sexagesimal 1:20), floats (.inf), null (~), timestamps
+// (2019-11-15 12:57:46 +00:00), the merge key << and the value key =.
+// yaml.v3 writes YAML 1.2, whose plain scalars are fewer.
+var yaml11Implicit = regexp.MustCompile(`^(?:` +
+	`yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N` +
+	`|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+` +
+	`|[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*` +
+	`|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)` +
+	`|~|null|Null|NULL|` +
+	`|[0-9]{4}-[0-9]{2}-[0-9]{2}` +
+	`|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?` +
+	`|<<|=)$`)
+
+// yaml11Typed reports whether a YAML 1.1 reader would take s, written
+// plain, for something other than a string.
+func yaml11Typed(s string) bool { return yaml11Implicit.MatchString(s) }
