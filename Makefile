@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: generate spec sdk test check fuzz bench fetch-docs spec-diff
+.PHONY: generate spec sdk test check fuzz bench fetch-docs spec-diff interop
 
 ## generate: spec/pages -> spec/openapi.yaml + spec/REPORT.md -> the SDK packages under sdk/ (no network)
 generate: spec sdk
@@ -40,6 +40,10 @@ fuzz:
 			echo "$$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
 		done; \
 	done
+
+## interop: oapi-codegen generates models and a client from the spec and they build (also part of make test)
+interop:
+	$(GO) test ./golden -run '^TestOAPICodegenBuilds$$' -v
 
 ## bench: the benchmarks (compare runs with benchstat)
 bench:

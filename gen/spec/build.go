@@ -165,7 +165,7 @@ func arr(v *jsonval.Value) []*jsonval.Value {
 // operation writes the endpoint's operation and its components.
 func (b *builder) operation(ep *endpoint) error {
 	op := openapi3.NewOperation()
-	op.OperationID = strings.ToLower(ep.op[:1]) + ep.op[1:]
+	op.OperationID = contract.OperationID(ep.method, ep.op)
 	op.Tags = []string{ep.section}
 	for _, p := range ep.pages {
 		if op.Summary == "" {

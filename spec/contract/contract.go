@@ -117,6 +117,13 @@ func OperationName(path string) (name, section string) {
 	return b.String(), section
 }
 
+// OperationID is an operation's operationId: the method, lower-case, and
+// its name ("postBacklinksReferringDomainsLive"). It never equals a
+// component's name in another case: generators name their own types after
+// it (oapi-codegen's client writes PostBacklinksReferringDomainsLiveResponse
+// beside the BacklinksReferringDomainsLiveResponse component).
+func OperationID(method, name string) string { return strings.ToLower(method) + name }
+
 // Step is the part an endpoint plays in a task flow: tasks are posted,
 // listed when ready, and got one by one; or run at once (live).
 type Step string
