@@ -48,6 +48,7 @@ type Server struct {
 	cfg     config
 	catalog *catalog
 	taskSeq atomic.Int64
+	queue   *queue
 
 	mu    sync.Mutex
 	calls []Call
@@ -79,6 +80,7 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 			o(&s.cfg)
 		}
 	}
+	s.queue = newQueue(&s.cfg)
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	if t != nil {
@@ -222,6 +224,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeEnvelopeError(w, http.StatusNotFound, 40400, nil)
 	case fault.StatusCode != 0:
 		writeEnvelopeError(w, http.StatusOK, fault.StatusCode, &fault)
+	case s.answerFlow(w, r, op, params, &fault):
+		// tasks_ready and task_get answer from the queue (queue.go).
 	default:
 		s.answer(w, r, op, params, body, &fault)
 	}
