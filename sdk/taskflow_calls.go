@@ -60,11 +60,15 @@ func ValidateFlowTasks[T any](c *Client, tasks []T, postback func(*T) bool) erro
 }
 
 // TaskGetResult reads a task_get response, for a TaskFlow's Get: the
-// first result of its task, with err (a *TaskErrors when the task failed,
-// a *DecodeError beside a result that did not fit everywhere). A task that
+// first result of its task, with err (the task's *Error when it failed, a
+// *DecodeError beside a result that did not fit everywhere). A task that
 // succeeded without a result is an error matching ErrNoResults, so that no
 // walk yields an empty result as if it were one.
 func TaskGetResult[D, R any](resp *Response[D, R], err error) (R, error) {
+	var te *TaskErrors
+	if errors.As(err, &te) && te.Tasks == 1 && len(te.Errors) == 1 && err == error(te) {
+		err = te.Errors[0] // the one task's failure, not "1 of 1 tasks failed"
+	}
 	r, ok := resp.FirstResult()
 	if !ok && err == nil {
 		id := ""
