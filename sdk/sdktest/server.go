@@ -214,7 +214,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		secs := (fault.RetryAfter + time.Second - 1) / time.Second
 		w.Header().Set("Retry-After", fmt.Sprint(int64(secs)))
 	}
-	op, params, otherMethod := s.catalog.match(r.Method, r.URL.Path)
+	op, params, otherMethod := s.catalog.match(r.Method, r.URL.EscapedPath())
 	switch {
 	case fault.HTTPStatus != 0 && fault.HTTPStatus != http.StatusOK:
 		writeEnvelopeError(w, fault.HTTPStatus, fault.StatusCode, &fault)

@@ -854,6 +854,22 @@ func (s *Service) GoogleLocations(ctx context.Context, opts ...sdk.CallOption) (
 	return resp, err
 }
 
+// GoogleLocationsByCountry calls GET /v3/serp/google/locations/{country}.
+//
+// opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only.
+//
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) GoogleLocationsByCountry(ctx context.Context, country string, opts ...sdk.CallOption) (*GoogleLocationsByCountryResponse, error) {
+	resp := new(GoogleLocationsByCountryResponse)
+	err := s.c().Do(ctx, sdk.Call{
+		Endpoint: "/v3/serp/google/locations/{country}",
+		Method:   http.MethodGet,
+		Path:     "/v3/serp/google/locations/" + url.PathEscape(country),
+	}, resp, opts...)
+	return resp, err
+}
+
 // GoogleMapsTaskGetAdvanced calls GET /v3/serp/google/maps/task_get/advanced/{id}.
 //
 // opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only.
