@@ -6,7 +6,11 @@
 //
 // The answer fits the request: one task per request task, echoing it,
 // pages cut by limit and offset, and for a bulk task (targets) one item per
-// target. Whatever a request holds, the server answers it, with the API's
+// target. The task flows keep a queue (see QueuedTask): a task posted to
+// task_post gets a fresh id, tasks_ready lists it from its ReadyAfter-th
+// poll on until task_get collects it, and task_get answers its result
+// (the documented example with its id and echo), its failure, 40602 while
+// it is not ready, or 40401 for an id the server never gave out. Whatever a request holds, the server answers it, with the API's
 // error codes, never panicking, hanging or allocating without bound: a task
 // whose limit or offset is not an integer from 0 to its documented maximum,
 // whose filters hold more conditions than the docs allow, or whose values
