@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -221,5 +222,55 @@ func TestGoogleOrganicFlowSteps(t *testing.T) {
 	// answers an empty result, which Get reports rather than yield as one.
 	if _, err := flow.Get(ctx, posted[0].ID); !errors.Is(err, sdk.ErrNoResults) {
 		t.Errorf("Get of a task without a result: %v, want ErrNoResults", err)
+	}
+}
+
+// TestGoogleOrganicRunConcurrent: two walks share a client and the
+// account's tasks_ready, which lists both walks' tasks; each collects its
+// own, all of them, once.
+func TestGoogleOrganicRunConcurrent(t *testing.T) {
+	srv := sdktest.NewServer(t, sdktest.WithReadyAfterFunc(func(q sdktest.QueuedTask) int { return 1 + q.Index%4 }))
+	svc := serp.New(srv.Client())
+	var wg sync.WaitGroup
+	got := make([]map[string]int, 2) // keyword -> index, per walk
+	errs := make([]error, 2)
+	for w := range 2 {
+		keywords := make([]string, 30)
+		for i := range keywords {
+			keywords[i] = fmt.Sprintf("walk%d-%d", w, i)
+		}
+		got[w] = map[string]int{}
+		wg.Go(func() {
+			for r, err := range svc.GoogleOrganicRunRegular(context.Background(), organicTasks(keywords...), fastPolls) {
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				if r.Err != nil {
+					errs[w] = r.Err
+					return
+				}
+				got[w][r.Result.Keyword.Value()] = r.Index
+			}
+		})
+	}
+	wg.Wait()
+	for w := range 2 {
+		if errs[w] != nil {
+			t.Fatalf("walk %d: %v", w, errs[w])
+		}
+		if len(got[w]) != 30 {
+			t.Errorf("walk %d: %d results, want 30", w, len(got[w]))
+		}
+		for k, i := range got[w] {
+			if k != fmt.Sprintf("walk%d-%d", w, i) {
+				t.Errorf("walk %d: result %q at index %d", w, k, i)
+			}
+		}
+	}
+	for _, q := range srv.Queue() {
+		if !q.Collected {
+			t.Errorf("task %v not collected", q.Task["keyword"])
+		}
 	}
 }
