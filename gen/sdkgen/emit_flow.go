@@ -89,7 +89,7 @@ func runMethod(f *jen.File, s *Section, fl *Flow) {
 	lines := []string{first}
 	what := fmt.Sprintf("%s (%s) as soon as it is ready, in the order the tasks finish", variantWords(fl, ""), resultName(fl))
 	if live := liveOf(s, fl); live != nil {
-		lines = append(lines, what+":", fmt.Sprintf("the standard way to run them, cheaper than %s.", live.Name))
+		lines = append(lines, what+";", fmt.Sprintf("the queued way to run them (%s runs tasks at once instead).", live.Name))
 	} else {
 		lines = append(lines, what+".")
 	}

@@ -36,8 +36,8 @@ func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRe
 }
 
 // GoogleAIModeRunAdvanced runs tasks through the task flow of /v3/serp/google/ai_mode and yields each task's
-// advanced result (GoogleAIModeTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish:
-// the standard way to run them, cheaper than GoogleAIModeLiveAdvanced.
+// advanced result (GoogleAIModeTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// the queued way to run them (GoogleAIModeLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleAIModeTaskPostBatch, sdk.MaxTasks
@@ -88,8 +88,8 @@ func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostReques
 }
 
 // GoogleAIModeRunHTML runs tasks through the task flow of /v3/serp/google/ai_mode and yields each task's
-// html result (GoogleAIModeTaskGetHTMLResult) as soon as it is ready, in the order the tasks finish:
-// the standard way to run them, cheaper than GoogleAIModeLiveHTML.
+// html result (GoogleAIModeTaskGetHTMLResult) as soon as it is ready, in the order the tasks finish;
+// the queued way to run them (GoogleAIModeLiveHTML runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleAIModeTaskPostBatch, sdk.MaxTasks
@@ -191,8 +191,8 @@ func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRe
 }
 
 // GoogleEventsRunAdvanced runs tasks through the task flow of /v3/serp/google/events and yields each task's
-// advanced result (GoogleEventsTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish:
-// the standard way to run them, cheaper than GoogleEventsLiveAdvanced.
+// advanced result (GoogleEventsTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// the queued way to run them (GoogleEventsLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleEventsTaskPostBatch, sdk.MaxTasks
@@ -345,8 +345,8 @@ func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinder
 }
 
 // GoogleLocalFinderRunAdvanced runs tasks through the task flow of /v3/serp/google/local_finder and yields each task's
-// advanced result (GoogleLocalFinderTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish:
-// the standard way to run them, cheaper than GoogleLocalFinderLiveAdvanced.
+// advanced result (GoogleLocalFinderTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// the queued way to run them (GoogleLocalFinderLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleLocalFinderTaskPostBatch, sdk.MaxTasks
@@ -448,8 +448,8 @@ func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPost
 }
 
 // GoogleOrganicRunAdvanced runs tasks through the task flow of /v3/serp/google/organic and yields each task's
-// advanced result (GoogleOrganicTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish:
-// the standard way to run them, cheaper than GoogleOrganicLiveAdvanced.
+// advanced result (GoogleOrganicTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// the queued way to run them (GoogleOrganicLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleOrganicTaskPostBatch, sdk.MaxTasks
@@ -500,8 +500,8 @@ func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostR
 }
 
 // GoogleOrganicRunRegular runs tasks through the task flow of /v3/serp/google/organic and yields each task's
-// regular result (GoogleOrganicTaskGetRegularResult) as soon as it is ready, in the order the tasks finish:
-// the standard way to run them, cheaper than GoogleOrganicLiveRegular.
+// regular result (GoogleOrganicTaskGetRegularResult) as soon as it is ready, in the order the tasks finish;
+// the queued way to run them (GoogleOrganicLiveRegular runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleOrganicTaskPostBatch, sdk.MaxTasks
