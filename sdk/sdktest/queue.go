@@ -61,7 +61,8 @@ func WithReadyAfterFunc(f func(QueuedTask) int) Option {
 // WithTaskFailure makes posted tasks fail: f returns the status code (e.g.
 // 40102 "No Search Results.", 50000) that task_get answers the task with
 // once it is ready, or 0 for a task that succeeds. A failed task is listed
-// by tasks_ready as any finished task.
+// by tasks_ready as any finished task; one failing with a server error
+// (5xxxx) stays listed after task_get, as a task to ask for again.
 func WithTaskFailure(f func(QueuedTask) int) Option {
 	return func(c *config) { c.taskFailure = f }
 }
@@ -166,7 +167,9 @@ func (q *queue) poll(function string) []*queued {
 }
 
 // get finds a task of function for task_get, and marks it collected when
-// it is ready. It returns a copy, or nil for an unknown id.
+// it is ready, unless it fails with a server error (5xxxx): tasks_ready
+// lists such a task again, for the caller to retry. It returns a copy, or
+// nil for an unknown id.
 func (q *queue) get(function, id string) *queued {
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -174,7 +177,7 @@ func (q *queue) get(function, id string) *queued {
 	if e == nil || e.Function != function {
 		return nil
 	}
-	if e.Ready {
+	if e.Ready && e.failCode < 50000 {
 		e.Collected = true
 	}
 	c := *e

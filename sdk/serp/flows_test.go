@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -272,5 +273,54 @@ func TestGoogleOrganicRunConcurrent(t *testing.T) {
 		if !q.Collected {
 			t.Errorf("task %v not collected", q.Task["keyword"])
 		}
+	}
+}
+
+// TestRunOnNilService: a nil *Service says so, without a panic.
+func TestRunOnNilService(t *testing.T) {
+	var svc *serp.Service
+	n := 0
+	for _, err := range svc.GoogleOrganicRunRegular(context.Background(), organicTasks("a"), fastPolls) {
+		n++
+		if err == nil || !strings.Contains(err.Error(), "the *sdk.Client is nil") {
+			t.Errorf("a nil *Service: %v", err)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d yields, want 1", n)
+	}
+}
+
+// TestGoogleOrganicRunServerError: a task whose result fails with a
+// server error is asked for again (getting it is free), then yielded with
+// its error; the others are not held up.
+func TestGoogleOrganicRunServerError(t *testing.T) {
+	srv := sdktest.NewServer(t, sdktest.WithReadyAfter(1), sdktest.WithTaskFailure(func(q sdktest.QueuedTask) int {
+		if q.Task["keyword"] == "broken" {
+			return 50000
+		}
+		return 0
+	}))
+	svc := serp.New(srv.Client())
+	var outcomes []string
+	for r, err := range svc.GoogleOrganicRunRegular(context.Background(), organicTasks("broken", "fine"), fastPolls) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		var apiErr *sdk.Error
+		switch {
+		case r.Err == nil:
+			outcomes = append(outcomes, r.Result.Keyword.Value())
+		case errors.As(r.Err, &apiErr) && apiErr.Code == 50000:
+			outcomes = append(outcomes, "50000")
+		default:
+			t.Errorf("task %d: %v", r.Index, r.Err)
+		}
+	}
+	if diff := cmp.Diff([]string{"fine", "50000"}, outcomes); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	if n := srv.Count("/v3/serp/google/organic/task_get/regular/" + idOf(srv, "broken")); n != 3 {
+		t.Errorf("the broken task was asked for %d times, want 3", n)
 	}
 }
