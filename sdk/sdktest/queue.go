@@ -170,14 +170,14 @@ func (q *queue) poll(function string) []*queued {
 // it is ready, unless it fails with a server error (5xxxx): tasks_ready
 // lists such a task again, for the caller to retry. It returns a copy, or
 // nil for an unknown id.
-func (q *queue) get(function, id string) *queued {
+func (q *queue) get(function, id string, collect bool) *queued {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	e := q.tasks[id]
 	if e == nil || e.Function != function {
 		return nil
 	}
-	if e.Ready && e.failCode < 50000 {
+	if collect && e.Ready && e.failCode < 50000 {
 		e.Collected = true
 	}
 	c := *e
@@ -255,7 +255,9 @@ func (s *Server) answerGet(w http.ResponseWriter, r *http.Request, op *operation
 	}
 	t["id"] = id
 	t["path"] = strings.Split(strings.Trim(r.URL.Path, "/"), "/")
-	e := s.queue.get(function, id)
+	// A fault that fails the answer's task leaves the task uncollected.
+	faulted := len(f.TaskStatusCodes) > 0 && f.TaskStatusCodes[0] != 0
+	e := s.queue.get(function, id, !faulted)
 	switch {
 	case e == nil:
 		failTask(t, 40401, message(40401))

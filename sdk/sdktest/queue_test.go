@@ -158,3 +158,22 @@ func TestQueueUnknownIDs(t *testing.T) {
 		t.Errorf("task_get of a task ready at once: %v", got.taskCodes())
 	}
 }
+
+// TestQueueFaultedGet: a task_get that a fault fails does not collect the
+// task: tasks_ready lists it again.
+func TestQueueFaultedGet(t *testing.T) {
+	s := NewServer(t, WithReadyAfter(0), WithFaults(Fault{}, Fault{TaskStatusCodes: []int{50000}}))
+	id := send(t, s, "POST", organicPost, `[{"keyword":"k","language_code":"en","location_code":2840}]`, true).taskIDs()[0]
+	if got := send(t, s, "GET", organicRegular+id, "", true).taskCodes(); got[0] != "50000" {
+		t.Fatalf("faulted task_get: %v", got)
+	}
+	if diff := cmp.Diff([]string{id}, readyIDs(t, send(t, s, "GET", organicReady, "", true))); diff != "" {
+		t.Errorf("listed after a faulted get (-want +got):\n%s", diff)
+	}
+	if got := send(t, s, "GET", organicRegular+id, "", true).taskCodes(); got[0] != "20000" {
+		t.Errorf("task_get after the fault: %v", got)
+	}
+	if q := s.Queue(); !q[0].Collected {
+		t.Errorf("queue %+v", q)
+	}
+}
