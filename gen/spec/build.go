@@ -27,7 +27,7 @@ type endpoint struct {
 	echo          *node      // data-echo keys that are not request fields
 	echoConflicts *node      // data-echo values whose type is not the request field's
 	hasRequest    bool
-	reqComp       string // the request's component, once written
+	reqComp       string     // the request's component, once written
 	filter        *filterRow // a GET's optional filter, taken as a last path segment (rule G2)
 }
 
