@@ -25,6 +25,8 @@ type Section struct {
 	// FilterSets are the filters appendix's lists of fields, per endpoint.
 	FilterSets []*FilterSet
 	Ops        []*Operation
+	Flows      []*Flow   // the task flows, by function and variant (ir_flow.go)
+	FlowGaps   []FlowGap // functions with some steps of a flow and no whole one
 	Structs    []*Struct // in name order
 	Enums      []*Enum   // in name order
 }
@@ -166,6 +168,9 @@ func Build(doc *openapi3.T) ([]*Section, error) {
 	var out []*Section
 	for _, sb := range b.sections {
 		resolvePagers(sb.Section)
+		if err := resolveFlows(sb.Section); err != nil {
+			return nil, err
+		}
 		slices.SortFunc(sb.Structs, func(x, y *Struct) int { return strings.Compare(x.Name, y.Name) })
 		slices.SortFunc(sb.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
 		out = append(out, sb.Section)

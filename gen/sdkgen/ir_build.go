@@ -38,6 +38,7 @@ func (b *builder) operation(path, method string, op *openapi3.Operation) error {
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 		o.PathParams = append(o.PathParams, m[1])
 	}
+	o.Name = sb.byParamName(o, full)
 	tasks, err := own(respRef.Value, "tasks")
 	if err != nil {
 		return fmt.Errorf("response: %w", err)
@@ -160,6 +161,9 @@ func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Str
 // dataStruct makes the struct of a task's data: the request embedded,
 // plus api, function and what else the API echoes.
 func (sb *sectionBuilder) dataStruct(comp string, req *Struct) *Struct {
+	if s := sb.structs[comp]; s != nil {
+		return s // a second path of the same response (rule G2 of gen/spec)
+	}
 	schema := sb.schema(comp)
 	s := &Struct{Name: sb.types.Name(sb.goName(comp), comp), Doc: schema.Description, Component: comp}
 	s.Role = "the data of a " + strings.TrimSuffix(s.Name, "Data") + " task: the echo of its request, with api and function"
@@ -277,4 +281,17 @@ func fieldOrder(schema *openapi3.Schema) []string {
 	}
 	slices.Sort(rest)
 	return append(names, rest...)
+}
+
+// byParamName names an operation whose response another operation of the
+// section already has, a second path that ends in a parameter (GET
+// .../locations/{country}): its name is the other's, by its last
+// parameter (contract.ByParam), so that the two methods differ.
+func (sb *sectionBuilder) byParamName(o *Operation, full string) string {
+	for _, other := range sb.Ops {
+		if other.Name == o.Name && len(o.PathParams) > len(other.PathParams) {
+			return sb.goName(contract.ByParam(full, o.PathParams[len(o.PathParams)-1]))
+		}
+	}
+	return o.Name
 }

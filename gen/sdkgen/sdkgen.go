@@ -4,8 +4,9 @@
 // section's overview), models_gen.go (structs and response types),
 // enums_gen.go, service_gen.go (methods), validate_gen.go,
 // filters_gen.go (the filter fields each endpoint takes, where the docs
-// list them) and registry_gen.go; sdk/operations lists every section's
-// operations.
+// list them), flows_gen.go (the task flows: task_post, tasks_ready and
+// task_get linked into one helper per function and variant) and
+// registry_gen.go; sdk/operations lists every section's operations.
 //
 // The steps are parse (kin-openapi), IR (ir.go: every name and Go type
 // decided), emit (emit_*.go). Generated code is gofmt-clean by
@@ -59,6 +60,9 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 		}
 		if len(s.FilterSets) > 0 {
 			files["filters_gen.go"] = emitFilters(s)
+		}
+		if len(s.Flows) > 0 || len(s.FlowGaps) > 0 {
+			files["flows_gen.go"] = emitFlows(s)
 		}
 		for name, f := range files {
 			if err := render(s.Package+"/"+name, f); err != nil {

@@ -27,7 +27,8 @@ type endpoint struct {
 	echo          *node      // data-echo keys that are not request fields
 	echoConflicts *node      // data-echo values whose type is not the request field's
 	hasRequest    bool
-	reqComp       string // the request's component, once written
+	reqComp       string     // the request's component, once written
+	filter        *filterRow // a GET's optional filter, taken as a last path segment (rule G2)
 }
 
 // Recorded is a response body a maintainer recorded from the API (the
@@ -200,6 +201,7 @@ func (b *builder) operation(ep *endpoint) error {
 		WithDescription("the response envelope; errors arrive here too, in status_code of the envelope and of each task").
 		WithContent(content)}))
 	b.doc.AddOperation(ep.path, ep.method, op)
+	b.addFilterPath(ep, op)
 	return nil
 }
 
@@ -246,12 +248,13 @@ func (b *builder) pathParameters(ep *endpoint) openapi3.Parameters {
 		params = append(params, &openapi3.ParameterRef{Value: p})
 	}
 	if ep.method == "GET" {
+		filter := b.filterSegment(ep, names) // rule G2 (getparams.go)
 		for _, pg := range ep.pages {
 			if pg.Request == nil {
 				continue
 			}
 			for _, r := range pg.Request.Rows {
-				if r.Name != "" && !names[normalName(r.Name)] {
+				if r.Name != "" && !names[normalName(r.Name)] && normalName(r.Name) != filter {
 					b.report.add(ep, pg, page.PartRequestTable, normalName(r.Name), "left-out",
 						fmt.Sprintf("%s: a GET has no request body and %q is not a path parameter", r.Where(), r.Name))
 				}

@@ -138,6 +138,11 @@
 //	   the spec from the others, and the run fails.
 //	G1 Path parameters ({id}) are declared; a GET page's "request" table
 //	   describes them, and its other rows are reported as left out.
+//	G2 A GET page's request table with one optional row that is not a
+//	   path parameter (locations' "country") documents a filter the API
+//	   takes as a last path segment, as task_get takes $id: the endpoint
+//	   gets a second path <path>/{row} with the same response, reported
+//	   (getparams.go). More rows, or a required one, stay left out (G1).
 //
 // Order (order.go)
 //

@@ -220,6 +220,12 @@ type GoogleLocationsResponse = sdk.Response[GoogleLocationsData, GoogleLocations
 // GoogleLocationsTask is one task of a GoogleLocationsResponse.
 type GoogleLocationsTask = sdk.Task[GoogleLocationsData, GoogleLocationsResult]
 
+// GoogleLocationsByCountryResponse is the whole response body of GET /v3/serp/google/locations/{country}, envelope included.
+type GoogleLocationsByCountryResponse = sdk.Response[GoogleLocationsData, GoogleLocationsResult]
+
+// GoogleLocationsByCountryTask is one task of a GoogleLocationsByCountryResponse.
+type GoogleLocationsByCountryTask = sdk.Task[GoogleLocationsData, GoogleLocationsResult]
+
 // GoogleMapsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/maps/task_get/advanced/{id}, envelope included.
 type GoogleMapsTaskGetAdvancedResponse = sdk.Response[GoogleMapsTaskGetAdvancedData, GoogleMapsTaskGetAdvancedResult]
 

@@ -390,6 +390,14 @@ var Operations = []sdk.Operation{{
 	Path:    "/v3/serp/google/locations",
 	Summary: "",
 }, {
+	ID:     "serp.GoogleLocationsByCountry",
+	Method: "GET",
+	NewResponse: func() any {
+		return new(GoogleLocationsByCountryResponse)
+	},
+	Path:    "/v3/serp/google/locations/{country}",
+	Summary: "",
+}, {
 	ID:     "serp.GoogleMapsTaskGetAdvanced",
 	Method: "GET",
 	NewResponse: func() any {

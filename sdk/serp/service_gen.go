@@ -120,6 +120,9 @@ func (s *Service) GoogleAIModeLiveHTMLBatch(ctx context.Context, tasks []GoogleA
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleAIModeTaskPostBatch answered (sdk.PostedTasks) or GoogleAIModeTasksReady listed.
+// It is a step of the task flow that GoogleAIModeRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleAIModeTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleAIModeTaskGetAdvancedResponse, error) {
 	resp := new(GoogleAIModeTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -136,6 +139,9 @@ func (s *Service) GoogleAIModeTaskGetAdvanced(ctx context.Context, id string, op
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleAIModeTaskPostBatch answered (sdk.PostedTasks) or GoogleAIModeTasksReady listed.
+// It is a step of the task flow that GoogleAIModeRunHTML runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleAIModeTaskGetHTML(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleAIModeTaskGetHTMLResponse, error) {
 	resp := new(GoogleAIModeTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -154,6 +160,9 @@ func (s *Service) GoogleAIModeTaskGetHTML(ctx context.Context, id string, opts .
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleAIModeTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleAIModeRunAdvanced and GoogleAIModeRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleAIModeTaskPost(ctx context.Context, task GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) (*GoogleAIModeTaskPostResponse, error) {
 	return s.GoogleAIModeTaskPostBatch(ctx, []GoogleAIModeTaskPostRequest{task}, opts...)
 }
@@ -164,6 +173,9 @@ func (s *Service) GoogleAIModeTaskPost(ctx context.Context, task GoogleAIModeTas
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleAIModeTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleAIModeRunAdvanced and GoogleAIModeRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleAIModeTaskPostBatch(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) (*GoogleAIModeTaskPostResponse, error) {
 	resp := new(GoogleAIModeTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -195,6 +207,9 @@ func (s *Service) GoogleAIModeTasksFixed(ctx context.Context, opts ...sdk.CallOp
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flows that GoogleAIModeRunAdvanced and GoogleAIModeRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleAIModeTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleAIModeTasksReadyResponse, error) {
 	resp := new(GoogleAIModeTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -309,6 +324,9 @@ func (s *Service) GoogleDatasetInfoTaskPostBatch(ctx context.Context, tasks []Go
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleDatasetSearchTaskPostBatch answered (sdk.PostedTasks) or GoogleDatasetSearchTasksReady listed.
+// It is a step of the task flow that GoogleDatasetSearchRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleDatasetSearchTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleDatasetSearchTaskGetAdvancedResponse, error) {
 	resp := new(GoogleDatasetSearchTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -327,6 +345,9 @@ func (s *Service) GoogleDatasetSearchTaskGetAdvanced(ctx context.Context, id str
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleDatasetSearchTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleDatasetSearchRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleDatasetSearchTaskPost(ctx context.Context, task GoogleDatasetSearchTaskPostRequest, opts ...sdk.CallOption) (*GoogleDatasetSearchTaskPostResponse, error) {
 	return s.GoogleDatasetSearchTaskPostBatch(ctx, []GoogleDatasetSearchTaskPostRequest{task}, opts...)
 }
@@ -337,6 +358,9 @@ func (s *Service) GoogleDatasetSearchTaskPost(ctx context.Context, task GoogleDa
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleDatasetSearchTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleDatasetSearchRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleDatasetSearchTaskPostBatch(ctx context.Context, tasks []GoogleDatasetSearchTaskPostRequest, opts ...sdk.CallOption) (*GoogleDatasetSearchTaskPostResponse, error) {
 	resp := new(GoogleDatasetSearchTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -353,6 +377,9 @@ func (s *Service) GoogleDatasetSearchTaskPostBatch(ctx context.Context, tasks []
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flow that GoogleDatasetSearchRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleDatasetSearchTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleDatasetSearchTasksReadyResponse, error) {
 	resp := new(GoogleDatasetSearchTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -396,6 +423,9 @@ func (s *Service) GoogleEventsLiveAdvancedBatch(ctx context.Context, tasks []Goo
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleEventsTaskPostBatch answered (sdk.PostedTasks) or GoogleEventsTasksReady listed.
+// It is a step of the task flow that GoogleEventsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleEventsTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleEventsTaskGetAdvancedResponse, error) {
 	resp := new(GoogleEventsTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -414,6 +444,9 @@ func (s *Service) GoogleEventsTaskGetAdvanced(ctx context.Context, id string, op
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleEventsTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleEventsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleEventsTaskPost(ctx context.Context, task GoogleEventsTaskPostRequest, opts ...sdk.CallOption) (*GoogleEventsTaskPostResponse, error) {
 	return s.GoogleEventsTaskPostBatch(ctx, []GoogleEventsTaskPostRequest{task}, opts...)
 }
@@ -424,6 +457,9 @@ func (s *Service) GoogleEventsTaskPost(ctx context.Context, task GoogleEventsTas
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleEventsTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleEventsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleEventsTaskPostBatch(ctx context.Context, tasks []GoogleEventsTaskPostRequest, opts ...sdk.CallOption) (*GoogleEventsTaskPostResponse, error) {
 	resp := new(GoogleEventsTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -455,6 +491,9 @@ func (s *Service) GoogleEventsTasksFixed(ctx context.Context, opts ...sdk.CallOp
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flow that GoogleEventsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleEventsTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleEventsTasksReadyResponse, error) {
 	resp := new(GoogleEventsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -572,6 +611,9 @@ func (s *Service) GoogleJobsLocations(ctx context.Context, opts ...sdk.CallOptio
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleJobsTaskPostBatch answered (sdk.PostedTasks) or GoogleJobsTasksReady listed.
+// It is a step of the task flow that GoogleJobsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleJobsTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleJobsTaskGetAdvancedResponse, error) {
 	resp := new(GoogleJobsTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -588,6 +630,9 @@ func (s *Service) GoogleJobsTaskGetAdvanced(ctx context.Context, id string, opts
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleJobsTaskPostBatch answered (sdk.PostedTasks) or GoogleJobsTasksReady listed.
+// It is a step of the task flow that GoogleJobsRunHTML runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleJobsTaskGetHTML(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleJobsTaskGetHTMLResponse, error) {
 	resp := new(GoogleJobsTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -608,6 +653,9 @@ func (s *Service) GoogleJobsTaskGetHTML(ctx context.Context, id string, opts ...
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleJobsTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleJobsRunAdvanced and GoogleJobsRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleJobsTaskPost(ctx context.Context, task GoogleJobsTaskPostRequest, opts ...sdk.CallOption) (*GoogleJobsTaskPostResponse, error) {
 	return s.GoogleJobsTaskPostBatch(ctx, []GoogleJobsTaskPostRequest{task}, opts...)
 }
@@ -618,6 +666,9 @@ func (s *Service) GoogleJobsTaskPost(ctx context.Context, task GoogleJobsTaskPos
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleJobsTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleJobsRunAdvanced and GoogleJobsRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleJobsTaskPostBatch(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) (*GoogleJobsTaskPostResponse, error) {
 	resp := new(GoogleJobsTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -634,6 +685,9 @@ func (s *Service) GoogleJobsTaskPostBatch(ctx context.Context, tasks []GoogleJob
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flows that GoogleJobsRunAdvanced and GoogleJobsRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleJobsTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleJobsTasksReadyResponse, error) {
 	resp := new(GoogleJobsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -705,6 +759,9 @@ func (s *Service) GoogleLocalFinderLiveHTMLBatch(ctx context.Context, tasks []Go
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleLocalFinderTaskPostBatch answered (sdk.PostedTasks) or GoogleLocalFinderTasksReady listed.
+// It is a step of the task flow that GoogleLocalFinderRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleLocalFinderTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleLocalFinderTaskGetAdvancedResponse, error) {
 	resp := new(GoogleLocalFinderTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -723,6 +780,9 @@ func (s *Service) GoogleLocalFinderTaskGetAdvanced(ctx context.Context, id strin
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleLocalFinderTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleLocalFinderRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleLocalFinderTaskPost(ctx context.Context, task GoogleLocalFinderTaskPostRequest, opts ...sdk.CallOption) (*GoogleLocalFinderTaskPostResponse, error) {
 	return s.GoogleLocalFinderTaskPostBatch(ctx, []GoogleLocalFinderTaskPostRequest{task}, opts...)
 }
@@ -733,6 +793,9 @@ func (s *Service) GoogleLocalFinderTaskPost(ctx context.Context, task GoogleLoca
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleLocalFinderTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleLocalFinderRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleLocalFinderTaskPostBatch(ctx context.Context, tasks []GoogleLocalFinderTaskPostRequest, opts ...sdk.CallOption) (*GoogleLocalFinderTaskPostResponse, error) {
 	resp := new(GoogleLocalFinderTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -764,6 +827,9 @@ func (s *Service) GoogleLocalFinderTasksFixed(ctx context.Context, opts ...sdk.C
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flow that GoogleLocalFinderRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleLocalFinderTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleLocalFinderTasksReadyResponse, error) {
 	resp := new(GoogleLocalFinderTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -788,12 +854,31 @@ func (s *Service) GoogleLocations(ctx context.Context, opts ...sdk.CallOption) (
 	return resp, err
 }
 
+// GoogleLocationsByCountry calls GET /v3/serp/google/locations/{country}.
+//
+// opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only.
+//
+// The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
+// it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+func (s *Service) GoogleLocationsByCountry(ctx context.Context, country string, opts ...sdk.CallOption) (*GoogleLocationsByCountryResponse, error) {
+	resp := new(GoogleLocationsByCountryResponse)
+	err := s.c().Do(ctx, sdk.Call{
+		Endpoint: "/v3/serp/google/locations/{country}",
+		Method:   http.MethodGet,
+		Path:     "/v3/serp/google/locations/" + url.PathEscape(country),
+	}, resp, opts...)
+	return resp, err
+}
+
 // GoogleMapsTaskGetAdvanced calls GET /v3/serp/google/maps/task_get/advanced/{id}.
 //
 // opts (sdk.WithTimeout, sdk.WithBudget, sdk.WithRawResponse, ...) apply to this call only.
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleMapsTaskPostBatch answered (sdk.PostedTasks) or GoogleMapsTasksReady listed.
+// It is a step of the task flow that GoogleMapsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleMapsTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleMapsTaskGetAdvancedResponse, error) {
 	resp := new(GoogleMapsTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -812,6 +897,9 @@ func (s *Service) GoogleMapsTaskGetAdvanced(ctx context.Context, id string, opts
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleMapsTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleMapsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleMapsTaskPost(ctx context.Context, task GoogleMapsTaskPostRequest, opts ...sdk.CallOption) (*GoogleMapsTaskPostResponse, error) {
 	return s.GoogleMapsTaskPostBatch(ctx, []GoogleMapsTaskPostRequest{task}, opts...)
 }
@@ -822,6 +910,9 @@ func (s *Service) GoogleMapsTaskPost(ctx context.Context, task GoogleMapsTaskPos
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleMapsTasksReady lists the finished ones.
+// It is a step of the task flow that GoogleMapsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleMapsTaskPostBatch(ctx context.Context, tasks []GoogleMapsTaskPostRequest, opts ...sdk.CallOption) (*GoogleMapsTaskPostResponse, error) {
 	resp := new(GoogleMapsTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -853,6 +944,9 @@ func (s *Service) GoogleMapsTasksFixed(ctx context.Context, opts ...sdk.CallOpti
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flow that GoogleMapsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleMapsTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleMapsTasksReadyResponse, error) {
 	resp := new(GoogleMapsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1026,6 +1120,9 @@ func (s *Service) GoogleOrganicLiveRegularBatch(ctx context.Context, tasks []Goo
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleOrganicTaskPostBatch answered (sdk.PostedTasks) or GoogleOrganicTasksReady listed.
+// It is a step of the task flow that GoogleOrganicRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleOrganicTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleOrganicTaskGetAdvancedResponse, error) {
 	resp := new(GoogleOrganicTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1042,6 +1139,9 @@ func (s *Service) GoogleOrganicTaskGetAdvanced(ctx context.Context, id string, o
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleOrganicTaskPostBatch answered (sdk.PostedTasks) or GoogleOrganicTasksReady listed.
+// It is a step of the task flow that GoogleOrganicRunRegular runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleOrganicTaskGetRegular(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleOrganicTaskGetRegularResponse, error) {
 	resp := new(GoogleOrganicTaskGetRegularResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1060,6 +1160,9 @@ func (s *Service) GoogleOrganicTaskGetRegular(ctx context.Context, id string, op
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleOrganicTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleOrganicRunAdvanced and GoogleOrganicRunRegular run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleOrganicTaskPost(ctx context.Context, task GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) (*GoogleOrganicTaskPostResponse, error) {
 	return s.GoogleOrganicTaskPostBatch(ctx, []GoogleOrganicTaskPostRequest{task}, opts...)
 }
@@ -1070,6 +1173,9 @@ func (s *Service) GoogleOrganicTaskPost(ctx context.Context, task GoogleOrganicT
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleOrganicTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleOrganicRunAdvanced and GoogleOrganicRunRegular run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleOrganicTaskPostBatch(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) (*GoogleOrganicTaskPostResponse, error) {
 	resp := new(GoogleOrganicTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1101,6 +1207,9 @@ func (s *Service) GoogleOrganicTasksFixed(ctx context.Context, opts ...sdk.CallO
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flows that GoogleOrganicRunAdvanced and GoogleOrganicRunRegular run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleOrganicTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleOrganicTasksReadyResponse, error) {
 	resp := new(GoogleOrganicTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1116,6 +1225,9 @@ func (s *Service) GoogleOrganicTasksReady(ctx context.Context, opts ...sdk.CallO
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleSearchByImageTaskPostBatch answered (sdk.PostedTasks) or GoogleSearchByImageTasksReady listed.
+// It is a step of the task flow that GoogleSearchByImageRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleSearchByImageTaskGetAdvanced(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleSearchByImageTaskGetAdvancedResponse, error) {
 	resp := new(GoogleSearchByImageTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1132,6 +1244,9 @@ func (s *Service) GoogleSearchByImageTaskGetAdvanced(ctx context.Context, id str
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// id is one that GoogleSearchByImageTaskPostBatch answered (sdk.PostedTasks) or GoogleSearchByImageTasksReady listed.
+// It is a step of the task flow that GoogleSearchByImageRunHTML runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleSearchByImageTaskGetHTML(ctx context.Context, id string, opts ...sdk.CallOption) (*GoogleSearchByImageTaskGetHTMLResponse, error) {
 	resp := new(GoogleSearchByImageTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1150,6 +1265,9 @@ func (s *Service) GoogleSearchByImageTaskGetHTML(ctx context.Context, id string,
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleSearchByImageTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleSearchByImageRunAdvanced and GoogleSearchByImageRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleSearchByImageTaskPost(ctx context.Context, task GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) (*GoogleSearchByImageTaskPostResponse, error) {
 	return s.GoogleSearchByImageTaskPostBatch(ctx, []GoogleSearchByImageTaskPostRequest{task}, opts...)
 }
@@ -1160,6 +1278,9 @@ func (s *Service) GoogleSearchByImageTaskPost(ctx context.Context, task GoogleSe
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.PostedTasks(resp) reads the tasks' ids and costs; GoogleSearchByImageTasksReady lists the finished ones.
+// It is a step of the task flows that GoogleSearchByImageRunAdvanced and GoogleSearchByImageRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleSearchByImageTaskPostBatch(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) (*GoogleSearchByImageTaskPostResponse, error) {
 	resp := new(GoogleSearchByImageTaskPostResponse)
 	err := s.c().Do(ctx, sdk.Call{
@@ -1176,6 +1297,9 @@ func (s *Service) GoogleSearchByImageTaskPostBatch(ctx context.Context, tasks []
 //
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
+//
+// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// It is a step of the task flows that GoogleSearchByImageRunAdvanced and GoogleSearchByImageRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleSearchByImageTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleSearchByImageTasksReadyResponse, error) {
 	resp := new(GoogleSearchByImageTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
