@@ -4,7 +4,8 @@
 // section's overview), models_gen.go (structs and response types),
 // enums_gen.go, service_gen.go (methods), validate_gen.go,
 // filters_gen.go (the filter fields each endpoint takes, where the docs
-// list them) and registry_gen.go; sdk/operations lists every section's
+// list them), sums_gen.go (the polymorphic arrays' interfaces, kinds and
+// decoding) and registry_gen.go; sdk/operations lists every section's
 // operations.
 //
 // The steps are parse (kin-openapi), IR (ir.go: every name and Go type
@@ -59,6 +60,12 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 		}
 		if len(s.FilterSets) > 0 {
 			files["filters_gen.go"] = emitFilters(s)
+		}
+		if len(s.Sums) > 0 {
+			if err := checkSums(s); err != nil {
+				return nil, err
+			}
+			files["sums_gen.go"] = emitSums(s)
 		}
 		for name, f := range files {
 			if err := render(s.Package+"/"+name, f); err != nil {

@@ -402,8 +402,19 @@ func (ix *sectionIndex) shownInside(level *node, name string) bool {
 	if ix == nil {
 		return false
 	}
+	shown := func(n *node) string { // the table's type, else the examples'
+		switch {
+		case levelType(n) != "":
+			return levelType(n)
+		case n.ex.kinds[jsonval.Array] > 0:
+			return "array"
+		case n.ex.kinds[jsonval.Object] > 0:
+			return "object"
+		}
+		return ""
+	}
 	for _, d := range ix.shapes[level.name] {
-		if levelType(d.n) != levelType(level) {
+		if shown(d.n) != shown(level) {
 			continue
 		}
 		if c := d.n.child(name); c != nil && c.ex.seen > c.ex.kinds[jsonval.Null] {

@@ -30,8 +30,11 @@ type sectionKinds struct {
 	kinds map[string]*node    // by kind: its fields, merged from every operation (V5)
 	from  map[string][]string // by kind: the operations that document it
 	items []string            // the kinds of the result's items of every operation, sorted (V6)
-	comps map[string]string   // by kind: its component, reserved
-	item  string              // the component of a result's items, reserved
+	// polyItems are the kinds of the result's items of the operations
+	// whose result's items are polymorphic.
+	polyItems map[string]bool
+	comps     map[string]string // by kind: its component, reserved
+	item      string            // the component of a result's items, reserved
 }
 
 // minKinds is how many kinds make an array polymorphic (V4): one kind is
@@ -40,6 +43,27 @@ const minKinds = 2
 
 // isSum tells an array node whose elements are of two kinds or more.
 func isSum(n *node) bool { return len(n.variants) >= minKinds && isArrayNode(n) }
+
+// isSum is V4 and V6 for an endpoint's array: its elements are of two
+// kinds or more; or it is a result's items of one kind that another
+// operation's polymorphic result items have (one kind, one type).
+func (p *polymorphism) isSum(ep *endpoint, n *node) bool {
+	if isSum(n) {
+		return true
+	}
+	sk := p.sections[ep.section]
+	return sk != nil && len(n.variants) == 1 && isArrayNode(n) && n == resultItems(ep) && sk.polyItems[n.variants[0].kind]
+}
+
+// resultItems is the endpoint's result's items, nil when it has none.
+func resultItems(ep *endpoint) *node {
+	if t := ep.resp.child(contract.Tasks); t != nil {
+		if r := t.child(contract.Result); r != nil {
+			return r.child(contract.Items)
+		}
+	}
+	return nil
+}
 
 // collectSums finds, in every endpoint's response, the polymorphic
 // arrays, and merges the kinds they hold per section (V5). Below such an
@@ -51,6 +75,14 @@ func (b *builder) collectSums(eps []*endpoint) {
 	p := &polymorphism{sections: map[string]*sectionKinds{}}
 	b.poly = p
 	for _, ep := range eps {
+		if items := resultItems(ep); items != nil && isSum(items) {
+			sk := p.section(ep.section)
+			for _, v := range items.variants {
+				sk.polyItems[v.kind] = true
+			}
+		}
+	}
+	for _, ep := range eps {
 		sk := p.section(ep.section)
 		var walk func(n *node, inSum bool)
 		walk = func(n *node, inSum bool) {
@@ -58,7 +90,7 @@ func (b *builder) collectSums(eps []*endpoint) {
 				if c.name == contract.Data && c.parent.name == contract.Tasks && c.parent.parent == ep.resp {
 					continue // the echo of the request: its schema is the request's
 				}
-				sum := isSum(c)
+				sum := p.isSum(ep, c)
 				if !(sum || inSum && len(c.variants) > 0) {
 					walk(c, inSum)
 					continue
@@ -106,11 +138,12 @@ func (p *polymorphism) section(s string) *sectionKinds {
 		root := &node{}
 		root.ex.kinds = map[jsonval.Kind]int{jsonval.Array: 1}
 		sk = &sectionKinds{
-			ep:    &endpoint{path: s, op: contract.Camel(s), section: s},
-			root:  root,
-			kinds: map[string]*node{},
-			from:  map[string][]string{},
-			comps: map[string]string{},
+			ep:        &endpoint{path: s, op: contract.Camel(s), section: s},
+			root:      root,
+			kinds:     map[string]*node{},
+			from:      map[string][]string{},
+			comps:     map[string]string{},
+			polyItems: map[string]bool{},
 		}
 		p.sections[s] = sk
 	}
@@ -173,7 +206,7 @@ func mergeInto(dst, src *node) {
 // one component for the whole section (V6). nil when n is not
 // polymorphic.
 func (b *builder) sumSchema(ep *endpoint, n *node, comp string) *openapi3.SchemaRef {
-	if b.poly == nil || !isSum(n) || ep.req == n || under(n, ep.req) {
+	if b.poly == nil || ep.req == n || under(n, ep.req) || !(isSum(n) || ep.resp != nil && b.poly.isSum(ep, n)) {
 		return nil // requests have no kinds
 	}
 	sk := b.poly.sections[ep.section]
@@ -187,8 +220,13 @@ func (b *builder) sumSchema(ep *endpoint, n *node, comp string) *openapi3.Schema
 	if n.name == contract.Items && envelopeContainer(n) && sk.item != "" {
 		name, kinds, what = sk.item, sk.items, "an element of a result's items"
 	}
-	b.report.add(ep, nil, responseSide.part, n.path(), "variant", fmt.Sprintf("V4: its elements are of %d kinds (%s): one of %s, as their %q says",
-		len(n.variants), strings.Join(firstN(kindsOf(n), 8), ", "), name, contract.Discriminator))
+	if isSum(n) {
+		b.report.add(ep, nil, responseSide.part, n.path(), "variant", fmt.Sprintf("V4: its elements are of %d kinds (%s): one of %s, as their %q says",
+			len(n.variants), strings.Join(firstN(kindsOf(n), 8), ", "), name, contract.Discriminator))
+	} else {
+		b.report.add(ep, nil, responseSide.part, n.path(), "variant", fmt.Sprintf("V6: its elements are of one kind, %q, which other operations' polymorphic result items have: one of %s too",
+			n.variants[0].kind, name))
+	}
 	if _, done := b.doc.Components.Schemas[name]; done {
 		return ref(name)
 	}
