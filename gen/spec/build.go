@@ -57,6 +57,7 @@ type builder struct {
 	kindFields map[string]map[string][]string
 	kindNodes  map[string]map[string][]*node
 	poly       *polymorphism
+	eps        []*endpoint // every endpoint, once gathered
 }
 
 // Build turns pages into one OpenAPI document and the report of what it
@@ -107,6 +108,7 @@ func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, er
 	b.borrowShapes(eps)
 	b.readFilters(pages, eps)
 	b.sectionNullables(eps)
+	b.eps = eps
 	b.collectSums(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {

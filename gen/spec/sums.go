@@ -35,6 +35,9 @@ type sectionKinds struct {
 	polyItems map[string]bool
 	comps     map[string]string // by kind: its component, reserved
 	item      string            // the component of a result's items, reserved
+	// types are the section's types of each field name, and where one
+	// field has it (V7), once asked.
+	types map[string]map[string]string
 }
 
 // minKinds is how many kinds make an array polymorphic (V4): one kind is
@@ -281,4 +284,66 @@ func (b *builder) kindSchema(sk *sectionKinds, k string) *openapi3.SchemaRef {
 		slices.Sort(s.Required)
 	}
 	return r
+}
+
+// kindFieldType is rule V7: a field of a kind that no row types and the
+// examples show only as null takes the type the section's fields of that
+// name have elsewhere, when they all have one (splitting a union by kind
+// leaves such a field without the rows of the other kinds). "" when n is
+// not a kind's field or the section's fields disagree.
+func (b *builder) kindFieldType(ep *endpoint, n *node, note noteFunc) string {
+	sk := b.poly.sectionOf(ep)
+	if sk == nil || !under(n, sk.root) || len(n.children) > 0 {
+		return ""
+	}
+	if sk.types == nil {
+		sk.types = map[string]map[string]string{}
+		for _, e := range b.eps {
+			if e.section != sk.ep.section {
+				continue
+			}
+			var walk func(c *node)
+			walk = func(c *node) {
+				for _, f := range c.children {
+					walk(f)
+					if len(f.children) > 0 {
+						continue
+					}
+					t := levelType(f)
+					if t == "" {
+						if kinds := f.ex.nonNullKinds(); len(kinds) == 1 {
+							t = wireType(kinds[0], f.ex.fraction)
+						}
+					}
+					if t == "" {
+						continue
+					}
+					if sk.types[f.name] == nil {
+						sk.types[f.name] = map[string]string{}
+					}
+					if _, ok := sk.types[f.name][t]; !ok {
+						sk.types[f.name][t] = e.method + " " + e.path + " " + f.path()
+					}
+				}
+			}
+			walk(e.resp)
+		}
+	}
+	ts := sk.types[n.name]
+	if len(ts) != 1 {
+		return ""
+	}
+	for t, w := range ts {
+		note("type", "V7: no row types it and the examples only show null; the section's other %q fields are %ss (%s): %s", n.name, t, w, t)
+		return t
+	}
+	return ""
+}
+
+// sectionOf is the kinds of the endpoint's section; nil when none.
+func (p *polymorphism) sectionOf(ep *endpoint) *sectionKinds {
+	if p == nil {
+		return nil
+	}
+	return p.sections[ep.section]
 }

@@ -409,7 +409,7 @@ type AIOverviewElementImage struct {
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
 	// URL: (not described by the docs).
-	URL any `json:"url"`
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// ImageURL: (not described by the docs).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
@@ -426,7 +426,7 @@ type AIOverviewElementLink struct {
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// Description: (not described by the docs).
-	Description any `json:"description"`
+	Description sdk.Opt[string] `json:"description,omitzero"`
 
 	// URL: (not described by the docs).
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -930,7 +930,7 @@ type CarouselItemItem struct {
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// Subtitle: (not described by the docs).
-	Subtitle any `json:"subtitle"`
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
 
 	// ImageURL: (not described by the docs).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
@@ -11961,7 +11961,7 @@ type OrganicItemImage struct {
 	Type string `json:"type"`
 
 	// Alt: (not described by the docs).
-	Alt any `json:"alt"`
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
 	// URL: (not described by the docs).
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -13099,7 +13099,7 @@ type TopStoriesItemItem struct {
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// ImageURL: (not described by the docs).
-	ImageURL sdk.Opt[any] `json:"image_url,omitzero"`
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
 // TopStoriesItemRectangle is the type of TopStoriesItem.Rectangle.
