@@ -42,8 +42,8 @@ func (b *builder) arraySchema(ep *endpoint, n *node, m merged, comp string, sd s
 		s.Items = sum // V4: a polymorphic array
 		return s
 	}
-	if len(n.children) > 0 || n.ex.elemKind[jsonval.Object] > 0 {
-		s.Items = b.component(ep, n, comp, sd, "")
+	if e := elementNode(n); len(e.children) > 0 || n.ex.elemKind[jsonval.Object] > 0 {
+		s.Items = b.component(ep, e, comp, sd, "")
 		return s
 	}
 	var kinds []jsonval.Kind

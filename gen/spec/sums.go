@@ -347,3 +347,19 @@ func (p *polymorphism) sectionOf(ep *endpoint) *sectionKinds {
 	}
 	return p.sections[ep.section]
 }
+
+// elementNode is the node of the elements of an array of one kind inside
+// a kind (V5): its kind's, which has the rows the table gave that kind
+// (the union of an array in a kind's tree has only its examples'). Any
+// other array's elements are the array's own node.
+func elementNode(n *node) *node {
+	if len(n.variants) != 1 {
+		return n
+	}
+	for c := n.parent; c != nil; c = c.parent {
+		if c.kind != "" {
+			return n.variants[0]
+		}
+	}
+	return n
+}

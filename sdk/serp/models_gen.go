@@ -398,50 +398,59 @@ type AIOverviewElement struct {
 }
 
 // AIOverviewElementImage is the type of AIOverviewElement.Images.
-//
-// Images of the element.
-// If there are none, equals null.
 type AIOverviewElementImage struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ images_element‘.
 	Type string `json:"type"`
 
-	// Alt: (not described by the docs).
+	// Alt: alt tag of the image.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
-	// URL: (not described by the docs).
+	// URL: relevant URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// ImageURL: (not described by the docs).
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
 // AIOverviewElementLink is the type of AIOverviewElement.Links.
-//
-// Website links featured in the element.
 type AIOverviewElementLink struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ link_element‘.
 	Type string `json:"type"`
 
-	// Title: (not described by the docs).
+	// Title: link anchor text.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Description: (not described by the docs).
+	// Description: link description.
 	Description sdk.Opt[string] `json:"description,omitzero"`
 
-	// URL: (not described by the docs).
+	// URL: link URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Domain: (not described by the docs).
+	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // AIOverviewElementReference is the type of AIOverviewElement.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
 type AIOverviewElementReference struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ ai_overview_reference‘.
 	Type string `json:"type"`
+
+	// Source: reference source name or title.
+	Source string `json:"source"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text string `json:"text"`
 
 	// RankGroup: (not described by the docs).
 	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
@@ -452,20 +461,31 @@ type AIOverviewElementReference struct {
 	// Position: (not described by the docs).
 	Position string `json:"position"`
 
-	// Source: (not described by the docs).
-	Source string `json:"source"`
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AIOverviewElementReferenceRectangle] `json:"rectangle,omitzero"`
+}
 
-	// Domain: (not described by the docs).
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+// AIOverviewElementReferenceRectangle is the type of AIOverviewElementReference.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AIOverviewElementReferenceRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
 
-	// URL: (not described by the docs).
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
 
-	// Title: (not described by the docs).
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
 
-	// Text: (not described by the docs).
-	Text string `json:"text"`
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // AIOverviewExpandedElement is the "ai_overview_expanded_element" kind of AIOverviewItemItem.
@@ -494,20 +514,9 @@ type AIOverviewExpandedElement struct {
 }
 
 // AIOverviewExpandedElementComponent is the type of AIOverviewExpandedElement.Components.
-//
-// Array of components of the element.
 type AIOverviewExpandedElementComponent struct {
 	// Type: type of component = ‘ ai_overview_expanded_component‘.
 	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
 
 	// Title: title of the element in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
@@ -530,33 +539,117 @@ type AIOverviewExpandedElementComponent struct {
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
 	References []AIOverviewExpandedElementComponentReference `json:"references"`
+
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
 }
 
 // AIOverviewExpandedElementComponentImage is the type of AIOverviewExpandedElementComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type AIOverviewExpandedElementComponentImage struct{}
+type AIOverviewExpandedElementComponentImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
 
 // AIOverviewExpandedElementComponentLink is the type of AIOverviewExpandedElementComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type AIOverviewExpandedElementComponentLink struct{}
+type AIOverviewExpandedElementComponentLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL in link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in link.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
 
 // AIOverviewExpandedElementComponentReference is the type of AIOverviewExpandedElementComponent.References.
+type AIOverviewExpandedElementComponentReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AIOverviewExpandedElementComponentReferenceRectangle] `json:"rectangle,omitzero"`
+}
+
+// AIOverviewExpandedElementComponentReferenceRectangle is the type of AIOverviewExpandedElementComponentReference.Rectangle.
 //
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type AIOverviewExpandedElementComponentReference struct{}
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AIOverviewExpandedElementComponentReferenceRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
 
 // AIOverviewExpandedElementReference is the type of AIOverviewExpandedElement.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type AIOverviewExpandedElementReference struct{}
+type AIOverviewExpandedElementReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
 
 // AIOverviewItem is the "ai_overview" kind of Item.
 //
@@ -680,10 +773,26 @@ type AIOverviewTableElement struct {
 }
 
 // AIOverviewTableElementReference is the type of AIOverviewTableElement.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type AIOverviewTableElementReference struct{}
+type AIOverviewTableElementReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
 
 // AIOverviewTableElementTable is the type of AIOverviewTableElement.Table.
 //
@@ -846,7 +955,51 @@ type AnswerBoxItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links sdk.Opt[[]string] `json:"links,omitzero"`
+	Links sdk.Opt[[]AnswerBoxItemLink] `json:"links,omitzero"`
+}
+
+// AnswerBoxItemLink is the type of AnswerBoxItem.Links.
+type AnswerBoxItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AnswerBoxItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// AnswerBoxItemLinkRectangle is the type of AnswerBoxItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AnswerBoxItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // AppItem is the "app" kind of Item.
@@ -874,7 +1027,80 @@ type AppItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]AppItemItem] `json:"items,omitzero"`
+}
+
+// AppItemItem is the type of AppItem.Items.
+type AppItemItem struct {
+	// Type: type of element = ‘ app_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Price: price of the app element.
+	Price *AppItemItemPrice `json:"price,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AppItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// AppItemItemPrice is the type of AppItemItem.Price.
+//
+// Price of the app element.
+type AppItemItemPrice struct {
+	// Current: current price.
+	// Refers to the current price indicated in the app element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Refers to the regular price indicated in the app element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Refers to the maximum price indicated in the app element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// AppItemItemRectangle is the type of AppItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AppItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // CarouselItem is the "carousel" kind of Item.
@@ -919,20 +1145,19 @@ type CarouselItem struct {
 }
 
 // CarouselItemItem is the type of CarouselItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
 type CarouselItemItem struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ carousel_element‘.
 	Type string `json:"type"`
 
-	// Title: (not described by the docs).
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Subtitle: (not described by the docs).
+	// Subtitle: subtitle of the element in SERP.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
 
-	// ImageURL: (not described by the docs).
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
@@ -978,7 +1203,106 @@ type CommercialUnitsItem struct {
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 
 	// Items: contains results featured in the commercial_units element of SERP.
-	Items []string `json:"items,omitzero"`
+	Items []CommercialUnitsItemItem `json:"items,omitzero"`
+}
+
+// CommercialUnitsItemItem is the type of CommercialUnitsItem.Items.
+type CommercialUnitsItemItem struct {
+	// Type: type of element = ‘commercial_units_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the commercial unit.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price indicated in the element.
+	Price *CommercialUnitsItemItemPrice `json:"price,omitzero"`
+
+	// Source: source of the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *CommercialUnitsItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CommercialUnitsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CommercialUnitsItemItemPrice is the type of CommercialUnitsItemItem.Price.
+//
+// Price indicated in the element.
+type CommercialUnitsItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the commercial units element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the commercial units element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the commercial units element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// CommercialUnitsItemItemRating is the type of CommercialUnitsItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type CommercialUnitsItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// CommercialUnitsItemItemRectangle is the type of CommercialUnitsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CommercialUnitsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // CompareSitesItem is the "compare_sites" kind of Item.
@@ -1009,7 +1333,54 @@ type CompareSitesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]CompareSitesItemItem] `json:"items,omitzero"`
+}
+
+// CompareSitesItemItem is the type of CompareSitesItem.Items.
+type CompareSitesItemItem struct {
+	// Type: type of element = ‘ compare_sites_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL to the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Source: website name, source of the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CompareSitesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CompareSitesItemItemRectangle is the type of CompareSitesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CompareSitesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // CoursesItem is the "courses" kind of Item.
@@ -1045,7 +1416,86 @@ type CoursesItem struct {
 
 	// Items: array of courses elements.
 	// Contains a list of courses elements.
-	Items []string `json:"items,omitzero"`
+	Items []CoursesItemItem `json:"items,omitzero"`
+}
+
+// CoursesItemItem is the type of CoursesItem.Items.
+type CoursesItemItem struct {
+	// Type: type of element = ‘courses_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: name of the course.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the course.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: web source of the courses element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Date: date and time.
+	// Date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *CoursesItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CoursesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CoursesItemItemRating is the type of CoursesItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type CoursesItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// CoursesItemItemRectangle is the type of CoursesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CoursesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // CurrencyBoxItem is the "currency_box" kind of Item.
@@ -1103,7 +1553,54 @@ type CurrencyBoxItem struct {
 // Contains data provided in the graph of the element.
 type CurrencyBoxItemGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []string `json:"items,omitzero"`
+	Items []CurrencyBoxItemGraphItem `json:"items,omitzero"`
+}
+
+// CurrencyBoxItemGraphItem is the type of CurrencyBoxItemGraph.Items.
+type CurrencyBoxItemGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous exchange rate.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: exchange rate.
+	// Exchange rate for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: exchange rates on the preceding time period.
+	// Contains exchange rate data based on the preceding time period.
+	// If there are none, equals null.
+	PreviousItems sdk.Opt[[]string] `json:"previous_items,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CurrencyBoxItemGraphItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CurrencyBoxItemGraphItemRectangle is the type of CurrencyBoxItemGraphItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CurrencyBoxItemGraphItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // CurrencyBoxItemTable is the type of CurrencyBoxItem.Table.
@@ -1149,7 +1646,62 @@ type DiscussionsAndForumsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]DiscussionsAndForumsItemItem] `json:"items,omitzero"`
+}
+
+// DiscussionsAndForumsItemItem is the type of DiscussionsAndForumsItem.Items.
+type DiscussionsAndForumsItemItem struct {
+	// Type: type of element = ‘ discussions_and_forums_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// PostsCount: number of posts from the discussion on the related source.
+	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[DiscussionsAndForumsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// DiscussionsAndForumsItemItemRectangle is the type of DiscussionsAndForumsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type DiscussionsAndForumsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // EventsItem is the "events" kind of Item.
@@ -1183,7 +1735,48 @@ type EventsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]EventsItemItem] `json:"items,omitzero"`
+}
+
+// EventsItemItem is the type of EventsItem.Items.
+type EventsItemItem struct {
+	// Type: type of element = ‘ events_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: events_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[EventsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// EventsItemItemRectangle is the type of EventsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type EventsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // ExploreBrandsItem is the "explore_brands" kind of Item.
@@ -1214,7 +1807,58 @@ type ExploreBrandsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]ExploreBrandsItemItem] `json:"items,omitzero"`
+}
+
+// ExploreBrandsItemItem is the type of ExploreBrandsItem.Items.
+type ExploreBrandsItemItem struct {
+	// Type: type of element = ‘ explore_brands_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ExploreBrandsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ExploreBrandsItemItemRectangle is the type of ExploreBrandsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ExploreBrandsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // FeaturedSnippetItem is the "featured_snippet" kind of Item.
@@ -1267,10 +1911,69 @@ type FeaturedSnippetItem struct {
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// Images: images of the element.
-	Images []string `json:"images,omitzero"`
+	Images []FeaturedSnippetItemImage `json:"images,omitzero"`
 
 	// Breadcrumb: always equals null.
 	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+}
+
+// FeaturedSnippetItemImage is the type of FeaturedSnippetItem.Images.
+type FeaturedSnippetItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[FeaturedSnippetItemImageTable] `json:"table,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FeaturedSnippetItemImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// FeaturedSnippetItemImageRectangle is the type of FeaturedSnippetItemImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type FeaturedSnippetItemImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// FeaturedSnippetItemImageTable is the type of FeaturedSnippetItemImage.Table.
+//
+// Results table.
+// If there are none, equals null.
+type FeaturedSnippetItemImageTable struct {
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []string `json:"table_content,omitzero"`
 }
 
 // FindResultsOnItem is the "find_results_on" kind of Item.
@@ -1298,7 +2001,52 @@ type FindResultsOnItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]FindResultsOnItemItem] `json:"items,omitzero"`
+}
+
+// FindResultsOnItemItem is the type of FindResultsOnItem.Items.
+type FindResultsOnItemItem struct {
+	// Type: type of element = ‘ find_results_on_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: find_results_on_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the find_results_on_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FindResultsOnItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// FindResultsOnItemItemRectangle is the type of FindResultsOnItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type FindResultsOnItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // FoundOnWebItem is the "found_on_web" kind of Item.
@@ -1332,7 +2080,66 @@ type FoundOnWebItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]FoundOnWebItemItem] `json:"items,omitzero"`
+}
+
+// FoundOnWebItemItem is the type of FoundOnWebItem.Items.
+type FoundOnWebItemItem struct {
+	// Type: type of element = ‘ found_on_web_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Image: image of the element.
+	Image *FoundOnWebItemItemImage `json:"image,omitzero"`
+}
+
+// FoundOnWebItemItemImage is the type of FoundOnWebItemItem.Image.
+//
+// Image of the element.
+type FoundOnWebItemItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FoundOnWebItemItemImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// FoundOnWebItemItemImageRectangle is the type of FoundOnWebItemItemImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type FoundOnWebItemItemImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // GoogleAIModeLiveAdvancedData is the data of a GoogleAIModeLiveAdvanced task: the echo of its request, with api and function.
@@ -4573,7 +5380,45 @@ type GoogleFlightsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]GoogleFlightsItemItem] `json:"items,omitzero"`
+}
+
+// GoogleFlightsItemItem is the type of GoogleFlightsItem.Items.
+type GoogleFlightsItemItem struct {
+	// Type: type of element = ‘ google_flights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Description: - description
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[GoogleFlightsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// GoogleFlightsItemItemRectangle is the type of GoogleFlightsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type GoogleFlightsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // GoogleHotelsItem is the "google_hotels" kind of Item.
@@ -9954,7 +10799,114 @@ type HotelsPackItem struct {
 	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
 
 	// Items: contains results featured in the ‘hotels_pack’ element of SERP.
-	Items []string `json:"items,omitzero"`
+	Items []HotelsPackItemItem `json:"items,omitzero"`
+}
+
+// HotelsPackItemItem is the type of HotelsPackItem.Items.
+type HotelsPackItemItem struct {
+	// Type: type of element = ‘hotels_pack_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Price: price of booking a place for the specified dates of stay.
+	Price *HotelsPackItemItemPrice `json:"price,omitzero"`
+
+	// Title: title of the place.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Desription: description of the place in SERP.
+	Desription sdk.Opt[string] `json:"desription,omitzero"`
+
+	// HotelIdentifier: unique hotel identifier.
+	// Unique hotel identifier assigned by Google;
+	// example: "CgoIjaeSlI6CnNpVEAE".
+	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *HotelsPackItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[HotelsPackItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// HotelsPackItemItemPrice is the type of HotelsPackItemItem.Price.
+//
+// Price of booking a place for the specified dates of stay.
+type HotelsPackItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of booking a place for the specified dates of stay.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of booking a place for the specified dates of stay.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of booking a place for the specified dates of stay.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// HotelsPackItemItemRating is the type of HotelsPackItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type HotelsPackItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// HotelsPackItemItemRectangle is the type of HotelsPackItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type HotelsPackItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // IDListData is the data of a IDList task: the echo of its request, with api and function.
@@ -10142,7 +11094,7 @@ type ImagesItem struct {
 
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
-	RelatedImageSearches []string `json:"related_image_searches"`
+	RelatedImageSearches []ImagesItemRelatedImageSearch `json:"related_image_searches"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -10151,20 +11103,19 @@ type ImagesItem struct {
 }
 
 // ImagesItemItem is the type of ImagesItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
 type ImagesItemItem struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ images_element‘.
 	Type string `json:"type"`
 
-	// Alt: (not described by the docs).
+	// Alt: alt tag of the image.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
-	// URL: (not described by the docs).
+	// URL: URL of the image resource.
+	// The URL leading to the resource where the image is posted.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// ImageURL: (not described by the docs).
+	// ImageURL: URL to the compressed image.
+	// The URL leading to the image on DataForSEO storage.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
@@ -10174,6 +11125,53 @@ type ImagesItemItem struct {
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 // Equals null if calculate_rectangles in the POST request is not set to true.
 type ImagesItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ImagesItemRelatedImageSearch is the type of ImagesItem.RelatedImageSearches.
+type ImagesItemRelatedImageSearch struct {
+	// Type: type of element = ‘ related_image_searches_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Alt: alt tag of the featured image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: original URL of the featured image.
+	// The URL leading to the image on the original resource.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ImagesItemRelatedImageSearchRectangle] `json:"rectangle,omitzero"`
+}
+
+// ImagesItemRelatedImageSearchRectangle is the type of ImagesItemRelatedImageSearch.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ImagesItemRelatedImageSearchRectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X sdk.Opt[float64] `json:"x,omitzero"`
@@ -10258,7 +11256,68 @@ type JobsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]JobsItemItem] `json:"items,omitzero"`
+}
+
+// JobsItemItem is the type of JobsItem.Items.
+type JobsItemItem struct {
+	// Type: type of element = ‘ jobs _element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: - description
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Location: location for which the job vacancy is posted.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// JobPostedTime: the time when the job was posted.
+	JobPostedTime sdk.Opt[string] `json:"job_posted_time,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// ContractType: contract type.
+	ContractType sdk.Opt[string] `json:"contract_type,omitzero"`
+
+	// Salary: - salary
+	Salary sdk.Opt[string] `json:"salary,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[JobsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// JobsItemItemRectangle is the type of JobsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type JobsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphAIOverviewItem is the "knowledge_graph_ai_overview_item" kind of KnowledgeGraphItemItem.
@@ -10364,7 +11423,57 @@ type KnowledgeGraphCarouselItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []string `json:"items,omitzero"`
+	Items []KnowledgeGraphCarouselItemLinkItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphCarouselItemLinkItem is the type of KnowledgeGraphCarouselItemLink.Items.
+type KnowledgeGraphCarouselItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// URL: URL of element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphCarouselItemLinkItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphCarouselItemLinkItemRectangle is the type of KnowledgeGraphCarouselItemLinkItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphCarouselItemLinkItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphDescriptionItem is the "knowledge_graph_description_item" kind of KnowledgeGraphItemItem.
@@ -10400,7 +11509,54 @@ type KnowledgeGraphDescriptionItem struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []string `json:"links,omitzero"`
+	Links []KnowledgeGraphDescriptionItemLink `json:"links,omitzero"`
+}
+
+// KnowledgeGraphDescriptionItemLink is the type of KnowledgeGraphDescriptionItem.Links.
+type KnowledgeGraphDescriptionItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphDescriptionItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphDescriptionItemLinkRectangle is the type of KnowledgeGraphDescriptionItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphDescriptionItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphExpandedItem is the "knowledge_graph_expanded_item" kind of KnowledgeGraphItemItem.
@@ -10440,7 +11596,98 @@ type KnowledgeGraphExpandedItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// ExpandedElement: link of the element.
-	ExpandedElement []string `json:"expanded_element,omitzero"`
+	ExpandedElement []KnowledgeGraphExpandedItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElement is the type of KnowledgeGraphExpandedItem.ExpandedElement.
+type KnowledgeGraphExpandedItemExpandedElement struct {
+	// Type: type of element = ‘ knowledge_graph_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: title of a given element.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: source domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: source title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: text alongside the title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Images: images of the element.
+	Images []KnowledgeGraphExpandedItemExpandedElementImage `json:"images,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElementImage is the type of KnowledgeGraphExpandedItemExpandedElement.Images.
+type KnowledgeGraphExpandedItemExpandedElementImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Table: table element.
+	Table *KnowledgeGraphExpandedItemExpandedElementImageTable `json:"table,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphExpandedItemExpandedElementImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElementImageRectangle is the type of KnowledgeGraphExpandedItemExpandedElementImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphExpandedItemExpandedElementImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElementImageTable is the type of KnowledgeGraphExpandedItemExpandedElementImage.Table.
+//
+// Table element.
+type KnowledgeGraphExpandedItemExpandedElementImageTable struct {
+	// TableElement: name assigned to the table element.
+	// Possible values:
+	//   - table_element
+	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
+
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []string `json:"table_content,omitzero"`
 }
 
 // KnowledgeGraphHotelsBookingItem is the "knowledge_graph_hotels_booking_item" kind of KnowledgeGraphItemItem.
@@ -10492,7 +11739,87 @@ type KnowledgeGraphHotelsBookingItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []string `json:"items,omitzero"`
+	Items []KnowledgeGraphHotelsBookingItemItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItemItem is the type of KnowledgeGraphHotelsBookingItem.Items.
+type KnowledgeGraphHotelsBookingItemItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: web source of the hotel booking element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the hotel booking element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in the URL.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price indicated in the element.
+	Price *KnowledgeGraphHotelsBookingItemItemPrice `json:"price,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphHotelsBookingItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItemItemPrice is the type of KnowledgeGraphHotelsBookingItemItem.Price.
+//
+// Price indicated in the element.
+type KnowledgeGraphHotelsBookingItemItemPrice struct {
+	// Current: current price.
+	// Refers to the current price indicated in the element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Refers to the regular price indicated in the element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Refers to the maximum price indicated in the element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItemItemRectangle is the type of KnowledgeGraphHotelsBookingItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphHotelsBookingItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphImagesItem is the "knowledge_graph_images_item" kind of KnowledgeGraphItemItem.
@@ -10551,7 +11878,54 @@ type KnowledgeGraphImagesItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of specific images.
-	Items []string `json:"items,omitzero"`
+	Items []KnowledgeGraphImagesItemLinkItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphImagesItemLinkItem is the type of KnowledgeGraphImagesItemLink.Items.
+type KnowledgeGraphImagesItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: image source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Alt: alt attribute.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// ImageURL: URL of a specific image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphImagesItemLinkItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphImagesItemLinkItemRectangle is the type of KnowledgeGraphImagesItemLinkItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphImagesItemLinkItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphItem is the "knowledge_graph" kind of Item.
@@ -10676,7 +12050,57 @@ type KnowledgeGraphListItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []string `json:"items,omitzero"`
+	Items []KnowledgeGraphListItemLinkItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphListItemLinkItem is the type of KnowledgeGraphListItemLink.Items.
+type KnowledgeGraphListItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_list_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// URL: URL of element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphListItemLinkItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphListItemLinkItemRectangle is the type of KnowledgeGraphListItemLinkItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphListItemLinkItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphPartItem is the "knowledge_graph_part_item" kind of KnowledgeGraphItemItem.
@@ -10719,7 +12143,54 @@ type KnowledgeGraphPartItem struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []string `json:"links,omitzero"`
+	Links []KnowledgeGraphPartItemLink `json:"links,omitzero"`
+}
+
+// KnowledgeGraphPartItemLink is the type of KnowledgeGraphPartItem.Links.
+type KnowledgeGraphPartItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphPartItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphPartItemLinkRectangle is the type of KnowledgeGraphPartItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphPartItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphRowItem is the "knowledge_graph_row_item" kind of KnowledgeGraphItemItem.
@@ -10763,7 +12234,54 @@ type KnowledgeGraphRowItem struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []string `json:"links,omitzero"`
+	Links []KnowledgeGraphRowItemLink `json:"links,omitzero"`
+}
+
+// KnowledgeGraphRowItemLink is the type of KnowledgeGraphRowItem.Links.
+type KnowledgeGraphRowItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphRowItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphRowItemLinkRectangle is the type of KnowledgeGraphRowItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphRowItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // KnowledgeGraphShoppingItem is the "knowledge_graph_shopping_item" kind of KnowledgeGraphItemItem.
@@ -10804,7 +12322,96 @@ type KnowledgeGraphShoppingItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: link of the element.
-	Items []string `json:"items,omitzero"`
+	Items []KnowledgeGraphShoppingItemItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphShoppingItemItem is the type of KnowledgeGraphShoppingItem.Items.
+type KnowledgeGraphShoppingItemItem struct {
+	// Type: type of element = ‘ knowledge_graph_shopping_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given shopping element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in url.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price indicated in the element.
+	Price *KnowledgeGraphShoppingItemItemPrice `json:"price,omitzero"`
+
+	// Source: web source of the shopping element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Snippet: description of the shopping element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: URL to the merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphShoppingItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphShoppingItemItemPrice is the type of KnowledgeGraphShoppingItemItem.Price.
+//
+// Price indicated in the element.
+type KnowledgeGraphShoppingItemItemPrice struct {
+	// Current: current price.
+	// Refers to the current price indicated in the element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Refers to the regular price indicated in the element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Refers to the maximum price indicated in the element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// KnowledgeGraphShoppingItemItemRectangle is the type of KnowledgeGraphShoppingItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphShoppingItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // LocalPackItem is the "local_pack" kind of Item.
@@ -10931,7 +12538,77 @@ type LocalServicesItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Items: contains results featured in the local_services element of SERP.
-	Items []string `json:"items,omitzero"`
+	Items []LocalServicesItemItem `json:"items,omitzero"`
+}
+
+// LocalServicesItemItem is the type of LocalServicesItem.Items.
+type LocalServicesItemItem struct {
+	// Type: type of element = ‘local_services_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the local services element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the local services element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *LocalServicesItemItemRating `json:"rating,omitzero"`
+
+	// ProfileImageURL: URL of the image featured in the element.
+	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[LocalServicesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// LocalServicesItemItemRating is the type of LocalServicesItemItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type LocalServicesItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// LocalServicesItemItemRectangle is the type of LocalServicesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type LocalServicesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // MapItem is the "map" kind of Item.
@@ -11541,7 +13218,51 @@ type MathSolverExpandedElement struct {
 
 	// Links: links featured in the math_solver element.
 	// If there are none, equals null.
-	Links sdk.Opt[[]string] `json:"links,omitzero"`
+	Links sdk.Opt[[]MathSolverExpandedElementLink] `json:"links,omitzero"`
+}
+
+// MathSolverExpandedElementLink is the type of MathSolverExpandedElement.Links.
+type MathSolverExpandedElementLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MathSolverExpandedElementLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// MathSolverExpandedElementLinkRectangle is the type of MathSolverExpandedElementLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MathSolverExpandedElementLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // MathSolverItem is the "math_solver" kind of Item.
@@ -11609,7 +13330,115 @@ type MentionCarouselItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]MentionCarouselItemItem] `json:"items,omitzero"`
+}
+
+// MentionCarouselItemItem is the type of MentionCarouselItem.Items.
+type MentionCarouselItemItem struct {
+	// Type: type of element = ‘ mention_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Price: price of the mention carousel element.
+	Price *MentionCarouselItemItemPrice `json:"price,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *MentionCarouselItemItemRating `json:"rating,omitzero"`
+
+	// MentionedIn: additional elements in the mention_carousel item.
+	MentionedIn []MentionCarouselItemItemMentionedIn `json:"mentioned_in,omitzero"`
+}
+
+// MentionCarouselItemItemMentionedIn is the type of MentionCarouselItemItem.MentionedIn.
+type MentionCarouselItemItemMentionedIn struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: snippet of the element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// URL: link_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MentionCarouselItemItemMentionedInRectangle] `json:"rectangle,omitzero"`
+}
+
+// MentionCarouselItemItemMentionedInRectangle is the type of MentionCarouselItemItemMentionedIn.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MentionCarouselItemItemMentionedInRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// MentionCarouselItemItemPrice is the type of MentionCarouselItemItem.Price.
+//
+// Price of the mention carousel element.
+type MentionCarouselItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the mention carousel element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the mention carousel element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the mention carousel element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// MentionCarouselItemItemRating is the type of MentionCarouselItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type MentionCarouselItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
 // MultiCarouselItem is the "multi_carousel" kind of Item.
@@ -11641,7 +13470,61 @@ type MultiCarouselItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]MultiCarouselItemItem] `json:"items,omitzero"`
+}
+
+// MultiCarouselItemItem is the type of MultiCarouselItem.Items.
+type MultiCarouselItemItem struct {
+	// Type: type of element = ‘ multi_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// MultiCarouselSnippets: multi_carousel_snippet results.
+	MultiCarouselSnippets []MultiCarouselItemItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
+}
+
+// MultiCarouselItemItemMultiCarouselSnippet is the type of MultiCarouselItemItem.MultiCarouselSnippets.
+type MultiCarouselItemItemMultiCarouselSnippet struct {
+	// Type: type of element = ‘ multi_carousel_snippet‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a particular item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the item.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MultiCarouselItemItemMultiCarouselSnippetRectangle] `json:"rectangle,omitzero"`
+}
+
+// MultiCarouselItemItemMultiCarouselSnippetRectangle is the type of MultiCarouselItemItemMultiCarouselSnippet.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MultiCarouselItemItemMultiCarouselSnippetRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // NewsSearchItem is the "news_search" kind of Item.
@@ -11819,7 +13702,7 @@ type OrganicItem struct {
 	Faq sdk.Opt[OrganicItemFaq] `json:"faq,omitzero"`
 
 	// Items: items featured in the faq_box.
-	Items []string `json:"items,omitzero"`
+	Items []OrganicItemItem `json:"items,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
@@ -11835,7 +13718,7 @@ type OrganicItem struct {
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
 	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult sdk.Opt[[]string] `json:"related_result,omitzero"`
+	RelatedResult sdk.Opt[[]OrganicItemRelatedResult] `json:"related_result,omitzero"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -11950,33 +13833,342 @@ type OrganicItemHighlighted struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links sdk.Opt[[]string] `json:"links,omitzero"`
+	Links sdk.Opt[[]OrganicItemHighlightedLink] `json:"links,omitzero"`
+}
+
+// OrganicItemHighlightedLink is the type of OrganicItemHighlighted.Links.
+type OrganicItemHighlightedLink struct {
+	// Type: type of element = ‘link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: sitelink URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // OrganicItemImage is the type of OrganicItem.Images.
-//
-// Images of the element.
 type OrganicItemImage struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ images_element‘.
 	Type string `json:"type"`
 
-	// Alt: (not described by the docs).
+	// Alt: alt tag of the image.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
-	// URL: (not described by the docs).
+	// URL: relevant URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// ImageURL: (not described by the docs).
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
+// OrganicItemItem is the type of OrganicItem.Items.
+type OrganicItemItem struct {
+	// Type: type of element = ‘ faq_box_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: question related to the result.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: answer provided in the drop-down block.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Links: links featured in the faq_box_element.
+	Links []OrganicItemItemLink `json:"links,omitzero"`
+}
+
+// OrganicItemItemLink is the type of OrganicItemItem.Links.
+type OrganicItemItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: link anchor text.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ExtendedPeopleAlsoSearch: extension of the organic element.
+	// Extension of the organic result containing related search queries.
+	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
+
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *OrganicItemItemLinkAboutThisResult `json:"about_this_result,omitzero"`
+
+	// RelatedResult: related result from the same domain.
+	// Related result from the same domain appears as a part of the main result snippet;
+	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
+	RelatedResult []OrganicItemItemLinkRelatedResult `json:"related_result,omitzero"`
+}
+
+// OrganicItemItemLinkAboutThisResult is the type of OrganicItemItemLink.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type OrganicItemItemLinkAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResult is the type of OrganicItemItemLink.RelatedResult.
+type OrganicItemItemLinkRelatedResult struct {
+	// Type: type of element = ‘ related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []OrganicItemItemLinkRelatedResultImage `json:"images,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImage is the type of OrganicItemItemLinkRelatedResult.Images.
+type OrganicItemItemLinkRelatedResultImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *OrganicItemItemLinkRelatedResultImageRating `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *OrganicItemItemLinkRelatedResultImagePrice `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []OrganicItemItemLinkRelatedResultImageHighlighted `json:"highlighted,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[OrganicItemItemLinkRelatedResultImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageHighlighted is the type of OrganicItemItemLinkRelatedResultImage.Highlighted.
+//
+// Words highlighted in bold within the results description.
+type OrganicItemItemLinkRelatedResultImageHighlighted struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult `json:"about_this_result,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult is the type of OrganicItemItemLinkRelatedResultImageHighlighted.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImagePrice is the type of OrganicItemItemLinkRelatedResultImage.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type OrganicItemItemLinkRelatedResultImagePrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageRating is the type of OrganicItemItemLinkRelatedResultImage.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type OrganicItemItemLinkRelatedResultImageRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageRectangle is the type of OrganicItemItemLinkRelatedResultImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type OrganicItemItemLinkRelatedResultImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // OrganicItemLink is the type of OrganicItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type OrganicItemLink struct{}
+type OrganicItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: sitelink URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
 
 // OrganicItemPrice is the type of OrganicItem.Price.
 //
@@ -12048,6 +14240,133 @@ type OrganicItemRectangle struct {
 	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
+// OrganicItemRelatedResult is the type of OrganicItem.RelatedResult.
+type OrganicItemRelatedResult struct {
+	// Type: type of element = ‘related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []OrganicItemRelatedResultImage `json:"images,omitzero"`
+}
+
+// OrganicItemRelatedResultImage is the type of OrganicItemRelatedResult.Images.
+type OrganicItemRelatedResultImage struct {
+	// Type: type of element = ‘images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *OrganicItemRelatedResultImageRating `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *OrganicItemRelatedResultImagePrice `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []string `json:"highlighted,omitzero"`
+}
+
+// OrganicItemRelatedResultImagePrice is the type of OrganicItemRelatedResultImage.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type OrganicItemRelatedResultImagePrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// OrganicItemRelatedResultImageRating is the type of OrganicItemRelatedResultImage.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type OrganicItemRelatedResultImageRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
 // PaidItem is the "paid" kind of Item.
 //
 // The "paid" element (‘paid’ element in SERP).
@@ -12102,7 +14421,153 @@ type PaidItem struct {
 	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
 
 	// Images: images of the element.
-	Images []string `json:"images,omitzero"`
+	Images []PaidItemImage `json:"images,omitzero"`
+}
+
+// PaidItemImage is the type of PaidItem.Images.
+type PaidItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []string `json:"highlighted,omitzero"`
+
+	// Extra: additional information about the result.
+	Extra *PaidItemImageExtra `json:"extra,omitzero"`
+}
+
+// PaidItemImageExtra is the type of PaidItemImage.Extra.
+//
+// Additional information about the result.
+type PaidItemImageExtra struct {
+	// AdAclk: the identifier of the ad.
+	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// DescriptionRows: extended description.
+	// If there is none, equals null.
+	DescriptionRows sdk.Opt[[]string] `json:"description_rows,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]PaidItemImageExtraLink] `json:"links,omitzero"`
+}
+
+// PaidItemImageExtraLink is the type of PaidItemImageExtra.Links.
+type PaidItemImageExtraLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// AdAclk: the identifier of the ad.
+	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *PaidItemImageExtraLinkPrice `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *PaidItemImageExtraLinkRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PaidItemImageExtraLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// PaidItemImageExtraLinkPrice is the type of PaidItemImageExtraLink.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type PaidItemImageExtraLinkPrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// PaidItemImageExtraLinkRating is the type of PaidItemImageExtraLink.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type PaidItemImageExtraLinkRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// PaidItemImageExtraLinkRectangle is the type of PaidItemImageExtraLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PaidItemImageExtraLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // PeopleAlsoAskElement is the "people_also_ask_element" kind of PeopleAlsoAskItemItem.
@@ -12148,7 +14613,56 @@ type PeopleAlsoAskExpandedElement struct {
 	Description sdk.Opt[string] `json:"description,omitzero"`
 
 	// Images: images of the element.
-	Images []string `json:"images,omitzero"`
+	Images []PeopleAlsoAskExpandedElementImage `json:"images,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElementImage is the type of PeopleAlsoAskExpandedElement.Images.
+type PeopleAlsoAskExpandedElementImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[PeopleAlsoAskExpandedElementImageTable] `json:"table,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElementImageTable is the type of PeopleAlsoAskExpandedElementImage.Table.
+//
+// Results table.
+// If there are none, equals null.
+type PeopleAlsoAskExpandedElementImageTable struct {
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []PeopleAlsoAskExpandedElementImageTableTableContent `json:"table_content,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElementImageTableTableContent is the type of PeopleAlsoAskExpandedElementImageTable.TableContent.
+type PeopleAlsoAskExpandedElementImageTableTableContent struct {
+	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Items: array of items.
+	//
+	// Each element is one of the kinds of PeopleAlsoAskExpandedElementImageTableTableContentItem (a type switch tells them apart).
+	Items []PeopleAlsoAskExpandedElementImageTableTableContentItem `json:"items,omitzero"`
 }
 
 // PeopleAlsoAskItem is the "people_also_ask" kind of Item.
@@ -12276,7 +14790,63 @@ type PerspectivesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]PerspectivesItemItem] `json:"items,omitzero"`
+}
+
+// PerspectivesItemItem is the type of PerspectivesItem.Items.
+type PerspectivesItemItem struct {
+	// Type: type of element = ‘ perspectives_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Date: the date or time when the page source of the element was published.
+	// Example: 13 hours ago.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PerspectivesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PerspectivesItemItemRectangle is the type of PerspectivesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PerspectivesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // PodcastsItem is the "podcasts" kind of Item.
@@ -12304,7 +14874,56 @@ type PodcastsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]PodcastsItemItem] `json:"items,omitzero"`
+}
+
+// PodcastsItemItem is the type of PodcastsItem.Items.
+type PodcastsItemItem struct {
+	// Type: type of element = ‘ podcasts_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: podcasts_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the episode was added.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// TimeToPlay: the total time it will take to play an episode.
+	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PodcastsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PodcastsItemItemRectangle is the type of PodcastsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PodcastsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // PopularProductsItem is the "popular_products" kind of Item.
@@ -12335,7 +14954,106 @@ type PopularProductsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]PopularProductsItemItem] `json:"items,omitzero"`
+}
+
+// PopularProductsItemItem is the type of PopularProductsItem.Items.
+type PopularProductsItemItem struct {
+	// Type: type of element = ‘ popular_products_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Seller: seller of the product.
+	Seller sdk.Opt[string] `json:"seller,omitzero"`
+
+	// ImageURL: URL of the product’s image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Price: price of the popular products element.
+	Price *PopularProductsItemItemPrice `json:"price,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *PopularProductsItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PopularProductsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PopularProductsItemItemPrice is the type of PopularProductsItemItem.Price.
+//
+// Price of the popular products element.
+type PopularProductsItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the popular products element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the popular products element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the popular products element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// PopularProductsItemItemRating is the type of PopularProductsItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type PopularProductsItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// PopularProductsItemItemRectangle is the type of PopularProductsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PopularProductsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // ProductConsiderationsElement is the "product_considerations_element" kind of ProductConsiderationsItemItem.
@@ -12429,7 +15147,100 @@ type ProductConsiderationsExpandedElementAboutThisResult struct {
 	SearchTerms []string `json:"search_terms,omitzero"`
 
 	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
+	RelatedTerms []ProductConsiderationsExpandedElementAboutThisResultRelatedTerm `json:"related_terms,omitzero"`
+}
+
+// ProductConsiderationsExpandedElementAboutThisResultRelatedTerm is the type of ProductConsiderationsExpandedElementAboutThisResult.RelatedTerms.
+type ProductConsiderationsExpandedElementAboutThisResultRelatedTerm struct {
+	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Items: items present in the element.
+	Items []ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem `json:"items,omitzero"`
+}
+
+// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTerm.Items.
+type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem struct {
+	// Type: type of element = ‘ ai_overview_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images sdk.Opt[[]ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage] `json:"images,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+	References []ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference `json:"references,omitzero"`
+}
+
+// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem.Images.
+type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem.References.
+type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReferenceRectangle] `json:"rectangle,omitzero"`
+}
+
+// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReferenceRectangle is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReferenceRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // ProductConsiderationsItem is the "product_considerations" kind of Item.
@@ -12491,7 +15302,58 @@ type QuestionsAndAnswersItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]QuestionsAndAnswersItemItem] `json:"items,omitzero"`
+}
+
+// QuestionsAndAnswersItemItem is the type of QuestionsAndAnswersItem.Items.
+type QuestionsAndAnswersItemItem struct {
+	// Type: type of element = ‘ questions_and_answers_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: questions_and_answers_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// QuestionText: question included in the item.
+	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
+
+	// AnswerText: answer included in the item.
+	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the questions_and_answers_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Votes: answer upvotes from the source.
+	Votes sdk.Opt[int64] `json:"votes,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[QuestionsAndAnswersItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// QuestionsAndAnswersItemItemRectangle is the type of QuestionsAndAnswersItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type QuestionsAndAnswersItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // RecipesItem is the "recipes" kind of Item.
@@ -12519,7 +15381,81 @@ type RecipesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]RecipesItemItem] `json:"items,omitzero"`
+}
+
+// RecipesItemItem is the type of RecipesItem.Items.
+type RecipesItemItem struct {
+	// Type: type of element = ‘ recipes_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: recipes_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the recipes_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Time: the total time it takes to prepare the cook the dish.
+	Time sdk.Opt[string] `json:"time,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *RecipesItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[RecipesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// RecipesItemItemRating is the type of RecipesItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type RecipesItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// RecipesItemItemRectangle is the type of RecipesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type RecipesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // RefineProductsItem is the "refine_products" kind of Item.
@@ -12550,7 +15486,55 @@ type RefineProductsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]RefineProductsItemItem] `json:"items,omitzero"`
+}
+
+// RefineProductsItemItem is the type of RefineProductsItem.Items.
+type RefineProductsItemItem struct {
+	// Type: type of element = ‘ refine_products_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Keyword: keyword for the related refined search.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// RefineType: type of search refinement.
+	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[RefineProductsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// RefineProductsItemItemRectangle is the type of RefineProductsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type RefineProductsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // RelatedSearchesItem is the "related_searches" kind of Item.
@@ -12642,7 +15626,51 @@ type ScholarlyArticlesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]ScholarlyArticlesItemItem] `json:"items,omitzero"`
+}
+
+// ScholarlyArticlesItemItem is the type of ScholarlyArticlesItem.Items.
+type ScholarlyArticlesItemItem struct {
+	// Type: type of element = ‘ scholarly_articles_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: scholarly_articles_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ScholarlyArticlesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ScholarlyArticlesItemItemRectangle is the type of ScholarlyArticlesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ScholarlyArticlesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // ScreenshotData is the data of a Screenshot task: the echo of its request, with api and function.
@@ -12752,7 +15780,116 @@ type ShoppingItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]ShoppingItemItem] `json:"items,omitzero"`
+}
+
+// ShoppingItemItem is the type of ShoppingItem.Items.
+type ShoppingItemItem struct {
+	// Type: type of element = ‘ shopping_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Price: price of the shopping element.
+	Price *ShoppingItemItemPrice `json:"price,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the shopping_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: the description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: relevant marketplace URL.
+	// URL of the page on the marketplace website where the product is hosted.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *ShoppingItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ShoppingItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ShoppingItemItemPrice is the type of ShoppingItemItem.Price.
+//
+// Price of the shopping element.
+type ShoppingItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the shopping element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the shopping element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the shopping element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// ShoppingItemItemRating is the type of ShoppingItemItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type ShoppingItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// ShoppingItemItemRectangle is the type of ShoppingItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ShoppingItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // ShortVideosItem is the "short_videos" kind of Item.
@@ -12783,7 +15920,52 @@ type ShortVideosItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]ShortVideosItemItem] `json:"items,omitzero"`
+}
+
+// ShortVideosItemItem is the type of ShortVideosItem.Items.
+type ShortVideosItemItem struct {
+	// Type: type of element = ‘ short_videos_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ShortVideosItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ShortVideosItemItemRectangle is the type of ShortVideosItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ShortVideosItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // StocksBoxItem is the "stocks_box" kind of Item.
@@ -12847,7 +16029,44 @@ type StocksBoxItem struct {
 // Contains data provided in the graph of the element.
 type StocksBoxItemGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []string `json:"items,omitzero"`
+	Items []StocksBoxItemGraphItem `json:"items,omitzero"`
+}
+
+// StocksBoxItemGraphItem is the type of StocksBoxItemGraph.Items.
+type StocksBoxItemGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates date and time for which the stock price in the value field is provided.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: stock price.
+	// Stock price for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: previous close data.
+	// Contains stock price data based on the preceding time period.
+	PreviousItems []StocksBoxItemGraphItemPreviousItem `json:"previous_items,omitzero"`
+}
+
+// StocksBoxItemGraphItemPreviousItem is the type of StocksBoxItemGraphItem.PreviousItems.
+type StocksBoxItemGraphItemPreviousItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous close price.
+	// For example, "date": "2020-10-28T15:45:00" and "value": 11080.2857 mean the stock was traded at 11080.2857 on Oct. 27, 2020 at 15:45:00.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: previous close price.
+	// Closing price on the preceding time period.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
 }
 
 // StocksBoxItemPrice is the type of StocksBoxItem.Price.
@@ -13026,7 +16245,71 @@ type TopSightsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]TopSightsItemItem] `json:"items,omitzero"`
+}
+
+// TopSightsItemItem is the type of TopSightsItem.Items.
+type TopSightsItemItem struct {
+	// Type: type of element = ‘ top_sights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: top_sights_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *TopSightsItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[TopSightsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// TopSightsItemItemRating is the type of TopSightsItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type TopSightsItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// TopSightsItemItemRectangle is the type of TopSightsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type TopSightsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // TopStoriesItem is the "top_stories" kind of Item.
@@ -13070,36 +16353,71 @@ type TopStoriesItem struct {
 }
 
 // TopStoriesItemItem is the type of TopStoriesItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
 type TopStoriesItemItem struct {
-	// Type: (not described by the docs).
+	// Type: type of element = ‘ top_stories_element‘.
 	Type string `json:"type"`
 
-	// Source: (not described by the docs).
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
 	Source string `json:"source"`
 
-	// Domain: (not described by the docs).
+	// Domain: domain name of the news source.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
-	// Title: (not described by the docs).
+	// Title: title of the result in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Date: (not described by the docs).
+	// Date: time of publishing.
+	// The approximate time when the news article appeared online.
+	// Example:
+	//
+	//	"23 hours ago"
 	Date string `json:"date"`
 
-	// AmpVersion: (not described by the docs).
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion bool `json:"amp_version"`
 
-	// Timestamp: (not described by the docs).
+	// Timestamp: date and time when the news was published.
+	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
 	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
 
-	// URL: (not described by the docs).
+	// URL: URL of the result in SERP.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// ImageURL: (not described by the docs).
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Badges: badges relevant to the element.
+	Badges []string `json:"badges,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[TopStoriesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// TopStoriesItemItemRectangle is the type of TopStoriesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type TopStoriesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // TopStoriesItemRectangle is the type of TopStoriesItem.Rectangle.
@@ -13154,7 +16472,53 @@ type TwitterItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]TwitterItemItem] `json:"items,omitzero"`
+}
+
+// TwitterItemItem is the type of TwitterItem.Items.
+type TwitterItemItem struct {
+	// Type: type of element = ‘ twitter _element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Tweet: tweet message.
+	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
+
+	// Date: the posting date.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[TwitterItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// TwitterItemItemRectangle is the type of TwitterItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type TwitterItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // VideoItem is the "video" kind of Item.
@@ -13182,7 +16546,54 @@ type VideoItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]string] `json:"items,omitzero"`
+	Items sdk.Opt[[]VideoItemItem] `json:"items,omitzero"`
+}
+
+// VideoItemItem is the type of VideoItem.Items.
+type VideoItemItem struct {
+	// Type: type of element = ‘ video_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[VideoItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// VideoItemItemRectangle is the type of VideoItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type VideoItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // VisualStoriesItem is the "visual_stories" kind of Item.
@@ -13206,5 +16617,46 @@ type VisualStoriesItem struct {
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 
 	// Items: contains results featured in the visual_stories element of SERP.
-	Items []string `json:"items,omitzero"`
+	Items []VisualStoriesItemItem `json:"items,omitzero"`
+}
+
+// VisualStoriesItemItem is the type of VisualStoriesItem.Items.
+type VisualStoriesItemItem struct {
+	// Type: type of element = ‘visual_stories_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the visual story.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[VisualStoriesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// VisualStoriesItemItemRectangle is the type of VisualStoriesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type VisualStoriesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }

@@ -478,6 +478,58 @@ var mathSolverItemItemKinds = sdk.NewKinds[MathSolverItemItem]("type", func(u sd
 	},
 })
 
+// PeopleAlsoAskExpandedElementImageTableTableContentItem is an element of items: one of 4 kinds, which its "type" names.
+//
+// Its kinds, by their type:
+//
+//   - "ai_overview_element": *AIOverviewElement
+//   - "ai_overview_expanded_element": *AIOverviewExpandedElement
+//   - "ai_overview_table_element": *AIOverviewTableElement
+//   - "ai_overview_video_element": *AIOverviewVideoElement
+//
+// An element of a kind this SDK does not know is an *UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem: it holds the element's JSON and
+// encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
+// the kinds apart:
+//
+//	switch e := e.(type) {
+//	case *AIOverviewElement:
+//		// ...
+//	case *UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem:
+//		log.Printf("a kind the SDK does not know: %s", e.Kind())
+//	}
+type PeopleAlsoAskExpandedElementImageTableTableContentItem interface {
+	// Kind returns the element's "type": the wire name of its kind.
+	Kind() string
+	isPeopleAlsoAskExpandedElementImageTableTableContentItem()
+}
+
+// UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem is an element of PeopleAlsoAskExpandedElementImageTableTableContentItem of a kind this SDK does not know: its type, and its JSON
+// as received, which it encodes back to byte for byte.
+type UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem struct {
+	sdk.UnknownKind
+}
+
+func (*UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {
+}
+
+// peopleAlsoAskExpandedElementImageTableTableContentItemKinds decodes the elements of PeopleAlsoAskExpandedElementImageTableTableContentItem by their "type".
+var peopleAlsoAskExpandedElementImageTableTableContentItemKinds = sdk.NewKinds[PeopleAlsoAskExpandedElementImageTableTableContentItem]("type", func(u sdk.UnknownKind) PeopleAlsoAskExpandedElementImageTableTableContentItem {
+	return &UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem{u}
+}, map[string]func() PeopleAlsoAskExpandedElementImageTableTableContentItem{
+	"ai_overview_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+		return new(AIOverviewElement)
+	},
+	"ai_overview_expanded_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+		return new(AIOverviewExpandedElement)
+	},
+	"ai_overview_table_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+		return new(AIOverviewTableElement)
+	},
+	"ai_overview_video_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+		return new(AIOverviewVideoElement)
+	},
+})
+
 // PeopleAlsoAskItemItem is an element of items: one of 2 kinds, which its "type" names.
 //
 // Its kinds, by their type:
@@ -573,6 +625,8 @@ func (*AIOverviewElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewElement) isKnowledgeGraphAIOverviewItemItem() {}
 
+func (*AIOverviewElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
+
 // Kind returns "ai_overview_expanded_element", the type of every AIOverviewExpandedElement.
 func (*AIOverviewExpandedElement) Kind() string {
 	return "ai_overview_expanded_element"
@@ -581,6 +635,8 @@ func (*AIOverviewExpandedElement) Kind() string {
 func (*AIOverviewExpandedElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewExpandedElement) isKnowledgeGraphAIOverviewItemItem() {}
+
+func (*AIOverviewExpandedElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
 
 // Kind returns "ai_overview", the type of every AIOverviewItem.
 func (*AIOverviewItem) Kind() string {
@@ -598,6 +654,8 @@ func (*AIOverviewTableElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewTableElement) isKnowledgeGraphAIOverviewItemItem() {}
 
+func (*AIOverviewTableElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
+
 // Kind returns "ai_overview_video_element", the type of every AIOverviewVideoElement.
 func (*AIOverviewVideoElement) Kind() string {
 	return "ai_overview_video_element"
@@ -606,6 +664,8 @@ func (*AIOverviewVideoElement) Kind() string {
 func (*AIOverviewVideoElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewVideoElement) isKnowledgeGraphAIOverviewItemItem() {}
+
+func (*AIOverviewVideoElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
 
 // Kind returns "answer_box", the type of every AnswerBoxItem.
 func (*AnswerBoxItem) Kind() string {
@@ -1346,6 +1406,22 @@ func (x *MathSolverItem) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// UnmarshalJSON decodes a PeopleAlsoAskExpandedElementImageTableTableContent; the elements of Items are decoded by their kind.
+// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
+func (x *PeopleAlsoAskExpandedElementImageTableTableContent) UnmarshalJSON(data []byte) error {
+	type plain PeopleAlsoAskExpandedElementImageTableTableContent
+	var v struct {
+		*plain
+		Items []json.RawMessage `json:"items"`
+	}
+	v.plain = (*plain)(x)
+	if err := sdk.DecodeHolder(data, &v); err != nil {
+		return err
+	}
+	x.Items = peopleAlsoAskExpandedElementImageTableTableContentItemKinds.DecodeAll(v.Items)
+	return nil
+}
+
 // UnmarshalJSON decodes a PeopleAlsoAskItem; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
 func (x *PeopleAlsoAskItem) UnmarshalJSON(data []byte) error {
@@ -1395,6 +1471,7 @@ func init() {
 	sdk.RegisterHolder[KnowledgeGraphAIOverviewItem]()
 	sdk.RegisterHolder[KnowledgeGraphItem]()
 	sdk.RegisterHolder[MathSolverItem]()
+	sdk.RegisterHolder[PeopleAlsoAskExpandedElementImageTableTableContent]()
 	sdk.RegisterHolder[PeopleAlsoAskItem]()
 	sdk.RegisterHolder[ProductConsiderationsItem]()
 }
