@@ -218,18 +218,19 @@ func (w *wireWalker) walkSum(s *sumInfo, kind jsontext.Kind) error {
 	return err
 }
 
-// DecodeOpt decodes an array that may be missing (raw is nil) or null,
-// in three states (see Opt): a value is its elements (see DecodeAll). A
-// value that is not an array is kept as the Opt keeps any value that
-// does not fit, and reported by Decode.
-func (k *Kinds[I]) DecodeOpt(raw *json.RawMessage) Opt[[]I] {
-	if raw == nil {
+// DecodeOpt decodes an array that may be missing (raw is empty: a
+// json.RawMessage field the key did not fill) or null, in three states
+// (see Opt): a value is its elements (see DecodeAll). A value that is not
+// an array is kept as an Opt keeps any value that does not fit, and
+// reported by Decode.
+func (k *Kinds[I]) DecodeOpt(raw json.RawMessage) Opt[[]I] {
+	if len(raw) == 0 {
 		return Opt[[]I]{}
 	}
 	var elems []json.RawMessage
-	if err := json.Unmarshal(*raw, &elems); err != nil {
+	if err := json.Unmarshal(raw, &elems); err != nil {
 		var o Opt[[]I]
-		o.UnmarshalJSON(*raw) // null, or a value that is not an array: kept
+		o.UnmarshalJSON(raw) // a value that is not an array: kept
 		return o
 	}
 	if elems == nil {

@@ -138,8 +138,6 @@ func emitHolder(f *jen.File, st *Struct) {
 				raw := jen.Qual("encoding/json", "RawMessage")
 				if fd.Type.Kind == Slice {
 					raw = jen.Index().Qual("encoding/json", "RawMessage")
-				} else if fd.Type.Kind == OptK {
-					raw = jen.Op("*").Qual("encoding/json", "RawMessage") // nil: missing
 				}
 				sg.Id(fd.Name).Add(raw).Tag(map[string]string{"json": fd.JSON})
 			}

@@ -1380,7 +1380,7 @@ func (x *KnowledgeGraphItem) UnmarshalJSON(data []byte) error {
 	type plain KnowledgeGraphItem
 	var v struct {
 		*plain
-		Items *json.RawMessage `json:"items"`
+		Items json.RawMessage `json:"items"`
 	}
 	v.plain = (*plain)(x)
 	if err := sdk.DecodeHolder(data, &v); err != nil {
@@ -1396,7 +1396,7 @@ func (x *MathSolverItem) UnmarshalJSON(data []byte) error {
 	type plain MathSolverItem
 	var v struct {
 		*plain
-		Items *json.RawMessage `json:"items"`
+		Items json.RawMessage `json:"items"`
 	}
 	v.plain = (*plain)(x)
 	if err := sdk.DecodeHolder(data, &v); err != nil {
@@ -1428,7 +1428,7 @@ func (x *PeopleAlsoAskItem) UnmarshalJSON(data []byte) error {
 	type plain PeopleAlsoAskItem
 	var v struct {
 		*plain
-		Items *json.RawMessage `json:"items"`
+		Items json.RawMessage `json:"items"`
 	}
 	v.plain = (*plain)(x)
 	if err := sdk.DecodeHolder(data, &v); err != nil {
@@ -1444,7 +1444,7 @@ func (x *ProductConsiderationsItem) UnmarshalJSON(data []byte) error {
 	type plain ProductConsiderationsItem
 	var v struct {
 		*plain
-		Items *json.RawMessage `json:"items"`
+		Items json.RawMessage `json:"items"`
 	}
 	v.plain = (*plain)(x)
 	if err := sdk.DecodeHolder(data, &v); err != nil {
