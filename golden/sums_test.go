@@ -16,7 +16,7 @@ import (
 
 // responseExample is the first response example the spec keeps for an
 // operation, as JSON.
-func responseExample(t *testing.T, method, path string) []byte {
+func responseExample(t testing.TB, method, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile("../spec/openapi.yaml")
 	if err != nil {
@@ -185,5 +185,70 @@ func TestFlagshipTyped(t *testing.T) {
 	paa := serp.PeopleAlsoAskItem{Items: sdk.Some([]serp.PeopleAlsoAskItemItem{&serp.PeopleAlsoAskElement{}})}
 	if v, _ := paa.Items.Get(); v[0].Kind() != "people_also_ask_element" {
 		t.Errorf("people_also_ask's element kind: %q", v[0].Kind())
+	}
+}
+
+// serpResponse is an organic/live/regular response of n items (the docs'
+// example's organic, paid and featured snippet elements repeated), with
+// a string rank_group, which does not fit, in item misfit when it is in
+// range.
+func serpResponse(tb testing.TB, n, misfit int) []byte {
+	var tree map[string]any
+	if err := json.Unmarshal(responseExample(tb, "POST", "/v3/serp/google/organic/live/regular"), &tree); err != nil {
+		tb.Fatal(err)
+	}
+	result := tree["tasks"].([]any)[0].(map[string]any)["result"].([]any)[0].(map[string]any)
+	items := result["items"].([]any)
+	big := make([]any, n)
+	for i := range big {
+		big[i] = items[i%len(items)]
+	}
+	if misfit >= 0 && misfit < n {
+		item := map[string]any{}
+		for k, v := range big[misfit].(map[string]any) {
+			item[k] = v
+		}
+		item["rank_group"] = "x"
+		big[misfit] = item
+	}
+	result["items"], result["items_count"] = big, n
+	out, err := json.Marshal(tree)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkDecodeSERP1000: a SERP of 1000 elements of several kinds, into
+// the generated types (each element by its kind), beside encoding/json
+// into a tree; with a misfit in one element, the lenient decoder walks
+// the wire for its path.
+func BenchmarkDecodeSERP1000(b *testing.B) {
+	for _, c := range []struct {
+		name   string
+		misfit int
+	}{{"clean", -1}, {"misfit", 500}} {
+		data := serpResponse(b, 1000, c.misfit)
+		b.Run(c.name+"/sdk.Decode", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var resp serp.GoogleOrganicLiveRegularResponse
+				err := sdk.Decode(data, &resp)
+				if (err != nil) != (c.misfit >= 0) {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(c.name+"/json.Unmarshal-any", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var v any
+				if err := json.Unmarshal(data, &v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
