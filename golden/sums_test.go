@@ -182,9 +182,15 @@ func TestFlagshipTyped(t *testing.T) {
 	// struct literals name them).
 	_ = serp.OrganicItem{IsMalicious: sdk.Bool(false), AboutThisResult: sdk.Some(serp.OrganicItemAboutThisResult{})}
 	_ = serp.PaidItem{WebsiteName: sdk.String("")}
-	paa := serp.PeopleAlsoAskItem{Items: sdk.Some([]serp.PeopleAlsoAskItemItem{&serp.PeopleAlsoAskElement{}})}
-	if v, _ := paa.Items.Get(); v[0].Kind() != "people_also_ask_element" {
-		t.Errorf("people_also_ask's element kind: %q", v[0].Kind())
+	// Nested: a people_also_ask element's expanded elements are of two kinds.
+	paa := serp.PeopleAlsoAskItem{Items: sdk.Some([]serp.PeopleAlsoAskItemItem{{ExpandedElement: []serp.PeopleAlsoAskItemItemExpandedElement{
+		&serp.PeopleAlsoAskExpandedElement{}, &serp.PeopleAlsoAskAIOverviewExpandedElement{}}}})}
+	var nested []string
+	for _, e := range paa.Items.Value()[0].ExpandedElement {
+		nested = append(nested, e.Kind())
+	}
+	if diff := cmp.Diff([]string{"people_also_ask_expanded_element", "people_also_ask_ai_overview_expanded_element"}, nested); diff != "" {
+		t.Errorf("people_also_ask's expanded kinds (-want +got):\n%s", diff)
 	}
 }
 

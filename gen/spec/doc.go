@@ -102,19 +102,22 @@
 //	   kind before end; the fields of the array's elements are candidates
 //	   for its rows again (P5 per kind); a field of another kind is no
 //	   candidate beyond the row's context; N3 and N4 read the section's
-//	   examples of the kind (N3 closes a kind's array only for a row the
-//	   examples show in the kind around it; N4 closes no kind's array and
-//	   looks no further out than the innermost); N5 does not open a
-//	   kind's container the section's examples show holding values
-//	   (related_searches' items are strings); and no rule closes the
-//	   outermost array with a kind.
+//	   examples of the kind (N3 closes a kind's array the examples show
+//	   without the row's field, but inside an element of a kind no example
+//	   shows, where the table documents what other pages' examples lack;
+//	   N4 closes no kind's array and looks no further out than the
+//	   innermost); N5 does not open a kind's container the section's
+//	   examples show holding values (related_searches' items are
+//	   strings); and no rule closes the array the group headings start
+//	   the kinds of.
 //	V3 In a flattened table, the array a kind row starts a kind of is
 //	   the one just opened (its first row), the one a group heading
 //	   started a kind of, the array row right before it that nothing
-//	   opened (its elements are of that kind); else, of the arrays whose
-//	   rows describe a kind, the one with a kind the section's examples
-//	   show in one array with the row's; else the one with a kind whose
-//	   name shares the most words at its start and end with the row's
+//	   opened and no example shows holding values (its elements are of
+//	   that kind); else, of the arrays whose rows describe a kind, the one
+//	   with a kind the section's examples show in one array with the
+//	   row's; else the one with a kind whose name shares the most words,
+//	   two at least, at its start and end with the row's
 //	   ("knowledge_graph_list_item" beside "knowledge_graph_images_item");
 //	   else the innermost open one, reported as not confirmed. Reported.
 //	V4 An array of two kinds or more (examples and tables together) is

@@ -237,7 +237,7 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 		}
 	}
 	// N3: the fields the section's same-named object holds.
-	for level.parent != nil && !confirmed(level) && !envelopeContainer(level) && level != fs.kinds.floor(fs) {
+	for level.parent != nil && !confirmed(level) && !envelopeContainer(level) && !fs.kinds.isHeaded(level) {
 		fields, _, from, ok := b.shapeIn(ep, fs, level)
 		if !ok || slices.Contains(fields, name) || fs.kinds.current[level] != "" && !b.closesKind(ep, fs, level, name) {
 			break

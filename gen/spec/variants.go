@@ -209,10 +209,13 @@ func (ks *kindState) arrayOf(b *builder, ep *endpoint, k string, fs *flatState) 
 			return fs.prev, "" // the first field of an array: its first kind
 		}
 		return nil, ""
-	case fs.prev != nil && isArrayNode(fs.prev) && len(fs.prev.children) == 0 && !holdsValues(fs.prev):
-		// Right after an array row nothing opened: its elements are
-		// objects of this kind.
-		return fs.prev, fmt.Sprintf("right after %s, which nothing opened: its elements are of this kind", describe(fs.prev))
+	}
+	// Right after an array row nothing opened: its elements are objects of
+	// this kind, unless the examples show that array holding values.
+	if fs.prev != nil && isArrayNode(fs.prev) && ks.empty(fs.prev) && !holdsValues(fs.prev) {
+		if _, leaf, _, ok := b.knownShape(ep, fs.prev, "array"); !ok || !leaf {
+			return fs.prev, fmt.Sprintf("right after %s, which nothing opened: its elements are of this kind", describe(fs.prev))
+		}
 	}
 	// The arrays whose rows describe a kind now (the kinds of the arrays
 	// inside an element end with it), the open ones first, innermost first.
@@ -253,7 +256,7 @@ func (ks *kindState) arrayOf(b *builder, ep *endpoint, k string, fs *flatState) 
 	}
 	var best *node
 	var bestKind string
-	score := 0
+	score := minAffinity - 1
 	for _, c := range cands {
 		for _, s := range ks.seen[c] {
 			if n := affinity(k, s); n > score {
@@ -272,6 +275,11 @@ func (ks *kindState) arrayOf(b *builder, ep *endpoint, k string, fs *flatState) 
 func holdsValues(n *node) bool {
 	return n.ex.elems > n.ex.elemKind[jsonval.Object]+n.ex.elemKind[jsonval.Null]
 }
+
+// minAffinity is how many words a kind's name must share with another's
+// to be taken for another kind of its array (V3): one ("element") is
+// what most kinds share.
+const minAffinity = 2
 
 // affinity counts the words two kind names share at their start and at
 // their end: "knowledge_graph_list_item" and "knowledge_graph_images_item"
@@ -418,13 +426,21 @@ func (b *builder) kindRow(ep *endpoint, pg *page.Page, part page.Part, ks *kindS
 	return a
 }
 
+// empty reports whether the array n has no fields yet in the kinds its
+// rows describe (the union may have other kinds').
+func (ks *kindState) empty(n *node) bool {
+	m := ks.find(n)
+	return m == nil || len(m.children) == 0 && len(m.variants) == 0
+}
+
 // hidden reports whether n is a field of another kind than the one the
 // rows of an array above it describe now (V2): the kind's own node has no
 // such field yet.
-func (ks *kindState) hidden(n *node) bool {
-	if len(ks.current) == 0 {
-		return false
-	}
+func (ks *kindState) hidden(n *node) bool { return len(ks.current) > 0 && ks.find(n) == nil }
+
+// find is n's node in the trees of the kinds the rows describe now, nil
+// when a kind's node has no such field; n itself above every kind.
+func (ks *kindState) find(n *node) *node {
 	var chain []*node
 	for c := n; c != nil; c = c.parent {
 		chain = append(chain, c)
@@ -433,17 +449,17 @@ func (ks *kindState) hidden(n *node) bool {
 	cur := chain[0]
 	for i := 1; i < len(chain); i++ {
 		if k := ks.current[chain[i-1]]; k != "" {
-			i := slices.IndexFunc(cur.variants, func(v *node) bool { return v.kind == k })
-			if i < 0 {
-				return true
+			j := slices.IndexFunc(cur.variants, func(v *node) bool { return v.kind == k })
+			if j < 0 {
+				return nil
 			}
-			cur = cur.variants[i]
+			cur = cur.variants[j]
 		}
 		if cur = cur.child(chain[i].name); cur == nil {
-			return true
+			return nil
 		}
 	}
-	return false
+	return cur
 }
 
 // headingForm is a group heading's words around the kind it quotes:
@@ -475,18 +491,23 @@ func (b *builder) shapeIn(ep *endpoint, fs *flatState, n *node) (fields []string
 	return b.knownShape(ep, n, levelType(n))
 }
 
-// closesKind is rule N3 for an array whose rows describe a kind: a row
-// the examples do not show in that kind closes it only when they show it
-// in the kind of the element around it (the kind's fields on another
-// page say nothing of those the table adds).
+// closesKind is rule N3 for an array whose rows describe a kind the
+// examples show without the row's field: it closes, unless the element
+// around it is of a kind no example shows (then the table documents
+// fields the examples of the inner kind lack, on a page of its own: the
+// row stays).
 func (b *builder) closesKind(ep *endpoint, fs *flatState, a *node, name string) bool {
 	for c := a.parent; c != nil; c = c.parent {
 		if k := fs.kinds.current[c]; k != "" {
-			return slices.Contains(b.kindFields[ep.section][k], name)
+			return len(b.kindFields[ep.section][k]) > 0
 		}
 	}
-	return false
+	return true
 }
+
+// isHeaded reports whether a is the array the group headings start the
+// kinds of: no nesting rule closes it.
+func (ks *kindState) isHeaded(a *node) bool { return ks != nil && a == ks.headed }
 
 // floor is the outermost open array whose rows describe a kind: the rows
 // of a kind do not leave it by the nesting rules' guesses (V2). nil when

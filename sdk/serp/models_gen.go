@@ -395,6 +395,11 @@ type AIOverviewElement struct {
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
 	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AIOverviewElementRectangle] `json:"rectangle,omitzero"`
 }
 
 // AIOverviewElementImage is the type of AIOverviewElement.Images.
@@ -431,6 +436,27 @@ type AIOverviewElementLink struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
+// AIOverviewElementRectangle is the type of AIOverviewElement.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AIOverviewElementRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // AIOverviewElementReference is the type of AIOverviewElement.References.
 type AIOverviewElementReference struct {
 	// Type: type of element = ‘ ai_overview_reference‘.
@@ -460,32 +486,6 @@ type AIOverviewElementReference struct {
 
 	// Position: (not described by the docs).
 	Position string `json:"position"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[AIOverviewElementReferenceRectangle] `json:"rectangle,omitzero"`
-}
-
-// AIOverviewElementReferenceRectangle is the type of AIOverviewElementReference.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type AIOverviewElementReferenceRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // AIOverviewExpandedElement is the "ai_overview_expanded_element" kind of AIOverviewItemItem.
@@ -511,6 +511,16 @@ type AIOverviewExpandedElement struct {
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
 	References []AIOverviewExpandedElementReference `json:"references"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AIOverviewExpandedElementRectangle] `json:"rectangle,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]AIOverviewExpandedElementLink] `json:"links,omitzero"`
 }
 
 // AIOverviewExpandedElementComponent is the type of AIOverviewExpandedElement.Components.
@@ -601,19 +611,32 @@ type AIOverviewExpandedElementComponentReference struct {
 	// Text: reference text.
 	// Text snippet from the page that was used to generate the ai_overview_element.
 	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[AIOverviewExpandedElementComponentReferenceRectangle] `json:"rectangle,omitzero"`
 }
 
-// AIOverviewExpandedElementComponentReferenceRectangle is the type of AIOverviewExpandedElementComponentReference.Rectangle.
+// AIOverviewExpandedElementLink is the type of AIOverviewExpandedElement.Links.
+type AIOverviewExpandedElementLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL in link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in link.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// AIOverviewExpandedElementRectangle is the type of AIOverviewExpandedElement.Rectangle.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 // Equals null if calculate_rectangles in the POST request is not set to true.
-type AIOverviewExpandedElementComponentReferenceRectangle struct {
+type AIOverviewExpandedElementRectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X sdk.Opt[float64] `json:"x,omitzero"`
@@ -1564,7 +1587,7 @@ type CurrencyBoxItemGraphItem struct {
 
 	// Date: date and time.
 	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates the date and time for which the value field provides previous exchange rate.
+	// Indicates date and time for which the exchange rate in the value field is provided.
 	Date sdk.Opt[string] `json:"date,omitzero"`
 
 	// Value: exchange rate.
@@ -1574,20 +1597,36 @@ type CurrencyBoxItemGraphItem struct {
 	// PreviousItems: exchange rates on the preceding time period.
 	// Contains exchange rate data based on the preceding time period.
 	// If there are none, equals null.
-	PreviousItems sdk.Opt[[]string] `json:"previous_items,omitzero"`
+	PreviousItems sdk.Opt[[]CurrencyBoxItemGraphItemPreviousItem] `json:"previous_items,omitzero"`
+}
+
+// CurrencyBoxItemGraphItemPreviousItem is the type of CurrencyBoxItemGraphItem.PreviousItems.
+type CurrencyBoxItemGraphItemPreviousItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous exchange rate.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: previous exchange rate.
+	// Exchange rate on the preceding time period.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[CurrencyBoxItemGraphItemRectangle] `json:"rectangle,omitzero"`
+	Rectangle sdk.Opt[CurrencyBoxItemGraphItemPreviousItemRectangle] `json:"rectangle,omitzero"`
 }
 
-// CurrencyBoxItemGraphItemRectangle is the type of CurrencyBoxItemGraphItem.Rectangle.
+// CurrencyBoxItemGraphItemPreviousItemRectangle is the type of CurrencyBoxItemGraphItemPreviousItem.Rectangle.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 // Equals null if calculate_rectangles in the POST request is not set to true.
-type CurrencyBoxItemGraphItemRectangle struct {
+type CurrencyBoxItemGraphItemPreviousItemRectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X sdk.Opt[float64] `json:"x,omitzero"`
@@ -1913,6 +1952,15 @@ type FeaturedSnippetItem struct {
 	// Images: images of the element.
 	Images []FeaturedSnippetItemImage `json:"images,omitzero"`
 
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[FeaturedSnippetItemTable] `json:"table,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FeaturedSnippetItemRectangle] `json:"rectangle,omitzero"`
+
 	// Breadcrumb: always equals null.
 	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
 }
@@ -1931,23 +1979,14 @@ type FeaturedSnippetItemImage struct {
 	// ImageURL: URL of the image.
 	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table sdk.Opt[FeaturedSnippetItemImageTable] `json:"table,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[FeaturedSnippetItemImageRectangle] `json:"rectangle,omitzero"`
 }
 
-// FeaturedSnippetItemImageRectangle is the type of FeaturedSnippetItemImage.Rectangle.
+// FeaturedSnippetItemRectangle is the type of FeaturedSnippetItem.Rectangle.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 // Equals null if calculate_rectangles in the POST request is not set to true.
-type FeaturedSnippetItemImageRectangle struct {
+type FeaturedSnippetItemRectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X sdk.Opt[float64] `json:"x,omitzero"`
@@ -1963,11 +2002,11 @@ type FeaturedSnippetItemImageRectangle struct {
 	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
-// FeaturedSnippetItemImageTable is the type of FeaturedSnippetItemImage.Table.
+// FeaturedSnippetItemTable is the type of FeaturedSnippetItem.Table.
 //
 // Results table.
 // If there are none, equals null.
-type FeaturedSnippetItemImageTable struct {
+type FeaturedSnippetItemTable struct {
 	// TableHeader: column names.
 	TableHeader []string `json:"table_header,omitzero"`
 
@@ -8764,6 +8803,21 @@ type GoogleOrganicLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
 
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
+	ItemTypes []string `json:"item_types,omitzero"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
+
+	// PagesCount: total search results pages retrieved.
+	// Total number of retrieved SERPs in the result.
+	PagesCount sdk.Opt[int64] `json:"pages_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
 	// Items: elements of search results found in SERP.
 	//
 	// Each element is one of the kinds of Item (a type switch tells them apart).
@@ -8819,21 +8873,6 @@ type GoogleOrganicLiveAdvancedResultRefinementChipsItemOption struct {
 
 	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
-	ItemTypes []string `json:"item_types,omitzero"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
-
-	// PagesCount: total search results pages retrieved.
-	// Total number of retrieved SERPs in the result.
-	PagesCount sdk.Opt[int64] `json:"pages_count,omitzero"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedResultSpell is the type of GoogleOrganicLiveAdvancedResult.Spell.
@@ -9503,6 +9542,17 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleOrganicTaskGetAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
 
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
+	ItemTypes []string `json:"item_types,omitzero"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
 	// Items: elements of search results found in SERP.
 	//
 	// Each element is one of the kinds of Item (a type switch tells them apart).
@@ -9558,17 +9608,6 @@ type GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption struct {
 
 	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
-	ItemTypes []string `json:"item_types,omitzero"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedResultSpell is the type of GoogleOrganicTaskGetAdvancedResult.Spell.
@@ -13188,83 +13227,6 @@ type MapsSearchItemWorkHoursTimetableWednesdayOpen struct {
 	Minute int64 `json:"minute"`
 }
 
-// MathSolverElement is the "math_solver_element" kind of MathSolverItemItem.
-//
-// The "math_solver_element" element.
-type MathSolverElement struct {
-	// Type: type of element = ‘ math_solver_element‘.
-	Type string `json:"type"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []string `json:"expanded_element,omitzero"`
-}
-
-// MathSolverExpandedElement is the "math_solver_expanded_element" kind of MathSolverItemItem.
-//
-// The "math_solver_expanded_element" element.
-type MathSolverExpandedElement struct {
-	// Type: type of element = ‘ math_solver_expanded_element‘.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Solution: solution of the element.
-	// Displays steps to solve the mathematical equation as specified in the element.
-	Solution []string `json:"solution,omitzero"`
-
-	// Links: links featured in the math_solver element.
-	// If there are none, equals null.
-	Links sdk.Opt[[]MathSolverExpandedElementLink] `json:"links,omitzero"`
-}
-
-// MathSolverExpandedElementLink is the type of MathSolverExpandedElement.Links.
-type MathSolverExpandedElementLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[MathSolverExpandedElementLinkRectangle] `json:"rectangle,omitzero"`
-}
-
-// MathSolverExpandedElementLinkRectangle is the type of MathSolverExpandedElementLink.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type MathSolverExpandedElementLinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
 // MathSolverItem is the "math_solver" kind of Item.
 //
 // The "math_solver" element (‘math_solver’ element in SERP).
@@ -13297,9 +13259,80 @@ type MathSolverItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	//
-	// It is one of the kinds of MathSolverItemItem (a type switch tells them apart).
 	Items sdk.Opt[[]MathSolverItemItem] `json:"items,omitzero"`
+}
+
+// MathSolverItemItem is the type of MathSolverItem.Items.
+type MathSolverItemItem struct {
+	// Type: type of element = ‘ math_solver_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ExpandedElement: expanded element.
+	ExpandedElement []MathSolverItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// MathSolverItemItemExpandedElement is the type of MathSolverItemItem.ExpandedElement.
+type MathSolverItemItemExpandedElement struct {
+	// Type: type of element = ‘ math_solver_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Solution: solution of the element.
+	// Displays steps to solve the mathematical equation as specified in the element.
+	Solution []string `json:"solution,omitzero"`
+
+	// Links: links featured in the math_solver element.
+	// If there are none, equals null.
+	Links sdk.Opt[[]MathSolverItemItemExpandedElementLink] `json:"links,omitzero"`
+}
+
+// MathSolverItemItemExpandedElementLink is the type of MathSolverItemItemExpandedElement.Links.
+type MathSolverItemItemExpandedElementLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MathSolverItemItemExpandedElementLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// MathSolverItemItemExpandedElementLinkRectangle is the type of MathSolverItemItemExpandedElementLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MathSolverItemItemExpandedElementLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // MentionCarouselItem is the "mention_carousel" kind of Item.
@@ -14422,34 +14455,18 @@ type PaidItem struct {
 
 	// Images: images of the element.
 	Images []PaidItemImage `json:"images,omitzero"`
-}
-
-// PaidItemImage is the type of PaidItem.Images.
-type PaidItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
 
 	// Extra: additional information about the result.
-	Extra *PaidItemImageExtra `json:"extra,omitzero"`
+	Extra *PaidItemExtra `json:"extra,omitzero"`
 }
 
-// PaidItemImageExtra is the type of PaidItemImage.Extra.
+// PaidItemExtra is the type of PaidItem.Extra.
 //
 // Additional information about the result.
-type PaidItemImageExtra struct {
+type PaidItemExtra struct {
 	// AdAclk: the identifier of the ad.
 	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
 
@@ -14463,11 +14480,24 @@ type PaidItemImageExtra struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links sdk.Opt[[]PaidItemImageExtraLink] `json:"links,omitzero"`
+	Links sdk.Opt[[]PaidItemExtraLink] `json:"links,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *PaidItemExtraPrice `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *PaidItemExtraRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PaidItemExtraRectangle] `json:"rectangle,omitzero"`
 }
 
-// PaidItemImageExtraLink is the type of PaidItemImageExtra.Links.
-type PaidItemImageExtraLink struct {
+// PaidItemExtraLink is the type of PaidItemExtra.Links.
+type PaidItemExtraLink struct {
 	// Type: type of element = ‘ link_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -14482,29 +14512,13 @@ type PaidItemImageExtraLink struct {
 
 	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *PaidItemImageExtraLinkPrice `json:"price,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *PaidItemImageExtraLinkRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[PaidItemImageExtraLinkRectangle] `json:"rectangle,omitzero"`
 }
 
-// PaidItemImageExtraLinkPrice is the type of PaidItemImageExtraLink.Price.
+// PaidItemExtraPrice is the type of PaidItemExtra.Price.
 //
 // Pricing details.
 // Contains the pricing details of the product or service featured in the result.
-type PaidItemImageExtraLinkPrice struct {
+type PaidItemExtraPrice struct {
 	// Current: current price.
 	// Indicates the current price of the product or service featured in the result.
 	Current sdk.Opt[float64] `json:"current,omitzero"`
@@ -14530,11 +14544,11 @@ type PaidItemImageExtraLinkPrice struct {
 	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
 }
 
-// PaidItemImageExtraLinkRating is the type of PaidItemImageExtraLink.Rating.
+// PaidItemExtraRating is the type of PaidItemExtra.Rating.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
-type PaidItemImageExtraLinkRating struct {
+type PaidItemExtraRating struct {
 	// RatingType: the type of rating.
 	// Here you can find the following elements: Max5, Percents, CustomMax.
 	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
@@ -14549,12 +14563,12 @@ type PaidItemImageExtraLinkRating struct {
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
-// PaidItemImageExtraLinkRectangle is the type of PaidItemImageExtraLink.Rectangle.
+// PaidItemExtraRectangle is the type of PaidItemExtra.Rectangle.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 // Equals null if calculate_rectangles in the POST request is not set to true.
-type PaidItemImageExtraLinkRectangle struct {
+type PaidItemExtraRectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X sdk.Opt[float64] `json:"x,omitzero"`
@@ -14570,27 +14584,36 @@ type PaidItemImageExtraLinkRectangle struct {
 	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
-// PeopleAlsoAskElement is the "people_also_ask_element" kind of PeopleAlsoAskItemItem.
-//
-// The "people_also_ask_element" element.
-type PeopleAlsoAskElement struct {
-	// Type: type of element = ‘ people_also_ask_element‘.
-	Type string `json:"type"`
+// PaidItemImage is the type of PaidItem.Images.
+type PaidItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
-	// SeedQuestion: question that triggered additional expanded elements.
-	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []string `json:"expanded_element,omitzero"`
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
-// PeopleAlsoAskExpandedElement is the "people_also_ask_expanded_element" kind of PeopleAlsoAskItemItem.
+// PeopleAlsoAskAIOverviewExpandedElement is the "people_also_ask_ai_overview_expanded_element" kind of PeopleAlsoAskItemItemExpandedElement.
+//
+// The "people_also_ask_ai_overview_expanded_element" element.
+type PeopleAlsoAskAIOverviewExpandedElement struct {
+	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
+	Type string `json:"type"`
+
+	// Items: array of items.
+	//
+	// Each element is one of the kinds of PeopleAlsoAskAIOverviewExpandedElementItem (a type switch tells them apart).
+	Items []PeopleAlsoAskAIOverviewExpandedElementItem `json:"items,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElement is the "people_also_ask_expanded_element" kind of PeopleAlsoAskItemItemExpandedElement.
 //
 // The "people_also_ask_expanded_element" element.
 type PeopleAlsoAskExpandedElement struct {
@@ -14651,18 +14674,7 @@ type PeopleAlsoAskExpandedElementImageTable struct {
 
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
-	TableContent []PeopleAlsoAskExpandedElementImageTableTableContent `json:"table_content,omitzero"`
-}
-
-// PeopleAlsoAskExpandedElementImageTableTableContent is the type of PeopleAlsoAskExpandedElementImageTable.TableContent.
-type PeopleAlsoAskExpandedElementImageTableTableContent struct {
-	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Items: array of items.
-	//
-	// Each element is one of the kinds of PeopleAlsoAskExpandedElementImageTableTableContentItem (a type switch tells them apart).
-	Items []PeopleAlsoAskExpandedElementImageTableTableContentItem `json:"items,omitzero"`
+	TableContent []string `json:"table_content,omitzero"`
 }
 
 // PeopleAlsoAskItem is the "people_also_ask" kind of Item.
@@ -14690,9 +14702,27 @@ type PeopleAlsoAskItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	//
-	// It is one of the kinds of PeopleAlsoAskItemItem (a type switch tells them apart).
 	Items sdk.Opt[[]PeopleAlsoAskItemItem] `json:"items,omitzero"`
+}
+
+// PeopleAlsoAskItemItem is the type of PeopleAlsoAskItem.Items.
+type PeopleAlsoAskItemItem struct {
+	// Type: type of element = ‘ people_also_ask_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// SeedQuestion: question that triggered additional expanded elements.
+	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// ExpandedElement: expanded element.
+	//
+	// Each element is one of the kinds of PeopleAlsoAskItemItemExpandedElement (a type switch tells them apart).
+	ExpandedElement []PeopleAlsoAskItemItemExpandedElement `json:"expanded_element,omitzero"`
 }
 
 // PeopleAlsoSearchItem is the "people_also_search" kind of Item.
@@ -15056,13 +15086,43 @@ type PopularProductsItemItemRectangle struct {
 	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
-// ProductConsiderationsElement is the "product_considerations_element" kind of ProductConsiderationsItemItem.
+// ProductConsiderationsItem is the "product_considerations" kind of Item.
 //
-// The "product_considerations_element" element: contains the product consideration and expanded element with additional info.
-type ProductConsiderationsElement struct {
+// The "product_considerations" element (‘product_considerations’ element in SERP).
+type ProductConsiderationsItem struct {
+	// Type: type of element = ‘product_considerations’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values:
+	//   - left
+	Position sdk.Opt[string] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the product considerations snippet.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ProductConsiderationsItemItem] `json:"items,omitzero"`
+}
+
+// ProductConsiderationsItemItem is the type of ProductConsiderationsItem.Items.
+type ProductConsiderationsItemItem struct {
 	// Type: type of element = ‘product_considerations_element’.
 	// Contains the product consideration and expanded element with additional info.
-	Type string `json:"type"`
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
 	// Title: title of the element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
@@ -15073,15 +15133,13 @@ type ProductConsiderationsElement struct {
 
 	// ExpandedElement: product consideration info.
 	// Contains an answer to the question articulated in the title.
-	ExpandedElement []string `json:"expanded_element,omitzero"`
+	ExpandedElement []ProductConsiderationsItemItemExpandedElement `json:"expanded_element,omitzero"`
 }
 
-// ProductConsiderationsExpandedElement is the "product_considerations_expanded_element" kind of ProductConsiderationsItemItem.
-//
-// The "product_considerations_expanded_element" element.
-type ProductConsiderationsExpandedElement struct {
+// ProductConsiderationsItemItemExpandedElement is the type of ProductConsiderationsItemItem.ExpandedElement.
+type ProductConsiderationsItemItemExpandedElement struct {
 	// Type: type of element = ‘product_considerations_expanded_element’.
-	Type string `json:"type"`
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
 	// Title: title of the expanded element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
@@ -15112,15 +15170,15 @@ type ProductConsiderationsExpandedElement struct {
 	// AboutThisResult: contains information from the ‘About this result’ panel.
 	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *ProductConsiderationsExpandedElementAboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *ProductConsiderationsItemItemExpandedElementAboutThisResult `json:"about_this_result,omitzero"`
 }
 
-// ProductConsiderationsExpandedElementAboutThisResult is the type of ProductConsiderationsExpandedElement.AboutThisResult.
+// ProductConsiderationsItemItemExpandedElementAboutThisResult is the type of ProductConsiderationsItemItemExpandedElement.AboutThisResult.
 //
 // Contains information from the ‘About this result’ panel.
 // ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 // this feature appears after clicking on the three dots next to most results.
-type ProductConsiderationsExpandedElementAboutThisResult struct {
+type ProductConsiderationsItemItemExpandedElementAboutThisResult struct {
 	// Type: type of element = ‘ about_this_result_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15147,20 +15205,20 @@ type ProductConsiderationsExpandedElementAboutThisResult struct {
 	SearchTerms []string `json:"search_terms,omitzero"`
 
 	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []ProductConsiderationsExpandedElementAboutThisResultRelatedTerm `json:"related_terms,omitzero"`
+	RelatedTerms []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm `json:"related_terms,omitzero"`
 }
 
-// ProductConsiderationsExpandedElementAboutThisResultRelatedTerm is the type of ProductConsiderationsExpandedElementAboutThisResult.RelatedTerms.
-type ProductConsiderationsExpandedElementAboutThisResultRelatedTerm struct {
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm is the type of ProductConsiderationsItemItemExpandedElementAboutThisResult.RelatedTerms.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm struct {
 	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
 	// Items: items present in the element.
-	Items []ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem `json:"items,omitzero"`
+	Items []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem `json:"items,omitzero"`
 }
 
-// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTerm.Items.
-type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem struct {
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm.Items.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem struct {
 	// Type: type of element = ‘ ai_overview_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15172,15 +15230,20 @@ type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem struct {
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images sdk.Opt[[]ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage] `json:"images,omitzero"`
+	Images sdk.Opt[[]ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage] `json:"images,omitzero"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-	References []ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference `json:"references,omitzero"`
+	References []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference `json:"references,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle] `json:"rectangle,omitzero"`
 }
 
-// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem.Images.
-type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage struct {
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.Images.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage struct {
 	// Type: type of element = ‘ images_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15195,8 +15258,29 @@ type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemImage str
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
-// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTermItem.References.
-type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference struct {
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.References.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference struct {
 	// Type: type of element = ‘ ai_overview_reference‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15215,66 +15299,6 @@ type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference
 	// Text: reference text.
 	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
 	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReferenceRectangle] `json:"rectangle,omitzero"`
-}
-
-// ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReferenceRectangle is the type of ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReference.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ProductConsiderationsExpandedElementAboutThisResultRelatedTermItemReferenceRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// ProductConsiderationsItem is the "product_considerations" kind of Item.
-//
-// The "product_considerations" element (‘product_considerations’ element in SERP).
-type ProductConsiderationsItem struct {
-	// Type: type of element = ‘product_considerations’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values:
-	//   - left
-	Position sdk.Opt[string] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the product considerations snippet.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	//
-	// It is one of the kinds of ProductConsiderationsItemItem (a type switch tells them apart).
-	Items sdk.Opt[[]ProductConsiderationsItemItem] `json:"items,omitzero"`
 }
 
 // QuestionsAndAnswersItem is the "questions_and_answers" kind of Item.
@@ -16350,6 +16374,9 @@ type TopStoriesItem struct {
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
 	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Badges: badges relevant to the element.
+	Badges []string `json:"badges,omitzero"`
 }
 
 // TopStoriesItemItem is the type of TopStoriesItem.Items.
@@ -16389,35 +16416,6 @@ type TopStoriesItemItem struct {
 	// ImageURL: URL of the image.
 	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Badges: badges relevant to the element.
-	Badges []string `json:"badges,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[TopStoriesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// TopStoriesItemItemRectangle is the type of TopStoriesItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type TopStoriesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // TopStoriesItemRectangle is the type of TopStoriesItem.Rectangle.

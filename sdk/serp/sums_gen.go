@@ -435,50 +435,7 @@ var knowledgeGraphItemItemKinds = sdk.NewKinds[KnowledgeGraphItemItem]("type", f
 	},
 })
 
-// MathSolverItemItem is an element of items: one of 2 kinds, which its "type" names.
-//
-// Its kinds, by their type:
-//
-//   - "math_solver_element": *MathSolverElement
-//   - "math_solver_expanded_element": *MathSolverExpandedElement
-//
-// An element of a kind this SDK does not know is an *UnknownMathSolverItemItem: it holds the element's JSON and
-// encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
-// the kinds apart:
-//
-//	switch e := e.(type) {
-//	case *MathSolverElement:
-//		// ...
-//	case *UnknownMathSolverItemItem:
-//		log.Printf("a kind the SDK does not know: %s", e.Kind())
-//	}
-type MathSolverItemItem interface {
-	// Kind returns the element's "type": the wire name of its kind.
-	Kind() string
-	isMathSolverItemItem()
-}
-
-// UnknownMathSolverItemItem is an element of MathSolverItemItem of a kind this SDK does not know: its type, and its JSON
-// as received, which it encodes back to byte for byte.
-type UnknownMathSolverItemItem struct {
-	sdk.UnknownKind
-}
-
-func (*UnknownMathSolverItemItem) isMathSolverItemItem() {}
-
-// mathSolverItemItemKinds decodes the elements of MathSolverItemItem by their "type".
-var mathSolverItemItemKinds = sdk.NewKinds[MathSolverItemItem]("type", func(u sdk.UnknownKind) MathSolverItemItem {
-	return &UnknownMathSolverItemItem{u}
-}, map[string]func() MathSolverItemItem{
-	"math_solver_element": func() MathSolverItemItem {
-		return new(MathSolverElement)
-	},
-	"math_solver_expanded_element": func() MathSolverItemItem {
-		return new(MathSolverExpandedElement)
-	},
-})
-
-// PeopleAlsoAskExpandedElementImageTableTableContentItem is an element of items: one of 4 kinds, which its "type" names.
+// PeopleAlsoAskAIOverviewExpandedElementItem is an element of items: one of 4 kinds, which its "type" names.
 //
 // Its kinds, by their type:
 //
@@ -487,132 +444,89 @@ var mathSolverItemItemKinds = sdk.NewKinds[MathSolverItemItem]("type", func(u sd
 //   - "ai_overview_table_element": *AIOverviewTableElement
 //   - "ai_overview_video_element": *AIOverviewVideoElement
 //
-// An element of a kind this SDK does not know is an *UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem: it holds the element's JSON and
+// An element of a kind this SDK does not know is an *UnknownPeopleAlsoAskAIOverviewExpandedElementItem: it holds the element's JSON and
 // encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
 // the kinds apart:
 //
 //	switch e := e.(type) {
 //	case *AIOverviewElement:
 //		// ...
-//	case *UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem:
+//	case *UnknownPeopleAlsoAskAIOverviewExpandedElementItem:
 //		log.Printf("a kind the SDK does not know: %s", e.Kind())
 //	}
-type PeopleAlsoAskExpandedElementImageTableTableContentItem interface {
+type PeopleAlsoAskAIOverviewExpandedElementItem interface {
 	// Kind returns the element's "type": the wire name of its kind.
 	Kind() string
-	isPeopleAlsoAskExpandedElementImageTableTableContentItem()
+	isPeopleAlsoAskAIOverviewExpandedElementItem()
 }
 
-// UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem is an element of PeopleAlsoAskExpandedElementImageTableTableContentItem of a kind this SDK does not know: its type, and its JSON
+// UnknownPeopleAlsoAskAIOverviewExpandedElementItem is an element of PeopleAlsoAskAIOverviewExpandedElementItem of a kind this SDK does not know: its type, and its JSON
 // as received, which it encodes back to byte for byte.
-type UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem struct {
+type UnknownPeopleAlsoAskAIOverviewExpandedElementItem struct {
 	sdk.UnknownKind
 }
 
-func (*UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {
+func (*UnknownPeopleAlsoAskAIOverviewExpandedElementItem) isPeopleAlsoAskAIOverviewExpandedElementItem() {
 }
 
-// peopleAlsoAskExpandedElementImageTableTableContentItemKinds decodes the elements of PeopleAlsoAskExpandedElementImageTableTableContentItem by their "type".
-var peopleAlsoAskExpandedElementImageTableTableContentItemKinds = sdk.NewKinds[PeopleAlsoAskExpandedElementImageTableTableContentItem]("type", func(u sdk.UnknownKind) PeopleAlsoAskExpandedElementImageTableTableContentItem {
-	return &UnknownPeopleAlsoAskExpandedElementImageTableTableContentItem{u}
-}, map[string]func() PeopleAlsoAskExpandedElementImageTableTableContentItem{
-	"ai_overview_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+// peopleAlsoAskAIOverviewExpandedElementItemKinds decodes the elements of PeopleAlsoAskAIOverviewExpandedElementItem by their "type".
+var peopleAlsoAskAIOverviewExpandedElementItemKinds = sdk.NewKinds[PeopleAlsoAskAIOverviewExpandedElementItem]("type", func(u sdk.UnknownKind) PeopleAlsoAskAIOverviewExpandedElementItem {
+	return &UnknownPeopleAlsoAskAIOverviewExpandedElementItem{u}
+}, map[string]func() PeopleAlsoAskAIOverviewExpandedElementItem{
+	"ai_overview_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
 		return new(AIOverviewElement)
 	},
-	"ai_overview_expanded_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+	"ai_overview_expanded_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
 		return new(AIOverviewExpandedElement)
 	},
-	"ai_overview_table_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+	"ai_overview_table_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
 		return new(AIOverviewTableElement)
 	},
-	"ai_overview_video_element": func() PeopleAlsoAskExpandedElementImageTableTableContentItem {
+	"ai_overview_video_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
 		return new(AIOverviewVideoElement)
 	},
 })
 
-// PeopleAlsoAskItemItem is an element of items: one of 2 kinds, which its "type" names.
+// PeopleAlsoAskItemItemExpandedElement is an element of expanded_element: one of 2 kinds, which its "type" names.
 //
 // Its kinds, by their type:
 //
-//   - "people_also_ask_element": *PeopleAlsoAskElement
+//   - "people_also_ask_ai_overview_expanded_element": *PeopleAlsoAskAIOverviewExpandedElement
 //   - "people_also_ask_expanded_element": *PeopleAlsoAskExpandedElement
 //
-// An element of a kind this SDK does not know is an *UnknownPeopleAlsoAskItemItem: it holds the element's JSON and
+// An element of a kind this SDK does not know is an *UnknownPeopleAlsoAskItemItemExpandedElement: it holds the element's JSON and
 // encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
 // the kinds apart:
 //
 //	switch e := e.(type) {
-//	case *PeopleAlsoAskElement:
+//	case *PeopleAlsoAskAIOverviewExpandedElement:
 //		// ...
-//	case *UnknownPeopleAlsoAskItemItem:
+//	case *UnknownPeopleAlsoAskItemItemExpandedElement:
 //		log.Printf("a kind the SDK does not know: %s", e.Kind())
 //	}
-type PeopleAlsoAskItemItem interface {
+type PeopleAlsoAskItemItemExpandedElement interface {
 	// Kind returns the element's "type": the wire name of its kind.
 	Kind() string
-	isPeopleAlsoAskItemItem()
+	isPeopleAlsoAskItemItemExpandedElement()
 }
 
-// UnknownPeopleAlsoAskItemItem is an element of PeopleAlsoAskItemItem of a kind this SDK does not know: its type, and its JSON
+// UnknownPeopleAlsoAskItemItemExpandedElement is an element of PeopleAlsoAskItemItemExpandedElement of a kind this SDK does not know: its type, and its JSON
 // as received, which it encodes back to byte for byte.
-type UnknownPeopleAlsoAskItemItem struct {
+type UnknownPeopleAlsoAskItemItemExpandedElement struct {
 	sdk.UnknownKind
 }
 
-func (*UnknownPeopleAlsoAskItemItem) isPeopleAlsoAskItemItem() {}
+func (*UnknownPeopleAlsoAskItemItemExpandedElement) isPeopleAlsoAskItemItemExpandedElement() {}
 
-// peopleAlsoAskItemItemKinds decodes the elements of PeopleAlsoAskItemItem by their "type".
-var peopleAlsoAskItemItemKinds = sdk.NewKinds[PeopleAlsoAskItemItem]("type", func(u sdk.UnknownKind) PeopleAlsoAskItemItem {
-	return &UnknownPeopleAlsoAskItemItem{u}
-}, map[string]func() PeopleAlsoAskItemItem{
-	"people_also_ask_element": func() PeopleAlsoAskItemItem {
-		return new(PeopleAlsoAskElement)
+// peopleAlsoAskItemItemExpandedElementKinds decodes the elements of PeopleAlsoAskItemItemExpandedElement by their "type".
+var peopleAlsoAskItemItemExpandedElementKinds = sdk.NewKinds[PeopleAlsoAskItemItemExpandedElement]("type", func(u sdk.UnknownKind) PeopleAlsoAskItemItemExpandedElement {
+	return &UnknownPeopleAlsoAskItemItemExpandedElement{u}
+}, map[string]func() PeopleAlsoAskItemItemExpandedElement{
+	"people_also_ask_ai_overview_expanded_element": func() PeopleAlsoAskItemItemExpandedElement {
+		return new(PeopleAlsoAskAIOverviewExpandedElement)
 	},
-	"people_also_ask_expanded_element": func() PeopleAlsoAskItemItem {
+	"people_also_ask_expanded_element": func() PeopleAlsoAskItemItemExpandedElement {
 		return new(PeopleAlsoAskExpandedElement)
-	},
-})
-
-// ProductConsiderationsItemItem is an element of items: one of 2 kinds, which its "type" names.
-//
-// Its kinds, by their type:
-//
-//   - "product_considerations_element": *ProductConsiderationsElement
-//   - "product_considerations_expanded_element": *ProductConsiderationsExpandedElement
-//
-// An element of a kind this SDK does not know is an *UnknownProductConsiderationsItemItem: it holds the element's JSON and
-// encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
-// the kinds apart:
-//
-//	switch e := e.(type) {
-//	case *ProductConsiderationsElement:
-//		// ...
-//	case *UnknownProductConsiderationsItemItem:
-//		log.Printf("a kind the SDK does not know: %s", e.Kind())
-//	}
-type ProductConsiderationsItemItem interface {
-	// Kind returns the element's "type": the wire name of its kind.
-	Kind() string
-	isProductConsiderationsItemItem()
-}
-
-// UnknownProductConsiderationsItemItem is an element of ProductConsiderationsItemItem of a kind this SDK does not know: its type, and its JSON
-// as received, which it encodes back to byte for byte.
-type UnknownProductConsiderationsItemItem struct {
-	sdk.UnknownKind
-}
-
-func (*UnknownProductConsiderationsItemItem) isProductConsiderationsItemItem() {}
-
-// productConsiderationsItemItemKinds decodes the elements of ProductConsiderationsItemItem by their "type".
-var productConsiderationsItemItemKinds = sdk.NewKinds[ProductConsiderationsItemItem]("type", func(u sdk.UnknownKind) ProductConsiderationsItemItem {
-	return &UnknownProductConsiderationsItemItem{u}
-}, map[string]func() ProductConsiderationsItemItem{
-	"product_considerations_element": func() ProductConsiderationsItemItem {
-		return new(ProductConsiderationsElement)
-	},
-	"product_considerations_expanded_element": func() ProductConsiderationsItemItem {
-		return new(ProductConsiderationsExpandedElement)
 	},
 })
 
@@ -625,7 +539,7 @@ func (*AIOverviewElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewElement) isKnowledgeGraphAIOverviewItemItem() {}
 
-func (*AIOverviewElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
+func (*AIOverviewElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
 
 // Kind returns "ai_overview_expanded_element", the type of every AIOverviewExpandedElement.
 func (*AIOverviewExpandedElement) Kind() string {
@@ -636,7 +550,7 @@ func (*AIOverviewExpandedElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewExpandedElement) isKnowledgeGraphAIOverviewItemItem() {}
 
-func (*AIOverviewExpandedElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
+func (*AIOverviewExpandedElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
 
 // Kind returns "ai_overview", the type of every AIOverviewItem.
 func (*AIOverviewItem) Kind() string {
@@ -654,7 +568,7 @@ func (*AIOverviewTableElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewTableElement) isKnowledgeGraphAIOverviewItemItem() {}
 
-func (*AIOverviewTableElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
+func (*AIOverviewTableElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
 
 // Kind returns "ai_overview_video_element", the type of every AIOverviewVideoElement.
 func (*AIOverviewVideoElement) Kind() string {
@@ -665,7 +579,7 @@ func (*AIOverviewVideoElement) isAIOverviewItemItem() {}
 
 func (*AIOverviewVideoElement) isKnowledgeGraphAIOverviewItemItem() {}
 
-func (*AIOverviewVideoElement) isPeopleAlsoAskExpandedElementImageTableTableContentItem() {}
+func (*AIOverviewVideoElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
 
 // Kind returns "answer_box", the type of every AnswerBoxItem.
 func (*AnswerBoxItem) Kind() string {
@@ -926,20 +840,6 @@ func (*MapsSearchItem) Kind() string {
 
 func (*MapsSearchItem) isItem() {}
 
-// Kind returns "math_solver_element", the type of every MathSolverElement.
-func (*MathSolverElement) Kind() string {
-	return "math_solver_element"
-}
-
-func (*MathSolverElement) isMathSolverItemItem() {}
-
-// Kind returns "math_solver_expanded_element", the type of every MathSolverExpandedElement.
-func (*MathSolverExpandedElement) Kind() string {
-	return "math_solver_expanded_element"
-}
-
-func (*MathSolverExpandedElement) isMathSolverItemItem() {}
-
 // Kind returns "math_solver", the type of every MathSolverItem.
 func (*MathSolverItem) Kind() string {
 	return "math_solver"
@@ -982,19 +882,19 @@ func (*PaidItem) Kind() string {
 
 func (*PaidItem) isItem() {}
 
-// Kind returns "people_also_ask_element", the type of every PeopleAlsoAskElement.
-func (*PeopleAlsoAskElement) Kind() string {
-	return "people_also_ask_element"
+// Kind returns "people_also_ask_ai_overview_expanded_element", the type of every PeopleAlsoAskAIOverviewExpandedElement.
+func (*PeopleAlsoAskAIOverviewExpandedElement) Kind() string {
+	return "people_also_ask_ai_overview_expanded_element"
 }
 
-func (*PeopleAlsoAskElement) isPeopleAlsoAskItemItem() {}
+func (*PeopleAlsoAskAIOverviewExpandedElement) isPeopleAlsoAskItemItemExpandedElement() {}
 
 // Kind returns "people_also_ask_expanded_element", the type of every PeopleAlsoAskExpandedElement.
 func (*PeopleAlsoAskExpandedElement) Kind() string {
 	return "people_also_ask_expanded_element"
 }
 
-func (*PeopleAlsoAskExpandedElement) isPeopleAlsoAskItemItem() {}
+func (*PeopleAlsoAskExpandedElement) isPeopleAlsoAskItemItemExpandedElement() {}
 
 // Kind returns "people_also_ask", the type of every PeopleAlsoAskItem.
 func (*PeopleAlsoAskItem) Kind() string {
@@ -1030,20 +930,6 @@ func (*PopularProductsItem) Kind() string {
 }
 
 func (*PopularProductsItem) isItem() {}
-
-// Kind returns "product_considerations_element", the type of every ProductConsiderationsElement.
-func (*ProductConsiderationsElement) Kind() string {
-	return "product_considerations_element"
-}
-
-func (*ProductConsiderationsElement) isProductConsiderationsItemItem() {}
-
-// Kind returns "product_considerations_expanded_element", the type of every ProductConsiderationsExpandedElement.
-func (*ProductConsiderationsExpandedElement) Kind() string {
-	return "product_considerations_expanded_element"
-}
-
-func (*ProductConsiderationsExpandedElement) isProductConsiderationsItemItem() {}
 
 // Kind returns "product_considerations", the type of every ProductConsiderationsItem.
 func (*ProductConsiderationsItem) Kind() string {
@@ -1390,26 +1276,10 @@ func (x *KnowledgeGraphItem) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a MathSolverItem; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a PeopleAlsoAskAIOverviewExpandedElement; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *MathSolverItem) UnmarshalJSON(data []byte) error {
-	type plain MathSolverItem
-	var v struct {
-		*plain
-		Items json.RawMessage `json:"items"`
-	}
-	v.plain = (*plain)(x)
-	if err := sdk.DecodeHolder(data, &v); err != nil {
-		return err
-	}
-	x.Items = mathSolverItemItemKinds.DecodeOpt(v.Items)
-	return nil
-}
-
-// UnmarshalJSON decodes a PeopleAlsoAskExpandedElementImageTableTableContent; the elements of Items are decoded by their kind.
-// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *PeopleAlsoAskExpandedElementImageTableTableContent) UnmarshalJSON(data []byte) error {
-	type plain PeopleAlsoAskExpandedElementImageTableTableContent
+func (x *PeopleAlsoAskAIOverviewExpandedElement) UnmarshalJSON(data []byte) error {
+	type plain PeopleAlsoAskAIOverviewExpandedElement
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1418,39 +1288,23 @@ func (x *PeopleAlsoAskExpandedElementImageTableTableContent) UnmarshalJSON(data 
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = peopleAlsoAskExpandedElementImageTableTableContentItemKinds.DecodeAll(v.Items)
+	x.Items = peopleAlsoAskAIOverviewExpandedElementItemKinds.DecodeAll(v.Items)
 	return nil
 }
 
-// UnmarshalJSON decodes a PeopleAlsoAskItem; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a PeopleAlsoAskItemItem; the elements of ExpandedElement are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *PeopleAlsoAskItem) UnmarshalJSON(data []byte) error {
-	type plain PeopleAlsoAskItem
+func (x *PeopleAlsoAskItemItem) UnmarshalJSON(data []byte) error {
+	type plain PeopleAlsoAskItemItem
 	var v struct {
 		*plain
-		Items json.RawMessage `json:"items"`
+		ExpandedElement []json.RawMessage `json:"expanded_element"`
 	}
 	v.plain = (*plain)(x)
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = peopleAlsoAskItemItemKinds.DecodeOpt(v.Items)
-	return nil
-}
-
-// UnmarshalJSON decodes a ProductConsiderationsItem; the elements of Items are decoded by their kind.
-// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *ProductConsiderationsItem) UnmarshalJSON(data []byte) error {
-	type plain ProductConsiderationsItem
-	var v struct {
-		*plain
-		Items json.RawMessage `json:"items"`
-	}
-	v.plain = (*plain)(x)
-	if err := sdk.DecodeHolder(data, &v); err != nil {
-		return err
-	}
-	x.Items = productConsiderationsItemItemKinds.DecodeOpt(v.Items)
+	x.ExpandedElement = peopleAlsoAskItemItemExpandedElementKinds.DecodeAll(v.ExpandedElement)
 	return nil
 }
 
@@ -1470,8 +1324,6 @@ func init() {
 	sdk.RegisterHolder[GoogleSearchByImageTaskGetAdvancedResult]()
 	sdk.RegisterHolder[KnowledgeGraphAIOverviewItem]()
 	sdk.RegisterHolder[KnowledgeGraphItem]()
-	sdk.RegisterHolder[MathSolverItem]()
-	sdk.RegisterHolder[PeopleAlsoAskExpandedElementImageTableTableContent]()
-	sdk.RegisterHolder[PeopleAlsoAskItem]()
-	sdk.RegisterHolder[ProductConsiderationsItem]()
+	sdk.RegisterHolder[PeopleAlsoAskAIOverviewExpandedElement]()
+	sdk.RegisterHolder[PeopleAlsoAskItemItem]()
 }
