@@ -71,12 +71,14 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			fs.markedAhead[normalName(row.Name)]--
 		}
 		if row.Heading != "" {
-			b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
-			if t.Flat {
-				fs.heading(context, row.Heading)
-				context = fs.inner()
-				ks.heading(fs.headingLevel, row.Heading)
+			if !t.Flat {
+				b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
+				continue
 			}
+			fs.heading(context, row.Heading)
+			context = fs.inner()
+			ks.heading(fs.headingLevel, row.Heading)
+			b.report.add(ep, pg, part, describe(fs.headingLevel), "variant", fmt.Sprintf("N10, V2: group heading %q (%s) starts another element kind of %s", row.Heading, row.Where(), describe(fs.headingLevel)))
 			continue
 		}
 		pr, err := newPlacedRow(pg, part, row)
