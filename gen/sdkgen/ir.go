@@ -29,6 +29,7 @@ type Section struct {
 	FlowGaps   []FlowGap // functions with some steps of a flow and no whole one
 	Structs    []*Struct // in name order
 	Enums      []*Enum   // in name order
+	Sums       []*Sum    // in name order (ir_sum.go)
 }
 
 // Operation is one endpoint.
@@ -61,7 +62,8 @@ type Struct struct {
 	Doc       string
 	Embed     string // a struct embedded first (the request in a Data struct)
 	Fields    []*Field
-	Request   bool // a request type: gets a Validate method
+	Request   bool   // a request type: gets a Validate method
+	Sums      []*Sum // the polymorphic element types it is a kind of
 }
 
 // Field is one struct field.
@@ -115,6 +117,7 @@ const (
 	Any                 // any
 	OptK                // sdk.Opt[Elem]
 	Pointer             // *Elem
+	SumK                // a polymorphic element type: a generated interface (ir_sum.go)
 )
 
 // GoType is a Go type as the emitters need it.
@@ -123,6 +126,7 @@ type GoType struct {
 	Name string  // "string", "int64", the struct or enum name
 	Elem *GoType // for Slice, Map, OptK, Pointer
 	Enum *Enum
+	Sum  *Sum // for SumK
 }
 
 // component names the schema a reference points to.
@@ -141,6 +145,7 @@ type sectionBuilder struct {
 	structs    map[string]*Struct  // by component name
 	enums      map[string]*Enum    // by field wire name and values
 	byName     map[string][]string // enum values by enum name, to detect clashes
+	sums       map[string]*Sum     // by component name
 	docSchemas openapi3.Schemas
 }
 
@@ -173,6 +178,7 @@ func Build(doc *openapi3.T) ([]*Section, error) {
 		}
 		slices.SortFunc(sb.Structs, func(x, y *Struct) int { return strings.Compare(x.Name, y.Name) })
 		slices.SortFunc(sb.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
+		slices.SortFunc(sb.Sums, func(x, y *Sum) int { return strings.Compare(x.Name, y.Name) })
 		out = append(out, sb.Section)
 	}
 	slices.SortFunc(out, func(x, y *Section) int { return strings.Compare(x.Package, y.Package) })
@@ -189,6 +195,7 @@ func (b *builder) section(tag string) *sectionBuilder {
 			structs:    map[string]*Struct{},
 			enums:      map[string]*Enum{},
 			byName:     map[string][]string{},
+			sums:       map[string]*Sum{},
 			docSchemas: b.doc.Components.Schemas,
 		}
 		for _, t := range b.doc.Tags {

@@ -181,12 +181,12 @@ func (sb *sectionBuilder) schema(comp string) *openapi3.Schema {
 	return sb.docSchemas[comp].Value
 }
 
-func (sb *sectionBuilder) fields(s *Struct, schema *openapi3.Schema, request bool) {
+func (sb *sectionBuilder) fields(s *Struct, schema *openapi3.Schema, request bool, reserved ...string) {
 	names := fieldOrder(schema)
-	pool := goname.NewPool()
 	if request {
-		pool = goname.NewPool("Validate")
+		reserved = append(reserved, "Validate")
 	}
+	pool := goname.NewPool(reserved...)
 	for _, n := range names {
 		s.Fields = append(s.Fields, sb.field(s, pool, n, schema.Properties[n], slices.Contains(schema.Required, n), request))
 	}
@@ -220,14 +220,23 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		case Scalar, Time, Named:
 			wrap(OptK)
 		case StructK:
-			// A pointer has two states: a nullable object's nil is null,
-			// as the examples write it more often than they leave it out.
-			wrap(Pointer)
+			// An object not always sent that may be null has three
+			// states, as an Opt has (a kind's field that one operation's
+			// examples leave out and another's write as null); one that is
+			// never null is a pointer, nil when missing.
 			if v.Nullable {
-				opt = ""
+				wrap(OptK)
+			} else {
+				wrap(Pointer)
 			}
 		case Slice, Map, Any:
-			f.Optional = true
+			// The same for a collection: nil is missing, unless it may
+			// be null too.
+			if v.Nullable {
+				wrap(OptK)
+			} else {
+				f.Optional = true
+			}
 		}
 	case v.Nullable && !request:
 		switch base.Kind {

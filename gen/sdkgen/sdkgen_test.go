@@ -74,6 +74,11 @@ func TestBuildEdgeCases(t *testing.T) {
 		{"LiveItem", "sometimes", "sdk.Opt[string]", "sometimes,omitzero"},
 		{"LiveItem", "tags", "[]string", "tags,omitzero"},
 		{"TaskGetResult", "type", "TaskGetResultType", "type"},
+		{"TaskGetResult", "elements", "[]Element", "elements"},
+		{"TaskGetResult", "maybe", "sdk.Opt[[]Element]", "maybe,omitzero"},
+		{"TaskGetResult", "first", "Element", "first"},
+		{"TaskGetResult", "detail", "sdk.Opt[LiveItemSpell]", "detail,omitzero"},
+		{"AlphaItem", "parts", "[]AlphaItemPart", "parts,omitzero"},
 	} {
 		f := field(t, s, c.strct, c.field)
 		if got := goSource(f.Type); got != c.typ || f.Tag != c.tag {
@@ -82,6 +87,20 @@ func TestBuildEdgeCases(t *testing.T) {
 	}
 	if f := field(t, s, "LiveItem", "url"); f.Name != "URL" {
 		t.Errorf("url is named %s", f.Name)
+	}
+	if f := field(t, s, "AlphaItem", "kind"); f.Name == KindMethod {
+		t.Errorf("a kind's field %q is named like its method %s", f.JSON, KindMethod)
+	}
+	var sums []string
+	for _, sum := range s.Sums {
+		var kinds []string
+		for _, k := range sum.Kinds {
+			kinds = append(kinds, k.Value+"="+k.Struct.Name)
+		}
+		sums = append(sums, sum.Name+"/"+sum.Unknown+": "+strings.Join(kinds, " "))
+	}
+	if diff := cmp.Diff([]string{"AlphaItemPart/UnknownAlphaItemPart: beta=BetaElement gamma=GammaItem", "Element/UnknownElement: alpha=AlphaItem beta=BetaElement"}, sums); diff != "" {
+		t.Errorf("sums (-want +got):\n%s", diff)
 	}
 	var ops []string
 	for _, o := range s.Ops {
@@ -160,6 +179,24 @@ func TestGeneratedEdgeCodeTypeChecks(t *testing.T) {
 	} {
 		if !strings.Contains(string(files["widgets/service_gen.go"]), want) {
 			t.Errorf("service_gen.go lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		"type Element interface {",
+		"func (*BetaElement) isElement() {}",
+		"func (*BetaElement) isAlphaItemPart() {}",
+		"func (*AlphaItem) Kind() string {",
+		"type UnknownElement struct {\n\tsdk.UnknownKind\n}",
+		`var elementKinds = sdk.NewKinds[Element]("type"`,
+		"x.Maybe = elementKinds.DecodeOpt(v.Maybe)",
+		"x.Elements = elementKinds.DecodeAll(v.Elements)",
+		"x.First = elementKinds.Decode(v.First)",
+		"x.Parts = alphaItemPartKinds.DecodeAll(v.Parts)",
+		"sdk.RegisterHolder[TaskGetResult]()",
+		"sdk.RegisterHolder[AlphaItem]()",
+	} {
+		if !strings.Contains(string(files["widgets/sums_gen.go"]), want) {
+			t.Errorf("sums_gen.go lacks %q", want)
 		}
 	}
 	for _, want := range []string{`sdk.ValidateField("options", v.Validate())`, `"must be at most 500"`, `"must be at least 0.5"`, `"must be at most 5 characters"`, `sdk.ValidateFilter(v, 3)`, `"colors[%d]"`} {

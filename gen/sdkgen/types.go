@@ -36,6 +36,10 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 		case contract.OrderByRule:
 			return goString
 		default:
+			if isSum(sb.schema(comp)) {
+				sum := sb.sumFor(comp)
+				return &GoType{Kind: SumK, Name: sum.Name, Sum: sum}
+			}
 			role := fmt.Sprintf("the type of %s.%s", owner, goname.Exported(field))
 			return &GoType{Kind: StructK, Name: sb.structFor(comp, request, role).Name}
 		}

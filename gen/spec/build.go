@@ -52,6 +52,13 @@ type builder struct {
 	// nullables holds the section's fields that are nullable somewhere
 	// (rule E10), by section, name and type.
 	nullables map[string]nullWitness
+	// kindIndex holds, per section, the kinds the examples show in one
+	// array (rule V3); poly the polymorphic arrays and their kinds (V4-V6).
+	kindIndex  map[string]map[string]map[string]bool
+	kindFields map[string]map[string][]string
+	kindNodes  map[string]map[string][]*node
+	poly       *polymorphism
+	eps        []*endpoint // every endpoint, once gathered
 }
 
 // Build turns pages into one OpenAPI document and the report of what it
@@ -102,6 +109,8 @@ func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, er
 	b.borrowShapes(eps)
 	b.readFilters(pages, eps)
 	b.sectionNullables(eps)
+	b.eps = eps
+	b.collectSums(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
 			return nil, nil, err

@@ -71,8 +71,78 @@
 //	N10 A group heading row ("‘organic’ element in SERP") starts another
 //	   element type of the array the first heading's fields went in: the
 //	   containers opened since close.
+//	A group heading worded like the first one ("‘paid’ element in SERP"
+//	after "‘organic’ element in SERP") starts an element type of that
+//	array even when the rows before it went elsewhere.
+//	Two refinements of the rules above: N1's "a result's items" is the
+//	row the table marks in bold when it marks a row of that name later
+//	(refinement_chips' own items come before the result's **items**);
+//	and N4 does not close a container when the section's examples also
+//	show the row's field inside a container of that name and type
+//	(refinement_chips holds items and sits beside the result's items:
+//	evidence both ways is none, N8 decides).
 //	A rule that moves a row from where N8 would put it says so in the
-//	report. The docs2spec corpus test TestNestingWithoutExamples
+//	report.
+//
+// Polymorphic arrays (variants.go, sums.go). A SERP result's items hold
+// elements of many kinds ("organic", "paid", "people_also_ask"), which
+// their "type" (contract.Discriminator) names, each kind with fields of
+// its own, elements of kinds inside them too (people_also_ask's items).
+//
+//	V1 Beside the union of its elements' fields, an array keeps the fields
+//	   of each kind: an example element's kind is its "type" (a kind's
+//	   name: lower-case words joined by "_").
+//	V2 In a table, a row that names its element's kind ("type of element
+//	   = ‘organic’", "type of component = ‘x’"; quote marks and a space
+//	   beside an underscore are slips) starts that kind of its array, and
+//	   so does a group heading ("‘organic’ element in SERP") until such a
+//	   row names it; a kind spelled as an example's kind without its
+//	   underscores is that kind. Each row goes on its kind's fields too.
+//	   Within a kind: the kinds of the arrays inside the elements of the
+//	   kind before end; the fields of the array's elements are candidates
+//	   for its rows again (P5 per kind); a field of another kind is no
+//	   candidate beyond the row's context; N3 and N4 read the section's
+//	   examples of the kind (N3 closes a kind's array the examples show
+//	   without the row's field, but inside an element of a kind no example
+//	   shows, where the table documents what other pages' examples lack;
+//	   N4 closes no kind's array and looks no further out than the
+//	   innermost); N5 does not open a kind's container the section's
+//	   examples show holding values (related_searches' items are
+//	   strings); and no rule closes the array the group headings start
+//	   the kinds of.
+//	V3 In a flattened table, the array a kind row starts a kind of is
+//	   the one just opened (its first row), the one a group heading
+//	   started a kind of, the array row right before it that nothing
+//	   opened and no example shows holding values (its elements are of
+//	   that kind); else, of the arrays whose rows describe a kind, the one
+//	   with a kind the section's examples show in one array with the
+//	   row's; else the one with a kind whose name shares the most words,
+//	   two at least, at its start and end with the row's
+//	   ("knowledge_graph_list_item" beside "knowledge_graph_images_item");
+//	   else the innermost open one, reported as not confirmed. Reported.
+//	V4 An array of two kinds or more (examples and tables together) is
+//	   polymorphic: its items are a oneOf of one component per kind with
+//	   discriminator {propertyName: type, mapping}; the union of the kinds'
+//	   fields is not written. A request has no kinds.
+//	V5 A kind is one component per section, named by contract.KindComponent
+//	   (SerpOrganicItem, SerpPeopleAlsoAskElement: its name only, reserved
+//	   before any other component): its fields merged from every operation
+//	   whose polymorphic arrays (and the arrays inside their kinds) have it,
+//	   their rows by M1-M5, their examples together (R2, E2); its
+//	   discriminator is always sent. An array inside a kind is polymorphic
+//	   by the kinds of the merged kind (SerpPeopleAlsoAskItemItem).
+//	V6 A result's items are one polymorphic component per section
+//	   (SerpItem, of every kind of the section's polymorphic result items);
+//	   a result's items of one kind are that component too when another
+//	   operation's polymorphic result items have the kind (one kind, one
+//	   type), and an object like any other otherwise.
+//	V7 A kind's field that no row types and the examples only show as
+//	   null takes the type the section's fields of that name have, when
+//	   they all have one (splitting the union leaves it without the rows
+//	   of the other kinds).
+//	The SDK makes a polymorphic element type an interface implemented by
+//	one struct per kind and by an Unknown struct holding the JSON of a
+//	kind it does not know (gen/sdkgen/ir_sum.go, sdk/sum.go). The docs2spec corpus test TestNestingWithoutExamples
 //	(DFS_NESTING_EVAL=1) measures the rules on the corpus pages that have
 //	examples, built without them.
 //

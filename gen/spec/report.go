@@ -132,9 +132,12 @@ func (r *Report) Markdown() string {
 	})
 	for _, k := range keys {
 		er := r.Endpoints[k]
-		if er.Path == "" {
+		switch {
+		case er.Path == "":
 			b.WriteString("\n## Shared components\n\nThe response and task envelopes, from every page.\n")
-		} else {
+		case er.Method == "":
+			fmt.Fprintf(&b, "\n## Element kinds of %s\n\nOne component per kind of the section's polymorphic arrays, from every operation (rules V1-V6).\n", er.Path)
+		default:
 			fmt.Fprintf(&b, "\n## %s %s\n\nPages: %s\n", er.Method, er.Path, strings.Join(er.Pages, ", "))
 		}
 		entries := slices.DeleteFunc(slices.Clone(er.Entries), func(e Entry) bool { return e.Part == PartRecorded })

@@ -1253,7 +1253,7 @@ type GoogleKeywordSuggestionsLiveResult struct {
 	Items []GoogleKeywordSuggestionsLiveItem `json:"items,omitzero"`
 
 	// ClickstreamKeywordInfo: (not described by the docs).
-	ClickstreamKeywordInfo any `json:"clickstream_keyword_info,omitzero"`
+	ClickstreamKeywordInfo sdk.Opt[any] `json:"clickstream_keyword_info,omitzero"`
 
 	// SERPInfo: (not described by the docs).
 	SERPInfo *GoogleKeywordSuggestionsLiveResultSERPInfo `json:"serp_info,omitzero"`

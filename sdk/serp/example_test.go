@@ -40,13 +40,15 @@ func ExampleService_GoogleOrganicRunRegular() {
 		}
 		fmt.Printf("%s: %d items, posting cost %.4f USD\n", r.Result.Keyword.Value(), len(r.Result.Items), r.Cost)
 		for _, item := range r.Result.Items[:6] {
-			switch item.Type {
-			case "organic":
-				fmt.Println("organic", item.RankGroup, item.URL.Value())
-			case "paid":
-				fmt.Println("ad", item.RankGroup, item.Domain.Value())
+			switch it := item.(type) {
+			case *serp.OrganicItem:
+				fmt.Println("organic", it.RankGroup, it.URL.Value())
+			case *serp.PaidItem:
+				fmt.Println("ad", it.RankGroup, it.Domain.Value())
+			case *serp.UnknownItem:
+				fmt.Println("a kind the SDK does not know:", it.Kind())
 			default:
-				fmt.Println(item.Type, item.RankGroup)
+				fmt.Println(item.Kind())
 			}
 		}
 	}
@@ -55,7 +57,7 @@ func ExampleService_GoogleOrganicRunRegular() {
 	// ad 1 www.bookingbuddy.com
 	// ad 2 www.trip.com
 	// ad 3 www.kayak.com
-	// featured_snippet 1
+	// featured_snippet
 	// organic 1 https://www.skyscanner.com/routes/nyca/sfo/new-york-to-san-francisco-international.html
 	// organic 2 https://www.expedia.com/lp/flights/jfk/sfo/new-york-to-san-francisco
 }

@@ -358,6 +358,523 @@ type ScreenshotResponse = sdk.Response[ScreenshotData, ScreenshotResult]
 // ScreenshotTask is one task of a ScreenshotResponse.
 type ScreenshotTask = sdk.Task[ScreenshotData, ScreenshotResult]
 
+// AIOverviewElement is the "ai_overview_element" kind of AIOverviewItemItem.
+//
+// The "ai_overview_element" element.
+type AIOverviewElement struct {
+	// Type: type of element = ‘ ai_overview_element‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text string `json:"text"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown string `json:"markdown"`
+
+	// Links: website links featured in the element.
+	Links []AIOverviewElementLink `json:"links"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []AIOverviewElementImage `json:"images"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+	References []AIOverviewElementReference `json:"references"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AIOverviewElementRectangle] `json:"rectangle,omitzero"`
+}
+
+// AIOverviewElementImage is the type of AIOverviewElement.Images.
+type AIOverviewElementImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type string `json:"type"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// AIOverviewElementLink is the type of AIOverviewElement.Links.
+type AIOverviewElementLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type string `json:"type"`
+
+	// Title: link anchor text.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: link description.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// AIOverviewElementRectangle is the type of AIOverviewElement.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AIOverviewElementRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// AIOverviewElementReference is the type of AIOverviewElement.References.
+type AIOverviewElementReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type string `json:"type"`
+
+	// Source: reference source name or title.
+	Source string `json:"source"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text string `json:"text"`
+
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: (not described by the docs).
+	Position string `json:"position"`
+}
+
+// AIOverviewExpandedElement is the "ai_overview_expanded_element" kind of AIOverviewItemItem.
+//
+// The "ai_overview_expanded_element" element.
+type AIOverviewExpandedElement struct {
+	// Type: type of element = ‘ ai_overview_expanded_element‘.
+	Type string `json:"type"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: additional text of the element in SERP.
+	Text string `json:"text"`
+
+	// Components: array of components of the element.
+	Components []AIOverviewExpandedElementComponent `json:"components"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []AIOverviewExpandedElementReference `json:"references"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AIOverviewExpandedElementRectangle] `json:"rectangle,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]AIOverviewExpandedElementLink] `json:"links,omitzero"`
+}
+
+// AIOverviewExpandedElementComponent is the type of AIOverviewExpandedElement.Components.
+type AIOverviewExpandedElementComponent struct {
+	// Type: type of component = ‘ ai_overview_expanded_component‘.
+	Type string `json:"type"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text of the component.
+	Text string `json:"text"`
+
+	// Markdown: text of the component in the markdwon format.
+	Markdown string `json:"markdown"`
+
+	// Images: images of the component.
+	// If there are none, equals null.
+	Images []AIOverviewExpandedElementComponentImage `json:"images"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []AIOverviewExpandedElementComponentLink `json:"links"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []AIOverviewExpandedElementComponentReference `json:"references"`
+
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+}
+
+// AIOverviewExpandedElementComponentImage is the type of AIOverviewExpandedElementComponent.Images.
+type AIOverviewExpandedElementComponentImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// AIOverviewExpandedElementComponentLink is the type of AIOverviewExpandedElementComponent.Links.
+type AIOverviewExpandedElementComponentLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL in link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in link.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// AIOverviewExpandedElementComponentReference is the type of AIOverviewExpandedElementComponent.References.
+type AIOverviewExpandedElementComponentReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// AIOverviewExpandedElementLink is the type of AIOverviewExpandedElement.Links.
+type AIOverviewExpandedElementLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL in link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in link.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// AIOverviewExpandedElementRectangle is the type of AIOverviewExpandedElement.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AIOverviewExpandedElementRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// AIOverviewExpandedElementReference is the type of AIOverviewExpandedElement.References.
+type AIOverviewExpandedElementReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// AIOverviewItem is the "ai_overview" kind of Item.
+//
+// The "ai_overview" element (‘ai_overview’ element in SERP).
+type AIOverviewItem struct {
+	// Type: type of element = ‘ai_overview’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
+	// If true, the ai_overview element is loaded asynchronically;
+	// if false, the ai_overview element is loaded from cache.
+	AsynchronousAIOverview bool `json:"asynchronous_ai_overview"`
+
+	// Markdown: content of the element in markdown format.
+	// The text of the ai_overview formatted in the markdown markup language.
+	Markdown string `json:"markdown"`
+
+	// Items: items present in the element.
+	//
+	// Each element is one of the kinds of AIOverviewItemItem (a type switch tells them apart).
+	Items []AIOverviewItemItem `json:"items"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *AIOverviewItemRectangle `json:"rectangle"`
+
+	// References: (not described by the docs).
+	References []AIOverviewItemReference `json:"references"`
+}
+
+// AIOverviewItemRectangle is the type of AIOverviewItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AIOverviewItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// AIOverviewItemReference is the type of AIOverviewItem.References.
+type AIOverviewItemReference struct {
+	// Type: (not described by the docs).
+	Type string `json:"type"`
+
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: (not described by the docs).
+	Position string `json:"position"`
+
+	// Source: (not described by the docs).
+	Source string `json:"source"`
+
+	// Domain: (not described by the docs).
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: (not described by the docs).
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: (not described by the docs).
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: (not described by the docs).
+	Text string `json:"text"`
+}
+
+// AIOverviewTableElement is the "ai_overview_table_element" kind of AIOverviewItemItem.
+//
+// The "ai_overview_table_element" element.
+type AIOverviewTableElement struct {
+	// Type: type of element = ‘ ai_overview_table_element‘.
+	Type string `json:"type"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown string `json:"markdown"`
+
+	// Table: table present in the element.
+	// The header and content of the table present in the element.
+	Table AIOverviewTableElementTable `json:"table"`
+
+	// References: references relevant to the element.
+	// Includes references to webpages that were used to generate the ai_overview_element.
+	References []AIOverviewTableElementReference `json:"references"`
+}
+
+// AIOverviewTableElementReference is the type of AIOverviewTableElement.References.
+type AIOverviewTableElementReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// AIOverviewTableElementTable is the type of AIOverviewTableElement.Table.
+//
+// Table present in the element.
+// The header and content of the table present in the element.
+type AIOverviewTableElementTable struct {
+	// TableHeader: content in the header of the table.
+	TableHeader []string `json:"table_header"`
+
+	// TableContent: array of contents of the table present in the element.
+	// Each array represents the table row.
+	TableContent [][]any `json:"table_content"`
+}
+
+// AIOverviewVideoElement is the "ai_overview_video_element" kind of AIOverviewItemItem.
+//
+// The "ai_overview_video_element" element.
+type AIOverviewVideoElement struct {
+	// Type: type of element = ‘ ai_overview_video_element‘.
+	Type string `json:"type"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: additional information for the video.
+	Snippet string `json:"snippet"`
+
+	// URL: URL of the link to the video.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain of the website hosting the video.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL to the image thumbnail of the video.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Source: name of the source of the video.
+	Source string `json:"source"`
+
+	// Date: date when the video was published or indexed.
+	// Example: Apr 26, 2024.
+	Date string `json:"date"`
+
+	// Timestamp: date and time when the video was published or indexed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+}
+
 // AISummaryData is the data of a AISummary task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -433,6 +950,1243 @@ type AISummaryResult struct {
 	Items []AISummaryItem `json:"items"`
 }
 
+// AnswerBoxItem is the "answer_box" kind of Item.
+//
+// The "answer_box" element (‘answer_box’ element in SERP).
+type AnswerBoxItem struct {
+	// Type: type of element = ‘answer_box’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Text: - text
+	// If there is none, equals null.
+	Text sdk.Opt[[]string] `json:"text,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]AnswerBoxItemLink] `json:"links,omitzero"`
+}
+
+// AnswerBoxItemLink is the type of AnswerBoxItem.Links.
+type AnswerBoxItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AnswerBoxItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// AnswerBoxItemLinkRectangle is the type of AnswerBoxItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AnswerBoxItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// AppItem is the "app" kind of Item.
+//
+// The "app" element (‘app’ element in SERP).
+type AppItem struct {
+	// Type: type of element = ‘app’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]AppItemItem] `json:"items,omitzero"`
+}
+
+// AppItemItem is the type of AppItem.Items.
+type AppItemItem struct {
+	// Type: type of element = ‘ app_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Price: price of the app element.
+	Price *AppItemItemPrice `json:"price,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[AppItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// AppItemItemPrice is the type of AppItemItem.Price.
+//
+// Price of the app element.
+type AppItemItemPrice struct {
+	// Current: current price.
+	// Refers to the current price indicated in the app element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Refers to the regular price indicated in the app element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Refers to the maximum price indicated in the app element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// AppItemItemRectangle is the type of AppItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type AppItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// CarouselItem is the "carousel" kind of Item.
+//
+// The "carousel" element (‘Carousel’ SERP element): carousel of keywords and images related to the specified search term.
+type CarouselItem struct {
+	// Type: type of element = ‘carousel’.
+	// Carousel of keywords and images related to the specified search term.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP for the target domain.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []CarouselItemItem `json:"items"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *CarouselItemRectangle `json:"rectangle"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+}
+
+// CarouselItemItem is the type of CarouselItem.Items.
+type CarouselItemItem struct {
+	// Type: type of element = ‘ carousel_element‘.
+	Type string `json:"type"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// CarouselItemRectangle is the type of CarouselItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+type CarouselItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// CommercialUnitsItem is the "commercial_units" kind of Item.
+//
+// The "commercial_units" element (‘commercial units’ element in SERP).
+type CommercialUnitsItem struct {
+	// Type: type of element = ‘commercial_units’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Items: contains results featured in the commercial_units element of SERP.
+	Items []CommercialUnitsItemItem `json:"items,omitzero"`
+}
+
+// CommercialUnitsItemItem is the type of CommercialUnitsItem.Items.
+type CommercialUnitsItemItem struct {
+	// Type: type of element = ‘commercial_units_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the commercial unit.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price indicated in the element.
+	Price *CommercialUnitsItemItemPrice `json:"price,omitzero"`
+
+	// Source: source of the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *CommercialUnitsItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CommercialUnitsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CommercialUnitsItemItemPrice is the type of CommercialUnitsItemItem.Price.
+//
+// Price indicated in the element.
+type CommercialUnitsItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the commercial units element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the commercial units element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the commercial units element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// CommercialUnitsItemItemRating is the type of CommercialUnitsItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type CommercialUnitsItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// CommercialUnitsItemItemRectangle is the type of CommercialUnitsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CommercialUnitsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// CompareSitesItem is the "compare_sites" kind of Item.
+//
+// The "compare_sites" element (‘compare_sites’ element in SERP).
+type CompareSitesItem struct {
+	// Type: type of element = ‘compare_sites’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]CompareSitesItemItem] `json:"items,omitzero"`
+}
+
+// CompareSitesItemItem is the type of CompareSitesItem.Items.
+type CompareSitesItemItem struct {
+	// Type: type of element = ‘ compare_sites_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL to the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Source: website name, source of the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CompareSitesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CompareSitesItemItemRectangle is the type of CompareSitesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CompareSitesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// CoursesItem is the "courses" kind of Item.
+//
+// The "courses" element (‘courses’ element in SERP).
+type CoursesItem struct {
+	// Type: type of element = ‘courses’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values:
+	//   - left
+	Position sdk.Opt[string] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Categories: array of course categories.
+	// Contains a list of categories relevant to courses.
+	Categories []string `json:"categories,omitzero"`
+
+	// Items: array of courses elements.
+	// Contains a list of courses elements.
+	Items []CoursesItemItem `json:"items,omitzero"`
+}
+
+// CoursesItemItem is the type of CoursesItem.Items.
+type CoursesItemItem struct {
+	// Type: type of element = ‘courses_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: name of the course.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the course.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: web source of the courses element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Date: date and time.
+	// Date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *CoursesItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CoursesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CoursesItemItemRating is the type of CoursesItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type CoursesItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// CoursesItemItemRectangle is the type of CoursesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CoursesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// CurrencyBoxItem is the "currency_box" kind of Item.
+//
+// The "currency_box" element (‘currency_box’ element in SERP).
+type CurrencyBoxItem struct {
+	// Type: type of element = ‘currency_box’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Value: value to convert.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// ConvertedValue: value converted to a requested currency.
+	// Indicates the exact value based on Google Fincance data at the time when our API pulled the results.
+	// Note that exchange rates displayed in the currency_box element may be delayed according to the Google Finance disclaimer.
+	ConvertedValue sdk.Opt[float64] `json:"converted_value,omitzero"`
+
+	// Currency: currency to convert.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// ConvertedCurrency: converted currency.
+	ConvertedCurrency sdk.Opt[string] `json:"converted_currency,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[CurrencyBoxItemTable] `json:"table,omitzero"`
+
+	// Graph: contains data provided in the graph of the element.
+	Graph *CurrencyBoxItemGraph `json:"graph,omitzero"`
+}
+
+// CurrencyBoxItemGraph is the type of CurrencyBoxItem.Graph.
+//
+// Contains data provided in the graph of the element.
+type CurrencyBoxItemGraph struct {
+	// Items: data provided for the date and time when our API pulled the results.
+	Items []CurrencyBoxItemGraphItem `json:"items,omitzero"`
+}
+
+// CurrencyBoxItemGraphItem is the type of CurrencyBoxItemGraph.Items.
+type CurrencyBoxItemGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates date and time for which the exchange rate in the value field is provided.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: exchange rate.
+	// Exchange rate for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: exchange rates on the preceding time period.
+	// Contains exchange rate data based on the preceding time period.
+	// If there are none, equals null.
+	PreviousItems sdk.Opt[[]CurrencyBoxItemGraphItemPreviousItem] `json:"previous_items,omitzero"`
+}
+
+// CurrencyBoxItemGraphItemPreviousItem is the type of CurrencyBoxItemGraphItem.PreviousItems.
+type CurrencyBoxItemGraphItemPreviousItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous exchange rate.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: previous exchange rate.
+	// Exchange rate on the preceding time period.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[CurrencyBoxItemGraphItemPreviousItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// CurrencyBoxItemGraphItemPreviousItemRectangle is the type of CurrencyBoxItemGraphItemPreviousItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type CurrencyBoxItemGraphItemPreviousItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// CurrencyBoxItemTable is the type of CurrencyBoxItem.Table.
+//
+// Results table.
+// If there are none, equals null.
+type CurrencyBoxItemTable struct {
+	// TableHeader: column names.
+	// If there are none, equals null.
+	TableHeader sdk.Opt[[]string] `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// Information about the requested exchange rates as featured in SERP.
+	// If there is none, equals null.
+	TableContent sdk.Opt[[]string] `json:"table_content,omitzero"`
+}
+
+// DiscussionsAndForumsItem is the "discussions_and_forums" kind of Item.
+//
+// The "discussions_and_forums" element (‘discussions_and_forums’ element in SERP).
+type DiscussionsAndForumsItem struct {
+	// Type: type of element = ‘discussions_and_forums’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]DiscussionsAndForumsItemItem] `json:"items,omitzero"`
+}
+
+// DiscussionsAndForumsItemItem is the type of DiscussionsAndForumsItem.Items.
+type DiscussionsAndForumsItemItem struct {
+	// Type: type of element = ‘ discussions_and_forums_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// PostsCount: number of posts from the discussion on the related source.
+	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[DiscussionsAndForumsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// DiscussionsAndForumsItemItemRectangle is the type of DiscussionsAndForumsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type DiscussionsAndForumsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// EventsItem is the "events" kind of Item.
+//
+// The "events" element (‘events’ element in SERP).
+type EventsItem struct {
+	// Type: type of element = ‘events’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]EventsItemItem] `json:"items,omitzero"`
+}
+
+// EventsItemItem is the type of EventsItem.Items.
+type EventsItemItem struct {
+	// Type: type of element = ‘ events_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: events_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[EventsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// EventsItemItemRectangle is the type of EventsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type EventsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ExploreBrandsItem is the "explore_brands" kind of Item.
+//
+// The "explore_brands" element (‘explore_brands’ element in SERP).
+type ExploreBrandsItem struct {
+	// Type: type of element = ‘explore_brands’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ExploreBrandsItemItem] `json:"items,omitzero"`
+}
+
+// ExploreBrandsItemItem is the type of ExploreBrandsItem.Items.
+type ExploreBrandsItemItem struct {
+	// Type: type of element = ‘ explore_brands_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ExploreBrandsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ExploreBrandsItemItemRectangle is the type of ExploreBrandsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ExploreBrandsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// FeaturedSnippetItem is the "featured_snippet" kind of Item.
+//
+// The "featured_snippet" element (‘featured_snippet’ element in SERP).
+type FeaturedSnippetItem struct {
+	// Type: type of element = ‘featured_snippet’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements found in SERP.
+	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
+	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// FeaturedTitle: the title of the featured snippets source page.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Images: images of the element.
+	Images []FeaturedSnippetItemImage `json:"images,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[FeaturedSnippetItemTable] `json:"table,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FeaturedSnippetItemRectangle] `json:"rectangle,omitzero"`
+
+	// Breadcrumb: always equals null.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+}
+
+// FeaturedSnippetItemImage is the type of FeaturedSnippetItem.Images.
+type FeaturedSnippetItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// FeaturedSnippetItemRectangle is the type of FeaturedSnippetItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type FeaturedSnippetItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// FeaturedSnippetItemTable is the type of FeaturedSnippetItem.Table.
+//
+// Results table.
+// If there are none, equals null.
+type FeaturedSnippetItemTable struct {
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []string `json:"table_content,omitzero"`
+}
+
+// FindResultsOnItem is the "find_results_on" kind of Item.
+//
+// The "find_results_on" element (‘find_results_on’ element in SERP).
+type FindResultsOnItem struct {
+	// Type: type of element = ‘find_results_on’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]FindResultsOnItemItem] `json:"items,omitzero"`
+}
+
+// FindResultsOnItemItem is the type of FindResultsOnItem.Items.
+type FindResultsOnItemItem struct {
+	// Type: type of element = ‘ find_results_on_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: find_results_on_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the find_results_on_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FindResultsOnItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// FindResultsOnItemItemRectangle is the type of FindResultsOnItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type FindResultsOnItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// FoundOnWebItem is the "found_on_web" kind of Item.
+//
+// The "found_on_web" element (‘found_on_web’ element in SERP).
+type FoundOnWebItem struct {
+	// Type: type of element = ‘found_on_web’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// RelatedSearches: search queries related to the elment.
+	RelatedSearches []string `json:"related_searches,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]FoundOnWebItemItem] `json:"items,omitzero"`
+}
+
+// FoundOnWebItemItem is the type of FoundOnWebItem.Items.
+type FoundOnWebItemItem struct {
+	// Type: type of element = ‘ found_on_web_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Image: image of the element.
+	Image *FoundOnWebItemItemImage `json:"image,omitzero"`
+}
+
+// FoundOnWebItemItemImage is the type of FoundOnWebItemItem.Image.
+//
+// Image of the element.
+type FoundOnWebItemItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[FoundOnWebItemItemImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// FoundOnWebItemItemImageRectangle is the type of FoundOnWebItemItemImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type FoundOnWebItemItemImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // GoogleAIModeLiveAdvancedData is the data of a GoogleAIModeLiveAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -450,381 +2204,6 @@ type GoogleAIModeLiveAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItem is the type of GoogleAIModeLiveAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeLiveAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache.
-	AsynchronousAIOverview bool `json:"asynchronous_ai_overview"`
-
-	// Markdown: content of the element in markdown format.
-	// The text of the ai_overview formatted in the markdown markup language.
-	Markdown string `json:"markdown"`
-
-	// Items: items present in the element.
-	Items []GoogleAIModeLiveAdvancedItemItem `json:"items"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeLiveAdvancedItemReference `json:"references"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleAIModeLiveAdvancedItemRectangle `json:"rectangle"`
-}
-
-// GoogleAIModeLiveAdvancedItemItem is the type of GoogleAIModeLiveAdvancedItem.Items.
-//
-// Items present in the element.
-type GoogleAIModeLiveAdvancedItemItem struct {
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAIModeLiveAdvancedItemItemOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘ ai_overview_table_element‘.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleAIModeLiveAdvancedItemItemLink `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleAIModeLiveAdvancedItemItemImage `json:"images,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeLiveAdvancedItemItemReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleAIModeLiveAdvancedItemItemTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleAIModeLiveAdvancedItemItemComponent `json:"components,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemComponent is the type of GoogleAIModeLiveAdvancedItemItem.Components.
-//
-// Array of components of the element.
-type GoogleAIModeLiveAdvancedItemItemComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown string `json:"markdown"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleAIModeLiveAdvancedItemItemComponentImage `json:"images"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleAIModeLiveAdvancedItemItemComponentLink `json:"links"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleAIModeLiveAdvancedItemItemComponentReference `json:"references"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemComponentImage is the type of GoogleAIModeLiveAdvancedItemItemComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleAIModeLiveAdvancedItemItemComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemComponentLink is the type of GoogleAIModeLiveAdvancedItemItemComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleAIModeLiveAdvancedItemItemComponentLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemComponentReference is the type of GoogleAIModeLiveAdvancedItemItemComponent.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleAIModeLiveAdvancedItemItemComponentReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemImage is the type of GoogleAIModeLiveAdvancedItemItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleAIModeLiveAdvancedItemItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemLink is the type of GoogleAIModeLiveAdvancedItemItem.Links.
-//
-// Website links featured in the element.
-type GoogleAIModeLiveAdvancedItemItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemOption is the type of GoogleAIModeLiveAdvancedItemItem.Options.
-//
-// Further search refinement options.
-type GoogleAIModeLiveAdvancedItemItemOption struct{}
-
-// GoogleAIModeLiveAdvancedItemItemReference is the type of GoogleAIModeLiveAdvancedItemItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeLiveAdvancedItemItemReference struct {
-	// Type: type of element = ‘ ai_overview_video_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute int64 `json:"rank_absolute"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemTable is the type of GoogleAIModeLiveAdvancedItemItem.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleAIModeLiveAdvancedItemItemTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content"`
-}
-
-// GoogleAIModeLiveAdvancedItemRectangle is the type of GoogleAIModeLiveAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleAIModeLiveAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemReference is the type of GoogleAIModeLiveAdvancedItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeLiveAdvancedItemReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute int64 `json:"rank_absolute"`
 }
 
 // GoogleAIModeLiveAdvancedRequest is one task of a GoogleAIModeLiveAdvanced request: the request body is a slice of them.
@@ -996,9 +2375,6 @@ type GoogleAIModeLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleAIModeLiveAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeLiveAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
 	// Possible item types:
@@ -1010,6 +2386,11 @@ type GoogleAIModeLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleAIModeLiveAdvancedResultRefinementChips is the type of GoogleAIModeLiveAdvancedResult.RefinementChips.
@@ -1021,6 +2402,46 @@ type GoogleAIModeLiveAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleAIModeLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleAIModeLiveAdvancedResultRefinementChipsItem is the type of GoogleAIModeLiveAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleAIModeLiveAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleAIModeLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleAIModeLiveAdvancedResultRefinementChipsItemOption is the type of GoogleAIModeLiveAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleAIModeLiveAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleAIModeLiveAdvancedResultSpell is the type of GoogleAIModeLiveAdvancedResult.Spell.
@@ -1389,360 +2810,6 @@ type GoogleAIModeTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTaskGetAdvancedItem is the type of GoogleAIModeTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache.
-	AsynchronousAIOverview bool `json:"asynchronous_ai_overview"`
-
-	// Markdown: content of the element in markdown format.
-	// The text of the ai_overview formatted in the markdown markup language.
-	Markdown string `json:"markdown"`
-
-	// Items: items present in the element.
-	Items []GoogleAIModeTaskGetAdvancedItemItem `json:"items"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeTaskGetAdvancedItemReference `json:"references"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleAIModeTaskGetAdvancedItemRectangle `json:"rectangle"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItem is the type of GoogleAIModeTaskGetAdvancedItem.Items.
-//
-// Items present in the element.
-type GoogleAIModeTaskGetAdvancedItemItem struct {
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAIModeTaskGetAdvancedItemItemOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘ai_overview_table_element‘.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleAIModeTaskGetAdvancedItemItemLink `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleAIModeTaskGetAdvancedItemItemImage `json:"images,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeTaskGetAdvancedItemItemReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleAIModeTaskGetAdvancedItemItemTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleAIModeTaskGetAdvancedItemItemComponent `json:"components,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponent is the type of GoogleAIModeTaskGetAdvancedItemItem.Components.
-//
-// Array of components of the element.
-type GoogleAIModeTaskGetAdvancedItemItemComponent struct {
-	// Type: type of component = ‘ai_overview_expanded_component‘.
-	Type string `json:"type"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text string `json:"text"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown string `json:"markdown"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleAIModeTaskGetAdvancedItemItemComponentImage `json:"images"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleAIModeTaskGetAdvancedItemItemComponentLink `json:"links"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleAIModeTaskGetAdvancedItemItemComponentReference `json:"references"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponentImage is the type of GoogleAIModeTaskGetAdvancedItemItemComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleAIModeTaskGetAdvancedItemItemComponentImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponentLink is the type of GoogleAIModeTaskGetAdvancedItemItemComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleAIModeTaskGetAdvancedItemItemComponentLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponentReference is the type of GoogleAIModeTaskGetAdvancedItemItemComponent.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleAIModeTaskGetAdvancedItemItemComponentReference struct {
-	// Type: type of element = ‘ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemImage is the type of GoogleAIModeTaskGetAdvancedItemItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleAIModeTaskGetAdvancedItemItemImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemLink is the type of GoogleAIModeTaskGetAdvancedItemItem.Links.
-//
-// Website links featured in the element.
-type GoogleAIModeTaskGetAdvancedItemItemLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemOption is the type of GoogleAIModeTaskGetAdvancedItemItem.Options.
-//
-// Further search refinement options.
-type GoogleAIModeTaskGetAdvancedItemItemOption struct{}
-
-// GoogleAIModeTaskGetAdvancedItemItemReference is the type of GoogleAIModeTaskGetAdvancedItemItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeTaskGetAdvancedItemItemReference struct {
-	// Type: type of element = ‘ai_overview_video_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemTable is the type of GoogleAIModeTaskGetAdvancedItemItem.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleAIModeTaskGetAdvancedItemItemTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemRectangle is the type of GoogleAIModeTaskGetAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleAIModeTaskGetAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemReference is the type of GoogleAIModeTaskGetAdvancedItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeTaskGetAdvancedItemReference struct {
-	// Type: type of element = ‘ai_overview_expanded_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-}
-
 // GoogleAIModeTaskGetAdvancedResult is the type of GoogleAIModeTaskGetAdvancedTask.Result.
 //
 // Array of results.
@@ -1779,9 +2846,6 @@ type GoogleAIModeTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleAIModeTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeTaskGetAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
 	// Possible item types:
@@ -1793,6 +2857,11 @@ type GoogleAIModeTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleAIModeTaskGetAdvancedResultRefinementChips is the type of GoogleAIModeTaskGetAdvancedResult.RefinementChips.
@@ -1805,6 +2874,46 @@ type GoogleAIModeTaskGetAdvancedResultRefinementChips struct {
 	// XPath: the XPath.
 	// Of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleAIModeTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleAIModeTaskGetAdvancedResultRefinementChipsItem is the type of GoogleAIModeTaskGetAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleAIModeTaskGetAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleAIModeTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleAIModeTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleAIModeTaskGetAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleAIModeTaskGetAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleAIModeTaskGetAdvancedResultSpell is the type of GoogleAIModeTaskGetAdvancedResult.Spell.
@@ -2223,20 +3332,8 @@ type GoogleAutocompleteLiveAdvancedData struct {
 //
 // Elements of search results found in SERP.
 type GoogleAutocompleteLiveAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
+	// Type: type of element = ‘autocomplete’.
 	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAutocompleteLiveAdvancedItemOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -2282,11 +3379,6 @@ type GoogleAutocompleteLiveAdvancedItem struct {
 	//   - gws-wiz-local
 	Highlighted []string `json:"highlighted"`
 }
-
-// GoogleAutocompleteLiveAdvancedItemOption is the type of GoogleAutocompleteLiveAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleAutocompleteLiveAdvancedItemOption struct{}
 
 // GoogleAutocompleteLiveAdvancedRequest is one task of a GoogleAutocompleteLiveAdvanced request: the request body is a slice of them.
 //
@@ -2411,9 +3503,6 @@ type GoogleAutocompleteLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleAutocompleteLiveAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleAutocompleteLiveAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
 	// Possible item types:
@@ -2425,6 +3514,9 @@ type GoogleAutocompleteLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleAutocompleteLiveAdvancedItem `json:"items"`
 }
 
 // GoogleAutocompleteLiveAdvancedResultRefinementChips is the type of GoogleAutocompleteLiveAdvancedResult.RefinementChips.
@@ -2436,6 +3528,46 @@ type GoogleAutocompleteLiveAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleAutocompleteLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleAutocompleteLiveAdvancedResultRefinementChipsItem is the type of GoogleAutocompleteLiveAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleAutocompleteLiveAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleAutocompleteLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleAutocompleteLiveAdvancedResultRefinementChipsItemOption is the type of GoogleAutocompleteLiveAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleAutocompleteLiveAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleAutocompleteTaskPostData is the data of a GoogleAutocompleteTaskPost task: the echo of its request, with api and function.
@@ -2800,11 +3932,8 @@ type GoogleDatasetSearchTaskGetAdvancedData struct {
 //
 // Elements of search results found in SERP.
 type GoogleDatasetSearchTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
+	// Type: type of element = ‘dataset’.
 	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -2825,6 +3954,9 @@ type GoogleDatasetSearchTaskGetAdvancedItem struct {
 
 	// DatasetID: ID of the dataset.
 	DatasetID string `json:"dataset_id"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// ImageURL: URL of the image.
 	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
@@ -2984,16 +4116,7 @@ type GoogleDatasetSearchTaskGetAdvancedItemLicense struct {
 // The links shown below some of Google Dataset’s search results.
 // If there are none, equals null.
 type GoogleDatasetSearchTaskGetAdvancedItemLink struct {
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleDatasetSearchTaskGetAdvancedItemLinkOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘refinement_chips_option’.
+	// Type: type of element = ‘link_element‘.
 	Type string `json:"type"`
 
 	// Title: title of the result in SERP.
@@ -3001,12 +4124,13 @@ type GoogleDatasetSearchTaskGetAdvancedItemLink struct {
 
 	// Description: description of the results element in SERP.
 	Description sdk.Opt[string] `json:"description,omitzero"`
-}
 
-// GoogleDatasetSearchTaskGetAdvancedItemLinkOption is the type of GoogleDatasetSearchTaskGetAdvancedItemLink.Options.
-//
-// Further search refinement options.
-type GoogleDatasetSearchTaskGetAdvancedItemLinkOption struct{}
+	// URL: sitelink URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
 
 // GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered is the type of GoogleDatasetSearchTaskGetAdvancedItem.PeriodCovered.
 //
@@ -3057,9 +4181,6 @@ type GoogleDatasetSearchTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleDatasetSearchTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleDatasetSearchTaskGetAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
 	// Possible item type: dataset.
@@ -3070,6 +4191,9 @@ type GoogleDatasetSearchTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleDatasetSearchTaskGetAdvancedItem `json:"items"`
 }
 
 // GoogleDatasetSearchTaskGetAdvancedResultRefinementChips is the type of GoogleDatasetSearchTaskGetAdvancedResult.RefinementChips.
@@ -3082,6 +4206,46 @@ type GoogleDatasetSearchTaskGetAdvancedResultRefinementChips struct {
 	// XPath: the XPath.
 	// Of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem is the type of GoogleDatasetSearchTaskGetAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleDatasetSearchTaskPostData is the data of a GoogleDatasetSearchTaskPost task: the echo of its request, with api and function.
@@ -3311,16 +4475,10 @@ type GoogleEventsLiveAdvancedData struct {
 
 // GoogleEventsLiveAdvancedItem is the type of GoogleEventsLiveAdvancedResult.Items.
 //
-// Items of the element.
+// Items in SERP.
 type GoogleEventsLiveAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
+	// Type: type of element = ‘event_item’.
 	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -3338,8 +4496,14 @@ type GoogleEventsLiveAdvancedItem struct {
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
 	// Description: description of the results element in SERP.
 	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// ImageURL: URL of the image featured in the element.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
@@ -3396,29 +4560,21 @@ type GoogleEventsLiveAdvancedItemEventDates struct {
 //
 // Additional information and ticket purchase options.
 type GoogleEventsLiveAdvancedItemInformationAndTicket struct {
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleEventsLiveAdvancedItemInformationAndTicketOption `json:"options,omitzero"`
-
 	// Type: type of element = ‘information_and_tickets_element’.
 	Type string `json:"type"`
 
 	// Title: title of the element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
 	// Description: description of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
-}
 
-// GoogleEventsLiveAdvancedItemInformationAndTicketOption is the type of GoogleEventsLiveAdvancedItemInformationAndTicket.Options.
-//
-// Further search refinement options.
-type GoogleEventsLiveAdvancedItemInformationAndTicketOption struct{}
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
 
 // GoogleEventsLiveAdvancedItemLocationInfo is the type of GoogleEventsLiveAdvancedItem.LocationInfo.
 //
@@ -3592,9 +4748,6 @@ type GoogleEventsLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleEventsLiveAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: items of the element.
-	Items []GoogleEventsLiveAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results found in SERP.
 	// Possible item types:
 	//   - event_item
@@ -3607,6 +4760,9 @@ type GoogleEventsLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: items in SERP.
+	Items []GoogleEventsLiveAdvancedItem `json:"items"`
 }
 
 // GoogleEventsLiveAdvancedResultRefinementChips is the type of GoogleEventsLiveAdvancedResult.RefinementChips.
@@ -3618,6 +4774,46 @@ type GoogleEventsLiveAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleEventsLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleEventsLiveAdvancedResultRefinementChipsItem is the type of GoogleEventsLiveAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleEventsLiveAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleEventsLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleEventsLiveAdvancedResultRefinementChipsItemOption is the type of GoogleEventsLiveAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleEventsLiveAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleEventsLiveAdvancedResultSpell is the type of GoogleEventsLiveAdvancedResult.Spell.
@@ -3671,16 +4867,10 @@ type GoogleEventsTaskGetAdvancedData struct {
 
 // GoogleEventsTaskGetAdvancedItem is the type of GoogleEventsTaskGetAdvancedResult.Items.
 //
-// Items of the element.
+// Items in SERP.
 type GoogleEventsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
+	// Type: type of element = ‘event_item’.
 	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -3698,8 +4888,14 @@ type GoogleEventsTaskGetAdvancedItem struct {
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
 	// Description: description of the results element in SERP.
 	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// ImageURL: URL of the image featured in the element.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
@@ -3756,29 +4952,21 @@ type GoogleEventsTaskGetAdvancedItemEventDates struct {
 //
 // Additional information and ticket purchase options.
 type GoogleEventsTaskGetAdvancedItemInformationAndTicket struct {
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleEventsTaskGetAdvancedItemInformationAndTicketOption `json:"options,omitzero"`
-
 	// Type: type of element = ‘information_and_tickets_element’.
 	Type string `json:"type"`
 
 	// Title: title of the element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
 	// Description: description of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
-}
 
-// GoogleEventsTaskGetAdvancedItemInformationAndTicketOption is the type of GoogleEventsTaskGetAdvancedItemInformationAndTicket.Options.
-//
-// Further search refinement options.
-type GoogleEventsTaskGetAdvancedItemInformationAndTicketOption struct{}
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
 
 // GoogleEventsTaskGetAdvancedItemLocationInfo is the type of GoogleEventsTaskGetAdvancedItem.LocationInfo.
 //
@@ -3837,9 +5025,6 @@ type GoogleEventsTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleEventsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: items of the element.
-	Items []GoogleEventsTaskGetAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results found in SERP.
 	// Possible item types:
 	//   - event_item
@@ -3852,6 +5037,9 @@ type GoogleEventsTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: items in SERP.
+	Items []GoogleEventsTaskGetAdvancedItem `json:"items"`
 }
 
 // GoogleEventsTaskGetAdvancedResultRefinementChips is the type of GoogleEventsTaskGetAdvancedResult.RefinementChips.
@@ -3863,6 +5051,46 @@ type GoogleEventsTaskGetAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleEventsTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleEventsTaskGetAdvancedResultRefinementChipsItem is the type of GoogleEventsTaskGetAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleEventsTaskGetAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleEventsTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleEventsTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleEventsTaskGetAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleEventsTaskGetAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleEventsTaskGetAdvancedResultSpell is the type of GoogleEventsTaskGetAdvancedResult.Spell.
@@ -4166,6 +5394,141 @@ type GoogleEventsTasksReadyResult struct {
 	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
+// GoogleFlightsItem is the "google_flights" kind of Item.
+//
+// The "google_flights" element (‘google_flights’ element in SERP).
+type GoogleFlightsItem struct {
+	// Type: type of element = ‘google_flights’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]GoogleFlightsItemItem] `json:"items,omitzero"`
+}
+
+// GoogleFlightsItemItem is the type of GoogleFlightsItem.Items.
+type GoogleFlightsItemItem struct {
+	// Type: type of element = ‘ google_flights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Description: - description
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[GoogleFlightsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// GoogleFlightsItemItemRectangle is the type of GoogleFlightsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type GoogleFlightsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// GoogleHotelsItem is the "google_hotels" kind of Item.
+//
+// The "google_hotels" element (‘google_hotels’ element in SERP).
+type GoogleHotelsItem struct {
+	// Type: type of element = ‘google_hotels’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// HotelIdentifier: unique hotel identifier.
+	// Unique hotel identifier assigned by Google;
+	// example: "CgoIjaeSlI6CnNpVEAE".
+	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
+
+	// URL: URL of the element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// example: "5087410620311667698".
+	Cid sdk.Opt[string] `json:"cid,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[GoogleHotelsItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// GoogleHotelsItemRectangle is the type of GoogleHotelsItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type GoogleHotelsItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // GoogleImagesLiveAdvancedData is the data of a GoogleImagesLiveAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -4187,94 +5550,6 @@ type GoogleImagesLiveAdvancedData struct {
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
-
-// GoogleImagesLiveAdvancedItem is the type of GoogleImagesLiveAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleImagesLiveAdvancedItem struct {
-	// Type: type of element = ‘carousel’.
-	// Carousel of keywords and images related to the specified search term.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: the URL of the page where the image is hosted.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleImagesLiveAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP for the target domain.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleImagesLiveAdvancedItemItem `json:"items,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle map[string]int64 `json:"rectangle,omitzero"`
-
-	// Subtitle: subtitle of the result in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Alt: the alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// SourceURL: the URL of the source image.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// EncodedURL: the URL of the cached version of the image stored on Google’s servers.
-	EncodedURL sdk.Opt[string] `json:"encoded_url,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedItemItem is the type of GoogleImagesLiveAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleImagesLiveAdvancedItemItem struct {
-	// Type: type of element = ‘carousel_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the element in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle map[string]int64 `json:"rectangle,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedItemOption is the type of GoogleImagesLiveAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleImagesLiveAdvancedItemOption struct{}
 
 // GoogleImagesLiveAdvancedRequest is one task of a GoogleImagesLiveAdvanced request: the request body is a slice of them.
 //
@@ -4431,9 +5706,6 @@ type GoogleImagesLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleImagesLiveAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleImagesLiveAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
 	// Possible item types: carousel, images_search, related_searches.
@@ -4444,6 +5716,11 @@ type GoogleImagesLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleImagesLiveAdvancedResultRefinementChips is the type of GoogleImagesLiveAdvancedResult.RefinementChips.
@@ -4455,6 +5732,46 @@ type GoogleImagesLiveAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleImagesLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleImagesLiveAdvancedResultRefinementChipsItem is the type of GoogleImagesLiveAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleImagesLiveAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleImagesLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleImagesLiveAdvancedResultRefinementChipsItemOption is the type of GoogleImagesLiveAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleImagesLiveAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleImagesLiveAdvancedResultSpell is the type of GoogleImagesLiveAdvancedResult.Spell.
@@ -4886,20 +6203,8 @@ type GoogleJobsTaskGetAdvancedData struct {
 //
 // Elements of search results found in SERP.
 type GoogleJobsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
+	// Type: type of element = ‘google_jobs_item’.
 	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleJobsTaskGetAdvancedItemOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -4919,6 +6224,9 @@ type GoogleJobsTaskGetAdvancedItem struct {
 
 	// JobID: ID of the job on Google Jobs.
 	JobID string `json:"job_id"`
+
+	// Title: title of the job.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// EmployerName: name of the employer.
 	EmployerName string `json:"employer_name"`
@@ -4959,11 +6267,6 @@ type GoogleJobsTaskGetAdvancedItem struct {
 	Rectangle map[string]int64 `json:"rectangle"`
 }
 
-// GoogleJobsTaskGetAdvancedItemOption is the type of GoogleJobsTaskGetAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleJobsTaskGetAdvancedItemOption struct{}
-
 // GoogleJobsTaskGetAdvancedResult is the type of GoogleJobsTaskGetAdvancedTask.Result.
 //
 // Array of results.
@@ -5000,9 +6303,6 @@ type GoogleJobsTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleJobsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleJobsTaskGetAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
 	// Possible item types:
@@ -5014,6 +6314,9 @@ type GoogleJobsTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleJobsTaskGetAdvancedItem `json:"items"`
 }
 
 // GoogleJobsTaskGetAdvancedResultRefinementChips is the type of GoogleJobsTaskGetAdvancedResult.RefinementChips.
@@ -5025,6 +6328,46 @@ type GoogleJobsTaskGetAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleJobsTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleJobsTaskGetAdvancedResultRefinementChipsItem is the type of GoogleJobsTaskGetAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleJobsTaskGetAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleJobsTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleJobsTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleJobsTaskGetAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleJobsTaskGetAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleJobsTaskGetHTMLData is the data of a GoogleJobsTaskGetHTML task: the echo of its request, with api and function.
@@ -5334,89 +6677,6 @@ type GoogleLocalFinderLiveAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleLocalFinderLiveAdvancedItem is the type of GoogleLocalFinderLiveAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleLocalFinderLiveAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleLocalFinderLiveAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Phone: phone number.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid bool `json:"is_paid"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating GoogleLocalFinderLiveAdvancedItemRating `json:"rating"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// In this case, will equal null.
-	Rectangle map[string]int64 `json:"rectangle"`
-}
-
-// GoogleLocalFinderLiveAdvancedItemOption is the type of GoogleLocalFinderLiveAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleLocalFinderLiveAdvancedItemOption struct{}
-
-// GoogleLocalFinderLiveAdvancedItemRating is the type of GoogleLocalFinderLiveAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleLocalFinderLiveAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
 // GoogleLocalFinderLiveAdvancedRequest is one task of a GoogleLocalFinderLiveAdvanced request: the request body is a slice of them.
 //
 // One task of the request; the body is an array of tasks.
@@ -5580,9 +6840,6 @@ type GoogleLocalFinderLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleLocalFinderLiveAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleLocalFinderLiveAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
 	// Possible item types:
@@ -5594,6 +6851,11 @@ type GoogleLocalFinderLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleLocalFinderLiveAdvancedResultRefinementChips is the type of GoogleLocalFinderLiveAdvancedResult.RefinementChips.
@@ -5605,6 +6867,46 @@ type GoogleLocalFinderLiveAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleLocalFinderLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleLocalFinderLiveAdvancedResultRefinementChipsItem is the type of GoogleLocalFinderLiveAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleLocalFinderLiveAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleLocalFinderLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleLocalFinderLiveAdvancedResultRefinementChipsItemOption is the type of GoogleLocalFinderLiveAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleLocalFinderLiveAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleLocalFinderLiveAdvancedResultSpell is the type of GoogleLocalFinderLiveAdvancedResult.Spell.
@@ -5855,89 +7157,6 @@ type GoogleLocalFinderTaskGetAdvancedData struct {
 	TimeFilter sdk.Opt[string] `json:"time_filter,omitzero"`
 }
 
-// GoogleLocalFinderTaskGetAdvancedItem is the type of GoogleLocalFinderTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleLocalFinderTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleLocalFinderTaskGetAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Phone: phone number.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid bool `json:"is_paid"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating GoogleLocalFinderTaskGetAdvancedItemRating `json:"rating"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// In this case, will equal null.
-	Rectangle map[string]int64 `json:"rectangle"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedItemOption is the type of GoogleLocalFinderTaskGetAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleLocalFinderTaskGetAdvancedItemOption struct{}
-
-// GoogleLocalFinderTaskGetAdvancedItemRating is the type of GoogleLocalFinderTaskGetAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleLocalFinderTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
 // GoogleLocalFinderTaskGetAdvancedResult is the type of GoogleLocalFinderTaskGetAdvancedTask.Result.
 //
 // Array of results.
@@ -5972,9 +7191,6 @@ type GoogleLocalFinderTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleLocalFinderTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleLocalFinderTaskGetAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
 	// Possible item types:
@@ -5986,6 +7202,11 @@ type GoogleLocalFinderTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleLocalFinderTaskGetAdvancedResultRefinementChips is the type of GoogleLocalFinderTaskGetAdvancedResult.RefinementChips.
@@ -5997,6 +7218,46 @@ type GoogleLocalFinderTaskGetAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem is the type of GoogleLocalFinderTaskGetAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleLocalFinderTaskGetAdvancedResultSpell is the type of GoogleLocalFinderTaskGetAdvancedResult.Spell.
@@ -6375,479 +7636,6 @@ type GoogleMapsTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleMapsTaskGetAdvancedItem is the type of GoogleMapsTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleMapsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the SERP element.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleMapsTaskGetAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// OriginalTitle: original title of the element.
-	// Original title not translated by Google.
-	OriginalTitle sdk.Opt[string] `json:"original_title,omitzero"`
-
-	// ContactURL: URL of the preferred contact page.
-	ContactURL sdk.Opt[string] `json:"contact_url,omitzero"`
-
-	// ContributorURL: URL of the user’s or entity’s Local Guides profile, if available.
-	ContributorURL sdk.Opt[string] `json:"contributor_url,omitzero"`
-
-	// BookOnlineURL: URL in the ‘book online’ button of the element.
-	// URL directing users to the online booking or order page of the business entity.
-	BookOnlineURL sdk.Opt[string] `json:"book_online_url,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleMapsTaskGetAdvancedItemRating `json:"rating"`
-
-	// RatingDistribution: the distribution of ratings of the business entity.
-	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
-	RatingDistribution map[string]int64 `json:"rating_distribution"`
-
-	// Snippet: element snippet.
-	// Contains the address and other information about the local establishment featured in the element.
-	Snippet string `json:"snippet"`
-
-	// Address: address line.
-	// Address of the local establishment featured in the element.
-	Address string `json:"address"`
-
-	// AddressInfo: object containing address components of the local establishment.
-	AddressInfo GoogleMapsTaskGetAdvancedItemAddressInfo `json:"address_info"`
-
-	// PlaceID: unique place identifier.
-	// Place id.
-	// Of the local establishment featured in the element.
-	PlaceID string `json:"place_id"`
-
-	// Phone: phone number.
-	// Phone number of the local establishment featured in the element.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// MainImage: URL of the main image featured in Google My Business profile.
-	MainImage string `json:"main_image"`
-
-	// TotalPhotos: total count of images featured in Google My Business profile.
-	TotalPhotos int64 `json:"total_photos"`
-
-	// Category: business category.
-	// Google My Business general category that best describes the services provided by the business entity.
-	Category string `json:"category"`
-
-	// AdditionalCategories: additional business categories.
-	// Additional Google My Business categories that describe the services provided by the business entity in more detail.
-	AdditionalCategories []string `json:"additional_categories"`
-
-	// CategoryIDs: global category IDs.
-	// Universal category IDs that do not change based on the selected country.
-	CategoryIDs []string `json:"category_ids"`
-
-	// WorkHours: open hours.
-	// Information about work hours of the local establishment.
-	WorkHours GoogleMapsTaskGetAdvancedItemWorkHours `json:"work_hours"`
-
-	// FeatureID: the unique identifier of the element in SERP.
-	FeatureID string `json:"feature_id"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API.
-	// To get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// Latitude: latitude coordinate of the local establishments in google maps.
-	// Example:
-	//
-	//	"latitude": 51.584091
-	Latitude float64 `json:"latitude"`
-
-	// Longitude: longitude coordinate of the local establishment in google maps.
-	// Example:
-	//
-	//	"longitude": -0.31365919999999997
-	Longitude float64 `json:"longitude"`
-
-	// IsClaimed: indicates whether ownership of this local establishment is claimed.
-	IsClaimed bool `json:"is_claimed"`
-
-	// LocalJustifications: google local justifications.
-	// Snippets of text that “justify” why the business is showing up for search query.
-	LocalJustifications []GoogleMapsTaskGetAdvancedItemLocalJustification `json:"local_justifications"`
-
-	// IsDirectoryItem: indicates whether this local establishment is a directory.
-	IsDirectoryItem bool `json:"is_directory_item"`
-
-	// PriceLevel: property price level.
-	// Can take values: inexpensive, moderate, expensive, very_expensive.
-	// If there is no price level information, the value will be null.
-	PriceLevel sdk.Opt[string] `json:"price_level,omitzero"`
-
-	// HotelRating: hotel class rating.
-	// Class ratings range between 1-5 stars, learn more.
-	// If there is no hotel class rating information, the value will be null.
-	HotelRating sdk.Opt[int64] `json:"hotel_rating,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItemAddressInfo is the type of GoogleMapsTaskGetAdvancedItem.AddressInfo.
-//
-// Object containing address components of the local establishment.
-type GoogleMapsTaskGetAdvancedItemAddressInfo struct {
-	// Borough: administrative unit or district the local establishment belongs to.
-	Borough sdk.Opt[string] `json:"borough,omitzero"`
-
-	// Address: street address of the local establishment.
-	Address string `json:"address"`
-
-	// City: name of the city where the local establishment is located.
-	City string `json:"city"`
-
-	// Zip: ZIP code of the local establishment.
-	Zip string `json:"zip"`
-
-	// Region: DMA region the local establishment belongs to.
-	Region string `json:"region"`
-
-	// CountryCode: ISO country code of the local establishment.
-	CountryCode string `json:"country_code"`
-}
-
-// GoogleMapsTaskGetAdvancedItemLocalJustification is the type of GoogleMapsTaskGetAdvancedItem.LocalJustifications.
-//
-// Google local justifications.
-// Snippets of text that “justify” why the business is showing up for search query.
-type GoogleMapsTaskGetAdvancedItemLocalJustification struct {
-	// Type: type of local justification.
-	// Posible values:
-	//
-	//	"user_review",
-	//	"website_mention",
-	//	"menu",
-	//	"other"
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Text: text snippet of local justification.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItemOption is the type of GoogleMapsTaskGetAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleMapsTaskGetAdvancedItemOption struct{}
-
-// GoogleMapsTaskGetAdvancedItemRating is the type of GoogleMapsTaskGetAdvancedItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleMapsTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-
-	// RatingDistribution: the distribution of ratings of the business entity.
-	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
-	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHours is the type of GoogleMapsTaskGetAdvancedItem.WorkHours.
-//
-// Open hours.
-// Information about work hours of the local establishment.
-type GoogleMapsTaskGetAdvancedItemWorkHours struct {
-	// Timetable: work hours timetable.
-	Timetable *GoogleMapsTaskGetAdvancedItemWorkHoursTimetable `json:"timetable"`
-
-	// CurrentStatus: current status of the establishment.
-	// Indicates whether the establishment is opened or closed.
-	CurrentStatus string `json:"current_status"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetable is the type of GoogleMapsTaskGetAdvancedItemWorkHours.Timetable.
-//
-// Work hours timetable.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetable struct {
-	// Sunday: work hours on Sundays.
-	Sunday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday `json:"sunday"`
-
-	// Monday: work hours on Mondays.
-	Monday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday `json:"monday"`
-
-	// Tuesday: work hours on Tuesdays.
-	Tuesday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday `json:"tuesday"`
-
-	// Wednesday: work hours on Wednesdays.
-	Wednesday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday `json:"wednesday"`
-
-	// Thursday: work hours on Thursdays.
-	Thursday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday `json:"thursday"`
-
-	// Friday: work hours on Fridays.
-	Friday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday `json:"friday"`
-
-	// Saturday: work hours on Saturday.
-	Saturday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday `json:"saturday"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Friday.
-//
-// Work hours on Fridays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Monday.
-//
-// Work hours on Mondays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Saturday.
-//
-// Work hours on Saturday.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Sunday.
-//
-// Work hours on Sundays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Thursday.
-//
-// Work hours on Thursdays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Tuesday.
-//
-// Work hours on Tuesdays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Wednesday.
-//
-// Work hours on Wednesdays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
 // GoogleMapsTaskGetAdvancedResult is the type of GoogleMapsTaskGetAdvancedTask.Result.
 //
 // Array of results.
@@ -6885,9 +7673,6 @@ type GoogleMapsTaskGetAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleMapsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleMapsTaskGetAdvancedItem `json:"items"`
-
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
 	// Possible item types: maps_search, maps_paid_item.
@@ -6898,6 +7683,11 @@ type GoogleMapsTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleMapsTaskGetAdvancedResultRefinementChips is the type of GoogleMapsTaskGetAdvancedResult.RefinementChips.
@@ -6910,6 +7700,46 @@ type GoogleMapsTaskGetAdvancedResultRefinementChips struct {
 	// XPath: the XPath.
 	// Of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleMapsTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleMapsTaskGetAdvancedResultRefinementChipsItem is the type of GoogleMapsTaskGetAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleMapsTaskGetAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleMapsTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleMapsTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleMapsTaskGetAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleMapsTaskGetAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleMapsTaskGetAdvancedResultSpell is the type of GoogleMapsTaskGetAdvancedResult.Spell.
@@ -7256,160 +8086,6 @@ type GoogleNewsLiveAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleNewsLiveAdvancedItem is the type of GoogleNewsLiveAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleNewsLiveAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain name of the result in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleNewsLiveAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Snippet: snippet of the result in SERP.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// TimePublished: indicates the time the news article was published.
-	TimePublished sdk.Opt[string] `json:"time_published,omitzero"`
-
-	// Timestamp: date and time when the news was published.
-	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleNewsLiveAdvancedItemRectangle `json:"rectangle"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values:
-	//   - left
-	Position sdk.Opt[string] `json:"position,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleNewsLiveAdvancedItemItem `json:"items,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedItemItem is the type of GoogleNewsLiveAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleNewsLiveAdvancedItemItem struct {
-	// Type: type of element = ‘ top_stories_element‘.
-	Type string `json:"type"`
-
-	// Source: name of the news source.
-	Source string `json:"source"`
-
-	// Domain: domain name of the news source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: news title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Date: time of publishing.
-	// The approximate time when the news article appeared online.
-	// Example:
-	//
-	//	"23 hours ago"
-	Date string `json:"date"`
-
-	// AmpVersion: amp version available.
-	// Indicates whether the AMP version of the webpage is available.
-	AmpVersion bool `json:"amp_version"`
-
-	// Timestamp: date and time when the news was published.
-	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: URL of the result in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleNewsLiveAdvancedItemItemRectangle `json:"rectangle"`
-}
-
-// GoogleNewsLiveAdvancedItemItemRectangle is the type of GoogleNewsLiveAdvancedItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleNewsLiveAdvancedItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedItemOption is the type of GoogleNewsLiveAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleNewsLiveAdvancedItemOption struct{}
-
-// GoogleNewsLiveAdvancedItemRectangle is the type of GoogleNewsLiveAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleNewsLiveAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X float64 `json:"x"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y float64 `json:"y"`
-
-	// Width: width of the element in pixels.
-	Width float64 `json:"width"`
-
-	// Height: height of the element in pixels.
-	Height float64 `json:"height"`
-}
-
 // GoogleNewsLiveAdvancedRequest is one task of a GoogleNewsLiveAdvanced request: the request body is a slice of them.
 //
 // One task of the request; the body is an array of tasks.
@@ -7591,9 +8267,6 @@ type GoogleNewsLiveAdvancedResult struct {
 	// RefinementChips: search refinement chips.
 	RefinementChips *GoogleNewsLiveAdvancedResultRefinementChips `json:"refinement_chips"`
 
-	// Items: elements of search results found in SERP.
-	Items []GoogleNewsLiveAdvancedItem `json:"items"`
-
 	// IncludesNonNewsSearchResults: indicates whether the response contains non-news search results in addition to news content.
 	IncludesNonNewsSearchResults bool `json:"includes_non_news_search_results"`
 
@@ -7607,6 +8280,11 @@ type GoogleNewsLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleNewsLiveAdvancedResultRefinementChips is the type of GoogleNewsLiveAdvancedResult.RefinementChips.
@@ -7618,6 +8296,46 @@ type GoogleNewsLiveAdvancedResultRefinementChips struct {
 
 	// XPath: the XPath of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleNewsLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleNewsLiveAdvancedResultRefinementChipsItem is the type of GoogleNewsLiveAdvancedResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleNewsLiveAdvancedResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleNewsLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+}
+
+// GoogleNewsLiveAdvancedResultRefinementChipsItemOption is the type of GoogleNewsLiveAdvancedResultRefinementChipsItem.Options.
+//
+// Further search refinement options.
+type GoogleNewsLiveAdvancedResultRefinementChipsItemOption struct {
+	// Type: type of element = ‘refinement_chips_option’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleNewsLiveAdvancedResultSpell is the type of GoogleNewsLiveAdvancedResult.Spell.
@@ -7829,1909 +8547,6 @@ type GoogleOrganicLiveAdvancedData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// GoogleOrganicLiveAdvancedItem is the type of GoogleOrganicLiveAdvancedResult.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItem struct {
-	// Type: type of element = ‘ knowledge_graph_images_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: domain in SERP of the ad element.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL of the Ad element in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb of the Ad element in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// WebsiteName: name of the website in the ad element.
-	WebsiteName sdk.Opt[string] `json:"website_name,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// IsFeaturedSnippet: indicates whether the element is a featured_snippet.
-	IsFeaturedSnippet sdk.Opt[bool] `json:"is_featured_snippet,omitzero"`
-
-	// IsMalicious: indicates whether the element is marked as malicious.
-	IsMalicious sdk.Opt[bool] `json:"is_malicious,omitzero"`
-
-	// IsWebStory: indicates whether the element is marked as Google web story.
-	IsWebStory sdk.Opt[bool] `json:"is_web_story,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicLiveAdvancedItemPrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []string `json:"highlighted,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemLink `json:"links,omitzero"`
-
-	// Faq: frequently asked questions.
-	// Questions and answers extension shown below some of Google’s search results.
-	// If there are none, equals null.
-	Faq *GoogleOrganicLiveAdvancedItemFaq `json:"faq"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemItem `json:"items,omitzero"`
-
-	// ExtendedPeopleAlsoSearch: extension of the organic element.
-	// Extension of the organic result containing related search queries.
-	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
-
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicLiveAdvancedItemAboutThisResult `json:"about_this_result,omitzero"`
-
-	// RelatedResult: related result from the same domain.
-	// Related result from the same domain appears as a part of the main result snippet;
-	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleOrganicLiveAdvancedItemRelatedResult `json:"related_result,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemRectangle `json:"rectangle"`
-
-	// Extra: additional information about the result.
-	Extra *GoogleOrganicLiveAdvancedItemExtra `json:"extra,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// MultiCarouselSnippets: multi_carousel_snippet results.
-	MultiCarouselSnippets []GoogleOrganicLiveAdvancedItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
-
-	// Text: - text
-	// If there is none, equals null.
-	Text []GoogleOrganicLiveAdvancedItemText `json:"text,omitzero"`
-
-	// Phone: phone number.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// DateFrom: starting date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-15
-	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
-
-	// DateTo: ending date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-17
-	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
-
-	// Link: link of the element.
-	Link *GoogleOrganicLiveAdvancedItemLink2 `json:"link,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicLiveAdvancedItemAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtra is the type of GoogleOrganicLiveAdvancedItem.Extra.
-//
-// Additional information about the result.
-type GoogleOrganicLiveAdvancedItemExtra struct {
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// DescriptionRows: extended description.
-	// If there is none, equals null.
-	DescriptionRows []GoogleOrganicLiveAdvancedItemExtraDescriptionRow `json:"description_rows,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRow is the type of GoogleOrganicLiveAdvancedItemExtra.DescriptionRows.
-//
-// Extended description.
-// If there is none, equals null.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRow struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemExtraDescriptionRowLink `json:"links,omitzero"`
-
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicLiveAdvancedItemExtraDescriptionRowPrice `json:"price,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemExtraDescriptionRowRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemExtraDescriptionRowRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowLink is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowPrice is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowRating is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowRectangle is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemFaq is the type of GoogleOrganicLiveAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemFaq struct {
-	// Type: type of element = ‘ faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemImage is the type of GoogleOrganicLiveAdvancedItem.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemItem is the type of GoogleOrganicLiveAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemItem struct {
-	// Type: type of element = ‘ multi_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemItemRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemItemRectangle is the type of GoogleOrganicLiveAdvancedItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink is the type of GoogleOrganicLiveAdvancedItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2 is the type of GoogleOrganicLiveAdvancedItem.Link.
-//
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2 struct {
-	// Type: type of element = ‘ knowledge_graph_list_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of specific images.
-	Items []GoogleOrganicLiveAdvancedItemLink2Item `json:"items,omitzero"`
-
-	// Alt: alt attribute.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// ImageURL: URL of a specific image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example:
-	//   - action:listen_artist
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Link: link of the element.
-	Link *GoogleOrganicLiveAdvancedItemLink2Link `json:"link,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2Item is the type of GoogleOrganicLiveAdvancedItemLink2.Items.
-//
-// Contains arrays of specific images.
-type GoogleOrganicLiveAdvancedItemLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: image source URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2Link is the type of GoogleOrganicLiveAdvancedItemLink2.Link.
-//
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2Link struct {
-	// Type: type of element = ‘ knowledge_graph_ai_overview_item‘‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the link to the video.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkItem `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the element.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache;
-	AsynchronousAIOverview sdk.Opt[bool] `json:"asynchronous_ai_overview,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleOrganicLiveAdvancedItemLink2LinkLink `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkImage `json:"images,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicLiveAdvancedItemLink2LinkReference `json:"references,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleOrganicLiveAdvancedItemLink2LinkTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleOrganicLiveAdvancedItemLink2LinkComponent `json:"components,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example: kc:/common/topic:social media presence.
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Link: link of the element.
-	Link *GoogleOrganicLiveAdvancedItemLink2LinkLink2 `json:"link,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkComponent is the type of GoogleOrganicLiveAdvancedItemLink2Link.Components.
-//
-// Array of components of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkComponentImage `json:"images,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemLink2LinkComponentLink `json:"links,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicLiveAdvancedItemLink2LinkComponentReference `json:"references,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkComponentImage is the type of GoogleOrganicLiveAdvancedItemLink2LinkComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkComponentLink is the type of GoogleOrganicLiveAdvancedItemLink2LinkComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponentLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkComponentReference is the type of GoogleOrganicLiveAdvancedItemLink2LinkComponent.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponentReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkImage is the type of GoogleOrganicLiveAdvancedItemLink2Link.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkItem is the type of GoogleOrganicLiveAdvancedItemLink2Link.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicLiveAdvancedItemLink2LinkItem struct {
-	// Type: type of element = ‘ knowledge_graph_list_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink is the type of GoogleOrganicLiveAdvancedItemLink2Link.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2 is the type of GoogleOrganicLiveAdvancedItemLink2Link.Link.
-//
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2 struct {
-	// Type: type of element = ‘ knowledge_graph_expanded_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of element.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2Item `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the element.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example: kc:/local:place qa.
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Text: content within the item.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Links: link of the element.
-	Links []GoogleOrganicLiveAdvancedItemLink2LinkLink2Link `json:"links,omitzero"`
-
-	// ExpandedElement: link of the element.
-	ExpandedElement []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement `json:"expanded_element,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.ExpandedElement.
-//
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: the title of the featured snippets source page.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the URL.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: description of the shopping element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementImage `json:"images,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable `json:"table"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example:
-	//   - kc:/shopping/gpc:organic-offers
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementItem `json:"items,omitzero"`
-
-	// Price: price indicated in the element.
-	Price *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementPrice `json:"price,omitzero"`
-
-	// Source: web source of the shopping element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: URL to the merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// DateFrom: starting date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-15
-	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
-
-	// DateTo: ending date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-17
-	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementImage is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementItem is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given shopping element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in url.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementPrice is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Price.
-//
-// Price indicated in the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘featured_snippet’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Table.
-//
-// Results table.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable struct {
-	// TableElement: name assigned to the table element.
-	// Possible values:
-	//   - table_element
-	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
-
-	// TableHeader: column names.
-	TableHeader []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable.TableHeader.
-//
-// Column names.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader struct {
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem `json:"items,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Badges: badges relevant to the element.
-	Badges []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge `json:"badges,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle `json:"rectangle"`
-
-	// SeedQuestion: question that triggered additional expanded elements.
-	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Badges.
-//
-// Badges relevant to the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: name of the third-party review source.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the third-party review source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
-
-	// Tweet: tweet message.
-	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
-
-	// Date: the posting date.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ReviewsCount: the number of reviews.
-	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating `json:"rating,omitzero"`
-
-	// PlaceID: the identifier of a place.
-	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
-
-	// Feature: the additional feature of the review.
-	Feature sdk.Opt[string] `json:"feature,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// PostsID: the identifier of the google_posts feature.
-	PostsID sdk.Opt[string] `json:"posts_id,omitzero"`
-
-	// Price: price of the app element.
-	Price *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice `json:"price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Price.
-//
-// Price of the app element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the app element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the app element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the app element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘third_party_reviews’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement struct {
-	// Type: type of element = ‘ people_also_ask_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: - title
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem struct {
-	// Type: type of element = ‘ people_also_ask_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Date: the date when the page source of the element was published.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘people_also_ask’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.TableContent.
-//
-// The content of the table.
-// One line of the table in this element of the array.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘top_stories’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2Item is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2Link is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.Links.
-//
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2Link struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2Rectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkRectangle is the type of GoogleOrganicLiveAdvancedItemLink2Link.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkReference is the type of GoogleOrganicLiveAdvancedItemLink2Link.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleOrganicLiveAdvancedItemLink2LinkReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkTable is the type of GoogleOrganicLiveAdvancedItemLink2Link.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2Rectangle is the type of GoogleOrganicLiveAdvancedItemLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemMultiCarouselSnippet is the type of GoogleOrganicLiveAdvancedItem.MultiCarouselSnippets.
-//
-// Multi_carousel_snippet results.
-type GoogleOrganicLiveAdvancedItemMultiCarouselSnippet struct {
-	// Type: type of element = ‘ multi_carousel_snippet‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a particular item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemMultiCarouselSnippetRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemMultiCarouselSnippetRectangle is the type of GoogleOrganicLiveAdvancedItemMultiCarouselSnippet.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemMultiCarouselSnippetRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemPrice is the type of GoogleOrganicLiveAdvancedItem.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicLiveAdvancedItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of booking a place for the specified dates of stay.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRating is the type of GoogleOrganicLiveAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRectangle is the type of GoogleOrganicLiveAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResult is the type of GoogleOrganicLiveAdvancedItem.RelatedResult.
-//
-// Related result from the same domain.
-// Related result from the same domain appears as a part of the main result snippet;
-// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleOrganicLiveAdvancedItemRelatedResult struct {
-	// Type: type of element = ‘ related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemRelatedResultImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemRelatedResultRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicLiveAdvancedItemRelatedResultPrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleOrganicLiveAdvancedItemRelatedResultHighlighted `json:"highlighted,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultHighlighted is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type GoogleOrganicLiveAdvancedItemRelatedResultHighlighted struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicLiveAdvancedItemRelatedResultHighlightedAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultHighlightedAboutThisResult is the type of GoogleOrganicLiveAdvancedItemRelatedResultHighlighted.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicLiveAdvancedItemRelatedResultHighlightedAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultImage is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemRelatedResultImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultPrice is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicLiveAdvancedItemRelatedResultPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultRating is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemRelatedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemText is the type of GoogleOrganicLiveAdvancedItem.Text.
-//
-//   - text
-//
-// If there is none, equals null.
-type GoogleOrganicLiveAdvancedItemText struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemTextLink `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemTextRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemTextLink is the type of GoogleOrganicLiveAdvancedItemText.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemTextLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemTextRectangle is the type of GoogleOrganicLiveAdvancedItemText.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemTextRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedRequest is one task of a GoogleOrganicLiveAdvanced request: the request body is a slice of them.
@@ -10009,119 +8824,10 @@ type GoogleOrganicLiveAdvancedResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItem `json:"items,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Desription: description of the place in SERP.
-	Desription sdk.Opt[string] `json:"desription,omitzero"`
-
-	// HotelIdentifier: unique hotel identifier.
-	// Unique hotel identifier assigned by Google;
-	// example: "CgoIjaeSlI6CnNpVEAE".
-	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedResultRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedResultRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Description: - description
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// CardID: card id.
-	CardID sdk.Opt[string] `json:"card_id,omitzero"`
-
-	// ImageURL: URL of the image from knowledge graph.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// LogoURL: URL of the logo from knowledge graph.
-	LogoURL sdk.Opt[string] `json:"logo_url,omitzero"`
-
-	// Cid: google-defined client id.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRating is the type of GoogleOrganicLiveAdvancedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRectangle is the type of GoogleOrganicLiveAdvancedResult.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedResultRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘knowledge_graph’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips.
@@ -10523,40 +9229,6 @@ type GoogleOrganicLiveRegularData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleOrganicLiveRegularItem is the type of GoogleOrganicLiveRegularResult.Items.
-//
-// Items in SERP.
-type GoogleOrganicLiveRegularItem struct {
-	// Type: type of element = ‘featured_snippet’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements found in SERP.
-	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
-	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Domain: domain of the ad element in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the ad element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: relevant URL of the ad element in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Breadcrumb: breadcrumb of the ad element in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-}
-
 // GoogleOrganicLiveRegularRequest is one task of a GoogleOrganicLiveRegular request: the request body is a slice of them.
 //
 // One task of the request; the body is an array of tasks.
@@ -10760,7 +9432,9 @@ type GoogleOrganicLiveRegularResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: items in SERP.
-	Items []GoogleOrganicLiveRegularItem `json:"items"`
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleOrganicLiveRegularResultRefinementChips is the type of GoogleOrganicLiveRegularResult.RefinementChips.
@@ -10839,3799 +9513,6 @@ type GoogleOrganicTaskGetAdvancedData struct {
 	Function string `json:"function"`
 }
 
-// GoogleOrganicTaskGetAdvancedItem is the type of GoogleOrganicTaskGetAdvancedResult.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItem struct {
-	// Type: type of element = ‘ knowledge_graph_images_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: domain in SERP of the ad element.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL of the Ad element in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb of the Ad element in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// WebsiteName: name of the website in the ad element.
-	WebsiteName sdk.Opt[string] `json:"website_name,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// IsFeaturedSnippet: indicates whether the element is a featured_snippet.
-	IsFeaturedSnippet sdk.Opt[bool] `json:"is_featured_snippet,omitzero"`
-
-	// IsMalicious: indicates whether the element is marked as malicious.
-	IsMalicious sdk.Opt[bool] `json:"is_malicious,omitzero"`
-
-	// IsWebStory: indicates whether the element is marked as Google web story.
-	IsWebStory sdk.Opt[bool] `json:"is_web_story,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicTaskGetAdvancedItemPrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []string `json:"highlighted,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink `json:"links,omitzero"`
-
-	// Faq: frequently asked questions.
-	// Questions and answers extension shown below some of Google’s search results.
-	// If there are none, equals null.
-	Faq *GoogleOrganicTaskGetAdvancedItemFaq `json:"faq"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemItem `json:"items,omitzero"`
-
-	// ExtendedPeopleAlsoSearch: extension of the organic element.
-	// Extension of the organic result containing related search queries.
-	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
-
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicTaskGetAdvancedItemAboutThisResult `json:"about_this_result,omitzero"`
-
-	// RelatedResult: related result from the same domain.
-	// Related result from the same domain appears as a part of the main result snippet;
-	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleOrganicTaskGetAdvancedItemRelatedResult `json:"related_result,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemRectangle `json:"rectangle"`
-
-	// Extra: additional information about the result.
-	Extra *GoogleOrganicTaskGetAdvancedItemExtra `json:"extra,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// MultiCarouselSnippets: multi_carousel_snippet results.
-	MultiCarouselSnippets []GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
-
-	// Text: - text
-	// If there is none, equals null.
-	Text []GoogleOrganicTaskGetAdvancedItemText `json:"text,omitzero"`
-
-	// Phone: phone number.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// DateFrom: starting date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-15
-	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
-
-	// DateTo: ending date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-17
-	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
-
-	// Link: link of the element.
-	Link *GoogleOrganicTaskGetAdvancedItemLink2 `json:"link,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemAboutThisResult is the type of GoogleOrganicTaskGetAdvancedItem.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicTaskGetAdvancedItemAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtra is the type of GoogleOrganicTaskGetAdvancedItem.Extra.
-//
-// Additional information about the result.
-type GoogleOrganicTaskGetAdvancedItemExtra struct {
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// DescriptionRows: extended description.
-	// If there is none, equals null.
-	DescriptionRows []GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow `json:"description_rows,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow is the type of GoogleOrganicTaskGetAdvancedItemExtra.DescriptionRows.
-//
-// Extended description.
-// If there is none, equals null.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowLink `json:"links,omitzero"`
-
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowPrice `json:"price,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowLink is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowPrice is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRating is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRectangle is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemFaq is the type of GoogleOrganicTaskGetAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemFaq struct {
-	// Type: type of element = ‘ faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemImage is the type of GoogleOrganicTaskGetAdvancedItem.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemItem is the type of GoogleOrganicTaskGetAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemItem struct {
-	// Type: type of element = ‘ multi_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemItemRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemItemRectangle is the type of GoogleOrganicTaskGetAdvancedItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink is the type of GoogleOrganicTaskGetAdvancedItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2 is the type of GoogleOrganicTaskGetAdvancedItem.Link.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2 struct {
-	// Type: type of element = ‘ knowledge_graph_list_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of specific images.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2Item `json:"items,omitzero"`
-
-	// Alt: alt attribute.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// ImageURL: URL of a specific image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example:
-	//   - action:listen_artist
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Link: link of the element.
-	Link *GoogleOrganicTaskGetAdvancedItemLink2Link `json:"link,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2Item is the type of GoogleOrganicTaskGetAdvancedItemLink2.Items.
-//
-// Contains arrays of specific images.
-type GoogleOrganicTaskGetAdvancedItemLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: image source URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2Link is the type of GoogleOrganicTaskGetAdvancedItemLink2.Link.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
-	// Type: type of element = ‘ knowledge_graph_ai_overview_item‘‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the link to the video.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkItem `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the element.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache;
-	AsynchronousAIOverview sdk.Opt[bool] `json:"asynchronous_ai_overview,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkImage `json:"images,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkReference `json:"references,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLink2LinkComponent `json:"components,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink `json:"links,omitzero"`
-
-	// Text: description content.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example: kc:/common/topic:social media presence.
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Link: link of the element.
-	Link *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 `json:"link,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkComponent is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Components.
-//
-// Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type []string `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkComponentImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkComponentImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkImage is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkItem is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkItem struct {
-	// Type: type of element = ‘ knowledge_graph_list_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkItemLink `json:"links,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkItemLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkItem.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Link.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 struct {
-	// Type: type of element = ‘ knowledge_graph_expanded_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of element.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Item `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the element.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example: kc:/local:place qa.
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Text: content within the item.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Links: link of the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Link `json:"links,omitzero"`
-
-	// ExpandedElement: link of the element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement `json:"expanded_element,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.ExpandedElement.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: the title of the featured snippets source page.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the URL.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: description of the shopping element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementImage `json:"images,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable `json:"table"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example:
-	//   - kc:/shopping/gpc:organic-offers
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementItem `json:"items,omitzero"`
-
-	// Price: price indicated in the element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementPrice `json:"price,omitzero"`
-
-	// Source: web source of the shopping element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: URL to the merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// DateFrom: starting date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-15
-	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
-
-	// DateTo: ending date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-17
-	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given shopping element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in url.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Price.
-//
-// Price indicated in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘featured_snippet’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Table.
-//
-// Results table.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable struct {
-	// TableElement: name assigned to the table element.
-	// Possible values:
-	//   - table_element
-	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
-
-	// TableHeader: column names.
-	TableHeader []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable.TableHeader.
-//
-// Column names.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader struct {
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the expanded element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem `json:"items,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: source url.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Badges: badges relevant to the element.
-	Badges []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge `json:"badges,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle `json:"rectangle"`
-
-	// SeedQuestion: question that triggered additional expanded elements.
-	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRating `json:"rating,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// TimeToPlay: the total time it will take to play an episode.
-	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
-
-	// QuestionText: question included in the item.
-	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
-
-	// AnswerText: answer included in the item.
-	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the questions_and_answers_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Votes: answer upvotes from the source.
-	Votes sdk.Opt[int64] `json:"votes,omitzero"`
-
-	// Snippet: snippet of the element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Price: price quote featured on Google at the time when our API pulled the results.
-	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice `json:"price,omitzero"`
-
-	// Type: type of element = ‘product_considerations_expanded_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: alternative title featured in the element.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch `json:"related_searches,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Badges.
-//
-// Badges relevant to the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: name of the third-party review source.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the third-party review source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
-
-	// Tweet: tweet message.
-	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
-
-	// Date: the posting date.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ReviewsCount: the number of reviews.
-	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating `json:"rating,omitzero"`
-
-	// PlaceID: the identifier of a place.
-	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
-
-	// Feature: the additional feature of the review.
-	Feature sdk.Opt[string] `json:"feature,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// PostsID: the identifier of the google_posts feature.
-	PostsID sdk.Opt[string] `json:"posts_id,omitzero"`
-
-	// Price: price of the app element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice `json:"price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Price.
-//
-// Price of the app element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the app element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the app element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the app element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘third_party_reviews’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement struct {
-	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: - title
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: URL of the link to the video.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage `json:"images,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable `json:"table"`
-
-	// Items: array of items.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem `json:"items,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementRating `json:"rating,omitzero"`
-
-	// MentionedIn: additional elements in the mention_carousel item.
-	MentionedIn []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn `json:"mentioned_in,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Items.
-//
-// Array of items.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem struct {
-	// Type: type of element = ‘ ai_overview_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemLink `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.MentionedIn.
-//
-// Additional elements in the mention_carousel item.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: snippet of the element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// URL: URL of the result in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInItem `json:"items,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Time: the total time it takes to prepare the cook the dish.
-	Time sdk.Opt[string] `json:"time,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRating `json:"rating,omitzero"`
-
-	// Author: - author
-	Author sdk.Opt[string] `json:"author,omitzero"`
-
-	// Seller: seller of the product.
-	Seller sdk.Opt[string] `json:"seller,omitzero"`
-
-	// ImageURL: URL of the product’s image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Price: price of the popular products element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInPrice `json:"price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInItem struct {
-	// Type: type of element = ‘ scholarly_articles_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: scholarly_articles_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the recipes_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Price.
-//
-// Price of the popular products element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInPrice struct {
-	// Current: current price.
-	// Indicates the current price of the popular products element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the popular products element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the popular products element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘scholarly_articles’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementReference struct {
-	// Type: type of element = ‘ ai_overview_video_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable.TableHeader.
-//
-// Content in the header of the table.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader struct {
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent `json:"components,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderLink `json:"links,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderReference `json:"references,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: original URL of the image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderItem `json:"items,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// ImageURL: URL to the compressed image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// RelatedImageSearches: contains keywords and images related to the specified search term.
-	// If there are none, equals null.
-	RelatedImageSearches []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
-
-	// Price: price of the mention carousel element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderPrice `json:"price,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the shopping_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: the description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: relevant marketplace URL.
-	// URL of the page on the marketplace website where the product is hosted.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRating `json:"rating,omitzero"`
-
-	// Location: location for which the job vacancy is posted.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// Author: - author
-	Author sdk.Opt[string] `json:"author,omitzero"`
-
-	// JobPostedTime: the time when the job was posted.
-	JobPostedTime sdk.Opt[string] `json:"job_posted_time,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// ContractType: contract type.
-	ContractType sdk.Opt[string] `json:"contract_type,omitzero"`
-
-	// Salary: - salary
-	Salary sdk.Opt[string] `json:"salary,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components.
-//
-// Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type []string `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponentImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponentImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderItem struct {
-	// Type: type of element = ‘ mention_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Price.
-//
-// Price of the mention carousel element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderPrice struct {
-	// Current: current price.
-	// Indicates the current price of the mention carousel element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the mention carousel element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the mention carousel element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘mention_carousel’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
-//
-// Contains keywords and images related to the specified search term.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch struct {
-	// Type: type of element = ‘ related_image_searches_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Alt: alt tag of the featured image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: original URL of the featured image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchItem `json:"items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchItem struct {
-	// Type: type of element = ‘ shopping_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘shopping’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
-//
-// Array of contents of the table present in the element.
-// Each array represents the table row.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent struct {
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContentReference `json:"references,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContentReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContentReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem struct {
-	// Type: type of element = ‘ questions_and_answers_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the find_results_on_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Date: the date when the page source of the element was published.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// URL: questions_and_answers_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Price.
-//
-// Price quote featured on Google at the time when our API pulled the results.
-// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice struct {
-	// Current: current price.
-	// Indicates the current price quote featured on Google at the time when our API pulled the results.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price quote featured on Google at the time when our API pulled the results.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price quote featured on Google at the time when our API pulled the results.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRectangle `json:"rectangle"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceTable `json:"table"`
-
-	// Graph: contains data provided in the graph of the element.
-	Graph *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph `json:"graph,omitzero"`
-
-	// Date: date and time.
-	// Date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRating `json:"rating,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values:
-	//   - left
-	Position sdk.Opt[string] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the product considerations snippet.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceItem `json:"items,omitzero"`
-
-	// ConsiderationCategory: category of the consideration element.
-	// The category is indicated just above the title fo the consideration element.
-	ConsiderationCategory sdk.Opt[string] `json:"consideration_category,omitzero"`
-
-	// ExpandedElement: product consideration info.
-	// Contains an answer to the question articulated in the title.
-	ExpandedElement []string `json:"expanded_element,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Graph.
-//
-// Contains data provided in the graph of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph struct {
-	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
-
-	// Value: stock price.
-	// Stock price for the date and time provided in the date field.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// PreviousItems: previous close data.
-	// Contains stock price data based on the preceding time period.
-	PreviousItems []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem `json:"previous_items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph.Items.
-//
-// Data provided for the date and time when our API pulled the results.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the stock price in the value field is provided.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph.PreviousItems.
-//
-// Previous close data.
-// Contains stock price data based on the preceding time period.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates the date and time for which the value field provides previous close price.
-	// For example, "date": "2020-10-28T15:45:00" and "value": 11080.2857 mean the stock was traded at 11080.2857 on Oct. 27, 2020 at 15:45:00.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Value: previous close price.
-	// Closing price on the preceding time period.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemItem `json:"items,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRectangle `json:"rectangle"`
-
-	// Price: price indicated in the element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemPrice `json:"price,omitzero"`
-
-	// Source: source of the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRating `json:"rating,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Description: description of the local services element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ProfileImageURL: URL of the image featured in the element.
-	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// HotelIdentifier: unique hotel identifier.
-	// Unique hotel identifier assigned by Google;
-	// example: "CgoIjaeSlI6CnNpVEAE".
-	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
-
-	// URL: URL of the element.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// example: "5087410620311667698".
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Result: solution to the equation.
-	// Solution to the mathematical equation specified in the keyword field when setting a task.
-	Result sdk.Opt[string] `json:"result,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
-
-	// ConvertedValue: value converted to a requested currency.
-	// Indicates the exact value based on Google Fincance data at the time when our API pulled the results.
-	// Note that exchange rates displayed in the currency_box element may be delayed according to the Google Finance disclaimer.
-	ConvertedValue sdk.Opt[float64] `json:"converted_value,omitzero"`
-
-	// Currency: currency to convert.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// ConvertedCurrency: converted currency.
-	ConvertedCurrency sdk.Opt[string] `json:"converted_currency,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemTable `json:"table"`
-
-	// Graph: contains data provided in the graph of the element.
-	Graph *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph `json:"graph,omitzero"`
-
-	// Categories: array of course categories.
-	// Contains a list of categories relevant to courses.
-	Categories []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory `json:"categories,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Categories.
-//
-// Array of course categories.
-// Contains a list of categories relevant to courses.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory struct {
-	// Items: array of courses elements.
-	// Contains a list of courses elements.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
-
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory.Items.
-//
-// Array of courses elements.
-// Contains a list of courses elements.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem struct {
-	// Type: type of element = ‘courses_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: name of the course.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the course.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the courses element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
-	// Type: type of element = ‘ math_solver_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Solution: solution of the element.
-	// Displays steps to solve the mathematical equation as specified in the element.
-	Solution []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution `json:"solution,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
-//
-// Solution of the element.
-// Displays steps to solve the mathematical equation as specified in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution struct {
-	// Links: links featured in the math_solver element.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionLink `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution.Links.
-//
-// Links featured in the math_solver element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Graph.
-//
-// Contains data provided in the graph of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph struct {
-	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphItem `json:"items,omitzero"`
-
-	// Value: exchange rate.
-	// Exchange rate for the date and time provided in the date field.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// PreviousItems: exchange rates on the preceding time period.
-	// Contains exchange rate data based on the preceding time period.
-	// If there are none, equals null.
-	PreviousItems []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem `json:"previous_items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.Items.
-//
-// Data provided for the date and time when our API pulled the results.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the exchange rate in the value field is provided.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.PreviousItems.
-//
-// Exchange rates on the preceding time period.
-// Contains exchange rate data based on the preceding time period.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates the date and time for which the value field provides previous exchange rate.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Value: previous exchange rate.
-	// Exchange rate on the preceding time period.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItemRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItemRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemItem struct {
-	// Type: type of element = ‘commercial_units_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the local services element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Price.
-//
-// Price indicated in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the commercial units element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the commercial units element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the commercial units element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Table.
-//
-// Results table.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemTable struct {
-	// TableHeader: column names.
-	// If there are none, equals null.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// Information about the requested exchange rates as featured in SERP.
-	// If there is none, equals null.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceItem struct {
-	// Type: type of element = ‘product_considerations_element’.
-	// Contains the product consideration and expanded element with additional info.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘product_considerations’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Table.
-//
-// Results table.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceTable struct {
-	// TableHeader: column names.
-	// If there are none, equals null.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// Additional information about the stock prices displayed below the graph.
-	// If there is none, equals null.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘questions_and_answers’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.RelatedSearches.
-//
-// Search queries related to the elment.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchAboutThisResult is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch.RelatedTerms.
-//
-// Related search terms that appear in the result.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm struct {
-	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem `json:"items,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermReference `json:"references,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch `json:"related_searches,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem struct {
-	// Type: type of element = ‘ short_videos_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItemImage `json:"images,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItemImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘short_videos’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.RelatedSearches.
-//
-// Search queries related to the elment.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch struct {
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchItem `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the result in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Image: image of the element.
-	Image *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage `json:"image,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch.Image.
-//
-// Image of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage struct {
-	// Type: type of element = ‘ ai_overview_table_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: URL of the link to the video.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem `json:"items,omitzero"`
-
-	// Keyword: keyword for the related refined search.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// RefineType: type of search refinement.
-	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
-
-	// Description: description of the result in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// PostsCount: number of posts from the discussion on the related source.
-	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache.
-	AsynchronousAIOverview sdk.Opt[bool] `json:"asynchronous_ai_overview,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	// The text of the ai_overview formatted in the markdown markup language.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageImage `json:"images,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent `json:"components,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageLink `json:"links,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Components.
-//
-// Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type []string `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponentImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponentImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem struct {
-	// Type: type of element = ‘ discussions_and_forums_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// URL: URL to the source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItemLink `json:"links,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItemLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘discussions_and_forums’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchItem struct {
-	// Type: type of element = ‘ found_on_web_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.TableContent.
-//
-// The content of the table.
-// One line of the table in this element of the array.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘top_stories’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Item is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Link is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.Links.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Link struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Rectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkReference is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkTable is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2Rectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet is the type of GoogleOrganicTaskGetAdvancedItem.MultiCarouselSnippets.
-//
-// Multi_carousel_snippet results.
-type GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet struct {
-	// Type: type of element = ‘ multi_carousel_snippet‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a particular item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippetRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippetRectangle is the type of GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippetRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemPrice is the type of GoogleOrganicTaskGetAdvancedItem.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicTaskGetAdvancedItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of booking a place for the specified dates of stay.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRating is the type of GoogleOrganicTaskGetAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRectangle is the type of GoogleOrganicTaskGetAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResult is the type of GoogleOrganicTaskGetAdvancedItem.RelatedResult.
-//
-// Related result from the same domain.
-// Related result from the same domain appears as a part of the main result snippet;
-// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleOrganicTaskGetAdvancedItemRelatedResult struct {
-	// Type: type of element = ‘ related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemRelatedResultImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemRelatedResultRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicTaskGetAdvancedItemRelatedResultPrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted `json:"highlighted,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicTaskGetAdvancedItemRelatedResultHighlightedAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultHighlightedAboutThisResult is the type of GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultHighlightedAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultImage is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultPrice is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultRating is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemText is the type of GoogleOrganicTaskGetAdvancedItem.Text.
-//
-//   - text
-//
-// If there is none, equals null.
-type GoogleOrganicTaskGetAdvancedItemText struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemTextLink `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemTextRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemTextLink is the type of GoogleOrganicTaskGetAdvancedItemText.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemTextLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemTextRectangle is the type of GoogleOrganicTaskGetAdvancedItemText.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemTextRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
 // GoogleOrganicTaskGetAdvancedResult is the type of GoogleOrganicTaskGetAdvancedTask.Result.
 //
 // Array of results.
@@ -14678,115 +9559,10 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItem `json:"items,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Desription: description of the place in SERP.
-	Desription sdk.Opt[string] `json:"desription,omitzero"`
-
-	// HotelIdentifier: unique hotel identifier.
-	// Unique hotel identifier assigned by Google;
-	// example: "CgoIjaeSlI6CnNpVEAE".
-	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedResultRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedResultRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Description: - description
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// CardID: card id.
-	CardID sdk.Opt[string] `json:"card_id,omitzero"`
-
-	// ImageURL: URL of the image from knowledge graph.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// LogoURL: URL of the logo from knowledge graph.
-	LogoURL sdk.Opt[string] `json:"logo_url,omitzero"`
-
-	// Cid: google-defined client id.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRating is the type of GoogleOrganicTaskGetAdvancedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRectangle is the type of GoogleOrganicTaskGetAdvancedResult.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedResultRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘knowledge_graph’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedResultRefinementChips is the type of GoogleOrganicTaskGetAdvancedResult.RefinementChips.
@@ -14892,40 +9668,6 @@ type GoogleOrganicTaskGetRegularData struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleOrganicTaskGetRegularItem is the type of GoogleOrganicTaskGetRegularResult.Items.
-//
-// Items in SERP.
-type GoogleOrganicTaskGetRegularItem struct {
-	// Type: type of element = ‘featured_snippet’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements found in SERP.
-	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
-	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Domain: domain of the ad element in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the results element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: relevant URL of the ad element in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Breadcrumb: breadcrumb of the ad element in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-}
-
 // GoogleOrganicTaskGetRegularResult is the type of GoogleOrganicTaskGetRegularTask.Result.
 //
 // Array of results.
@@ -14977,7 +9719,9 @@ type GoogleOrganicTaskGetRegularResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: items in SERP.
-	Items []GoogleOrganicTaskGetRegularItem `json:"items"`
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleOrganicTaskGetRegularResultRefinementChips is the type of GoogleOrganicTaskGetRegularResult.RefinementChips.
@@ -15426,6 +10170,154 @@ type GoogleOrganicTasksReadyResult struct {
 	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
+// GooglePostsItem is the "google_posts" kind of Item.
+//
+// The "google_posts" element (‘google_posts’ element in SERP).
+type GooglePostsItem struct {
+	// Type: type of element = ‘google_posts’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// PostsID: the identifier of the google_posts feature.
+	PostsID sdk.Opt[string] `json:"posts_id,omitzero"`
+
+	// Feature: the additional feature of the review.
+	Feature sdk.Opt[string] `json:"feature,omitzero"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API to get a full list of reviews.
+	Cid sdk.Opt[string] `json:"cid,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[GooglePostsItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// GooglePostsItemRectangle is the type of GooglePostsItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type GooglePostsItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// GoogleReviewsItem is the "google_reviews" kind of Item.
+//
+// The "google_reviews" element (‘google_reviews’ element in SERP).
+type GoogleReviewsItem struct {
+	// Type: type of element = ‘google_reviews’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// ReviewsCount: the number of reviews.
+	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *GoogleReviewsItemRating `json:"rating,omitzero"`
+
+	// PlaceID: the identifier of a place.
+	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
+
+	// Feature: the additional feature of the review.
+	Feature sdk.Opt[string] `json:"feature,omitzero"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API to get a full list of reviews.
+	Cid sdk.Opt[string] `json:"cid,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[GoogleReviewsItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// GoogleReviewsItemRating is the type of GoogleReviewsItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type GoogleReviewsItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// GoogleReviewsItemRectangle is the type of GoogleReviewsItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type GoogleReviewsItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // GoogleSearchByImageTaskGetAdvancedData is the data of a GoogleSearchByImageTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -15459,579 +10351,6 @@ type GoogleSearchByImageTaskGetAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItem is the type of GoogleSearchByImageTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleSearchByImageTaskGetAdvancedItem struct {
-	// Type: type of element = ‘organic’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// WebsiteName: name of the website in SERP.
-	WebsiteName sdk.Opt[string] `json:"website_name,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// IsFeaturedSnippet: indicates whether the element is a featured_snippet.
-	IsFeaturedSnippet sdk.Opt[bool] `json:"is_featured_snippet,omitzero"`
-
-	// IsMalicious: indicates whether the element is marked as malicious.
-	IsMalicious sdk.Opt[bool] `json:"is_malicious,omitzero"`
-
-	// IsWebStory: indicates whether the element is marked as Google web story.
-	IsWebStory sdk.Opt[bool] `json:"is_web_story,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleSearchByImageTaskGetAdvancedItemImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleSearchByImageTaskGetAdvancedItemRating `json:"rating"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleSearchByImageTaskGetAdvancedItemPrice `json:"price"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleSearchByImageTaskGetAdvancedItemHighlighted `json:"highlighted,omitzero"`
-
-	// Faq: frequently asked questions.
-	// Questions and answers extension shown below some of Google’s search results.
-	// If there are none, equals null.
-	Faq *GoogleSearchByImageTaskGetAdvancedItemFaq `json:"faq"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleSearchByImageTaskGetAdvancedItemItem `json:"items,omitzero"`
-
-	// Links: links featured in the faq_box_element.
-	Links []GoogleSearchByImageTaskGetAdvancedItemLink `json:"links,omitzero"`
-
-	// ExtendedPeopleAlsoSearch: extension of the organic element.
-	// Extension of the organic result containing related search queries.
-	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-	ExtendedPeopleAlsoSearch []GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch `json:"extended_people_also_search,omitzero"`
-
-	// RelatedResult: related result from the same domain.
-	// Related result from the same domain appears as a part of the main result snippet;
-	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleSearchByImageTaskGetAdvancedItemRelatedResult `json:"related_result,omitzero"`
-
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleSearchByImageTaskGetAdvancedItemAboutThisResult `json:"about_this_result"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleSearchByImageTaskGetAdvancedItemRectangle `json:"rectangle"`
-
-	// RelatedImageSearches: contains keywords and images related to the specified search term.
-	// If there are none, equals null.
-	RelatedImageSearches []GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch `json:"related_image_searches,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemAboutThisResult is the type of GoogleSearchByImageTaskGetAdvancedItem.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel.
-// Provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleSearchByImageTaskGetAdvancedItemAboutThisResult struct {
-	// Type: type of element = ‘about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch is the type of GoogleSearchByImageTaskGetAdvancedItem.ExtendedPeopleAlsoSearch.
-//
-// Extension of the organic element.
-// Extension of the organic result containing related search queries.
-// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-type GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearchAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearchAboutThisResult is the type of GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel.
-// Provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearchAboutThisResult struct {
-	// Type: type of element = ‘about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemFaq is the type of GoogleSearchByImageTaskGetAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemFaq struct {
-	// Type: type of element = ‘faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemHighlighted is the type of GoogleSearchByImageTaskGetAdvancedItem.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type GoogleSearchByImageTaskGetAdvancedItemHighlighted struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleSearchByImageTaskGetAdvancedItemHighlightedLink `json:"links,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemHighlightedLink is the type of GoogleSearchByImageTaskGetAdvancedItemHighlighted.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemHighlightedLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemImage is the type of GoogleSearchByImageTaskGetAdvancedItem.Images.
-//
-// Images of the element.
-type GoogleSearchByImageTaskGetAdvancedItemImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemItem is the type of GoogleSearchByImageTaskGetAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemItem struct {
-	// Type: type of element = ‘faq_box_element‘.
-	Type string `json:"type"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: answer provided in the drop-down block.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: URL of the image resource.
-	// The URL leading to the resource where the image is posted.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed image.
-	// The URL leading to the image thumbnail.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemLink is the type of GoogleSearchByImageTaskGetAdvancedItem.Links.
-//
-// Links featured in the faq_box_element.
-type GoogleSearchByImageTaskGetAdvancedItemLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemPrice is the type of GoogleSearchByImageTaskGetAdvancedItem.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleSearchByImageTaskGetAdvancedItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRating is the type of GoogleSearchByImageTaskGetAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleSearchByImageTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRectangle is the type of GoogleSearchByImageTaskGetAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleSearchByImageTaskGetAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch is the type of GoogleSearchByImageTaskGetAdvancedItem.RelatedImageSearches.
-//
-// Contains keywords and images related to the specified search term.
-// If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch struct {
-	// Type: type of element = ‘related_image_searches_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Alt: alt tag of the featured image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: original URL of the featured image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearchRectangle `json:"rectangle"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearchRectangle is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearchRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResult is the type of GoogleSearchByImageTaskGetAdvancedItem.RelatedResult.
-//
-// Related result from the same domain.
-// Related result from the same domain appears as a part of the main result snippet;
-// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResult struct {
-	// Type: type of element = ‘related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleSearchByImageTaskGetAdvancedItemRelatedResultImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleSearchByImageTaskGetAdvancedItemRelatedResultRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleSearchByImageTaskGetAdvancedItemRelatedResultPrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []string `json:"highlighted,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResultImage is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedResult.Images.
-//
-// Images of the element.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResultImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResultPrice is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedResult.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResultPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResultRating is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
 // GoogleSearchByImageTaskGetAdvancedResult is the type of GoogleSearchByImageTaskGetAdvancedTask.Result.
@@ -16086,7 +10405,9 @@ type GoogleSearchByImageTaskGetAdvancedResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleSearchByImageTaskGetAdvancedItem `json:"items"`
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleSearchByImageTaskGetAdvancedResultRefinementChips is the type of GoogleSearchByImageTaskGetAdvancedResult.RefinementChips.
@@ -16480,6 +10801,159 @@ type GoogleSearchByImageTasksReadyResult struct {
 	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
+// HotelsPackItem is the "hotels_pack" kind of Item.
+//
+// The "hotels_pack" element (‘hotels_pack’ element in SERP).
+type HotelsPackItem struct {
+	// Type: type of element = ‘hotels_pack’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DateFrom: starting date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-15
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-17
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// Items: contains results featured in the ‘hotels_pack’ element of SERP.
+	Items []HotelsPackItemItem `json:"items,omitzero"`
+}
+
+// HotelsPackItemItem is the type of HotelsPackItem.Items.
+type HotelsPackItemItem struct {
+	// Type: type of element = ‘hotels_pack_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Price: price of booking a place for the specified dates of stay.
+	Price *HotelsPackItemItemPrice `json:"price,omitzero"`
+
+	// Title: title of the place.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Desription: description of the place in SERP.
+	Desription sdk.Opt[string] `json:"desription,omitzero"`
+
+	// HotelIdentifier: unique hotel identifier.
+	// Unique hotel identifier assigned by Google;
+	// example: "CgoIjaeSlI6CnNpVEAE".
+	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *HotelsPackItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[HotelsPackItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// HotelsPackItemItemPrice is the type of HotelsPackItemItem.Price.
+//
+// Price of booking a place for the specified dates of stay.
+type HotelsPackItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of booking a place for the specified dates of stay.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of booking a place for the specified dates of stay.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of booking a place for the specified dates of stay.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// HotelsPackItemItemRating is the type of HotelsPackItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type HotelsPackItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// HotelsPackItemItemRectangle is the type of HotelsPackItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type HotelsPackItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // IDListData is the data of a IDList task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -16629,6 +11103,4606 @@ type IDListResultMetadata struct {
 	Depth sdk.Opt[int64] `json:"depth,omitzero"`
 }
 
+// ImagesItem is the "images" kind of Item.
+//
+// The "images" element (‘images’ element in SERP).
+type ImagesItem struct {
+	// Type: type of element = ‘images’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []ImagesItemItem `json:"items"`
+
+	// RelatedImageSearches: contains keywords and images related to the specified search term.
+	// If there are none, equals null.
+	RelatedImageSearches []ImagesItemRelatedImageSearch `json:"related_image_searches"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *ImagesItemRectangle `json:"rectangle"`
+}
+
+// ImagesItemItem is the type of ImagesItem.Items.
+type ImagesItemItem struct {
+	// Type: type of element = ‘ images_element‘.
+	Type string `json:"type"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: URL of the image resource.
+	// The URL leading to the resource where the image is posted.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ImagesItemRectangle is the type of ImagesItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ImagesItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ImagesItemRelatedImageSearch is the type of ImagesItem.RelatedImageSearches.
+type ImagesItemRelatedImageSearch struct {
+	// Type: type of element = ‘ related_image_searches_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Alt: alt tag of the featured image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: original URL of the featured image.
+	// The URL leading to the image on the original resource.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ImagesItemRelatedImageSearchRectangle] `json:"rectangle,omitzero"`
+}
+
+// ImagesItemRelatedImageSearchRectangle is the type of ImagesItemRelatedImageSearch.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ImagesItemRelatedImageSearchRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ImagesSearchItem is the "images_search" kind of Item.
+//
+// The "images_search" element (‘Google Images’ SERP element).
+type ImagesSearchItem struct {
+	// Type: type of element = ‘images_search’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP for the target domain.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Alt: the alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: the URL of the page where the image is hosted.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// SourceURL: the URL of the source image.
+	SourceURL string `json:"source_url"`
+
+	// EncodedURL: the URL of the cached version of the image stored on Google’s servers.
+	EncodedURL string `json:"encoded_url"`
+}
+
+// JobsItem is the "jobs" kind of Item.
+//
+// The "jobs" element (‘jobs’ element in SERP).
+type JobsItem struct {
+	// Type: type of element = ‘jobs’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]JobsItemItem] `json:"items,omitzero"`
+}
+
+// JobsItemItem is the type of JobsItem.Items.
+type JobsItemItem struct {
+	// Type: type of element = ‘ jobs _element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: - description
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Location: location for which the job vacancy is posted.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// JobPostedTime: the time when the job was posted.
+	JobPostedTime sdk.Opt[string] `json:"job_posted_time,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// ContractType: contract type.
+	ContractType sdk.Opt[string] `json:"contract_type,omitzero"`
+
+	// Salary: - salary
+	Salary sdk.Opt[string] `json:"salary,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[JobsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// JobsItemItemRectangle is the type of JobsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type JobsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphAIOverviewItem is the "knowledge_graph_ai_overview_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_ai_overview_item" element.
+type KnowledgeGraphAIOverviewItem struct {
+	// Type: type of element = ‘ knowledge_graph_ai_overview_item‘‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
+	// If true, the ai_overview element is loaded asynchronically;
+	// if false, the ai_overview element is loaded from cache;
+	AsynchronousAIOverview sdk.Opt[bool] `json:"asynchronous_ai_overview,omitzero"`
+
+	// Items: items present in the element.
+	//
+	// Each element is one of the kinds of KnowledgeGraphAIOverviewItemItem (a type switch tells them apart).
+	Items []KnowledgeGraphAIOverviewItemItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphCarouselItem is the "knowledge_graph_carousel_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_carousel_item" element.
+type KnowledgeGraphCarouselItem struct {
+	// Type: type of element = ‘ knowledge_graph_carousel_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the carousel item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example: kc:/common/topic:social media presence.
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Link: link of the element.
+	Link *KnowledgeGraphCarouselItemLink `json:"link,omitzero"`
+}
+
+// KnowledgeGraphCarouselItemLink is the type of KnowledgeGraphCarouselItem.Link.
+//
+// Link of the element.
+type KnowledgeGraphCarouselItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: contains arrays of elements available in the list.
+	Items []KnowledgeGraphCarouselItemLinkItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphCarouselItemLinkItem is the type of KnowledgeGraphCarouselItemLink.Items.
+type KnowledgeGraphCarouselItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// URL: URL of element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphCarouselItemLinkItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphCarouselItemLinkItemRectangle is the type of KnowledgeGraphCarouselItemLinkItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphCarouselItemLinkItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphDescriptionItem is the "knowledge_graph_description_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_description_item" element.
+type KnowledgeGraphDescriptionItem struct {
+	// Type: type of element = ‘ knowledge_graph_description_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Text: description content.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Links: link of the element.
+	Links []KnowledgeGraphDescriptionItemLink `json:"links,omitzero"`
+}
+
+// KnowledgeGraphDescriptionItemLink is the type of KnowledgeGraphDescriptionItem.Links.
+type KnowledgeGraphDescriptionItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphDescriptionItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphDescriptionItemLinkRectangle is the type of KnowledgeGraphDescriptionItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphDescriptionItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphExpandedItem is the "knowledge_graph_expanded_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_expanded_item" element.
+type KnowledgeGraphExpandedItem struct {
+	// Type: type of element = ‘ knowledge_graph_expanded_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example: kc:/local:place qa.
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// ExpandedElement: link of the element.
+	ExpandedElement []KnowledgeGraphExpandedItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElement is the type of KnowledgeGraphExpandedItem.ExpandedElement.
+type KnowledgeGraphExpandedItemExpandedElement struct {
+	// Type: type of element = ‘ knowledge_graph_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: title of a given element.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: source domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: source title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: text alongside the title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Images: images of the element.
+	Images []KnowledgeGraphExpandedItemExpandedElementImage `json:"images,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElementImage is the type of KnowledgeGraphExpandedItemExpandedElement.Images.
+type KnowledgeGraphExpandedItemExpandedElementImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Table: table element.
+	Table *KnowledgeGraphExpandedItemExpandedElementImageTable `json:"table,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphExpandedItemExpandedElementImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElementImageRectangle is the type of KnowledgeGraphExpandedItemExpandedElementImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphExpandedItemExpandedElementImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphExpandedItemExpandedElementImageTable is the type of KnowledgeGraphExpandedItemExpandedElementImage.Table.
+//
+// Table element.
+type KnowledgeGraphExpandedItemExpandedElementImageTable struct {
+	// TableElement: name assigned to the table element.
+	// Possible values:
+	//   - table_element
+	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
+
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []string `json:"table_content,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItem is the "knowledge_graph_hotels_booking_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_hotels_booking_item" element.
+type KnowledgeGraphHotelsBookingItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DateFrom: starting date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-15
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-17
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example: kc:/local:hotel booking.
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Items: contains arrays of elements available in the list.
+	Items []KnowledgeGraphHotelsBookingItemItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItemItem is the type of KnowledgeGraphHotelsBookingItem.Items.
+type KnowledgeGraphHotelsBookingItemItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: web source of the hotel booking element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the hotel booking element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in the URL.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price indicated in the element.
+	Price *KnowledgeGraphHotelsBookingItemItemPrice `json:"price,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphHotelsBookingItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItemItemPrice is the type of KnowledgeGraphHotelsBookingItemItem.Price.
+//
+// Price indicated in the element.
+type KnowledgeGraphHotelsBookingItemItemPrice struct {
+	// Current: current price.
+	// Refers to the current price indicated in the element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Refers to the regular price indicated in the element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Refers to the maximum price indicated in the element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// KnowledgeGraphHotelsBookingItemItemRectangle is the type of KnowledgeGraphHotelsBookingItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphHotelsBookingItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphImagesItem is the "knowledge_graph_images_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_images_item" element.
+type KnowledgeGraphImagesItem struct {
+	// Type: type of element = ‘ knowledge_graph_images_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Link: link of the element.
+	Link *KnowledgeGraphImagesItemLink `json:"link,omitzero"`
+}
+
+// KnowledgeGraphImagesItemLink is the type of KnowledgeGraphImagesItem.Link.
+//
+// Link of the element.
+type KnowledgeGraphImagesItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: contains arrays of specific images.
+	Items []KnowledgeGraphImagesItemLinkItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphImagesItemLinkItem is the type of KnowledgeGraphImagesItemLink.Items.
+type KnowledgeGraphImagesItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: image source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Alt: alt attribute.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// ImageURL: URL of a specific image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphImagesItemLinkItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphImagesItemLinkItemRectangle is the type of KnowledgeGraphImagesItemLinkItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphImagesItemLinkItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphItem is the "knowledge_graph" kind of Item.
+//
+// The "knowledge_graph" element (‘knowledge_graph’ element in SERP).
+type KnowledgeGraphItem struct {
+	// Type: type of element = ‘knowledge_graph’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the item.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Description: - description
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// CardID: card id.
+	CardID sdk.Opt[string] `json:"card_id,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image from knowledge graph.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// LogoURL: URL of the logo from knowledge graph.
+	LogoURL sdk.Opt[string] `json:"logo_url,omitzero"`
+
+	// Cid: google-defined client id.
+	Cid sdk.Opt[string] `json:"cid,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	//
+	// It is one of the kinds of KnowledgeGraphItemItem (a type switch tells them apart).
+	Items sdk.Opt[[]KnowledgeGraphItemItem] `json:"items,omitzero"`
+}
+
+// KnowledgeGraphListItem is the "knowledge_graph_list_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_list_item" element.
+type KnowledgeGraphListItem struct {
+	// Type: type of element = ‘ knowledge_graph_list_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example:
+	//   - action:listen_artist
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Link: link of the element.
+	Link *KnowledgeGraphListItemLink `json:"link,omitzero"`
+}
+
+// KnowledgeGraphListItemLink is the type of KnowledgeGraphListItem.Link.
+//
+// Link of the element.
+type KnowledgeGraphListItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: contains arrays of elements available in the list.
+	Items []KnowledgeGraphListItemLinkItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphListItemLinkItem is the type of KnowledgeGraphListItemLink.Items.
+type KnowledgeGraphListItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_list_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// URL: URL of element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphListItemLinkItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphListItemLinkItemRectangle is the type of KnowledgeGraphListItemLinkItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphListItemLinkItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphPartItem is the "knowledge_graph_part_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_part_item" element.
+type KnowledgeGraphPartItem struct {
+	// Type: type of element = ‘ knowledge_graph_part_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example: kc:/local:place qa.
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Text: content within the item.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Links: link of the element.
+	Links []KnowledgeGraphPartItemLink `json:"links,omitzero"`
+}
+
+// KnowledgeGraphPartItemLink is the type of KnowledgeGraphPartItem.Links.
+type KnowledgeGraphPartItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphPartItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphPartItemLinkRectangle is the type of KnowledgeGraphPartItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphPartItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphRowItem is the "knowledge_graph_row_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_row_item" element.
+type KnowledgeGraphRowItem struct {
+	// Type: type of element = ‘ knowledge_graph_row_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the row.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example:
+	//   - ss:/webfacts:net_worth
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Text: row content.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Links: link of the element.
+	Links []KnowledgeGraphRowItemLink `json:"links,omitzero"`
+}
+
+// KnowledgeGraphRowItemLink is the type of KnowledgeGraphRowItem.Links.
+type KnowledgeGraphRowItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Snippet: text alongside the link title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphRowItemLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphRowItemLinkRectangle is the type of KnowledgeGraphRowItemLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphRowItemLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// KnowledgeGraphShoppingItem is the "knowledge_graph_shopping_item" kind of KnowledgeGraphItemItem.
+//
+// The "knowledge_graph_shopping_item" element.
+type KnowledgeGraphShoppingItem struct {
+	// Type: type of element = ‘ knowledge_graph_shopping_item‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example:
+	//   - kc:/shopping/gpc:organic-offers
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Items: link of the element.
+	Items []KnowledgeGraphShoppingItemItem `json:"items,omitzero"`
+}
+
+// KnowledgeGraphShoppingItemItem is the type of KnowledgeGraphShoppingItem.Items.
+type KnowledgeGraphShoppingItemItem struct {
+	// Type: type of element = ‘ knowledge_graph_shopping_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given shopping element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in url.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price indicated in the element.
+	Price *KnowledgeGraphShoppingItemItemPrice `json:"price,omitzero"`
+
+	// Source: web source of the shopping element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Snippet: description of the shopping element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: URL to the merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[KnowledgeGraphShoppingItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// KnowledgeGraphShoppingItemItemPrice is the type of KnowledgeGraphShoppingItemItem.Price.
+//
+// Price indicated in the element.
+type KnowledgeGraphShoppingItemItemPrice struct {
+	// Current: current price.
+	// Refers to the current price indicated in the element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Refers to the regular price indicated in the element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Refers to the maximum price indicated in the element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// KnowledgeGraphShoppingItemItemRectangle is the type of KnowledgeGraphShoppingItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type KnowledgeGraphShoppingItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// LocalPackItem is the "local_pack" kind of Item.
+//
+// The "local_pack" element (‘Local Pack’ SERP element).
+type LocalPackItem struct {
+	// Type: type of element = ‘local_pack’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Phone: phone number.
+	Phone sdk.Opt[string] `json:"phone,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid bool `json:"is_paid"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating LocalPackItemRating `json:"rating"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API to get a full list of reviews.
+	Cid string `json:"cid"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *LocalPackItemRectangle `json:"rectangle"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+}
+
+// LocalPackItemRating is the type of LocalPackItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type LocalPackItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType string `json:"rating_type"`
+
+	// Value: the value of the rating.
+	Value float64 `json:"value"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount int64 `json:"votes_count"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// LocalPackItemRectangle is the type of LocalPackItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type LocalPackItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// LocalServicesItem is the "local_services" kind of Item.
+//
+// The "local_services" element (‘local services’ element in SERP).
+type LocalServicesItem struct {
+	// Type: type of element = ‘local_services’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Items: contains results featured in the local_services element of SERP.
+	Items []LocalServicesItemItem `json:"items,omitzero"`
+}
+
+// LocalServicesItemItem is the type of LocalServicesItem.Items.
+type LocalServicesItemItem struct {
+	// Type: type of element = ‘local_services_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the local services element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the local services element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *LocalServicesItemItemRating `json:"rating,omitzero"`
+
+	// ProfileImageURL: URL of the image featured in the element.
+	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[LocalServicesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// LocalServicesItemItemRating is the type of LocalServicesItemItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type LocalServicesItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// LocalServicesItemItemRectangle is the type of LocalServicesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type LocalServicesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// MapItem is the "map" kind of Item.
+//
+// The "map" element (‘map’ element in SERP).
+type MapItem struct {
+	// Type: type of element = ‘map’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MapItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// MapItemRectangle is the type of MapItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MapItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// MapsPaidItem is the "maps_paid_item" kind of Item.
+//
+// The "maps_paid_item" element (‘Local Search Ad’ SERP element).
+type MapsPaidItem struct {
+	// Type: type of element = ‘maps_paid_item’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Domain: domain in the SERP element.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// OriginalTitle: original title of the element.
+	// Original title not translated by Google.
+	OriginalTitle sdk.Opt[string] `json:"original_title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ContactURL: URL of the preferred contact page.
+	ContactURL sdk.Opt[string] `json:"contact_url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *MapsPaidItemRating `json:"rating,omitzero"`
+}
+
+// MapsPaidItemRating is the type of MapsPaidItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type MapsPaidItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+
+	// RatingDistribution: the distribution of ratings of the business entity.
+	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
+	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
+}
+
+// MapsSearchItem is the "maps_search" kind of Item.
+//
+// The "maps_search" element (‘Google Maps’ SERP element).
+type MapsSearchItem struct {
+	// Type: type of element = ‘maps_search’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Domain: domain in the SERP element.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// OriginalTitle: original title of the element.
+	// Original title not translated by Google.
+	OriginalTitle sdk.Opt[string] `json:"original_title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ContactURL: URL of the preferred contact page.
+	ContactURL sdk.Opt[string] `json:"contact_url,omitzero"`
+
+	// ContributorURL: URL of the user’s or entity’s Local Guides profile, if available.
+	ContributorURL sdk.Opt[string] `json:"contributor_url,omitzero"`
+
+	// BookOnlineURL: URL in the ‘book online’ button of the element.
+	// URL directing users to the online booking or order page of the business entity.
+	BookOnlineURL sdk.Opt[string] `json:"book_online_url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *MapsSearchItemRating `json:"rating"`
+
+	// RatingDistribution: the distribution of ratings of the business entity.
+	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
+	RatingDistribution map[string]int64 `json:"rating_distribution"`
+
+	// Snippet: element snippet.
+	// Contains the address and other information about the local establishment featured in the element.
+	Snippet string `json:"snippet"`
+
+	// Address: address line.
+	// Address of the local establishment featured in the element.
+	Address string `json:"address"`
+
+	// AddressInfo: object containing address components of the local establishment.
+	AddressInfo MapsSearchItemAddressInfo `json:"address_info"`
+
+	// PlaceID: unique place identifier.
+	// Place id.
+	// Of the local establishment featured in the element.
+	PlaceID string `json:"place_id"`
+
+	// Phone: phone number.
+	// Phone number of the local establishment featured in the element.
+	Phone sdk.Opt[string] `json:"phone,omitzero"`
+
+	// MainImage: URL of the main image featured in Google My Business profile.
+	MainImage string `json:"main_image"`
+
+	// TotalPhotos: total count of images featured in Google My Business profile.
+	TotalPhotos int64 `json:"total_photos"`
+
+	// Category: business category.
+	// Google My Business general category that best describes the services provided by the business entity.
+	Category string `json:"category"`
+
+	// AdditionalCategories: additional business categories.
+	// Additional Google My Business categories that describe the services provided by the business entity in more detail.
+	AdditionalCategories []string `json:"additional_categories"`
+
+	// CategoryIDs: global category IDs.
+	// Universal category IDs that do not change based on the selected country.
+	CategoryIDs []string `json:"category_ids"`
+
+	// WorkHours: open hours.
+	// Information about work hours of the local establishment.
+	WorkHours MapsSearchItemWorkHours `json:"work_hours"`
+
+	// FeatureID: the unique identifier of the element in SERP.
+	FeatureID string `json:"feature_id"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API.
+	// To get a full list of reviews.
+	Cid string `json:"cid"`
+
+	// Latitude: latitude coordinate of the local establishments in google maps.
+	// Example:
+	//
+	//	"latitude": 51.584091
+	Latitude float64 `json:"latitude"`
+
+	// Longitude: longitude coordinate of the local establishment in google maps.
+	// Example:
+	//
+	//	"longitude": -0.31365919999999997
+	Longitude float64 `json:"longitude"`
+
+	// IsClaimed: indicates whether ownership of this local establishment is claimed.
+	IsClaimed bool `json:"is_claimed"`
+
+	// LocalJustifications: google local justifications.
+	// Snippets of text that “justify” why the business is showing up for search query.
+	LocalJustifications []MapsSearchItemLocalJustification `json:"local_justifications"`
+
+	// IsDirectoryItem: indicates whether this local establishment is a directory.
+	IsDirectoryItem bool `json:"is_directory_item"`
+
+	// PriceLevel: property price level.
+	// Can take values: inexpensive, moderate, expensive, very_expensive.
+	// If there is no price level information, the value will be null.
+	PriceLevel sdk.Opt[string] `json:"price_level,omitzero"`
+
+	// HotelRating: hotel class rating.
+	// Class ratings range between 1-5 stars, learn more.
+	// If there is no hotel class rating information, the value will be null.
+	HotelRating sdk.Opt[int64] `json:"hotel_rating,omitzero"`
+}
+
+// MapsSearchItemAddressInfo is the type of MapsSearchItem.AddressInfo.
+//
+// Object containing address components of the local establishment.
+type MapsSearchItemAddressInfo struct {
+	// Borough: administrative unit or district the local establishment belongs to.
+	Borough sdk.Opt[string] `json:"borough,omitzero"`
+
+	// Address: street address of the local establishment.
+	Address string `json:"address"`
+
+	// City: name of the city where the local establishment is located.
+	City string `json:"city"`
+
+	// Zip: ZIP code of the local establishment.
+	Zip string `json:"zip"`
+
+	// Region: DMA region the local establishment belongs to.
+	Region string `json:"region"`
+
+	// CountryCode: ISO country code of the local establishment.
+	CountryCode string `json:"country_code"`
+}
+
+// MapsSearchItemLocalJustification is the type of MapsSearchItem.LocalJustifications.
+//
+// Google local justifications.
+// Snippets of text that “justify” why the business is showing up for search query.
+type MapsSearchItemLocalJustification struct {
+	// Type: type of local justification.
+	// Posible values:
+	//
+	//	"user_review",
+	//	"website_mention",
+	//	"menu",
+	//	"other"
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Text: text snippet of local justification.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// MapsSearchItemRating is the type of MapsSearchItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type MapsSearchItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType string `json:"rating_type"`
+
+	// Value: the value of the rating.
+	Value float64 `json:"value"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount int64 `json:"votes_count"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// MapsSearchItemWorkHours is the type of MapsSearchItem.WorkHours.
+//
+// Open hours.
+// Information about work hours of the local establishment.
+type MapsSearchItemWorkHours struct {
+	// Timetable: work hours timetable.
+	Timetable *MapsSearchItemWorkHoursTimetable `json:"timetable"`
+
+	// CurrentStatus: current status of the establishment.
+	// Indicates whether the establishment is opened or closed.
+	CurrentStatus string `json:"current_status"`
+}
+
+// MapsSearchItemWorkHoursTimetable is the type of MapsSearchItemWorkHours.Timetable.
+//
+// Work hours timetable.
+type MapsSearchItemWorkHoursTimetable struct {
+	// Sunday: work hours on Sundays.
+	Sunday []MapsSearchItemWorkHoursTimetableSunday `json:"sunday"`
+
+	// Monday: work hours on Mondays.
+	Monday []MapsSearchItemWorkHoursTimetableMonday `json:"monday"`
+
+	// Tuesday: work hours on Tuesdays.
+	Tuesday []MapsSearchItemWorkHoursTimetableTuesday `json:"tuesday"`
+
+	// Wednesday: work hours on Wednesdays.
+	Wednesday []MapsSearchItemWorkHoursTimetableWednesday `json:"wednesday"`
+
+	// Thursday: work hours on Thursdays.
+	Thursday []MapsSearchItemWorkHoursTimetableThursday `json:"thursday"`
+
+	// Friday: work hours on Fridays.
+	Friday []MapsSearchItemWorkHoursTimetableFriday `json:"friday"`
+
+	// Saturday: work hours on Saturday.
+	Saturday []MapsSearchItemWorkHoursTimetableSaturday `json:"saturday"`
+}
+
+// MapsSearchItemWorkHoursTimetableFriday is the type of MapsSearchItemWorkHoursTimetable.Friday.
+//
+// Work hours on Fridays.
+type MapsSearchItemWorkHoursTimetableFriday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableFridayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableFridayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableFridayClose is the type of MapsSearchItemWorkHoursTimetableFriday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableFridayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableFridayOpen is the type of MapsSearchItemWorkHoursTimetableFriday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableFridayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableMonday is the type of MapsSearchItemWorkHoursTimetable.Monday.
+//
+// Work hours on Mondays.
+type MapsSearchItemWorkHoursTimetableMonday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableMondayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableMondayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableMondayClose is the type of MapsSearchItemWorkHoursTimetableMonday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableMondayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableMondayOpen is the type of MapsSearchItemWorkHoursTimetableMonday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableMondayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableSaturday is the type of MapsSearchItemWorkHoursTimetable.Saturday.
+//
+// Work hours on Saturday.
+type MapsSearchItemWorkHoursTimetableSaturday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableSaturdayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableSaturdayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableSaturdayClose is the type of MapsSearchItemWorkHoursTimetableSaturday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableSaturdayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableSaturdayOpen is the type of MapsSearchItemWorkHoursTimetableSaturday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableSaturdayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableSunday is the type of MapsSearchItemWorkHoursTimetable.Sunday.
+//
+// Work hours on Sundays.
+type MapsSearchItemWorkHoursTimetableSunday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableSundayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableSundayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableSundayClose is the type of MapsSearchItemWorkHoursTimetableSunday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableSundayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableSundayOpen is the type of MapsSearchItemWorkHoursTimetableSunday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableSundayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableThursday is the type of MapsSearchItemWorkHoursTimetable.Thursday.
+//
+// Work hours on Thursdays.
+type MapsSearchItemWorkHoursTimetableThursday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableThursdayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableThursdayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableThursdayClose is the type of MapsSearchItemWorkHoursTimetableThursday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableThursdayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableThursdayOpen is the type of MapsSearchItemWorkHoursTimetableThursday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableThursdayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableTuesday is the type of MapsSearchItemWorkHoursTimetable.Tuesday.
+//
+// Work hours on Tuesdays.
+type MapsSearchItemWorkHoursTimetableTuesday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableTuesdayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableTuesdayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableTuesdayClose is the type of MapsSearchItemWorkHoursTimetableTuesday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableTuesdayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableTuesdayOpen is the type of MapsSearchItemWorkHoursTimetableTuesday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableTuesdayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableWednesday is the type of MapsSearchItemWorkHoursTimetable.Wednesday.
+//
+// Work hours on Wednesdays.
+type MapsSearchItemWorkHoursTimetableWednesday struct {
+	// Open: opening time.
+	Open MapsSearchItemWorkHoursTimetableWednesdayOpen `json:"open"`
+
+	// Close: closing time.
+	Close MapsSearchItemWorkHoursTimetableWednesdayClose `json:"close"`
+}
+
+// MapsSearchItemWorkHoursTimetableWednesdayClose is the type of MapsSearchItemWorkHoursTimetableWednesday.Close.
+//
+// Closing time.
+type MapsSearchItemWorkHoursTimetableWednesdayClose struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MapsSearchItemWorkHoursTimetableWednesdayOpen is the type of MapsSearchItemWorkHoursTimetableWednesday.Open.
+//
+// Opening time.
+type MapsSearchItemWorkHoursTimetableWednesdayOpen struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// MathSolverItem is the "math_solver" kind of Item.
+//
+// The "math_solver" element (‘math_solver’ element in SERP).
+type MathSolverItem struct {
+	// Type: type of element = ‘math_solver’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Result: solution to the equation.
+	// Solution to the mathematical equation specified in the keyword field when setting a task.
+	Result sdk.Opt[string] `json:"result,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]MathSolverItemItem] `json:"items,omitzero"`
+}
+
+// MathSolverItemItem is the type of MathSolverItem.Items.
+type MathSolverItemItem struct {
+	// Type: type of element = ‘ math_solver_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ExpandedElement: expanded element.
+	ExpandedElement []MathSolverItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// MathSolverItemItemExpandedElement is the type of MathSolverItemItem.ExpandedElement.
+type MathSolverItemItemExpandedElement struct {
+	// Type: type of element = ‘ math_solver_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Solution: solution of the element.
+	// Displays steps to solve the mathematical equation as specified in the element.
+	Solution []string `json:"solution,omitzero"`
+
+	// Links: links featured in the math_solver element.
+	// If there are none, equals null.
+	Links sdk.Opt[[]MathSolverItemItemExpandedElementLink] `json:"links,omitzero"`
+}
+
+// MathSolverItemItemExpandedElementLink is the type of MathSolverItemItemExpandedElement.Links.
+type MathSolverItemItemExpandedElementLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the link element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MathSolverItemItemExpandedElementLinkRectangle] `json:"rectangle,omitzero"`
+}
+
+// MathSolverItemItemExpandedElementLinkRectangle is the type of MathSolverItemItemExpandedElementLink.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MathSolverItemItemExpandedElementLinkRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// MentionCarouselItem is the "mention_carousel" kind of Item.
+//
+// The "mention_carousel" element (‘mention_carousel’ element in SERP).
+type MentionCarouselItem struct {
+	// Type: type of element = ‘mention_carousel’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]MentionCarouselItemItem] `json:"items,omitzero"`
+}
+
+// MentionCarouselItemItem is the type of MentionCarouselItem.Items.
+type MentionCarouselItemItem struct {
+	// Type: type of element = ‘ mention_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Price: price of the mention carousel element.
+	Price *MentionCarouselItemItemPrice `json:"price,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *MentionCarouselItemItemRating `json:"rating,omitzero"`
+
+	// MentionedIn: additional elements in the mention_carousel item.
+	MentionedIn []MentionCarouselItemItemMentionedIn `json:"mentioned_in,omitzero"`
+}
+
+// MentionCarouselItemItemMentionedIn is the type of MentionCarouselItemItem.MentionedIn.
+type MentionCarouselItemItemMentionedIn struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: snippet of the element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// URL: link_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MentionCarouselItemItemMentionedInRectangle] `json:"rectangle,omitzero"`
+}
+
+// MentionCarouselItemItemMentionedInRectangle is the type of MentionCarouselItemItemMentionedIn.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MentionCarouselItemItemMentionedInRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// MentionCarouselItemItemPrice is the type of MentionCarouselItemItem.Price.
+//
+// Price of the mention carousel element.
+type MentionCarouselItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the mention carousel element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the mention carousel element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the mention carousel element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// MentionCarouselItemItemRating is the type of MentionCarouselItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type MentionCarouselItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// MultiCarouselItem is the "multi_carousel" kind of Item.
+//
+// The "multi_carousel" element (‘multi_carousel’ element in SERP).
+type MultiCarouselItem struct {
+	// Type: type of element = ‘multi_carousel’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]MultiCarouselItemItem] `json:"items,omitzero"`
+}
+
+// MultiCarouselItemItem is the type of MultiCarouselItem.Items.
+type MultiCarouselItemItem struct {
+	// Type: type of element = ‘ multi_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// MultiCarouselSnippets: multi_carousel_snippet results.
+	MultiCarouselSnippets []MultiCarouselItemItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
+}
+
+// MultiCarouselItemItemMultiCarouselSnippet is the type of MultiCarouselItemItem.MultiCarouselSnippets.
+type MultiCarouselItemItemMultiCarouselSnippet struct {
+	// Type: type of element = ‘ multi_carousel_snippet‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a particular item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the item.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[MultiCarouselItemItemMultiCarouselSnippetRectangle] `json:"rectangle,omitzero"`
+}
+
+// MultiCarouselItemItemMultiCarouselSnippetRectangle is the type of MultiCarouselItemItemMultiCarouselSnippet.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type MultiCarouselItemItemMultiCarouselSnippetRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// NewsSearchItem is the "news_search" kind of Item.
+//
+// The "news_search" element (‘Google News’ SERP element).
+type NewsSearchItem struct {
+	// Type: type of element = ‘news_search’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: domain name of the result in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the result in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Snippet: snippet of the result in SERP.
+	Snippet string `json:"snippet"`
+
+	// TimePublished: indicates the time the news article was published.
+	TimePublished sdk.Opt[string] `json:"time_published,omitzero"`
+
+	// Timestamp: date and time when the news was published.
+	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *NewsSearchItemRectangle `json:"rectangle"`
+}
+
+// NewsSearchItemRectangle is the type of NewsSearchItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type NewsSearchItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X float64 `json:"x"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y float64 `json:"y"`
+
+	// Width: width of the element in pixels.
+	Width float64 `json:"width"`
+
+	// Height: height of the element in pixels.
+	Height float64 `json:"height"`
+}
+
+// OrganicItem is the "organic" kind of Item.
+//
+// The "organic" element (‘organic’ element in SERP).
+type OrganicItem struct {
+	// Type: type of element = ‘organic’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements found in SERP.
+	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
+	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the results element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// WebsiteName: name of the website in SERP.
+	WebsiteName sdk.Opt[string] `json:"website_name,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// IsFeaturedSnippet: indicates whether the element is a featured_snippet.
+	IsFeaturedSnippet sdk.Opt[bool] `json:"is_featured_snippet,omitzero"`
+
+	// IsMalicious: indicates whether the element is marked as malicious.
+	IsMalicious sdk.Opt[bool] `json:"is_malicious,omitzero"`
+
+	// IsWebStory: indicates whether the element is marked as Google web story.
+	IsWebStory sdk.Opt[bool] `json:"is_web_story,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []OrganicItemImage `json:"images,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating sdk.Opt[OrganicItemRating] `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price sdk.Opt[OrganicItemPrice] `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted sdk.Opt[[]OrganicItemHighlighted] `json:"highlighted,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]OrganicItemLink] `json:"links,omitzero"`
+
+	// Faq: frequently asked questions.
+	// Questions and answers extension shown below some of Google’s search results.
+	// If there are none, equals null.
+	Faq sdk.Opt[OrganicItemFaq] `json:"faq,omitzero"`
+
+	// Items: items featured in the faq_box.
+	Items []OrganicItemItem `json:"items,omitzero"`
+
+	// ExtendedPeopleAlsoSearch: extension of the organic element.
+	// Extension of the organic result containing related search queries.
+	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+	ExtendedPeopleAlsoSearch sdk.Opt[[]OrganicItemExtendedPeopleAlsoSearch] `json:"extended_people_also_search,omitzero"`
+
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult sdk.Opt[OrganicItemAboutThisResult] `json:"about_this_result,omitzero"`
+
+	// RelatedResult: related result from the same domain.
+	// Related result from the same domain appears as a part of the main result snippet;
+	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
+	RelatedResult sdk.Opt[[]OrganicItemRelatedResult] `json:"related_result,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[OrganicItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// OrganicItemAboutThisResult is the type of OrganicItem.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel.
+// Provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type OrganicItemAboutThisResult struct {
+	// Type: type of element = ‘about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// OrganicItemExtendedPeopleAlsoSearch is the type of OrganicItem.ExtendedPeopleAlsoSearch.
+//
+// Extension of the organic element.
+// Extension of the organic result containing related search queries.
+// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+type OrganicItemExtendedPeopleAlsoSearch struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *OrganicItemExtendedPeopleAlsoSearchAboutThisResult `json:"about_this_result,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// OrganicItemExtendedPeopleAlsoSearchAboutThisResult is the type of OrganicItemExtendedPeopleAlsoSearch.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel.
+// Provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type OrganicItemExtendedPeopleAlsoSearchAboutThisResult struct {
+	// Type: type of element = ‘about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// OrganicItemFaq is the type of OrganicItem.Faq.
+//
+// Frequently asked questions.
+// Questions and answers extension shown below some of Google’s search results.
+// If there are none, equals null.
+type OrganicItemFaq struct {
+	// Type: type of element = ‘ faq_box‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// OrganicItemHighlighted is the type of OrganicItem.Highlighted.
+//
+// Words highlighted in bold within the results description.
+type OrganicItemHighlighted struct {
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]OrganicItemHighlightedLink] `json:"links,omitzero"`
+}
+
+// OrganicItemHighlightedLink is the type of OrganicItemHighlighted.Links.
+type OrganicItemHighlightedLink struct {
+	// Type: type of element = ‘link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: sitelink URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// OrganicItemImage is the type of OrganicItem.Images.
+type OrganicItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type string `json:"type"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// OrganicItemItem is the type of OrganicItem.Items.
+type OrganicItemItem struct {
+	// Type: type of element = ‘ faq_box_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: question related to the result.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: answer provided in the drop-down block.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Links: links featured in the faq_box_element.
+	Links []OrganicItemItemLink `json:"links,omitzero"`
+}
+
+// OrganicItemItemLink is the type of OrganicItemItem.Links.
+type OrganicItemItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: link anchor text.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ExtendedPeopleAlsoSearch: extension of the organic element.
+	// Extension of the organic result containing related search queries.
+	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
+
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *OrganicItemItemLinkAboutThisResult `json:"about_this_result,omitzero"`
+
+	// RelatedResult: related result from the same domain.
+	// Related result from the same domain appears as a part of the main result snippet;
+	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
+	RelatedResult []OrganicItemItemLinkRelatedResult `json:"related_result,omitzero"`
+}
+
+// OrganicItemItemLinkAboutThisResult is the type of OrganicItemItemLink.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type OrganicItemItemLinkAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResult is the type of OrganicItemItemLink.RelatedResult.
+type OrganicItemItemLinkRelatedResult struct {
+	// Type: type of element = ‘ related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []OrganicItemItemLinkRelatedResultImage `json:"images,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImage is the type of OrganicItemItemLinkRelatedResult.Images.
+type OrganicItemItemLinkRelatedResultImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *OrganicItemItemLinkRelatedResultImageRating `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *OrganicItemItemLinkRelatedResultImagePrice `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []OrganicItemItemLinkRelatedResultImageHighlighted `json:"highlighted,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[OrganicItemItemLinkRelatedResultImageRectangle] `json:"rectangle,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageHighlighted is the type of OrganicItemItemLinkRelatedResultImage.Highlighted.
+//
+// Words highlighted in bold within the results description.
+type OrganicItemItemLinkRelatedResultImageHighlighted struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult `json:"about_this_result,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult is the type of OrganicItemItemLinkRelatedResultImageHighlighted.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImagePrice is the type of OrganicItemItemLinkRelatedResultImage.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type OrganicItemItemLinkRelatedResultImagePrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageRating is the type of OrganicItemItemLinkRelatedResultImage.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type OrganicItemItemLinkRelatedResultImageRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// OrganicItemItemLinkRelatedResultImageRectangle is the type of OrganicItemItemLinkRelatedResultImage.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type OrganicItemItemLinkRelatedResultImageRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// OrganicItemLink is the type of OrganicItem.Links.
+type OrganicItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: sitelink URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// OrganicItemPrice is the type of OrganicItem.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type OrganicItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// OrganicItemRating is the type of OrganicItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type OrganicItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// OrganicItemRectangle is the type of OrganicItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type OrganicItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// OrganicItemRelatedResult is the type of OrganicItem.RelatedResult.
+type OrganicItemRelatedResult struct {
+	// Type: type of element = ‘related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []OrganicItemRelatedResultImage `json:"images,omitzero"`
+}
+
+// OrganicItemRelatedResultImage is the type of OrganicItemRelatedResult.Images.
+type OrganicItemRelatedResultImage struct {
+	// Type: type of element = ‘images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *OrganicItemRelatedResultImageRating `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *OrganicItemRelatedResultImagePrice `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []string `json:"highlighted,omitzero"`
+}
+
+// OrganicItemRelatedResultImagePrice is the type of OrganicItemRelatedResultImage.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type OrganicItemRelatedResultImagePrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// OrganicItemRelatedResultImageRating is the type of OrganicItemRelatedResultImage.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type OrganicItemRelatedResultImageRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// PaidItem is the "paid" kind of Item.
+//
+// The "paid" element (‘paid’ element in SERP).
+type PaidItem struct {
+	// Type: type of element = ‘paid’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements found in SERP.
+	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
+	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the ad element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Domain: domain in SERP of the ad element.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// WebsiteName: name of the website in the ad element.
+	WebsiteName sdk.Opt[string] `json:"website_name,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: relevant URL of the Ad element in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Breadcrumb: breadcrumb of the Ad element in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Images: images of the element.
+	Images []PaidItemImage `json:"images,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []string `json:"highlighted,omitzero"`
+
+	// Extra: additional information about the result.
+	Extra *PaidItemExtra `json:"extra,omitzero"`
+}
+
+// PaidItemExtra is the type of PaidItem.Extra.
+//
+// Additional information about the result.
+type PaidItemExtra struct {
+	// AdAclk: the identifier of the ad.
+	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// DescriptionRows: extended description.
+	// If there is none, equals null.
+	DescriptionRows sdk.Opt[[]string] `json:"description_rows,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]PaidItemExtraLink] `json:"links,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *PaidItemExtraPrice `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *PaidItemExtraRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PaidItemExtraRectangle] `json:"rectangle,omitzero"`
+}
+
+// PaidItemExtraLink is the type of PaidItemExtra.Links.
+type PaidItemExtraLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// PaidItemExtraPrice is the type of PaidItemExtra.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type PaidItemExtraPrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// PaidItemExtraRating is the type of PaidItemExtra.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type PaidItemExtraRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// PaidItemExtraRectangle is the type of PaidItemExtra.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PaidItemExtraRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// PaidItemImage is the type of PaidItem.Images.
+type PaidItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// PeopleAlsoAskAIOverviewExpandedElement is the "people_also_ask_ai_overview_expanded_element" kind of PeopleAlsoAskItemItemExpandedElement.
+//
+// The "people_also_ask_ai_overview_expanded_element" element.
+type PeopleAlsoAskAIOverviewExpandedElement struct {
+	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
+	Type string `json:"type"`
+
+	// Items: array of items.
+	//
+	// Each element is one of the kinds of PeopleAlsoAskAIOverviewExpandedElementItem (a type switch tells them apart).
+	Items []PeopleAlsoAskAIOverviewExpandedElementItem `json:"items,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElement is the "people_also_ask_expanded_element" kind of PeopleAlsoAskItemItemExpandedElement.
+//
+// The "people_also_ask_expanded_element" element.
+type PeopleAlsoAskExpandedElement struct {
+	// Type: type of element = ‘ people_also_ask_expanded_element‘.
+	Type string `json:"type"`
+
+	// FeaturedTitle: - title
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Images: images of the element.
+	Images []PeopleAlsoAskExpandedElementImage `json:"images,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElementImage is the type of PeopleAlsoAskExpandedElement.Images.
+type PeopleAlsoAskExpandedElementImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[PeopleAlsoAskExpandedElementImageTable] `json:"table,omitzero"`
+}
+
+// PeopleAlsoAskExpandedElementImageTable is the type of PeopleAlsoAskExpandedElementImage.Table.
+//
+// Results table.
+// If there are none, equals null.
+type PeopleAlsoAskExpandedElementImageTable struct {
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []string `json:"table_content,omitzero"`
+}
+
+// PeopleAlsoAskItem is the "people_also_ask" kind of Item.
+//
+// The "people_also_ask" element (‘people_also_ask’ element in SERP).
+type PeopleAlsoAskItem struct {
+	// Type: type of element = ‘people_also_ask’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]PeopleAlsoAskItemItem] `json:"items,omitzero"`
+}
+
+// PeopleAlsoAskItemItem is the type of PeopleAlsoAskItem.Items.
+type PeopleAlsoAskItemItem struct {
+	// Type: type of element = ‘ people_also_ask_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// SeedQuestion: question that triggered additional expanded elements.
+	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// ExpandedElement: expanded element.
+	//
+	// Each element is one of the kinds of PeopleAlsoAskItemItemExpandedElement (a type switch tells them apart).
+	ExpandedElement []PeopleAlsoAskItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// PeopleAlsoSearchItem is the "people_also_search" kind of Item.
+//
+// The "people_also_search" element (‘people_also_search’ element in SERP).
+type PeopleAlsoSearchItem struct {
+	// Type: type of element = ‘people_also_search’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]PeopleAlsoSearchItemItem] `json:"items,omitzero"`
+}
+
+// PeopleAlsoSearchItemItem is the type of PeopleAlsoSearchItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type PeopleAlsoSearchItemItem struct {
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PeopleAlsoSearchItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PeopleAlsoSearchItemItemRectangle is the type of PeopleAlsoSearchItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PeopleAlsoSearchItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// PerspectivesItem is the "perspectives" kind of Item.
+//
+// The "perspectives" element (‘perspectives’ element in SERP).
+type PerspectivesItem struct {
+	// Type: type of element = ‘perspectives’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]PerspectivesItemItem] `json:"items,omitzero"`
+}
+
+// PerspectivesItemItem is the type of PerspectivesItem.Items.
+type PerspectivesItemItem struct {
+	// Type: type of element = ‘ perspectives_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Date: the date or time when the page source of the element was published.
+	// Example: 13 hours ago.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PerspectivesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PerspectivesItemItemRectangle is the type of PerspectivesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PerspectivesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// PodcastsItem is the "podcasts" kind of Item.
+//
+// The "podcasts" element (‘podcasts’ element in SERP).
+type PodcastsItem struct {
+	// Type: type of element = ‘podcasts’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]PodcastsItemItem] `json:"items,omitzero"`
+}
+
+// PodcastsItemItem is the type of PodcastsItem.Items.
+type PodcastsItemItem struct {
+	// Type: type of element = ‘ podcasts_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: podcasts_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the episode was added.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// TimeToPlay: the total time it will take to play an episode.
+	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PodcastsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PodcastsItemItemRectangle is the type of PodcastsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PodcastsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// PopularProductsItem is the "popular_products" kind of Item.
+//
+// The "popular_products" element (‘popular_products’ element in SERP).
+type PopularProductsItem struct {
+	// Type: type of element = ‘popular_products’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]PopularProductsItemItem] `json:"items,omitzero"`
+}
+
+// PopularProductsItemItem is the type of PopularProductsItem.Items.
+type PopularProductsItemItem struct {
+	// Type: type of element = ‘ popular_products_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Seller: seller of the product.
+	Seller sdk.Opt[string] `json:"seller,omitzero"`
+
+	// ImageURL: URL of the product’s image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Price: price of the popular products element.
+	Price *PopularProductsItemItemPrice `json:"price,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *PopularProductsItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[PopularProductsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// PopularProductsItemItemPrice is the type of PopularProductsItemItem.Price.
+//
+// Price of the popular products element.
+type PopularProductsItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the popular products element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the popular products element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the popular products element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// PopularProductsItemItemRating is the type of PopularProductsItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type PopularProductsItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// PopularProductsItemItemRectangle is the type of PopularProductsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type PopularProductsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ProductConsiderationsItem is the "product_considerations" kind of Item.
+//
+// The "product_considerations" element (‘product_considerations’ element in SERP).
+type ProductConsiderationsItem struct {
+	// Type: type of element = ‘product_considerations’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values:
+	//   - left
+	Position sdk.Opt[string] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the product considerations snippet.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ProductConsiderationsItemItem] `json:"items,omitzero"`
+}
+
+// ProductConsiderationsItemItem is the type of ProductConsiderationsItem.Items.
+type ProductConsiderationsItemItem struct {
+	// Type: type of element = ‘product_considerations_element’.
+	// Contains the product consideration and expanded element with additional info.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ConsiderationCategory: category of the consideration element.
+	// The category is indicated just above the title fo the consideration element.
+	ConsiderationCategory sdk.Opt[string] `json:"consideration_category,omitzero"`
+
+	// ExpandedElement: product consideration info.
+	// Contains an answer to the question articulated in the title.
+	ExpandedElement []ProductConsiderationsItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElement is the type of ProductConsiderationsItemItem.ExpandedElement.
+type ProductConsiderationsItemItemExpandedElement struct {
+	// Type: type of element = ‘product_considerations_expanded_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the expanded element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// FeaturedTitle: alternative title featured in the element.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// Snippet: text snippet.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Domain: source domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: source url.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// RelatedSearches: search queries related to the elment.
+	RelatedSearches []string `json:"related_searches,omitzero"`
+
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *ProductConsiderationsItemItemExpandedElementAboutThisResult `json:"about_this_result,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResult is the type of ProductConsiderationsItemItemExpandedElement.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type ProductConsiderationsItemItemExpandedElementAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm `json:"related_terms,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm is the type of ProductConsiderationsItemItemExpandedElementAboutThisResult.RelatedTerms.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm struct {
+	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Items: items present in the element.
+	Items []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem `json:"items,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm.Items.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem struct {
+	// Type: type of element = ‘ ai_overview_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images sdk.Opt[[]ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage] `json:"images,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+	References []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference `json:"references,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.Images.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.References.
+type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// QuestionsAndAnswersItem is the "questions_and_answers" kind of Item.
+//
+// The "questions_and_answers" element (‘questions_and_answers’ element in SERP).
+type QuestionsAndAnswersItem struct {
+	// Type: type of element = ‘questions_and_answers’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]QuestionsAndAnswersItemItem] `json:"items,omitzero"`
+}
+
+// QuestionsAndAnswersItemItem is the type of QuestionsAndAnswersItem.Items.
+type QuestionsAndAnswersItemItem struct {
+	// Type: type of element = ‘ questions_and_answers_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: questions_and_answers_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// QuestionText: question included in the item.
+	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
+
+	// AnswerText: answer included in the item.
+	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the questions_and_answers_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Votes: answer upvotes from the source.
+	Votes sdk.Opt[int64] `json:"votes,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[QuestionsAndAnswersItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// QuestionsAndAnswersItemItemRectangle is the type of QuestionsAndAnswersItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type QuestionsAndAnswersItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// RecipesItem is the "recipes" kind of Item.
+//
+// The "recipes" element (‘recipes’ element in SERP).
+type RecipesItem struct {
+	// Type: type of element = ‘recipes’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]RecipesItemItem] `json:"items,omitzero"`
+}
+
+// RecipesItemItem is the type of RecipesItem.Items.
+type RecipesItemItem struct {
+	// Type: type of element = ‘ recipes_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: recipes_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the recipes_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Time: the total time it takes to prepare the cook the dish.
+	Time sdk.Opt[string] `json:"time,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *RecipesItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[RecipesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// RecipesItemItemRating is the type of RecipesItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type RecipesItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// RecipesItemItemRectangle is the type of RecipesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type RecipesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// RefineProductsItem is the "refine_products" kind of Item.
+//
+// The "refine_products" element (‘refine_products’ element in SERP).
+type RefineProductsItem struct {
+	// Type: type of element = ‘refine_products’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]RefineProductsItemItem] `json:"items,omitzero"`
+}
+
+// RefineProductsItemItem is the type of RefineProductsItem.Items.
+type RefineProductsItemItem struct {
+	// Type: type of element = ‘ refine_products_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Keyword: keyword for the related refined search.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// RefineType: type of search refinement.
+	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[RefineProductsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// RefineProductsItemItemRectangle is the type of RefineProductsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type RefineProductsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// RelatedSearchesItem is the "related_searches" kind of Item.
+//
+// The "related_searches" element (‘Related Searches’ SERP element).
+type RelatedSearchesItem struct {
+	// Type: type of element = ‘related_searches’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []string `json:"items"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *RelatedSearchesItemRectangle `json:"rectangle"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+}
+
+// RelatedSearchesItemRectangle is the type of RelatedSearchesItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+type RelatedSearchesItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ScholarlyArticlesItem is the "scholarly_articles" kind of Item.
+//
+// The "scholarly_articles" element (‘scholarly_articles’ element in SERP).
+type ScholarlyArticlesItem struct {
+	// Type: type of element = ‘scholarly_articles’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the result in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ScholarlyArticlesItemItem] `json:"items,omitzero"`
+}
+
+// ScholarlyArticlesItemItem is the type of ScholarlyArticlesItem.Items.
+type ScholarlyArticlesItemItem struct {
+	// Type: type of element = ‘ scholarly_articles_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: scholarly_articles_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ScholarlyArticlesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ScholarlyArticlesItemItemRectangle is the type of ScholarlyArticlesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ScholarlyArticlesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
 // ScreenshotData is the data of a Screenshot task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -16706,4 +15780,887 @@ type ScreenshotResult struct {
 
 	// Items: items array.
 	Items []ScreenshotItem `json:"items"`
+}
+
+// ShoppingItem is the "shopping" kind of Item.
+//
+// The "shopping" element (‘shopping’ element in SERP).
+type ShoppingItem struct {
+	// Type: type of element = ‘shopping’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ShoppingItemItem] `json:"items,omitzero"`
+}
+
+// ShoppingItemItem is the type of ShoppingItem.Items.
+type ShoppingItemItem struct {
+	// Type: type of element = ‘ shopping_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Price: price of the shopping element.
+	Price *ShoppingItemItemPrice `json:"price,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the shopping_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: the description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: relevant marketplace URL.
+	// URL of the page on the marketplace website where the product is hosted.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *ShoppingItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ShoppingItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ShoppingItemItemPrice is the type of ShoppingItemItem.Price.
+//
+// Price of the shopping element.
+type ShoppingItemItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the shopping element.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the shopping element.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price of the shopping element.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// ShoppingItemItemRating is the type of ShoppingItemItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type ShoppingItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// ShoppingItemItemRectangle is the type of ShoppingItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ShoppingItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// ShortVideosItem is the "short_videos" kind of Item.
+//
+// The "short_videos" element (‘short_videos’ element in SERP).
+type ShortVideosItem struct {
+	// Type: type of element = ‘short_videos’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ShortVideosItemItem] `json:"items,omitzero"`
+}
+
+// ShortVideosItemItem is the type of ShortVideosItem.Items.
+type ShortVideosItemItem struct {
+	// Type: type of element = ‘ short_videos_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ShortVideosItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ShortVideosItemItemRectangle is the type of ShortVideosItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ShortVideosItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// StocksBoxItem is the "stocks_box" kind of Item.
+//
+// The "stocks_box" element (‘stocks_box’ element in SERP).
+type StocksBoxItem struct {
+	// Type: type of element = ‘‘stocks_box’’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information provided in the stocks_box element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Snippet: snippet of the element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *StocksBoxItemPrice `json:"price,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[StocksBoxItemRectangle] `json:"rectangle,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[StocksBoxItemTable] `json:"table,omitzero"`
+
+	// Graph: contains data provided in the graph of the element.
+	Graph *StocksBoxItemGraph `json:"graph,omitzero"`
+}
+
+// StocksBoxItemGraph is the type of StocksBoxItem.Graph.
+//
+// Contains data provided in the graph of the element.
+type StocksBoxItemGraph struct {
+	// Items: data provided for the date and time when our API pulled the results.
+	Items []StocksBoxItemGraphItem `json:"items,omitzero"`
+}
+
+// StocksBoxItemGraphItem is the type of StocksBoxItemGraph.Items.
+type StocksBoxItemGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates date and time for which the stock price in the value field is provided.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: stock price.
+	// Stock price for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: previous close data.
+	// Contains stock price data based on the preceding time period.
+	PreviousItems []StocksBoxItemGraphItemPreviousItem `json:"previous_items,omitzero"`
+}
+
+// StocksBoxItemGraphItemPreviousItem is the type of StocksBoxItemGraphItem.PreviousItems.
+type StocksBoxItemGraphItemPreviousItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous close price.
+	// For example, "date": "2020-10-28T15:45:00" and "value": 11080.2857 mean the stock was traded at 11080.2857 on Oct. 27, 2020 at 15:45:00.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: previous close price.
+	// Closing price on the preceding time period.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+}
+
+// StocksBoxItemPrice is the type of StocksBoxItem.Price.
+//
+// Price quote featured on Google at the time when our API pulled the results.
+// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+type StocksBoxItemPrice struct {
+	// Current: current price.
+	// Indicates the current price quote featured on Google at the time when our API pulled the results.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price quote featured on Google at the time when our API pulled the results.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price quote featured on Google at the time when our API pulled the results.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// StocksBoxItemRectangle is the type of StocksBoxItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type StocksBoxItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// StocksBoxItemTable is the type of StocksBoxItem.Table.
+//
+// Results table.
+// If there are none, equals null.
+type StocksBoxItemTable struct {
+	// TableHeader: column names.
+	// If there are none, equals null.
+	TableHeader sdk.Opt[[]string] `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// Additional information about the stock prices displayed below the graph.
+	// If there is none, equals null.
+	TableContent sdk.Opt[[]string] `json:"table_content,omitzero"`
+}
+
+// ThirdPartyReviewsItem is the "third_party_reviews" kind of Item.
+//
+// The "third_party_reviews" element (‘third_party_reviews’ element in SERP).
+type ThirdPartyReviewsItem struct {
+	// Type: type of element = ‘third_party_reviews’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// ReviewsCount: the number of reviews.
+	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
+
+	// Title: name of the third-party review source.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the third-party review source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *ThirdPartyReviewsItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[ThirdPartyReviewsItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// ThirdPartyReviewsItemRating is the type of ThirdPartyReviewsItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type ThirdPartyReviewsItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// ThirdPartyReviewsItemRectangle is the type of ThirdPartyReviewsItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type ThirdPartyReviewsItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// TopSightsItem is the "top_sights" kind of Item.
+//
+// The "top_sights" element (‘top_sights’ element in SERP).
+type TopSightsItem struct {
+	// Type: type of element = ‘top_sights’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]TopSightsItemItem] `json:"items,omitzero"`
+}
+
+// TopSightsItemItem is the type of TopSightsItem.Items.
+type TopSightsItemItem struct {
+	// Type: type of element = ‘ top_sights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: top_sights_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rating: the item’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *TopSightsItemItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[TopSightsItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// TopSightsItemItemRating is the type of TopSightsItemItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type TopSightsItemItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// TopSightsItemItemRectangle is the type of TopSightsItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type TopSightsItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// TopStoriesItem is the "top_stories" kind of Item.
+//
+// The "top_stories" element (‘Top Stories’ SERP element).
+type TopStoriesItem struct {
+	// Type: type of element = ‘top_stories’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []TopStoriesItemItem `json:"items"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *TopStoriesItemRectangle `json:"rectangle"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Badges: badges relevant to the element.
+	Badges []string `json:"badges,omitzero"`
+}
+
+// TopStoriesItemItem is the type of TopStoriesItem.Items.
+type TopStoriesItemItem struct {
+	// Type: type of element = ‘ top_stories_element‘.
+	Type string `json:"type"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source string `json:"source"`
+
+	// Domain: domain name of the news source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Date: time of publishing.
+	// The approximate time when the news article appeared online.
+	// Example:
+	//
+	//	"23 hours ago"
+	Date string `json:"date"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion bool `json:"amp_version"`
+
+	// Timestamp: date and time when the news was published.
+	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: URL of the result in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// TopStoriesItemRectangle is the type of TopStoriesItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type TopStoriesItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X float64 `json:"x"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y float64 `json:"y"`
+
+	// Width: width of the element in pixels.
+	Width float64 `json:"width"`
+
+	// Height: height of the element in pixels.
+	Height float64 `json:"height"`
+}
+
+// TwitterItem is the "twitter" kind of Item.
+//
+// The "twitter" element (‘twitter’ element in SERP).
+type TwitterItem struct {
+	// Type: type of element = ‘twitter’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]TwitterItemItem] `json:"items,omitzero"`
+}
+
+// TwitterItemItem is the type of TwitterItem.Items.
+type TwitterItemItem struct {
+	// Type: type of element = ‘ twitter _element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Tweet: tweet message.
+	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
+
+	// Date: the posting date.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[TwitterItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// TwitterItemItemRectangle is the type of TwitterItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type TwitterItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// VideoItem is the "video" kind of Item.
+//
+// The "video" element (‘video’ element in SERP).
+type VideoItem struct {
+	// Type: type of element = ‘video’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]VideoItemItem] `json:"items,omitzero"`
+}
+
+// VideoItemItem is the type of VideoItem.Items.
+type VideoItemItem struct {
+	// Type: type of element = ‘ video_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[VideoItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// VideoItemItemRectangle is the type of VideoItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type VideoItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// VisualStoriesItem is the "visual_stories" kind of Item.
+//
+// The "visual_stories" element (‘visual_stories’ element in SERP).
+type VisualStoriesItem struct {
+	// Type: type of element = ‘visual_stories’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Items: contains results featured in the visual_stories element of SERP.
+	Items []VisualStoriesItemItem `json:"items,omitzero"`
+}
+
+// VisualStoriesItemItem is the type of VisualStoriesItem.Items.
+type VisualStoriesItemItem struct {
+	// Type: type of element = ‘visual_stories_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the visual story.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle sdk.Opt[VisualStoriesItemItemRectangle] `json:"rectangle,omitzero"`
+}
+
+// VisualStoriesItemItemRectangle is the type of VisualStoriesItemItem.Rectangle.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type VisualStoriesItemItemRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
