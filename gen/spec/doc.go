@@ -245,6 +245,9 @@
 //	   another JSON type than the request (location_code "2840"), Data lists
 //	   the request's fields itself and types that one as the echo does.
 //	S3 A task's result is nullable: a failed task has "result": null.
+//	S4 A task always has a result (null when there is none): the API
+//	   sends it. An example task without one is a slip of the docs (a
+//	   copied task, say), which X1 reports and leaves out.
 //	F1 Request fields named filters or ..._filters, or described with a
 //	   logical operator, take the filter grammar: FilterCondition
 //	   [field, operator, value] or FilterGroup [filter, "and"|"or", ...],

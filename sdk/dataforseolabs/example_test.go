@@ -34,5 +34,5 @@ func ExampleService_GoogleKeywordIdeasLive() {
 	// Output:
 	// 533763 ideas, 2 here
 	// phone: 368000 searches a month, CPC 5.98 USD
-	// watch: 22200 searches a month, CPC 1.05 USD
+	// cell phone signal booster: 22200 searches a month, CPC 1.05 USD
 }

@@ -91,8 +91,8 @@ func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method 
 	names := slices.Sorted(maps.Keys(examples))
 	if len(names) == 0 || examples[names[0]].Value == nil {
 		// No page gives an example (the operation is built from its
-		// tables): it answers with tasks whose result is empty.
-		o.example = emptyResponse(path)
+		// tables): it answers with a value of its response schema.
+		o.example = synthesize(resp.Value.Content.Get("application/json").Schema.Value, path)
 	} else {
 		example, err := json.Marshal(examples[names[0]].Value.Value)
 		if err != nil {
