@@ -60,6 +60,7 @@ type Struct struct {
 	Embed     string // a struct embedded first (the request in a Data struct)
 	Fields    []*Field
 	Request   bool // a request type: gets a Validate method
+	roles     []string
 }
 
 // Field is one struct field.
@@ -92,6 +93,10 @@ type Enum struct {
 	Name   string
 	Doc    string
 	Values []EnumValue
+	field  string      // the wire name of the fields it types
+	key    string      // the field and the values
+	owners []enumOwner // the structs with such a field
+	types  []*GoType   // the Go types that name it, named with it
 }
 
 // EnumValue is one constant.
@@ -138,7 +143,6 @@ type sectionBuilder struct {
 	types      *goname.Pool        // type names of the package
 	structs    map[string]*Struct  // by component name
 	enums      map[string]*Enum    // by field wire name and values
-	byName     map[string][]string // enum values by enum name, to detect clashes
 	docSchemas openapi3.Schemas
 }
 
@@ -165,6 +169,14 @@ func Build(doc *openapi3.T) ([]*Section, error) {
 	}
 	var out []*Section
 	for _, sb := range b.sections {
+		structs := map[string]bool{}
+		for _, st := range sb.Structs {
+			structs[st.Name] = true
+		}
+		sb.nameEnums(structs)
+		for _, st := range sb.Structs {
+			st.Role = joinRoles(st.Role, st.roles)
+		}
 		resolvePagers(sb.Section)
 		slices.SortFunc(sb.Structs, func(x, y *Struct) int { return strings.Compare(x.Name, y.Name) })
 		slices.SortFunc(sb.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
@@ -183,7 +195,6 @@ func (b *builder) section(tag string) *sectionBuilder {
 			types:      goname.NewPool("Service", "New", "Operations"),
 			structs:    map[string]*Struct{},
 			enums:      map[string]*Enum{},
-			byName:     map[string][]string{},
 			docSchemas: b.doc.Components.Schemas,
 		}
 		for _, t := range b.doc.Tags {

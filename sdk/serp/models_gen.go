@@ -11,28 +11,28 @@ type AISummaryResponse = sdk.Response[AISummaryData, AISummaryResult]
 type AISummaryTask = sdk.Task[AISummaryData, AISummaryResult]
 
 // GoogleAIModeLiveAdvancedResponse is the whole response body of POST /v3/serp/google/ai_mode/live/advanced, envelope included.
-type GoogleAIModeLiveAdvancedResponse = sdk.Response[GoogleAIModeLiveAdvancedData, GoogleAIModeLiveAdvancedResult]
+type GoogleAIModeLiveAdvancedResponse = sdk.Response[GoogleAIModeLiveAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeLiveAdvancedTask is one task of a GoogleAIModeLiveAdvancedResponse.
-type GoogleAIModeLiveAdvancedTask = sdk.Task[GoogleAIModeLiveAdvancedData, GoogleAIModeLiveAdvancedResult]
+type GoogleAIModeLiveAdvancedTask = sdk.Task[GoogleAIModeLiveAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeLiveHTMLResponse is the whole response body of POST /v3/serp/google/ai_mode/live/html, envelope included.
-type GoogleAIModeLiveHTMLResponse = sdk.Response[GoogleAIModeLiveHTMLData, GoogleAIModeLiveHTMLResult]
+type GoogleAIModeLiveHTMLResponse = sdk.Response[GoogleAIModeLiveHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeLiveHTMLTask is one task of a GoogleAIModeLiveHTMLResponse.
-type GoogleAIModeLiveHTMLTask = sdk.Task[GoogleAIModeLiveHTMLData, GoogleAIModeLiveHTMLResult]
+type GoogleAIModeLiveHTMLTask = sdk.Task[GoogleAIModeLiveHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/ai_mode/task_get/advanced/{id}, envelope included.
-type GoogleAIModeTaskGetAdvancedResponse = sdk.Response[GoogleAIModeTaskGetAdvancedData, GoogleAIModeTaskGetAdvancedResult]
+type GoogleAIModeTaskGetAdvancedResponse = sdk.Response[GoogleAIModeTaskGetAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeTaskGetAdvancedTask is one task of a GoogleAIModeTaskGetAdvancedResponse.
-type GoogleAIModeTaskGetAdvancedTask = sdk.Task[GoogleAIModeTaskGetAdvancedData, GoogleAIModeTaskGetAdvancedResult]
+type GoogleAIModeTaskGetAdvancedTask = sdk.Task[GoogleAIModeTaskGetAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/ai_mode/task_get/html/{id}, envelope included.
-type GoogleAIModeTaskGetHTMLResponse = sdk.Response[GoogleAIModeTaskGetHTMLData, GoogleAIModeTaskGetHTMLResult]
+type GoogleAIModeTaskGetHTMLResponse = sdk.Response[GoogleAIModeTaskGetHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeTaskGetHTMLTask is one task of a GoogleAIModeTaskGetHTMLResponse.
-type GoogleAIModeTaskGetHTMLTask = sdk.Task[GoogleAIModeTaskGetHTMLData, GoogleAIModeTaskGetHTMLResult]
+type GoogleAIModeTaskGetHTMLTask = sdk.Task[GoogleAIModeTaskGetHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeTaskPostResponse is the whole response body of POST /v3/serp/google/ai_mode/task_post, envelope included.
 type GoogleAIModeTaskPostResponse = sdk.Response[GoogleAIModeTaskPostData, any]
@@ -41,22 +41,22 @@ type GoogleAIModeTaskPostResponse = sdk.Response[GoogleAIModeTaskPostData, any]
 type GoogleAIModeTaskPostTask = sdk.Task[GoogleAIModeTaskPostData, any]
 
 // GoogleAIModeTasksFixedResponse is the whole response body of GET /v3/serp/google/ai_mode/tasks_fixed, envelope included.
-type GoogleAIModeTasksFixedResponse = sdk.Response[GoogleAIModeTasksFixedData, GoogleAIModeTasksFixedResult]
+type GoogleAIModeTasksFixedResponse = sdk.Response[GoogleAIModeTasksFixedData, TasksFixedResult]
 
 // GoogleAIModeTasksFixedTask is one task of a GoogleAIModeTasksFixedResponse.
-type GoogleAIModeTasksFixedTask = sdk.Task[GoogleAIModeTasksFixedData, GoogleAIModeTasksFixedResult]
+type GoogleAIModeTasksFixedTask = sdk.Task[GoogleAIModeTasksFixedData, TasksFixedResult]
 
 // GoogleAIModeTasksReadyResponse is the whole response body of GET /v3/serp/google/ai_mode/tasks_ready, envelope included.
-type GoogleAIModeTasksReadyResponse = sdk.Response[GoogleAIModeTasksReadyData, GoogleAIModeTasksReadyResult]
+type GoogleAIModeTasksReadyResponse = sdk.Response[GoogleAIModeTasksReadyData, TasksReadyResult]
 
 // GoogleAIModeTasksReadyTask is one task of a GoogleAIModeTasksReadyResponse.
-type GoogleAIModeTasksReadyTask = sdk.Task[GoogleAIModeTasksReadyData, GoogleAIModeTasksReadyResult]
+type GoogleAIModeTasksReadyTask = sdk.Task[GoogleAIModeTasksReadyData, TasksReadyResult]
 
 // GoogleAutocompleteLiveAdvancedResponse is the whole response body of POST /v3/serp/google/autocomplete/live/advanced, envelope included.
-type GoogleAutocompleteLiveAdvancedResponse = sdk.Response[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteLiveAdvancedResult]
+type GoogleAutocompleteLiveAdvancedResponse = sdk.Response[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteAdvancedResult]
 
 // GoogleAutocompleteLiveAdvancedTask is one task of a GoogleAutocompleteLiveAdvancedResponse.
-type GoogleAutocompleteLiveAdvancedTask = sdk.Task[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteLiveAdvancedResult]
+type GoogleAutocompleteLiveAdvancedTask = sdk.Task[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteAdvancedResult]
 
 // GoogleAutocompleteTaskPostResponse is the whole response body of POST /v3/serp/google/autocomplete/task_post, envelope included.
 type GoogleAutocompleteTaskPostResponse = sdk.Response[GoogleAutocompleteTaskPostData, any]
@@ -65,10 +65,10 @@ type GoogleAutocompleteTaskPostResponse = sdk.Response[GoogleAutocompleteTaskPos
 type GoogleAutocompleteTaskPostTask = sdk.Task[GoogleAutocompleteTaskPostData, any]
 
 // GoogleAutocompleteTasksFixedResponse is the whole response body of GET /v3/serp/google/autocomplete/tasks_fixed, envelope included.
-type GoogleAutocompleteTasksFixedResponse = sdk.Response[GoogleAutocompleteTasksFixedData, GoogleAutocompleteTasksFixedResult]
+type GoogleAutocompleteTasksFixedResponse = sdk.Response[GoogleAutocompleteTasksFixedData, TasksFixedResult]
 
 // GoogleAutocompleteTasksFixedTask is one task of a GoogleAutocompleteTasksFixedResponse.
-type GoogleAutocompleteTasksFixedTask = sdk.Task[GoogleAutocompleteTasksFixedData, GoogleAutocompleteTasksFixedResult]
+type GoogleAutocompleteTasksFixedTask = sdk.Task[GoogleAutocompleteTasksFixedData, TasksFixedResult]
 
 // GoogleDatasetInfoTaskPostResponse is the whole response body of POST /v3/serp/google/dataset_info/task_post, envelope included.
 type GoogleDatasetInfoTaskPostResponse = sdk.Response[GoogleDatasetInfoTaskPostData, any]
@@ -77,10 +77,10 @@ type GoogleDatasetInfoTaskPostResponse = sdk.Response[GoogleDatasetInfoTaskPostD
 type GoogleDatasetInfoTaskPostTask = sdk.Task[GoogleDatasetInfoTaskPostData, any]
 
 // GoogleDatasetSearchTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/dataset_search/task_get/advanced/{id}, envelope included.
-type GoogleDatasetSearchTaskGetAdvancedResponse = sdk.Response[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchTaskGetAdvancedResult]
+type GoogleDatasetSearchTaskGetAdvancedResponse = sdk.Response[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchAdvancedResult]
 
 // GoogleDatasetSearchTaskGetAdvancedTask is one task of a GoogleDatasetSearchTaskGetAdvancedResponse.
-type GoogleDatasetSearchTaskGetAdvancedTask = sdk.Task[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchTaskGetAdvancedResult]
+type GoogleDatasetSearchTaskGetAdvancedTask = sdk.Task[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchAdvancedResult]
 
 // GoogleDatasetSearchTaskPostResponse is the whole response body of POST /v3/serp/google/dataset_search/task_post, envelope included.
 type GoogleDatasetSearchTaskPostResponse = sdk.Response[GoogleDatasetSearchTaskPostData, any]
@@ -89,10 +89,10 @@ type GoogleDatasetSearchTaskPostResponse = sdk.Response[GoogleDatasetSearchTaskP
 type GoogleDatasetSearchTaskPostTask = sdk.Task[GoogleDatasetSearchTaskPostData, any]
 
 // GoogleDatasetSearchTasksReadyResponse is the whole response body of GET /v3/serp/google/dataset_search/tasks_ready, envelope included.
-type GoogleDatasetSearchTasksReadyResponse = sdk.Response[GoogleDatasetSearchTasksReadyData, GoogleDatasetSearchTasksReadyResult]
+type GoogleDatasetSearchTasksReadyResponse = sdk.Response[GoogleDatasetSearchTasksReadyData, TasksReadyResult]
 
 // GoogleDatasetSearchTasksReadyTask is one task of a GoogleDatasetSearchTasksReadyResponse.
-type GoogleDatasetSearchTasksReadyTask = sdk.Task[GoogleDatasetSearchTasksReadyData, GoogleDatasetSearchTasksReadyResult]
+type GoogleDatasetSearchTasksReadyTask = sdk.Task[GoogleDatasetSearchTasksReadyData, TasksReadyResult]
 
 // GoogleEventsLiveAdvancedResponse is the whole response body of POST /v3/serp/google/events/live/advanced, envelope included.
 type GoogleEventsLiveAdvancedResponse = sdk.Response[GoogleEventsLiveAdvancedData, GoogleEventsLiveAdvancedResult]
@@ -113,40 +113,40 @@ type GoogleEventsTaskPostResponse = sdk.Response[GoogleEventsTaskPostData, any]
 type GoogleEventsTaskPostTask = sdk.Task[GoogleEventsTaskPostData, any]
 
 // GoogleEventsTasksFixedResponse is the whole response body of GET /v3/serp/google/events/tasks_fixed, envelope included.
-type GoogleEventsTasksFixedResponse = sdk.Response[GoogleEventsTasksFixedData, GoogleEventsTasksFixedResult]
+type GoogleEventsTasksFixedResponse = sdk.Response[GoogleEventsTasksFixedData, TasksFixedResult]
 
 // GoogleEventsTasksFixedTask is one task of a GoogleEventsTasksFixedResponse.
-type GoogleEventsTasksFixedTask = sdk.Task[GoogleEventsTasksFixedData, GoogleEventsTasksFixedResult]
+type GoogleEventsTasksFixedTask = sdk.Task[GoogleEventsTasksFixedData, TasksFixedResult]
 
 // GoogleEventsTasksReadyResponse is the whole response body of GET /v3/serp/google/events/tasks_ready, envelope included.
-type GoogleEventsTasksReadyResponse = sdk.Response[GoogleEventsTasksReadyData, GoogleEventsTasksReadyResult]
+type GoogleEventsTasksReadyResponse = sdk.Response[GoogleEventsTasksReadyData, TasksReadyResult]
 
 // GoogleEventsTasksReadyTask is one task of a GoogleEventsTasksReadyResponse.
-type GoogleEventsTasksReadyTask = sdk.Task[GoogleEventsTasksReadyData, GoogleEventsTasksReadyResult]
+type GoogleEventsTasksReadyTask = sdk.Task[GoogleEventsTasksReadyData, TasksReadyResult]
 
 // GoogleImagesLiveAdvancedResponse is the whole response body of POST /v3/serp/google/images/live/advanced, envelope included.
-type GoogleImagesLiveAdvancedResponse = sdk.Response[GoogleImagesLiveAdvancedData, GoogleImagesLiveAdvancedResult]
+type GoogleImagesLiveAdvancedResponse = sdk.Response[GoogleImagesLiveAdvancedData, GoogleImagesAdvancedResult]
 
 // GoogleImagesLiveAdvancedTask is one task of a GoogleImagesLiveAdvancedResponse.
-type GoogleImagesLiveAdvancedTask = sdk.Task[GoogleImagesLiveAdvancedData, GoogleImagesLiveAdvancedResult]
+type GoogleImagesLiveAdvancedTask = sdk.Task[GoogleImagesLiveAdvancedData, GoogleImagesAdvancedResult]
 
 // GoogleImagesLiveHTMLResponse is the whole response body of POST /v3/serp/google/images/live/html, envelope included.
-type GoogleImagesLiveHTMLResponse = sdk.Response[GoogleImagesLiveHTMLData, GoogleImagesLiveHTMLResult]
+type GoogleImagesLiveHTMLResponse = sdk.Response[GoogleImagesLiveHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesLiveHTMLTask is one task of a GoogleImagesLiveHTMLResponse.
-type GoogleImagesLiveHTMLTask = sdk.Task[GoogleImagesLiveHTMLData, GoogleImagesLiveHTMLResult]
+type GoogleImagesLiveHTMLTask = sdk.Task[GoogleImagesLiveHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/images/task_get/html/{id}, envelope included.
-type GoogleImagesTaskGetHTMLResponse = sdk.Response[GoogleImagesTaskGetHTMLData, GoogleImagesTaskGetHTMLResult]
+type GoogleImagesTaskGetHTMLResponse = sdk.Response[GoogleImagesTaskGetHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesTaskGetHTMLTask is one task of a GoogleImagesTaskGetHTMLResponse.
-type GoogleImagesTaskGetHTMLTask = sdk.Task[GoogleImagesTaskGetHTMLData, GoogleImagesTaskGetHTMLResult]
+type GoogleImagesTaskGetHTMLTask = sdk.Task[GoogleImagesTaskGetHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesTasksReadyResponse is the whole response body of GET /v3/serp/google/images/tasks_ready, envelope included.
-type GoogleImagesTasksReadyResponse = sdk.Response[GoogleImagesTasksReadyData, GoogleImagesTasksReadyResult]
+type GoogleImagesTasksReadyResponse = sdk.Response[GoogleImagesTasksReadyData, TasksReadyResult]
 
 // GoogleImagesTasksReadyTask is one task of a GoogleImagesTasksReadyResponse.
-type GoogleImagesTasksReadyTask = sdk.Task[GoogleImagesTasksReadyData, GoogleImagesTasksReadyResult]
+type GoogleImagesTasksReadyTask = sdk.Task[GoogleImagesTasksReadyData, TasksReadyResult]
 
 // GoogleJobsLocationsResponse is the whole response body of GET /v3/serp/google/jobs/locations, envelope included.
 type GoogleJobsLocationsResponse = sdk.Response[GoogleJobsLocationsData, GoogleJobsLocationsResult]
@@ -155,16 +155,16 @@ type GoogleJobsLocationsResponse = sdk.Response[GoogleJobsLocationsData, GoogleJ
 type GoogleJobsLocationsTask = sdk.Task[GoogleJobsLocationsData, GoogleJobsLocationsResult]
 
 // GoogleJobsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/jobs/task_get/advanced/{id}, envelope included.
-type GoogleJobsTaskGetAdvancedResponse = sdk.Response[GoogleJobsTaskGetAdvancedData, GoogleJobsTaskGetAdvancedResult]
+type GoogleJobsTaskGetAdvancedResponse = sdk.Response[GoogleJobsTaskGetAdvancedData, GoogleJobsAdvancedResult]
 
 // GoogleJobsTaskGetAdvancedTask is one task of a GoogleJobsTaskGetAdvancedResponse.
-type GoogleJobsTaskGetAdvancedTask = sdk.Task[GoogleJobsTaskGetAdvancedData, GoogleJobsTaskGetAdvancedResult]
+type GoogleJobsTaskGetAdvancedTask = sdk.Task[GoogleJobsTaskGetAdvancedData, GoogleJobsAdvancedResult]
 
 // GoogleJobsTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/jobs/task_get/html/{id}, envelope included.
-type GoogleJobsTaskGetHTMLResponse = sdk.Response[GoogleJobsTaskGetHTMLData, GoogleJobsTaskGetHTMLResult]
+type GoogleJobsTaskGetHTMLResponse = sdk.Response[GoogleJobsTaskGetHTMLData, GoogleJobsHTMLResult]
 
 // GoogleJobsTaskGetHTMLTask is one task of a GoogleJobsTaskGetHTMLResponse.
-type GoogleJobsTaskGetHTMLTask = sdk.Task[GoogleJobsTaskGetHTMLData, GoogleJobsTaskGetHTMLResult]
+type GoogleJobsTaskGetHTMLTask = sdk.Task[GoogleJobsTaskGetHTMLData, GoogleJobsHTMLResult]
 
 // GoogleJobsTaskPostResponse is the whole response body of POST /v3/serp/google/jobs/task_post, envelope included.
 type GoogleJobsTaskPostResponse = sdk.Response[GoogleJobsTaskPostData, any]
@@ -173,10 +173,10 @@ type GoogleJobsTaskPostResponse = sdk.Response[GoogleJobsTaskPostData, any]
 type GoogleJobsTaskPostTask = sdk.Task[GoogleJobsTaskPostData, any]
 
 // GoogleJobsTasksReadyResponse is the whole response body of GET /v3/serp/google/jobs/tasks_ready, envelope included.
-type GoogleJobsTasksReadyResponse = sdk.Response[GoogleJobsTasksReadyData, GoogleJobsTasksReadyResult]
+type GoogleJobsTasksReadyResponse = sdk.Response[GoogleJobsTasksReadyData, TasksReadyResult]
 
 // GoogleJobsTasksReadyTask is one task of a GoogleJobsTasksReadyResponse.
-type GoogleJobsTasksReadyTask = sdk.Task[GoogleJobsTasksReadyData, GoogleJobsTasksReadyResult]
+type GoogleJobsTasksReadyTask = sdk.Task[GoogleJobsTasksReadyData, TasksReadyResult]
 
 // GoogleLocalFinderLiveAdvancedResponse is the whole response body of POST /v3/serp/google/local_finder/live/advanced, envelope included.
 type GoogleLocalFinderLiveAdvancedResponse = sdk.Response[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderLiveAdvancedResult]
@@ -185,10 +185,10 @@ type GoogleLocalFinderLiveAdvancedResponse = sdk.Response[GoogleLocalFinderLiveA
 type GoogleLocalFinderLiveAdvancedTask = sdk.Task[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderLiveAdvancedResult]
 
 // GoogleLocalFinderLiveHTMLResponse is the whole response body of POST /v3/serp/google/local_finder/live/html, envelope included.
-type GoogleLocalFinderLiveHTMLResponse = sdk.Response[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderLiveHTMLResult]
+type GoogleLocalFinderLiveHTMLResponse = sdk.Response[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderHTMLResult]
 
 // GoogleLocalFinderLiveHTMLTask is one task of a GoogleLocalFinderLiveHTMLResponse.
-type GoogleLocalFinderLiveHTMLTask = sdk.Task[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderLiveHTMLResult]
+type GoogleLocalFinderLiveHTMLTask = sdk.Task[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderHTMLResult]
 
 // GoogleLocalFinderTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/local_finder/task_get/advanced/{id}, envelope included.
 type GoogleLocalFinderTaskGetAdvancedResponse = sdk.Response[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderTaskGetAdvancedResult]
@@ -203,16 +203,16 @@ type GoogleLocalFinderTaskPostResponse = sdk.Response[GoogleLocalFinderTaskPostD
 type GoogleLocalFinderTaskPostTask = sdk.Task[GoogleLocalFinderTaskPostData, any]
 
 // GoogleLocalFinderTasksFixedResponse is the whole response body of GET /v3/serp/google/local_finder/tasks_fixed, envelope included.
-type GoogleLocalFinderTasksFixedResponse = sdk.Response[GoogleLocalFinderTasksFixedData, GoogleLocalFinderTasksFixedResult]
+type GoogleLocalFinderTasksFixedResponse = sdk.Response[GoogleLocalFinderTasksFixedData, TasksFixedResult]
 
 // GoogleLocalFinderTasksFixedTask is one task of a GoogleLocalFinderTasksFixedResponse.
-type GoogleLocalFinderTasksFixedTask = sdk.Task[GoogleLocalFinderTasksFixedData, GoogleLocalFinderTasksFixedResult]
+type GoogleLocalFinderTasksFixedTask = sdk.Task[GoogleLocalFinderTasksFixedData, TasksFixedResult]
 
 // GoogleLocalFinderTasksReadyResponse is the whole response body of GET /v3/serp/google/local_finder/tasks_ready, envelope included.
-type GoogleLocalFinderTasksReadyResponse = sdk.Response[GoogleLocalFinderTasksReadyData, GoogleLocalFinderTasksReadyResult]
+type GoogleLocalFinderTasksReadyResponse = sdk.Response[GoogleLocalFinderTasksReadyData, TasksReadyResult]
 
 // GoogleLocalFinderTasksReadyTask is one task of a GoogleLocalFinderTasksReadyResponse.
-type GoogleLocalFinderTasksReadyTask = sdk.Task[GoogleLocalFinderTasksReadyData, GoogleLocalFinderTasksReadyResult]
+type GoogleLocalFinderTasksReadyTask = sdk.Task[GoogleLocalFinderTasksReadyData, TasksReadyResult]
 
 // GoogleLocationsResponse is the whole response body of GET /v3/serp/google/locations, envelope included.
 type GoogleLocationsResponse = sdk.Response[GoogleLocationsData, GoogleLocationsResult]
@@ -221,10 +221,10 @@ type GoogleLocationsResponse = sdk.Response[GoogleLocationsData, GoogleLocations
 type GoogleLocationsTask = sdk.Task[GoogleLocationsData, GoogleLocationsResult]
 
 // GoogleMapsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/maps/task_get/advanced/{id}, envelope included.
-type GoogleMapsTaskGetAdvancedResponse = sdk.Response[GoogleMapsTaskGetAdvancedData, GoogleMapsTaskGetAdvancedResult]
+type GoogleMapsTaskGetAdvancedResponse = sdk.Response[GoogleMapsTaskGetAdvancedData, GoogleMapsAdvancedResult]
 
 // GoogleMapsTaskGetAdvancedTask is one task of a GoogleMapsTaskGetAdvancedResponse.
-type GoogleMapsTaskGetAdvancedTask = sdk.Task[GoogleMapsTaskGetAdvancedData, GoogleMapsTaskGetAdvancedResult]
+type GoogleMapsTaskGetAdvancedTask = sdk.Task[GoogleMapsTaskGetAdvancedData, GoogleMapsAdvancedResult]
 
 // GoogleMapsTaskPostResponse is the whole response body of POST /v3/serp/google/maps/task_post, envelope included.
 type GoogleMapsTaskPostResponse = sdk.Response[GoogleMapsTaskPostData, any]
@@ -233,40 +233,40 @@ type GoogleMapsTaskPostResponse = sdk.Response[GoogleMapsTaskPostData, any]
 type GoogleMapsTaskPostTask = sdk.Task[GoogleMapsTaskPostData, any]
 
 // GoogleMapsTasksFixedResponse is the whole response body of GET /v3/serp/google/maps/tasks_fixed, envelope included.
-type GoogleMapsTasksFixedResponse = sdk.Response[GoogleMapsTasksFixedData, GoogleMapsTasksFixedResult]
+type GoogleMapsTasksFixedResponse = sdk.Response[GoogleMapsTasksFixedData, TasksFixedResult]
 
 // GoogleMapsTasksFixedTask is one task of a GoogleMapsTasksFixedResponse.
-type GoogleMapsTasksFixedTask = sdk.Task[GoogleMapsTasksFixedData, GoogleMapsTasksFixedResult]
+type GoogleMapsTasksFixedTask = sdk.Task[GoogleMapsTasksFixedData, TasksFixedResult]
 
 // GoogleMapsTasksReadyResponse is the whole response body of GET /v3/serp/google/maps/tasks_ready, envelope included.
-type GoogleMapsTasksReadyResponse = sdk.Response[GoogleMapsTasksReadyData, GoogleMapsTasksReadyResult]
+type GoogleMapsTasksReadyResponse = sdk.Response[GoogleMapsTasksReadyData, TasksReadyResult]
 
 // GoogleMapsTasksReadyTask is one task of a GoogleMapsTasksReadyResponse.
-type GoogleMapsTasksReadyTask = sdk.Task[GoogleMapsTasksReadyData, GoogleMapsTasksReadyResult]
+type GoogleMapsTasksReadyTask = sdk.Task[GoogleMapsTasksReadyData, TasksReadyResult]
 
 // GoogleNewsLiveAdvancedResponse is the whole response body of POST /v3/serp/google/news/live/advanced, envelope included.
-type GoogleNewsLiveAdvancedResponse = sdk.Response[GoogleNewsLiveAdvancedData, GoogleNewsLiveAdvancedResult]
+type GoogleNewsLiveAdvancedResponse = sdk.Response[GoogleNewsLiveAdvancedData, GoogleNewsAdvancedResult]
 
 // GoogleNewsLiveAdvancedTask is one task of a GoogleNewsLiveAdvancedResponse.
-type GoogleNewsLiveAdvancedTask = sdk.Task[GoogleNewsLiveAdvancedData, GoogleNewsLiveAdvancedResult]
+type GoogleNewsLiveAdvancedTask = sdk.Task[GoogleNewsLiveAdvancedData, GoogleNewsAdvancedResult]
 
 // GoogleNewsTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/news/task_get/html/{id}, envelope included.
-type GoogleNewsTaskGetHTMLResponse = sdk.Response[GoogleNewsTaskGetHTMLData, GoogleNewsTaskGetHTMLResult]
+type GoogleNewsTaskGetHTMLResponse = sdk.Response[GoogleNewsTaskGetHTMLData, GoogleNewsHTMLResult]
 
 // GoogleNewsTaskGetHTMLTask is one task of a GoogleNewsTaskGetHTMLResponse.
-type GoogleNewsTaskGetHTMLTask = sdk.Task[GoogleNewsTaskGetHTMLData, GoogleNewsTaskGetHTMLResult]
+type GoogleNewsTaskGetHTMLTask = sdk.Task[GoogleNewsTaskGetHTMLData, GoogleNewsHTMLResult]
 
 // GoogleNewsTasksFixedResponse is the whole response body of GET /v3/serp/google/news/tasks_fixed, envelope included.
-type GoogleNewsTasksFixedResponse = sdk.Response[GoogleNewsTasksFixedData, GoogleNewsTasksFixedResult]
+type GoogleNewsTasksFixedResponse = sdk.Response[GoogleNewsTasksFixedData, TasksFixedResult]
 
 // GoogleNewsTasksFixedTask is one task of a GoogleNewsTasksFixedResponse.
-type GoogleNewsTasksFixedTask = sdk.Task[GoogleNewsTasksFixedData, GoogleNewsTasksFixedResult]
+type GoogleNewsTasksFixedTask = sdk.Task[GoogleNewsTasksFixedData, TasksFixedResult]
 
 // GoogleNewsTasksReadyResponse is the whole response body of GET /v3/serp/google/news/tasks_ready, envelope included.
-type GoogleNewsTasksReadyResponse = sdk.Response[GoogleNewsTasksReadyData, GoogleNewsTasksReadyResult]
+type GoogleNewsTasksReadyResponse = sdk.Response[GoogleNewsTasksReadyData, TasksReadyResult]
 
 // GoogleNewsTasksReadyTask is one task of a GoogleNewsTasksReadyResponse.
-type GoogleNewsTasksReadyTask = sdk.Task[GoogleNewsTasksReadyData, GoogleNewsTasksReadyResult]
+type GoogleNewsTasksReadyTask = sdk.Task[GoogleNewsTasksReadyData, TasksReadyResult]
 
 // GoogleOrganicLiveAdvancedResponse is the whole response body of POST /v3/serp/google/organic/live/advanced, envelope included.
 type GoogleOrganicLiveAdvancedResponse = sdk.Response[GoogleOrganicLiveAdvancedData, GoogleOrganicLiveAdvancedResult]
@@ -275,16 +275,16 @@ type GoogleOrganicLiveAdvancedResponse = sdk.Response[GoogleOrganicLiveAdvancedD
 type GoogleOrganicLiveAdvancedTask = sdk.Task[GoogleOrganicLiveAdvancedData, GoogleOrganicLiveAdvancedResult]
 
 // GoogleOrganicLiveHTMLResponse is the whole response body of POST /v3/serp/google/organic/live/html, envelope included.
-type GoogleOrganicLiveHTMLResponse = sdk.Response[GoogleOrganicLiveHTMLData, GoogleOrganicLiveHTMLResult]
+type GoogleOrganicLiveHTMLResponse = sdk.Response[GoogleOrganicLiveHTMLData, GoogleOrganicHTMLResult]
 
 // GoogleOrganicLiveHTMLTask is one task of a GoogleOrganicLiveHTMLResponse.
-type GoogleOrganicLiveHTMLTask = sdk.Task[GoogleOrganicLiveHTMLData, GoogleOrganicLiveHTMLResult]
+type GoogleOrganicLiveHTMLTask = sdk.Task[GoogleOrganicLiveHTMLData, GoogleOrganicHTMLResult]
 
 // GoogleOrganicLiveRegularResponse is the whole response body of POST /v3/serp/google/organic/live/regular, envelope included.
-type GoogleOrganicLiveRegularResponse = sdk.Response[GoogleOrganicLiveRegularData, GoogleOrganicLiveRegularResult]
+type GoogleOrganicLiveRegularResponse = sdk.Response[GoogleOrganicLiveRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicLiveRegularTask is one task of a GoogleOrganicLiveRegularResponse.
-type GoogleOrganicLiveRegularTask = sdk.Task[GoogleOrganicLiveRegularData, GoogleOrganicLiveRegularResult]
+type GoogleOrganicLiveRegularTask = sdk.Task[GoogleOrganicLiveRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/organic/task_get/advanced/{id}, envelope included.
 type GoogleOrganicTaskGetAdvancedResponse = sdk.Response[GoogleOrganicTaskGetAdvancedData, GoogleOrganicTaskGetAdvancedResult]
@@ -293,10 +293,10 @@ type GoogleOrganicTaskGetAdvancedResponse = sdk.Response[GoogleOrganicTaskGetAdv
 type GoogleOrganicTaskGetAdvancedTask = sdk.Task[GoogleOrganicTaskGetAdvancedData, GoogleOrganicTaskGetAdvancedResult]
 
 // GoogleOrganicTaskGetRegularResponse is the whole response body of GET /v3/serp/google/organic/task_get/regular/{id}, envelope included.
-type GoogleOrganicTaskGetRegularResponse = sdk.Response[GoogleOrganicTaskGetRegularData, GoogleOrganicTaskGetRegularResult]
+type GoogleOrganicTaskGetRegularResponse = sdk.Response[GoogleOrganicTaskGetRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicTaskGetRegularTask is one task of a GoogleOrganicTaskGetRegularResponse.
-type GoogleOrganicTaskGetRegularTask = sdk.Task[GoogleOrganicTaskGetRegularData, GoogleOrganicTaskGetRegularResult]
+type GoogleOrganicTaskGetRegularTask = sdk.Task[GoogleOrganicTaskGetRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicTaskPostResponse is the whole response body of POST /v3/serp/google/organic/task_post, envelope included.
 type GoogleOrganicTaskPostResponse = sdk.Response[GoogleOrganicTaskPostData, any]
@@ -305,28 +305,28 @@ type GoogleOrganicTaskPostResponse = sdk.Response[GoogleOrganicTaskPostData, any
 type GoogleOrganicTaskPostTask = sdk.Task[GoogleOrganicTaskPostData, any]
 
 // GoogleOrganicTasksFixedResponse is the whole response body of GET /v3/serp/google/organic/tasks_fixed, envelope included.
-type GoogleOrganicTasksFixedResponse = sdk.Response[GoogleOrganicTasksFixedData, GoogleOrganicTasksFixedResult]
+type GoogleOrganicTasksFixedResponse = sdk.Response[GoogleOrganicTasksFixedData, TasksFixedResult]
 
 // GoogleOrganicTasksFixedTask is one task of a GoogleOrganicTasksFixedResponse.
-type GoogleOrganicTasksFixedTask = sdk.Task[GoogleOrganicTasksFixedData, GoogleOrganicTasksFixedResult]
+type GoogleOrganicTasksFixedTask = sdk.Task[GoogleOrganicTasksFixedData, TasksFixedResult]
 
 // GoogleOrganicTasksReadyResponse is the whole response body of GET /v3/serp/google/organic/tasks_ready, envelope included.
-type GoogleOrganicTasksReadyResponse = sdk.Response[GoogleOrganicTasksReadyData, GoogleOrganicTasksReadyResult]
+type GoogleOrganicTasksReadyResponse = sdk.Response[GoogleOrganicTasksReadyData, TasksReadyResult]
 
 // GoogleOrganicTasksReadyTask is one task of a GoogleOrganicTasksReadyResponse.
-type GoogleOrganicTasksReadyTask = sdk.Task[GoogleOrganicTasksReadyData, GoogleOrganicTasksReadyResult]
+type GoogleOrganicTasksReadyTask = sdk.Task[GoogleOrganicTasksReadyData, TasksReadyResult]
 
 // GoogleSearchByImageTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/search_by_image/task_get/advanced/{id}, envelope included.
-type GoogleSearchByImageTaskGetAdvancedResponse = sdk.Response[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageTaskGetAdvancedResult]
+type GoogleSearchByImageTaskGetAdvancedResponse = sdk.Response[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageAdvancedResult]
 
 // GoogleSearchByImageTaskGetAdvancedTask is one task of a GoogleSearchByImageTaskGetAdvancedResponse.
-type GoogleSearchByImageTaskGetAdvancedTask = sdk.Task[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageTaskGetAdvancedResult]
+type GoogleSearchByImageTaskGetAdvancedTask = sdk.Task[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageAdvancedResult]
 
 // GoogleSearchByImageTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/search_by_image/task_get/html/{id}, envelope included.
-type GoogleSearchByImageTaskGetHTMLResponse = sdk.Response[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageTaskGetHTMLResult]
+type GoogleSearchByImageTaskGetHTMLResponse = sdk.Response[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageHTMLResult]
 
 // GoogleSearchByImageTaskGetHTMLTask is one task of a GoogleSearchByImageTaskGetHTMLResponse.
-type GoogleSearchByImageTaskGetHTMLTask = sdk.Task[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageTaskGetHTMLResult]
+type GoogleSearchByImageTaskGetHTMLTask = sdk.Task[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageHTMLResult]
 
 // GoogleSearchByImageTaskPostResponse is the whole response body of POST /v3/serp/google/search_by_image/task_post, envelope included.
 type GoogleSearchByImageTaskPostResponse = sdk.Response[GoogleSearchByImageTaskPostData, any]
@@ -335,10 +335,10 @@ type GoogleSearchByImageTaskPostResponse = sdk.Response[GoogleSearchByImageTaskP
 type GoogleSearchByImageTaskPostTask = sdk.Task[GoogleSearchByImageTaskPostData, any]
 
 // GoogleSearchByImageTasksReadyResponse is the whole response body of GET /v3/serp/google/search_by_image/tasks_ready, envelope included.
-type GoogleSearchByImageTasksReadyResponse = sdk.Response[GoogleSearchByImageTasksReadyData, GoogleSearchByImageTasksReadyResult]
+type GoogleSearchByImageTasksReadyResponse = sdk.Response[GoogleSearchByImageTasksReadyData, TasksReadyResult]
 
 // GoogleSearchByImageTasksReadyTask is one task of a GoogleSearchByImageTasksReadyResponse.
-type GoogleSearchByImageTasksReadyTask = sdk.Task[GoogleSearchByImageTasksReadyData, GoogleSearchByImageTasksReadyResult]
+type GoogleSearchByImageTasksReadyTask = sdk.Task[GoogleSearchByImageTasksReadyData, TasksReadyResult]
 
 // IDListResponse is the whole response body of POST /v3/serp/id_list, envelope included.
 type IDListResponse = sdk.Response[IDListData, IDListResult]
@@ -427,29 +427,411 @@ type AISummaryResult struct {
 	Items []AISummaryItem `json:"items"`
 }
 
-// GoogleAIModeLiveAdvancedData is the data of a GoogleAIModeLiveAdvanced task: the echo of its request, with api and function.
+// AboutThisResult is the type of ExtendedPeopleAlsoSearch.AboutThisResult, GoogleOrganicLiveAdvancedItemRelatedResultHighlighted.AboutThisResult and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch.AboutThisResult.
 //
-// Contains the same parameters that you specified in the POST request.
-type GoogleAIModeLiveAdvancedData struct {
-	GoogleAIModeLiveAdvancedRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel.
+// Provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type AboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 }
 
-// GoogleAIModeLiveAdvancedItem is the type of GoogleAIModeLiveAdvancedResult.Items.
+// AddressInfo is the type of GoogleMapsAdvancedItem.AddressInfo.
+//
+// Object containing address components of the local establishment.
+type AddressInfo struct {
+	// Borough: administrative unit or district the local establishment belongs to.
+	Borough sdk.Opt[string] `json:"borough,omitzero"`
+
+	// Address: street address of the local establishment.
+	Address string `json:"address"`
+
+	// City: name of the city where the local establishment is located.
+	City string `json:"city"`
+
+	// Zip: ZIP code of the local establishment.
+	Zip string `json:"zip"`
+
+	// Region: DMA region the local establishment belongs to.
+	Region string `json:"region"`
+
+	// CountryCode: ISO country code of the local establishment.
+	CountryCode string `json:"country_code"`
+}
+
+// Author is the type of GoogleDatasetSearchAdvancedItem.Authors.
+//
+// The list of authors of the dataset.
+type Author struct {
+	// Type: type of element = ‘authors_element‘.
+	Type string `json:"type"`
+
+	// Name: name of the dataset author.
+	Name string `json:"name"`
+
+	// URL: author’s link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: author’s link domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// Badge is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Badges and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Badges.
+//
+// Badges relevant to the element.
+type Badge struct {
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *BadgeRectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: name of the third-party review source.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the third-party review source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []BadgeItem `json:"items,omitzero"`
+
+	// Tweet: tweet message.
+	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
+
+	// Date: the posting date.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// ReviewsCount: the number of reviews.
+	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *BadgeRating `json:"rating,omitzero"`
+
+	// PlaceID: the identifier of a place.
+	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
+
+	// Feature: the additional feature of the review.
+	Feature sdk.Opt[string] `json:"feature,omitzero"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API to get a full list of reviews.
+	Cid sdk.Opt[string] `json:"cid,omitzero"`
+
+	// PostsID: the identifier of the google_posts feature.
+	PostsID sdk.Opt[string] `json:"posts_id,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+}
+
+// BadgeItem is the type of Badge.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type BadgeItem struct {
+	// Type: type of element = ‘ google_flights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// BadgeRating is the type of Badge.Rating and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type BadgeRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// BadgeRectangle is the type of Badge.Rectangle, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Rectangle and 12 other fields.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type BadgeRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+
+	// Type: type of element = ‘discussions_and_forums’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// Category is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.Categories.
+//
+// Array of course categories.
+// Contains a list of categories relevant to courses.
+type Category struct {
+	// Items: array of courses elements.
+	// Contains a list of courses elements.
+	Items []CategoryItem `json:"items,omitzero"`
+
+	// Description: description of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+}
+
+// CategoryItem is the type of Category.Items, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Items and 2 other fields.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type CategoryItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given shopping element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: scholarly_articles_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: web source of the hotel booking element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// DatasetDescription is the type of GoogleDatasetSearchAdvancedItem.DatasetDescription.
+//
+// Description of the dataset.
+type DatasetDescription struct {
+	// Text: text of the description.
+	Text string `json:"text"`
+
+	// Links: links featured in the ‘dataset_description’.
+	Links []DatasetDescriptionLink `json:"links"`
+}
+
+// DatasetDescriptionLink is the type of DatasetDescription.Links and GoogleAIModeAdvancedItemItem.Links.
+//
+// Links featured in the ‘dataset_description’.
+type DatasetDescriptionLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type string `json:"type"`
+
+	// Title: link anchor text.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: URL link.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// DescriptionRow is the type of Extra.DescriptionRows.
+//
+// Extended description.
+// If there is none, equals null.
+type DescriptionRow struct {
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+
+	// AdAclk: the identifier of the ad.
+	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+}
+
+// EventDates is the type of GoogleEventsLiveAdvancedItem.EventDates and GoogleEventsTaskGetAdvancedItem.EventDates.
+//
+// Dates when the event takes place.
+// If there are none, equals null.
+type EventDates struct {
+	// StartDatetime: date and time when the event starts.
+	// If time zone is specified in the event, value will be returned in the UTC format:
+	//   - “yyyy-mm-ddThh-mm-ss+00:00”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46+00:00
+	//
+	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
+	//   - “yyyy-mm-ddThh-mm-ss”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46
+	StartDatetime string `json:"start_datetime"`
+
+	// EndDatetime: date and time when the event ends.
+	// If time zone is specified in the event, value will be returned in the UTC format:
+	//   - “yyyy-mm-ddThh-mm-ss+00:00”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46+00:00
+	//
+	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
+	//   - “yyyy-mm-ddThh-mm-ss”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46
+	EndDatetime sdk.Opt[string] `json:"end_datetime,omitzero"`
+
+	// DisplayedDates: date or date range as it is displayed in SERP.
+	DisplayedDates string `json:"displayed_dates"`
+}
+
+// ExtendedPeopleAlsoSearch is the type of GoogleSearchByImageAdvancedItem.ExtendedPeopleAlsoSearch.
+//
+// Extension of the organic element.
+// Extension of the organic result containing related search queries.
+// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+type ExtendedPeopleAlsoSearch struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// Extra is the type of GoogleOrganicLiveAdvancedItem.Extra and GoogleOrganicTaskGetAdvancedItem.Extra.
+//
+// Additional information about the result.
+type Extra struct {
+	// AdAclk: the identifier of the ad.
+	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// DescriptionRows: extended description.
+	// If there is none, equals null.
+	DescriptionRows []DescriptionRow `json:"description_rows,omitzero"`
+}
+
+// Faq is the type of GoogleOrganicLiveAdvancedItem.Faq, GoogleOrganicTaskGetAdvancedItem.Faq and GoogleSearchByImageAdvancedItem.Faq.
+//
+// Frequently asked questions.
+// Questions and answers extension shown below some of Google’s search results.
+// If there are none, equals null.
+type Faq struct {
+	// Type: type of element = ‘ faq_box‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// Format is the type of GoogleDatasetSearchAdvancedItem.Formats.
+//
+// The list of file formats of the dataset.
+type Format struct {
+	// Type: type of element = ‘formats_element‘.
+	Type string `json:"type"`
+
+	// Format: type of file format of the dataset.
+	// For example: zip, html, csv.
+	Format string `json:"format"`
+
+	// Size: file size in bytes.
+	Size sdk.Opt[int64] `json:"size,omitzero"`
+}
+
+// GoogleAIModeAdvancedItem is the type of GoogleAIModeAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleAIModeLiveAdvancedItem struct {
+type GoogleAIModeAdvancedItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -466,7 +848,8 @@ type GoogleAIModeLiveAdvancedItem struct {
 	// Can take the following values: left, right.
 	Position Position `json:"position"`
 
-	// XPath: the XPath of the element.
+	// XPath: the XPath.
+	// Of the element.
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
@@ -479,22 +862,22 @@ type GoogleAIModeLiveAdvancedItem struct {
 	Markdown string `json:"markdown"`
 
 	// Items: items present in the element.
-	Items []GoogleAIModeLiveAdvancedItemItem `json:"items"`
+	Items []GoogleAIModeAdvancedItemItem `json:"items"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeLiveAdvancedItemReference `json:"references"`
+	References []GoogleAIModeAdvancedItemReference `json:"references"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleAIModeLiveAdvancedItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
-// GoogleAIModeLiveAdvancedItemItem is the type of GoogleAIModeLiveAdvancedItem.Items.
+// GoogleAIModeAdvancedItemItem is the type of GoogleAIModeAdvancedItem.Items.
 //
 // Items present in the element.
-type GoogleAIModeLiveAdvancedItemItem struct {
+type GoogleAIModeAdvancedItemItem struct {
 	// Title: title of the element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
@@ -505,7 +888,7 @@ type GoogleAIModeLiveAdvancedItemItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleAIModeLiveAdvancedItemItemOption `json:"options,omitzero"`
+	Options []GoogleAIModeAdvancedItemItemOption `json:"options,omitzero"`
 
 	// Type: type of element = ‘ ai_overview_table_element‘.
 	Type string `json:"type"`
@@ -530,15 +913,15 @@ type GoogleAIModeLiveAdvancedItemItem struct {
 	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
 	// Links: website links featured in the element.
-	Links []GoogleAIModeLiveAdvancedItemItemLink `json:"links,omitzero"`
+	Links []DatasetDescriptionLink `json:"links,omitzero"`
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images []GoogleAIModeLiveAdvancedItemItemImage `json:"images,omitzero"`
+	Images []GoogleAIModeAdvancedItemItemImage `json:"images,omitzero"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeLiveAdvancedItemItemReference `json:"references,omitzero"`
+	References []GoogleAIModeAdvancedItemReference `json:"references,omitzero"`
 
 	// Snippet: additional information for the video.
 	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
@@ -560,27 +943,27 @@ type GoogleAIModeLiveAdvancedItemItem struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleAIModeLiveAdvancedItemItemTable `json:"table,omitzero"`
+	Table *GoogleAIModeAdvancedItemItemTable `json:"table,omitzero"`
 
 	// Components: array of components of the element.
-	Components []GoogleAIModeLiveAdvancedItemItemComponent `json:"components,omitzero"`
+	Components []GoogleAIModeAdvancedItemItemComponent `json:"components,omitzero"`
 }
 
-// GoogleAIModeLiveAdvancedItemItemComponent is the type of GoogleAIModeLiveAdvancedItemItem.Components.
+// GoogleAIModeAdvancedItemItemComponent is the type of GoogleAIModeAdvancedItemItem.Components.
 //
 // Array of components of the element.
-type GoogleAIModeLiveAdvancedItemItemComponent struct {
+type GoogleAIModeAdvancedItemItemComponent struct {
 	// Type: type of component = ‘ ai_overview_expanded_component‘.
 	Type string `json:"type"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
 	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
 
 	// RankAbsolute: absolute rank in SERP.
 	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
 
 	// Title: title of the element in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
@@ -594,7 +977,7 @@ type GoogleAIModeLiveAdvancedItemItemComponent struct {
 
 	// Images: images of the component.
 	// If there are none, equals null.
-	Images []GoogleAIModeLiveAdvancedItemItemComponentImage `json:"images"`
+	Images []Image `json:"images"`
 
 	// URL: reference page URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -606,7 +989,7 @@ type GoogleAIModeLiveAdvancedItemItemComponent struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleAIModeLiveAdvancedItemItemComponentLink `json:"links"`
+	Links []Link `json:"links"`
 
 	// Description: description of the link.
 	Description sdk.Opt[string] `json:"description,omitzero"`
@@ -616,68 +999,17 @@ type GoogleAIModeLiveAdvancedItemItemComponent struct {
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleAIModeLiveAdvancedItemItemComponentReference `json:"references"`
+	References []Reference `json:"references"`
 
 	// Source: reference source name or title.
 	Source sdk.Opt[string] `json:"source,omitzero"`
 }
 
-// GoogleAIModeLiveAdvancedItemItemComponentImage is the type of GoogleAIModeLiveAdvancedItemItemComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleAIModeLiveAdvancedItemItemComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemComponentLink is the type of GoogleAIModeLiveAdvancedItemItemComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleAIModeLiveAdvancedItemItemComponentLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemComponentReference is the type of GoogleAIModeLiveAdvancedItemItemComponent.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleAIModeLiveAdvancedItemItemComponentReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemImage is the type of GoogleAIModeLiveAdvancedItemItem.Images.
+// GoogleAIModeAdvancedItemItemImage is the type of GoogleAIModeAdvancedItemItem.Images and GoogleSearchByImageAdvancedItem.Images.
 //
 // Images of the element.
 // If there are none, equals null.
-type GoogleAIModeLiveAdvancedItemItemImage struct {
+type GoogleAIModeAdvancedItemItemImage struct {
 	// Type: type of element = ‘ images_element‘.
 	Type string `json:"type"`
 
@@ -692,71 +1024,16 @@ type GoogleAIModeLiveAdvancedItemItemImage struct {
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
-// GoogleAIModeLiveAdvancedItemItemLink is the type of GoogleAIModeLiveAdvancedItemItem.Links.
-//
-// Website links featured in the element.
-type GoogleAIModeLiveAdvancedItemItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemOption is the type of GoogleAIModeLiveAdvancedItemItem.Options.
+// GoogleAIModeAdvancedItemItemOption is the type of GoogleAIModeAdvancedItemItem.Options.
 //
 // Further search refinement options.
-type GoogleAIModeLiveAdvancedItemItemOption struct{}
+type GoogleAIModeAdvancedItemItemOption struct{}
 
-// GoogleAIModeLiveAdvancedItemItemReference is the type of GoogleAIModeLiveAdvancedItemItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeLiveAdvancedItemItemReference struct {
-	// Type: type of element = ‘ ai_overview_video_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute int64 `json:"rank_absolute"`
-}
-
-// GoogleAIModeLiveAdvancedItemItemTable is the type of GoogleAIModeLiveAdvancedItemItem.Table.
+// GoogleAIModeAdvancedItemItemTable is the type of GoogleAIModeAdvancedItemItem.Table.
 //
 // Table present in the element.
 // The header and content of the table present in the element.
-type GoogleAIModeLiveAdvancedItemItemTable struct {
+type GoogleAIModeAdvancedItemItemTable struct {
 	// TableHeader: content in the header of the table.
 	TableHeader []string `json:"table_header"`
 
@@ -765,32 +1042,11 @@ type GoogleAIModeLiveAdvancedItemItemTable struct {
 	TableContent [][]any `json:"table_content"`
 }
 
-// GoogleAIModeLiveAdvancedItemRectangle is the type of GoogleAIModeLiveAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleAIModeLiveAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedItemReference is the type of GoogleAIModeLiveAdvancedItem.References.
+// GoogleAIModeAdvancedItemReference is the type of GoogleAIModeAdvancedItem.References and GoogleAIModeAdvancedItemItem.References.
 //
 // References relevant to the element.
 // Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeLiveAdvancedItemReference struct {
+type GoogleAIModeAdvancedItemReference struct {
 	// Type: type of element = ‘ ai_overview_expanded_element‘.
 	Type string `json:"type"`
 
@@ -815,10 +1071,129 @@ type GoogleAIModeLiveAdvancedItemReference struct {
 	Position Position `json:"position"`
 
 	// RankGroup: (not described by the docs).
-	RankGroup int64 `json:"rank_group"`
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
 
 	// RankAbsolute: (not described by the docs).
-	RankAbsolute int64 `json:"rank_absolute"`
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+}
+
+// GoogleAIModeAdvancedResult is the type of GoogleAIModeLiveAdvancedTask.Result and GoogleAIModeTaskGetAdvancedTask.Result.
+//
+// Array of results.
+type GoogleAIModeAdvancedResult struct {
+	// Keyword: keyword received in a POST array.
+	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided exact results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleAIModeAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - ai_overview
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
+// GoogleAIModeHTMLItem is the type of GoogleAIModeHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleAIModeHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleAIModeHTMLResult is the type of GoogleAIModeLiveHTMLTask.Result and GoogleAIModeTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleAIModeHTMLResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleAIModeHTMLItem `json:"items"`
+}
+
+// GoogleAIModeLiveAdvancedData is the data of a GoogleAIModeLiveAdvanced task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type GoogleAIModeLiveAdvancedData struct {
+	GoogleAIModeLiveAdvancedRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
 // GoogleAIModeLiveAdvancedRequest is one task of a GoogleAIModeLiveAdvanced request: the request body is a slice of them.
@@ -956,81 +1331,6 @@ type GoogleAIModeLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleAIModeLiveAdvancedResult is the type of GoogleAIModeLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleAIModeLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleAIModeLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleAIModeLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeLiveAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - ai_overview
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleAIModeLiveAdvancedResultRefinementChips is the type of GoogleAIModeLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleAIModeLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedResultSpell is the type of GoogleAIModeLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleAIModeLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleAIModeLiveHTMLData is the data of a GoogleAIModeLiveHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -1151,22 +1451,6 @@ type GoogleAIModeLiveHTMLData struct {
 	// Example:
 	//   - https://www.google.co.uk/search?q=%20rank%20tracker%20api&hl=en&gl=GB&uule=w+CAIQIFISCXXeIa8LoNhHEZkq1d1aOpZS
 	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleAIModeLiveHTMLItem is the type of GoogleAIModeLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleAIModeLiveHTMLRequest is one task of a GoogleAIModeLiveHTML request: the request body is a slice of them.
@@ -1316,38 +1600,6 @@ type GoogleAIModeLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleAIModeLiveHTMLResult is the type of GoogleAIModeLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleAIModeLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeLiveHTMLItem `json:"items"`
-}
-
 // GoogleAIModeTaskGetAdvancedData is the data of a GoogleAIModeTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -1383,438 +1635,6 @@ type GoogleAIModeTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTaskGetAdvancedItem is the type of GoogleAIModeTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache.
-	AsynchronousAIOverview bool `json:"asynchronous_ai_overview"`
-
-	// Markdown: content of the element in markdown format.
-	// The text of the ai_overview formatted in the markdown markup language.
-	Markdown string `json:"markdown"`
-
-	// Items: items present in the element.
-	Items []GoogleAIModeTaskGetAdvancedItemItem `json:"items"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeTaskGetAdvancedItemReference `json:"references"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleAIModeTaskGetAdvancedItemRectangle `json:"rectangle"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItem is the type of GoogleAIModeTaskGetAdvancedItem.Items.
-//
-// Items present in the element.
-type GoogleAIModeTaskGetAdvancedItemItem struct {
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAIModeTaskGetAdvancedItemItemOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘ai_overview_table_element‘.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleAIModeTaskGetAdvancedItemItemLink `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleAIModeTaskGetAdvancedItemItemImage `json:"images,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeTaskGetAdvancedItemItemReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleAIModeTaskGetAdvancedItemItemTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleAIModeTaskGetAdvancedItemItemComponent `json:"components,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponent is the type of GoogleAIModeTaskGetAdvancedItemItem.Components.
-//
-// Array of components of the element.
-type GoogleAIModeTaskGetAdvancedItemItemComponent struct {
-	// Type: type of component = ‘ai_overview_expanded_component‘.
-	Type string `json:"type"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text string `json:"text"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown string `json:"markdown"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleAIModeTaskGetAdvancedItemItemComponentImage `json:"images"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleAIModeTaskGetAdvancedItemItemComponentLink `json:"links"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleAIModeTaskGetAdvancedItemItemComponentReference `json:"references"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponentImage is the type of GoogleAIModeTaskGetAdvancedItemItemComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleAIModeTaskGetAdvancedItemItemComponentImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponentLink is the type of GoogleAIModeTaskGetAdvancedItemItemComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleAIModeTaskGetAdvancedItemItemComponentLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemComponentReference is the type of GoogleAIModeTaskGetAdvancedItemItemComponent.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleAIModeTaskGetAdvancedItemItemComponentReference struct {
-	// Type: type of element = ‘ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemImage is the type of GoogleAIModeTaskGetAdvancedItemItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleAIModeTaskGetAdvancedItemItemImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemLink is the type of GoogleAIModeTaskGetAdvancedItemItem.Links.
-//
-// Website links featured in the element.
-type GoogleAIModeTaskGetAdvancedItemItemLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemOption is the type of GoogleAIModeTaskGetAdvancedItemItem.Options.
-//
-// Further search refinement options.
-type GoogleAIModeTaskGetAdvancedItemItemOption struct{}
-
-// GoogleAIModeTaskGetAdvancedItemItemReference is the type of GoogleAIModeTaskGetAdvancedItemItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeTaskGetAdvancedItemItemReference struct {
-	// Type: type of element = ‘ai_overview_video_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemItemTable is the type of GoogleAIModeTaskGetAdvancedItemItem.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleAIModeTaskGetAdvancedItemItemTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemRectangle is the type of GoogleAIModeTaskGetAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleAIModeTaskGetAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedItemReference is the type of GoogleAIModeTaskGetAdvancedItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeTaskGetAdvancedItemReference struct {
-	// Type: type of element = ‘ai_overview_expanded_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-}
-
-// GoogleAIModeTaskGetAdvancedResult is the type of GoogleAIModeTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleAIModeTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleAIModeTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleAIModeTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeTaskGetAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types:
-	//   - ai_overview
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleAIModeTaskGetAdvancedResultRefinementChips is the type of GoogleAIModeTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleAIModeTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedResultSpell is the type of GoogleAIModeTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleAIModeTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleAIModeTaskGetHTMLData is the data of a GoogleAIModeTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -1848,54 +1668,6 @@ type GoogleAIModeTaskGetHTMLData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleAIModeTaskGetHTMLItem is the type of GoogleAIModeTaskGetHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeTaskGetHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
-}
-
-// GoogleAIModeTaskGetHTMLResult is the type of GoogleAIModeTaskGetHTMLTask.Result.
-//
-// Array of results.
-type GoogleAIModeTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeTaskGetHTMLItem `json:"items"`
 }
 
 // GoogleAIModeTaskPostData is the data of a GoogleAIModeTaskPost task: the echo of its request, with api and function.
@@ -2103,40 +1875,6 @@ type GoogleAIModeTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTasksFixedResult is the type of GoogleAIModeTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleAIModeTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: ai_mode.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleAIModeTasksReadyData is the data of a GoogleAIModeTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -2154,69 +1892,10 @@ type GoogleAIModeTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTasksReadyResult is the type of GoogleAIModeTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleAIModeTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: ai_mode.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedData is the data of a GoogleAutocompleteLiveAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleAutocompleteLiveAdvancedData struct {
-	GoogleAutocompleteLiveAdvancedRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Os: (not described by the docs).
-	Os sdk.Opt[string] `json:"os,omitzero"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedItem is the type of GoogleAutocompleteLiveAdvancedResult.Items.
+// GoogleAutocompleteAdvancedItem is the type of GoogleAutocompleteAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleAutocompleteLiveAdvancedItem struct {
+type GoogleAutocompleteAdvancedItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -2230,7 +1909,7 @@ type GoogleAutocompleteLiveAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleAutocompleteLiveAdvancedItemOption `json:"options,omitzero"`
+	Options []GoogleAutocompleteAdvancedItemOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -2277,10 +1956,87 @@ type GoogleAutocompleteLiveAdvancedItem struct {
 	Highlighted []string `json:"highlighted"`
 }
 
-// GoogleAutocompleteLiveAdvancedItemOption is the type of GoogleAutocompleteLiveAdvancedItem.Options.
+// GoogleAutocompleteAdvancedItemOption is the type of GoogleAutocompleteAdvancedItem.Options.
 //
 // Further search refinement options.
-type GoogleAutocompleteLiveAdvancedItemOption struct{}
+type GoogleAutocompleteAdvancedItemOption struct{}
+
+// GoogleAutocompleteAdvancedResult is the type of GoogleAutocompleteLiveAdvancedTask.Result.
+//
+// Array of results.
+type GoogleAutocompleteAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
+	// in this case, will equal null.
+	Spell map[string]any `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleAutocompleteAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - autocomplete
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
+// GoogleAutocompleteLiveAdvancedData is the data of a GoogleAutocompleteLiveAdvanced task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type GoogleAutocompleteLiveAdvancedData struct {
+	GoogleAutocompleteLiveAdvancedRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Os: (not described by the docs).
+	Os sdk.Opt[string] `json:"os,omitzero"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
 
 // GoogleAutocompleteLiveAdvancedRequest is one task of a GoogleAutocompleteLiveAdvanced request: the request body is a slice of them.
 //
@@ -2367,69 +2123,6 @@ type GoogleAutocompleteLiveAdvancedRequest struct {
 	//
 	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedResult is the type of GoogleAutocompleteLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleAutocompleteLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
-	// in this case, will equal null.
-	Spell map[string]any `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleAutocompleteLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAutocompleteLiveAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - autocomplete
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleAutocompleteLiveAdvancedResultRefinementChips is the type of GoogleAutocompleteLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleAutocompleteLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 }
 
 // GoogleAutocompleteTaskPostData is the data of a GoogleAutocompleteTaskPost task: the echo of its request, with api and function.
@@ -2604,40 +2297,6 @@ type GoogleAutocompleteTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAutocompleteTasksFixedResult is the type of GoogleAutocompleteTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleAutocompleteTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: autocomplete.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleDatasetInfoTaskPostData is the data of a GoogleDatasetInfoTaskPost task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -2749,51 +2408,10 @@ type GoogleDatasetInfoTaskPostRequest struct {
 	PingbackURL sdk.Opt[string] `json:"pingback_url,omitzero"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedData is the data of a GoogleDatasetSearchTaskGetAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleDatasetSearchTaskGetAdvancedData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// FileFormats: (not described by the docs).
-	FileFormats []string `json:"file_formats,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// IsFree: (not described by the docs).
-	IsFree sdk.Opt[bool] `json:"is_free,omitzero"`
-
-	// Keyword: (not described by the docs).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// LastUpdated: (not described by the docs).
-	LastUpdated sdk.Opt[string] `json:"last_updated,omitzero"`
-
-	// Os: (not described by the docs).
-	Os sdk.Opt[string] `json:"os,omitzero"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-
-	// Topics: (not described by the docs).
-	Topics []string `json:"topics,omitzero"`
-
-	// UsageRights: (not described by the docs).
-	UsageRights sdk.Opt[string] `json:"usage_rights,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItem is the type of GoogleDatasetSearchTaskGetAdvancedResult.Items.
+// GoogleDatasetSearchAdvancedItem is the type of GoogleDatasetSearchAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleDatasetSearchTaskGetAdvancedItem struct {
+type GoogleDatasetSearchAdvancedItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -2844,19 +2462,19 @@ type GoogleDatasetSearchTaskGetAdvancedItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google Dataset’s search results.
 	// If there are none, equals null.
-	Links []GoogleDatasetSearchTaskGetAdvancedItemLink `json:"links"`
+	Links []GoogleDatasetSearchAdvancedItemLink `json:"links"`
 
 	// DatasetProviders: the list of institutions that provided the dataset.
-	DatasetProviders []GoogleDatasetSearchTaskGetAdvancedItemDatasetProvider `json:"dataset_providers"`
+	DatasetProviders []GoogleDatasetSearchAdvancedItemOption `json:"dataset_providers"`
 
 	// Formats: the list of file formats of the dataset.
-	Formats []GoogleDatasetSearchTaskGetAdvancedItemFormat `json:"formats"`
+	Formats []Format `json:"formats"`
 
 	// Authors: the list of authors of the dataset.
-	Authors []GoogleDatasetSearchTaskGetAdvancedItemAuthor `json:"authors"`
+	Authors []Author `json:"authors"`
 
 	// Licenses: the list of licenses issued to the dataset.
-	Licenses []GoogleDatasetSearchTaskGetAdvancedItemLicense `json:"licenses"`
+	Licenses []GoogleDatasetSearchAdvancedItemOption `json:"licenses"`
 
 	// UpdatedDate: date and time when the result was last updated.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -2868,116 +2486,19 @@ type GoogleDatasetSearchTaskGetAdvancedItem struct {
 	AreaCovered []string `json:"area_covered"`
 
 	// PeriodCovered: period covered in the dataset.
-	PeriodCovered *GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered `json:"period_covered"`
+	PeriodCovered *PeriodCovered `json:"period_covered"`
 
 	// DatasetDescription: description of the dataset.
-	DatasetDescription GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription `json:"dataset_description"`
+	DatasetDescription DatasetDescription `json:"dataset_description"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedItemAuthor is the type of GoogleDatasetSearchTaskGetAdvancedItem.Authors.
-//
-// The list of authors of the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemAuthor struct {
-	// Type: type of element = ‘authors_element‘.
-	Type string `json:"type"`
-
-	// Name: name of the dataset author.
-	Name string `json:"name"`
-
-	// URL: author’s link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: author’s link domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription is the type of GoogleDatasetSearchTaskGetAdvancedItem.DatasetDescription.
-//
-// Description of the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription struct {
-	// Text: text of the description.
-	Text string `json:"text"`
-
-	// Links: links featured in the ‘dataset_description’.
-	Links []GoogleDatasetSearchTaskGetAdvancedItemDatasetDescriptionLink `json:"links"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemDatasetDescriptionLink is the type of GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription.Links.
-//
-// Links featured in the ‘dataset_description’.
-type GoogleDatasetSearchTaskGetAdvancedItemDatasetDescriptionLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemDatasetProvider is the type of GoogleDatasetSearchTaskGetAdvancedItem.DatasetProviders.
-//
-// The list of institutions that provided the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemDatasetProvider struct {
-	// Type: type of element = ‘dataset_providers_element‘.
-	Type string `json:"type"`
-
-	// Title: name of the dataset provider.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: site URL of the dataset provider.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: site domain of the dataset provider.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemFormat is the type of GoogleDatasetSearchTaskGetAdvancedItem.Formats.
-//
-// The list of file formats of the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemFormat struct {
-	// Type: type of element = ‘formats_element‘.
-	Type string `json:"type"`
-
-	// Format: type of file format of the dataset.
-	// For example: zip, html, csv.
-	Format string `json:"format"`
-
-	// Size: file size in bytes.
-	Size sdk.Opt[int64] `json:"size,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemLicense is the type of GoogleDatasetSearchTaskGetAdvancedItem.Licenses.
-//
-// The list of licenses issued to the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemLicense struct {
-	// Type: type of element = ‘licenses_element‘.
-	Type string `json:"type"`
-
-	// Title: name of the license.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: license URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: lisense page domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemLink is the type of GoogleDatasetSearchTaskGetAdvancedItem.Links.
+// GoogleDatasetSearchAdvancedItemLink is the type of GoogleDatasetSearchAdvancedItem.Links.
 //
 //   - sitelinks
 //
 // The links shown below some of Google Dataset’s search results.
 // If there are none, equals null.
-type GoogleDatasetSearchTaskGetAdvancedItemLink struct {
+type GoogleDatasetSearchAdvancedItemLink struct {
 	// URL: search URL with refinement parameters.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
@@ -2985,7 +2506,7 @@ type GoogleDatasetSearchTaskGetAdvancedItemLink struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleDatasetSearchTaskGetAdvancedItemLinkOption `json:"options,omitzero"`
+	Options []GoogleDatasetSearchAdvancedItemLinkOption `json:"options,omitzero"`
 
 	// Type: type of element = ‘refinement_chips_option’.
 	Type string `json:"type"`
@@ -2997,34 +2518,32 @@ type GoogleDatasetSearchTaskGetAdvancedItemLink struct {
 	Description sdk.Opt[string] `json:"description,omitzero"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedItemLinkOption is the type of GoogleDatasetSearchTaskGetAdvancedItemLink.Options.
+// GoogleDatasetSearchAdvancedItemLinkOption is the type of GoogleDatasetSearchAdvancedItemLink.Options.
 //
 // Further search refinement options.
-type GoogleDatasetSearchTaskGetAdvancedItemLinkOption struct{}
+type GoogleDatasetSearchAdvancedItemLinkOption struct{}
 
-// GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered is the type of GoogleDatasetSearchTaskGetAdvancedItem.PeriodCovered.
+// GoogleDatasetSearchAdvancedItemOption is the type of GoogleDatasetSearchAdvancedItem.DatasetProviders, GoogleDatasetSearchAdvancedItem.Licenses and GoogleOrganicRegularResultRefinementChipsItem.Options.
 //
-// Period covered in the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered struct {
-	// StartDate: date and time when the period starts.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2020-03-02 02:00:00 +00:00.
-	StartDate sdk.Opt[sdk.Time] `json:"start_date,omitzero"`
+// The list of institutions that provided the dataset.
+type GoogleDatasetSearchAdvancedItemOption struct {
+	// Type: type of element = ‘dataset_providers_element‘.
+	Type string `json:"type"`
 
-	// EndDate: date and time when the period ends.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2022-12-09 02:00:00 +00:00.
-	EndDate sdk.Opt[sdk.Time] `json:"end_date,omitzero"`
+	// Title: name of the dataset provider.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// DisplayedDate: period displayed in SERP.
-	// Example: Mar 2, 2020 - Dec 9, 2022.
-	DisplayedDate string `json:"displayed_date"`
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: site domain of the dataset provider.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedResult is the type of GoogleDatasetSearchTaskGetAdvancedTask.Result.
+// GoogleDatasetSearchAdvancedResult is the type of GoogleDatasetSearchTaskGetAdvancedTask.Result.
 //
 // Array of results.
-type GoogleDatasetSearchTaskGetAdvancedResult struct {
+type GoogleDatasetSearchAdvancedResult struct {
 	// Keyword: keyword received in a POST array.
 	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
@@ -3049,10 +2568,10 @@ type GoogleDatasetSearchTaskGetAdvancedResult struct {
 	Spell map[string]any `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleDatasetSearchTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *RefinementChips `json:"refinement_chips"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleDatasetSearchTaskGetAdvancedItem `json:"items"`
+	Items []GoogleDatasetSearchAdvancedItem `json:"items"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
@@ -3066,16 +2585,45 @@ type GoogleDatasetSearchTaskGetAdvancedResult struct {
 	ItemsCount int64 `json:"items_count"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedResultRefinementChips is the type of GoogleDatasetSearchTaskGetAdvancedResult.RefinementChips.
+// GoogleDatasetSearchTaskGetAdvancedData is the data of a GoogleDatasetSearchTaskGetAdvanced task: the echo of its request, with api and function.
 //
-// Search refinement chips.
-type GoogleDatasetSearchTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Contains the same parameters that you specified in the POST request.
+type GoogleDatasetSearchTaskGetAdvancedData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
+
+	// FileFormats: (not described by the docs).
+	FileFormats []string `json:"file_formats,omitzero"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// IsFree: (not described by the docs).
+	IsFree sdk.Opt[bool] `json:"is_free,omitzero"`
+
+	// Keyword: (not described by the docs).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// LastUpdated: (not described by the docs).
+	LastUpdated sdk.Opt[string] `json:"last_updated,omitzero"`
+
+	// Os: (not described by the docs).
+	Os sdk.Opt[string] `json:"os,omitzero"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+
+	// Topics: (not described by the docs).
+	Topics []string `json:"topics,omitzero"`
+
+	// UsageRights: (not described by the docs).
+	UsageRights sdk.Opt[string] `json:"usage_rights,omitzero"`
 }
 
 // GoogleDatasetSearchTaskPostData is the data of a GoogleDatasetSearchTaskPost task: the echo of its request, with api and function.
@@ -3247,40 +2795,6 @@ type GoogleDatasetSearchTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleDatasetSearchTasksReadyResult is the type of GoogleDatasetSearchTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleDatasetSearchTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: dataset_search.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleEventsLiveAdvancedData is the data of a GoogleEventsLiveAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -3340,50 +2854,13 @@ type GoogleEventsLiveAdvancedItem struct {
 
 	// EventDates: dates when the event takes place.
 	// If there are none, equals null.
-	EventDates *GoogleEventsLiveAdvancedItemEventDates `json:"event_dates"`
+	EventDates *EventDates `json:"event_dates"`
 
 	// LocationInfo: information about the event’s venue.
-	LocationInfo GoogleEventsLiveAdvancedItemLocationInfo `json:"location_info"`
+	LocationInfo LocationInfo `json:"location_info"`
 
 	// InformationAndTickets: additional information and ticket purchase options.
 	InformationAndTickets []GoogleEventsLiveAdvancedItemInformationAndTicket `json:"information_and_tickets"`
-}
-
-// GoogleEventsLiveAdvancedItemEventDates is the type of GoogleEventsLiveAdvancedItem.EventDates.
-//
-// Dates when the event takes place.
-// If there are none, equals null.
-type GoogleEventsLiveAdvancedItemEventDates struct {
-	// StartDatetime: date and time when the event starts.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	StartDatetime string `json:"start_datetime"`
-
-	// EndDatetime: date and time when the event ends.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	EndDatetime sdk.Opt[string] `json:"end_datetime,omitzero"`
-
-	// DisplayedDates: date or date range as it is displayed in SERP.
-	DisplayedDates string `json:"displayed_dates"`
 }
 
 // GoogleEventsLiveAdvancedItemInformationAndTicket is the type of GoogleEventsLiveAdvancedItem.InformationAndTickets.
@@ -3413,27 +2890,6 @@ type GoogleEventsLiveAdvancedItemInformationAndTicket struct {
 //
 // Further search refinement options.
 type GoogleEventsLiveAdvancedItemInformationAndTicketOption struct{}
-
-// GoogleEventsLiveAdvancedItemLocationInfo is the type of GoogleEventsLiveAdvancedItem.LocationInfo.
-//
-// Information about the event’s venue.
-type GoogleEventsLiveAdvancedItemLocationInfo struct {
-	// Name: name of the event’s venue.
-	Name string `json:"name"`
-
-	// Address: address of the event’s venue.
-	Address string `json:"address"`
-
-	// URL: URL to the event’s venue on google maps.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Cid: google-defined client id.
-	// Can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// FeatureID: the unique identifier of the element in SERP.
-	FeatureID string `json:"feature_id"`
-}
 
 // GoogleEventsLiveAdvancedRequest is one task of a GoogleEventsLiveAdvanced request: the request body is a slice of them.
 //
@@ -3581,10 +3037,10 @@ type GoogleEventsLiveAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleEventsLiveAdvancedResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleEventsLiveAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *RefinementChips `json:"refinement_chips"`
 
 	// Items: items of the element.
 	Items []GoogleEventsLiveAdvancedItem `json:"items"`
@@ -3601,31 +3057,6 @@ type GoogleEventsLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleEventsLiveAdvancedResultRefinementChips is the type of GoogleEventsLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleEventsLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedResultSpell is the type of GoogleEventsLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleEventsLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleEventsTaskGetAdvancedData is the data of a GoogleEventsTaskGetAdvanced task: the echo of its request, with api and function.
@@ -3700,50 +3131,13 @@ type GoogleEventsTaskGetAdvancedItem struct {
 
 	// EventDates: dates when the event takes place.
 	// If there are none, equals null.
-	EventDates *GoogleEventsTaskGetAdvancedItemEventDates `json:"event_dates"`
+	EventDates *EventDates `json:"event_dates"`
 
 	// LocationInfo: information about the event’s venue.
-	LocationInfo GoogleEventsTaskGetAdvancedItemLocationInfo `json:"location_info"`
+	LocationInfo LocationInfo `json:"location_info"`
 
 	// InformationAndTickets: additional information and ticket purchase options.
 	InformationAndTickets []GoogleEventsTaskGetAdvancedItemInformationAndTicket `json:"information_and_tickets"`
-}
-
-// GoogleEventsTaskGetAdvancedItemEventDates is the type of GoogleEventsTaskGetAdvancedItem.EventDates.
-//
-// Dates when the event takes place.
-// If there are none, equals null.
-type GoogleEventsTaskGetAdvancedItemEventDates struct {
-	// StartDatetime: date and time when the event starts.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	StartDatetime string `json:"start_datetime"`
-
-	// EndDatetime: date and time when the event ends.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	EndDatetime sdk.Opt[string] `json:"end_datetime,omitzero"`
-
-	// DisplayedDates: date or date range as it is displayed in SERP.
-	DisplayedDates string `json:"displayed_dates"`
 }
 
 // GoogleEventsTaskGetAdvancedItemInformationAndTicket is the type of GoogleEventsTaskGetAdvancedItem.InformationAndTickets.
@@ -3773,27 +3167,6 @@ type GoogleEventsTaskGetAdvancedItemInformationAndTicket struct {
 //
 // Further search refinement options.
 type GoogleEventsTaskGetAdvancedItemInformationAndTicketOption struct{}
-
-// GoogleEventsTaskGetAdvancedItemLocationInfo is the type of GoogleEventsTaskGetAdvancedItem.LocationInfo.
-//
-// Information about the event’s venue.
-type GoogleEventsTaskGetAdvancedItemLocationInfo struct {
-	// Name: name of the event’s venue.
-	Name string `json:"name"`
-
-	// Address: address of the event’s venue.
-	Address string `json:"address"`
-
-	// URL: URL to the event’s venue on google maps.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Cid: google-defined client id.
-	// Can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// FeatureID: the unique identifier of the element in SERP.
-	FeatureID string `json:"feature_id"`
-}
 
 // GoogleEventsTaskGetAdvancedResult is the type of GoogleEventsTaskGetAdvancedTask.Result.
 //
@@ -3826,10 +3199,10 @@ type GoogleEventsTaskGetAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleEventsTaskGetAdvancedResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleEventsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *RefinementChips `json:"refinement_chips"`
 
 	// Items: items of the element.
 	Items []GoogleEventsTaskGetAdvancedItem `json:"items"`
@@ -3846,31 +3219,6 @@ type GoogleEventsTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleEventsTaskGetAdvancedResultRefinementChips is the type of GoogleEventsTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleEventsTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedResultSpell is the type of GoogleEventsTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleEventsTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleEventsTaskPostData is the data of a GoogleEventsTaskPost task: the echo of its request, with api and function.
@@ -4075,40 +3423,6 @@ type GoogleEventsTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleEventsTasksFixedResult is the type of GoogleEventsTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleEventsTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: events.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleEventsTasksReadyData is the data of a GoogleEventsTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -4126,38 +3440,189 @@ type GoogleEventsTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleEventsTasksReadyResult is the type of GoogleEventsTasksReadyTask.Result.
+// GoogleImagesAdvancedItem is the type of GoogleImagesAdvancedResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleImagesAdvancedItem struct {
+	// Type: type of element = ‘carousel’.
+	// Carousel of keywords and images related to the specified search term.
+	Type string `json:"type"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: the URL of the page where the image is hosted.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleImagesAdvancedItemOption `json:"options,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP for the target domain.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleImagesAdvancedItemItem `json:"items,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle map[string]int64 `json:"rectangle,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Alt: the alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// SourceURL: the URL of the source image.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// EncodedURL: the URL of the cached version of the image stored on Google’s servers.
+	EncodedURL sdk.Opt[string] `json:"encoded_url,omitzero"`
+}
+
+// GoogleImagesAdvancedItemItem is the type of GoogleImagesAdvancedItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type GoogleImagesAdvancedItemItem struct {
+	// Type: type of element = ‘carousel_element’.
+	Type string `json:"type"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle map[string]int64 `json:"rectangle,omitzero"`
+}
+
+// GoogleImagesAdvancedItemOption is the type of GoogleImagesAdvancedItem.Options.
+//
+// Further search refinement options.
+type GoogleImagesAdvancedItemOption struct{}
+
+// GoogleImagesAdvancedResult is the type of GoogleImagesLiveAdvancedTask.Result.
 //
 // Array of results.
-type GoogleEventsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
+type GoogleImagesAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// SeType: type of search engine.
-	// Example: events.
-	SeType string `json:"se_type"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
 
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
 
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
 
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleImagesAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: carousel, images_search, related_searches.
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
+// GoogleImagesHTMLItem is the type of GoogleImagesHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleImagesHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleImagesHTMLResult is the type of GoogleImagesLiveHTMLTask.Result and GoogleImagesTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleImagesHTMLResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleImagesHTMLItem `json:"items"`
 }
 
 // GoogleImagesLiveAdvancedData is the data of a GoogleImagesLiveAdvanced task: the echo of its request, with api and function.
@@ -4181,94 +3646,6 @@ type GoogleImagesLiveAdvancedData struct {
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
-
-// GoogleImagesLiveAdvancedItem is the type of GoogleImagesLiveAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleImagesLiveAdvancedItem struct {
-	// Type: type of element = ‘carousel’.
-	// Carousel of keywords and images related to the specified search term.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: the URL of the page where the image is hosted.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleImagesLiveAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP for the target domain.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleImagesLiveAdvancedItemItem `json:"items,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle map[string]int64 `json:"rectangle,omitzero"`
-
-	// Subtitle: subtitle of the result in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Alt: the alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// SourceURL: the URL of the source image.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// EncodedURL: the URL of the cached version of the image stored on Google’s servers.
-	EncodedURL sdk.Opt[string] `json:"encoded_url,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedItemItem is the type of GoogleImagesLiveAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleImagesLiveAdvancedItemItem struct {
-	// Type: type of element = ‘carousel_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the element in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle map[string]int64 `json:"rectangle,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedItemOption is the type of GoogleImagesLiveAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleImagesLiveAdvancedItemOption struct{}
 
 // GoogleImagesLiveAdvancedRequest is one task of a GoogleImagesLiveAdvanced request: the request body is a slice of them.
 //
@@ -4391,80 +3768,6 @@ type GoogleImagesLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleImagesLiveAdvancedResult is the type of GoogleImagesLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleImagesLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleImagesLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleImagesLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleImagesLiveAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: carousel, images_search, related_searches.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleImagesLiveAdvancedResultRefinementChips is the type of GoogleImagesLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleImagesLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedResultSpell is the type of GoogleImagesLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleImagesLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleImagesLiveHTMLData is the data of a GoogleImagesLiveHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -4485,22 +3788,6 @@ type GoogleImagesLiveHTMLData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleImagesLiveHTMLItem is the type of GoogleImagesLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleImagesLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleImagesLiveHTMLRequest is one task of a GoogleImagesLiveHTML request: the request body is a slice of them.
@@ -4625,38 +3912,6 @@ type GoogleImagesLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleImagesLiveHTMLResult is the type of GoogleImagesLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleImagesLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleImagesLiveHTMLItem `json:"items"`
-}
-
 // GoogleImagesTaskGetHTMLData is the data of a GoogleImagesTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -4692,10 +3947,161 @@ type GoogleImagesTaskGetHTMLData struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleImagesTaskGetHTMLItem is the type of GoogleImagesTaskGetHTMLResult.Items.
+// GoogleImagesTasksReadyData is the data of a GoogleImagesTasksReady task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the request’s URL.
+type GoogleImagesTasksReadyData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
+
+// GoogleJobsAdvancedItem is the type of GoogleJobsAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleImagesTaskGetHTMLItem struct {
+type GoogleJobsAdvancedItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type string `json:"type"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleJobsAdvancedItemOption `json:"options,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// JobID: ID of the job on Google Jobs.
+	JobID string `json:"job_id"`
+
+	// EmployerName: name of the employer.
+	EmployerName string `json:"employer_name"`
+
+	// EmployerURL: URL to the employer’s website.
+	EmployerURL sdk.Opt[string] `json:"employer_url,omitzero"`
+
+	// EmployerImageURL: URL to the image used in the job posting.
+	EmployerImageURL sdk.Opt[string] `json:"employer_image_url,omitzero"`
+
+	// Location: location for which the job vacancy is posted.
+	Location string `json:"location"`
+
+	// SourceName: original source of the job vacancy.
+	SourceName string `json:"source_name"`
+
+	// SourceURL: URL to the original source of the job vacancy.
+	SourceURL string `json:"source_url"`
+
+	// Salary: the salary indicated in the job vacancy.
+	// If the salary isn’t indicated, this field will equal null.
+	Salary sdk.Opt[string] `json:"salary,omitzero"`
+
+	// ContractType: employment contract type.
+	ContractType string `json:"contract_type"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// TimeAgo: indicates how long ago the job vacancy was posted.
+	TimeAgo string `json:"time_ago"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP;
+	// in this case, will equal null.
+	Rectangle map[string]int64 `json:"rectangle"`
+}
+
+// GoogleJobsAdvancedItemOption is the type of GoogleJobsAdvancedItem.Options.
+//
+// Further search refinement options.
+type GoogleJobsAdvancedItemOption struct{}
+
+// GoogleJobsAdvancedResult is the type of GoogleJobsTaskGetAdvancedTask.Result.
+//
+// Array of results.
+type GoogleJobsAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
+	// in this case, equals null.
+	Spell map[string]any `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleJobsAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - google_jobs_item
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
+// GoogleJobsHTMLItem is the type of GoogleJobsHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleJobsHTMLItem struct {
 	// Page: serial number of the returned HTML page.
 	Page int64 `json:"page"`
 
@@ -4708,10 +4114,10 @@ type GoogleImagesTaskGetHTMLItem struct {
 	HTML string `json:"html"`
 }
 
-// GoogleImagesTaskGetHTMLResult is the type of GoogleImagesTaskGetHTMLTask.Result.
+// GoogleJobsHTMLResult is the type of GoogleJobsTaskGetHTMLTask.Result.
 //
 // Array of results.
-type GoogleImagesTaskGetHTMLResult struct {
+type GoogleJobsHTMLResult struct {
 	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
@@ -4736,59 +4142,7 @@ type GoogleImagesTaskGetHTMLResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleImagesTaskGetHTMLItem `json:"items"`
-}
-
-// GoogleImagesTasksReadyData is the data of a GoogleImagesTasksReady task: the echo of its request, with api and function.
-//
-// Contains the parameters passed in the request’s URL.
-type GoogleImagesTasksReadyData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleImagesTasksReadyResult is the type of GoogleImagesTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleImagesTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID.
-	//   - format
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: images.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	Items []GoogleJobsHTMLItem `json:"items"`
 }
 
 // GoogleJobsLocationsData is the data of a GoogleJobsLocations task: the echo of its request, with api and function.
@@ -4876,151 +4230,6 @@ type GoogleJobsTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleJobsTaskGetAdvancedItem is the type of GoogleJobsTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleJobsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleJobsTaskGetAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// JobID: ID of the job on Google Jobs.
-	JobID string `json:"job_id"`
-
-	// EmployerName: name of the employer.
-	EmployerName string `json:"employer_name"`
-
-	// EmployerURL: URL to the employer’s website.
-	EmployerURL sdk.Opt[string] `json:"employer_url,omitzero"`
-
-	// EmployerImageURL: URL to the image used in the job posting.
-	EmployerImageURL sdk.Opt[string] `json:"employer_image_url,omitzero"`
-
-	// Location: location for which the job vacancy is posted.
-	Location string `json:"location"`
-
-	// SourceName: original source of the job vacancy.
-	SourceName string `json:"source_name"`
-
-	// SourceURL: URL to the original source of the job vacancy.
-	SourceURL string `json:"source_url"`
-
-	// Salary: the salary indicated in the job vacancy.
-	// If the salary isn’t indicated, this field will equal null.
-	Salary sdk.Opt[string] `json:"salary,omitzero"`
-
-	// ContractType: employment contract type.
-	ContractType string `json:"contract_type"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// TimeAgo: indicates how long ago the job vacancy was posted.
-	TimeAgo string `json:"time_ago"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP;
-	// in this case, will equal null.
-	Rectangle map[string]int64 `json:"rectangle"`
-}
-
-// GoogleJobsTaskGetAdvancedItemOption is the type of GoogleJobsTaskGetAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleJobsTaskGetAdvancedItemOption struct{}
-
-// GoogleJobsTaskGetAdvancedResult is the type of GoogleJobsTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleJobsTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
-	// in this case, equals null.
-	Spell map[string]any `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleJobsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleJobsTaskGetAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - google_jobs_item
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleJobsTaskGetAdvancedResultRefinementChips is the type of GoogleJobsTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleJobsTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
 // GoogleJobsTaskGetHTMLData is the data of a GoogleJobsTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -5054,53 +4263,6 @@ type GoogleJobsTaskGetHTMLData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleJobsTaskGetHTMLItem is the type of GoogleJobsTaskGetHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleJobsTaskGetHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
-}
-
-// GoogleJobsTaskGetHTMLResult is the type of GoogleJobsTaskGetHTMLTask.Result.
-//
-// Array of results.
-type GoogleJobsTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleJobsTaskGetHTMLItem `json:"items"`
 }
 
 // GoogleJobsTaskPostData is the data of a GoogleJobsTaskPost task: the echo of its request, with api and function.
@@ -5275,38 +4437,52 @@ type GoogleJobsTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleJobsTasksReadyResult is the type of GoogleJobsTasksReadyTask.Result.
+// GoogleLocalFinderHTMLItem is the type of GoogleLocalFinderHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleLocalFinderHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleLocalFinderHTMLResult is the type of GoogleLocalFinderLiveHTMLTask.Result.
 //
 // Array of results.
-type GoogleJobsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
+type GoogleLocalFinderHTMLResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// SeType: type of search engine.
-	// Example: jobs.
-	SeType string `json:"se_type"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
 
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
 
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
 
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	// Items: elements of search results found in SERP.
+	Items []GoogleLocalFinderHTMLItem `json:"items"`
 }
 
 // GoogleLocalFinderLiveAdvancedData is the data of a GoogleLocalFinderLiveAdvanced task: the echo of its request, with api and function.
@@ -5392,7 +4568,7 @@ type GoogleLocalFinderLiveAdvancedItem struct {
 // Further search refinement options.
 type GoogleLocalFinderLiveAdvancedItemOption struct{}
 
-// GoogleLocalFinderLiveAdvancedItemRating is the type of GoogleLocalFinderLiveAdvancedItem.Rating.
+// GoogleLocalFinderLiveAdvancedItemRating is the type of GoogleLocalFinderLiveAdvancedItem.Rating and GoogleLocalFinderTaskGetAdvancedItem.Rating.
 //
 // The item’s rating.
 // The popularity rate based on reviews and displayed in SERP.
@@ -5569,10 +4745,10 @@ type GoogleLocalFinderLiveAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleLocalFinderLiveAdvancedResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleLocalFinderLiveAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *RefinementChips `json:"refinement_chips"`
 
 	// Items: elements of search results found in SERP.
 	Items []GoogleLocalFinderLiveAdvancedItem `json:"items"`
@@ -5588,31 +4764,6 @@ type GoogleLocalFinderLiveAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleLocalFinderLiveAdvancedResultRefinementChips is the type of GoogleLocalFinderLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleLocalFinderLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleLocalFinderLiveAdvancedResultSpell is the type of GoogleLocalFinderLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleLocalFinderLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleLocalFinderLiveHTMLData is the data of a GoogleLocalFinderLiveHTML task: the echo of its request, with api and function.
@@ -5632,22 +4783,6 @@ type GoogleLocalFinderLiveHTMLData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleLocalFinderLiveHTMLItem is the type of GoogleLocalFinderLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleLocalFinderLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleLocalFinderLiveHTMLRequest is one task of a GoogleLocalFinderLiveHTML request: the request body is a slice of them.
@@ -5779,38 +4914,6 @@ type GoogleLocalFinderLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleLocalFinderLiveHTMLResult is the type of GoogleLocalFinderLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleLocalFinderLiveHTMLItem `json:"items"`
-}
-
 // GoogleLocalFinderTaskGetAdvancedData is the data of a GoogleLocalFinderTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -5895,7 +4998,7 @@ type GoogleLocalFinderTaskGetAdvancedItem struct {
 
 	// Rating: the item’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating GoogleLocalFinderTaskGetAdvancedItemRating `json:"rating"`
+	Rating GoogleLocalFinderLiveAdvancedItemRating `json:"rating"`
 
 	// Cid: google-defined client id.
 	// Unique id of a local establishment;
@@ -5912,25 +5015,6 @@ type GoogleLocalFinderTaskGetAdvancedItem struct {
 //
 // Further search refinement options.
 type GoogleLocalFinderTaskGetAdvancedItemOption struct{}
-
-// GoogleLocalFinderTaskGetAdvancedItemRating is the type of GoogleLocalFinderTaskGetAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleLocalFinderTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
 
 // GoogleLocalFinderTaskGetAdvancedResult is the type of GoogleLocalFinderTaskGetAdvancedTask.Result.
 //
@@ -5961,10 +5045,10 @@ type GoogleLocalFinderTaskGetAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleLocalFinderTaskGetAdvancedResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleLocalFinderTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *RefinementChips `json:"refinement_chips"`
 
 	// Items: elements of search results found in SERP.
 	Items []GoogleLocalFinderTaskGetAdvancedItem `json:"items"`
@@ -5980,31 +5064,6 @@ type GoogleLocalFinderTaskGetAdvancedResult struct {
 
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResultRefinementChips is the type of GoogleLocalFinderTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleLocalFinderTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResultSpell is the type of GoogleLocalFinderTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleLocalFinderTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleLocalFinderTaskPostData is the data of a GoogleLocalFinderTaskPost task: the echo of its request, with api and function.
@@ -6205,40 +5264,6 @@ type GoogleLocalFinderTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleLocalFinderTasksFixedResult is the type of GoogleLocalFinderTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: local_finder.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleLocalFinderTasksReadyData is the data of a GoogleLocalFinderTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -6254,40 +5279,6 @@ type GoogleLocalFinderTasksReadyData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleLocalFinderTasksReadyResult is the type of GoogleLocalFinderTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: local_finder.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
 // GoogleLocationsData is the data of a GoogleLocations task: the echo of its request, with api and function.
@@ -6334,6 +5325,220 @@ type GoogleLocationsResult struct {
 	LocationType string `json:"location_type"`
 }
 
+// GoogleMapsAdvancedItem is the type of GoogleMapsAdvancedResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleMapsAdvancedItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type string `json:"type"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in the SERP element.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []GoogleMapsAdvancedItemOption `json:"options,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// OriginalTitle: original title of the element.
+	// Original title not translated by Google.
+	OriginalTitle sdk.Opt[string] `json:"original_title,omitzero"`
+
+	// ContactURL: URL of the preferred contact page.
+	ContactURL sdk.Opt[string] `json:"contact_url,omitzero"`
+
+	// ContributorURL: URL of the user’s or entity’s Local Guides profile, if available.
+	ContributorURL sdk.Opt[string] `json:"contributor_url,omitzero"`
+
+	// BookOnlineURL: URL in the ‘book online’ button of the element.
+	// URL directing users to the online booking or order page of the business entity.
+	BookOnlineURL sdk.Opt[string] `json:"book_online_url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *GoogleMapsAdvancedItemRating `json:"rating"`
+
+	// RatingDistribution: the distribution of ratings of the business entity.
+	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
+	RatingDistribution map[string]int64 `json:"rating_distribution"`
+
+	// Snippet: element snippet.
+	// Contains the address and other information about the local establishment featured in the element.
+	Snippet string `json:"snippet"`
+
+	// Address: address line.
+	// Address of the local establishment featured in the element.
+	Address string `json:"address"`
+
+	// AddressInfo: object containing address components of the local establishment.
+	AddressInfo AddressInfo `json:"address_info"`
+
+	// PlaceID: unique place identifier.
+	// Place id.
+	// Of the local establishment featured in the element.
+	PlaceID string `json:"place_id"`
+
+	// Phone: phone number.
+	// Phone number of the local establishment featured in the element.
+	Phone sdk.Opt[string] `json:"phone,omitzero"`
+
+	// MainImage: URL of the main image featured in Google My Business profile.
+	MainImage string `json:"main_image"`
+
+	// TotalPhotos: total count of images featured in Google My Business profile.
+	TotalPhotos int64 `json:"total_photos"`
+
+	// Category: business category.
+	// Google My Business general category that best describes the services provided by the business entity.
+	Category string `json:"category"`
+
+	// AdditionalCategories: additional business categories.
+	// Additional Google My Business categories that describe the services provided by the business entity in more detail.
+	AdditionalCategories []string `json:"additional_categories"`
+
+	// CategoryIDs: global category IDs.
+	// Universal category IDs that do not change based on the selected country.
+	CategoryIDs []string `json:"category_ids"`
+
+	// WorkHours: open hours.
+	// Information about work hours of the local establishment.
+	WorkHours WorkHours `json:"work_hours"`
+
+	// FeatureID: the unique identifier of the element in SERP.
+	FeatureID string `json:"feature_id"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API.
+	// To get a full list of reviews.
+	Cid string `json:"cid"`
+
+	// Latitude: latitude coordinate of the local establishments in google maps.
+	// Example:
+	//
+	//	"latitude": 51.584091
+	Latitude float64 `json:"latitude"`
+
+	// Longitude: longitude coordinate of the local establishment in google maps.
+	// Example:
+	//
+	//	"longitude": -0.31365919999999997
+	Longitude float64 `json:"longitude"`
+
+	// IsClaimed: indicates whether ownership of this local establishment is claimed.
+	IsClaimed bool `json:"is_claimed"`
+
+	// LocalJustifications: google local justifications.
+	// Snippets of text that “justify” why the business is showing up for search query.
+	LocalJustifications []LocalJustification `json:"local_justifications"`
+
+	// IsDirectoryItem: indicates whether this local establishment is a directory.
+	IsDirectoryItem bool `json:"is_directory_item"`
+
+	// PriceLevel: property price level.
+	// Can take values: inexpensive, moderate, expensive, very_expensive.
+	// If there is no price level information, the value will be null.
+	PriceLevel sdk.Opt[string] `json:"price_level,omitzero"`
+
+	// HotelRating: hotel class rating.
+	// Class ratings range between 1-5 stars, learn more.
+	// If there is no hotel class rating information, the value will be null.
+	HotelRating sdk.Opt[int64] `json:"hotel_rating,omitzero"`
+}
+
+// GoogleMapsAdvancedItemOption is the type of GoogleMapsAdvancedItem.Options.
+//
+// Further search refinement options.
+type GoogleMapsAdvancedItemOption struct{}
+
+// GoogleMapsAdvancedItemRating is the type of GoogleMapsAdvancedItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type GoogleMapsAdvancedItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType string `json:"rating_type"`
+
+	// Value: the value of the rating.
+	Value float64 `json:"value"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount int64 `json:"votes_count"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+
+	// RatingDistribution: the distribution of ratings of the business entity.
+	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
+	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
+}
+
+// GoogleMapsAdvancedResult is the type of GoogleMapsTaskGetAdvancedTask.Result.
+//
+// Array of results.
+type GoogleMapsAdvancedResult struct {
+	// Keyword: keyword received in a POST array.
+	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided exact results.
+	// Note: to check location-specific results, follow the provided check url, scroll up and down, then click the “Search this area” button.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleMapsAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results (items) found in SERP.
+	// Possible item types: maps_search, maps_paid_item.
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
 // GoogleMapsTaskGetAdvancedData is the data of a GoogleMapsTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -6367,557 +5572,6 @@ type GoogleMapsTaskGetAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItem is the type of GoogleMapsTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleMapsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the SERP element.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleMapsTaskGetAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// OriginalTitle: original title of the element.
-	// Original title not translated by Google.
-	OriginalTitle sdk.Opt[string] `json:"original_title,omitzero"`
-
-	// ContactURL: URL of the preferred contact page.
-	ContactURL sdk.Opt[string] `json:"contact_url,omitzero"`
-
-	// ContributorURL: URL of the user’s or entity’s Local Guides profile, if available.
-	ContributorURL sdk.Opt[string] `json:"contributor_url,omitzero"`
-
-	// BookOnlineURL: URL in the ‘book online’ button of the element.
-	// URL directing users to the online booking or order page of the business entity.
-	BookOnlineURL sdk.Opt[string] `json:"book_online_url,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleMapsTaskGetAdvancedItemRating `json:"rating"`
-
-	// RatingDistribution: the distribution of ratings of the business entity.
-	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
-	RatingDistribution map[string]int64 `json:"rating_distribution"`
-
-	// Snippet: element snippet.
-	// Contains the address and other information about the local establishment featured in the element.
-	Snippet string `json:"snippet"`
-
-	// Address: address line.
-	// Address of the local establishment featured in the element.
-	Address string `json:"address"`
-
-	// AddressInfo: object containing address components of the local establishment.
-	AddressInfo GoogleMapsTaskGetAdvancedItemAddressInfo `json:"address_info"`
-
-	// PlaceID: unique place identifier.
-	// Place id.
-	// Of the local establishment featured in the element.
-	PlaceID string `json:"place_id"`
-
-	// Phone: phone number.
-	// Phone number of the local establishment featured in the element.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// MainImage: URL of the main image featured in Google My Business profile.
-	MainImage string `json:"main_image"`
-
-	// TotalPhotos: total count of images featured in Google My Business profile.
-	TotalPhotos int64 `json:"total_photos"`
-
-	// Category: business category.
-	// Google My Business general category that best describes the services provided by the business entity.
-	Category string `json:"category"`
-
-	// AdditionalCategories: additional business categories.
-	// Additional Google My Business categories that describe the services provided by the business entity in more detail.
-	AdditionalCategories []string `json:"additional_categories"`
-
-	// CategoryIDs: global category IDs.
-	// Universal category IDs that do not change based on the selected country.
-	CategoryIDs []string `json:"category_ids"`
-
-	// WorkHours: open hours.
-	// Information about work hours of the local establishment.
-	WorkHours GoogleMapsTaskGetAdvancedItemWorkHours `json:"work_hours"`
-
-	// FeatureID: the unique identifier of the element in SERP.
-	FeatureID string `json:"feature_id"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API.
-	// To get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// Latitude: latitude coordinate of the local establishments in google maps.
-	// Example:
-	//
-	//	"latitude": 51.584091
-	Latitude float64 `json:"latitude"`
-
-	// Longitude: longitude coordinate of the local establishment in google maps.
-	// Example:
-	//
-	//	"longitude": -0.31365919999999997
-	Longitude float64 `json:"longitude"`
-
-	// IsClaimed: indicates whether ownership of this local establishment is claimed.
-	IsClaimed bool `json:"is_claimed"`
-
-	// LocalJustifications: google local justifications.
-	// Snippets of text that “justify” why the business is showing up for search query.
-	LocalJustifications []GoogleMapsTaskGetAdvancedItemLocalJustification `json:"local_justifications"`
-
-	// IsDirectoryItem: indicates whether this local establishment is a directory.
-	IsDirectoryItem bool `json:"is_directory_item"`
-
-	// PriceLevel: property price level.
-	// Can take values: inexpensive, moderate, expensive, very_expensive.
-	// If there is no price level information, the value will be null.
-	PriceLevel sdk.Opt[string] `json:"price_level,omitzero"`
-
-	// HotelRating: hotel class rating.
-	// Class ratings range between 1-5 stars, learn more.
-	// If there is no hotel class rating information, the value will be null.
-	HotelRating sdk.Opt[int64] `json:"hotel_rating,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItemAddressInfo is the type of GoogleMapsTaskGetAdvancedItem.AddressInfo.
-//
-// Object containing address components of the local establishment.
-type GoogleMapsTaskGetAdvancedItemAddressInfo struct {
-	// Borough: administrative unit or district the local establishment belongs to.
-	Borough sdk.Opt[string] `json:"borough,omitzero"`
-
-	// Address: street address of the local establishment.
-	Address string `json:"address"`
-
-	// City: name of the city where the local establishment is located.
-	City string `json:"city"`
-
-	// Zip: ZIP code of the local establishment.
-	Zip string `json:"zip"`
-
-	// Region: DMA region the local establishment belongs to.
-	Region string `json:"region"`
-
-	// CountryCode: ISO country code of the local establishment.
-	CountryCode string `json:"country_code"`
-}
-
-// GoogleMapsTaskGetAdvancedItemLocalJustification is the type of GoogleMapsTaskGetAdvancedItem.LocalJustifications.
-//
-// Google local justifications.
-// Snippets of text that “justify” why the business is showing up for search query.
-type GoogleMapsTaskGetAdvancedItemLocalJustification struct {
-	// Type: type of local justification.
-	// Posible values:
-	//
-	//	"user_review",
-	//	"website_mention",
-	//	"menu",
-	//	"other"
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Text: text snippet of local justification.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItemOption is the type of GoogleMapsTaskGetAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleMapsTaskGetAdvancedItemOption struct{}
-
-// GoogleMapsTaskGetAdvancedItemRating is the type of GoogleMapsTaskGetAdvancedItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleMapsTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-
-	// RatingDistribution: the distribution of ratings of the business entity.
-	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
-	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHours is the type of GoogleMapsTaskGetAdvancedItem.WorkHours.
-//
-// Open hours.
-// Information about work hours of the local establishment.
-type GoogleMapsTaskGetAdvancedItemWorkHours struct {
-	// Timetable: work hours timetable.
-	Timetable *GoogleMapsTaskGetAdvancedItemWorkHoursTimetable `json:"timetable"`
-
-	// CurrentStatus: current status of the establishment.
-	// Indicates whether the establishment is opened or closed.
-	CurrentStatus string `json:"current_status"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetable is the type of GoogleMapsTaskGetAdvancedItemWorkHours.Timetable.
-//
-// Work hours timetable.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetable struct {
-	// Sunday: work hours on Sundays.
-	Sunday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday `json:"sunday"`
-
-	// Monday: work hours on Mondays.
-	Monday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday `json:"monday"`
-
-	// Tuesday: work hours on Tuesdays.
-	Tuesday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday `json:"tuesday"`
-
-	// Wednesday: work hours on Wednesdays.
-	Wednesday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday `json:"wednesday"`
-
-	// Thursday: work hours on Thursdays.
-	Thursday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday `json:"thursday"`
-
-	// Friday: work hours on Fridays.
-	Friday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday `json:"friday"`
-
-	// Saturday: work hours on Saturday.
-	Saturday []GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday `json:"saturday"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Friday.
-//
-// Work hours on Fridays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFriday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableFridayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Monday.
-//
-// Work hours on Mondays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMonday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableMondayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Saturday.
-//
-// Work hours on Saturday.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSaturdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Sunday.
-//
-// Work hours on Sundays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSunday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableSundayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Thursday.
-//
-// Work hours on Thursdays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableThursdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Tuesday.
-//
-// Work hours on Tuesdays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableTuesdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetable.Wednesday.
-//
-// Work hours on Wednesdays.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday struct {
-	// Open: opening time.
-	Open GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayClose `json:"close"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayClose is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday.Close.
-//
-// Closing time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayOpen is the type of GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesday.Open.
-//
-// Opening time.
-type GoogleMapsTaskGetAdvancedItemWorkHoursTimetableWednesdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// GoogleMapsTaskGetAdvancedResult is the type of GoogleMapsTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleMapsTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided exact results.
-	// Note: to check location-specific results, follow the provided check url, scroll up and down, then click the “Search this area” button.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleMapsTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleMapsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleMapsTaskGetAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types: maps_search, maps_paid_item.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleMapsTaskGetAdvancedResultRefinementChips is the type of GoogleMapsTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleMapsTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedResultSpell is the type of GoogleMapsTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleMapsTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleMapsTaskPostData is the data of a GoogleMapsTaskPost task: the echo of its request, with api and function.
@@ -7143,40 +5797,6 @@ type GoogleMapsTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleMapsTasksFixedResult is the type of GoogleMapsTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleMapsTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: maps.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleMapsTasksReadyData is the data of a GoogleMapsTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -7194,66 +5814,10 @@ type GoogleMapsTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleMapsTasksReadyResult is the type of GoogleMapsTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleMapsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: maps.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedData is the data of a GoogleNewsLiveAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleNewsLiveAdvancedData struct {
-	GoogleNewsLiveAdvancedRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedItem is the type of GoogleNewsLiveAdvancedResult.Items.
+// GoogleNewsAdvancedItem is the type of GoogleNewsAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleNewsLiveAdvancedItem struct {
+type GoogleNewsAdvancedItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -7267,7 +5831,7 @@ type GoogleNewsLiveAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleNewsLiveAdvancedItemOption `json:"options,omitzero"`
+	Options []GoogleNewsAdvancedItemOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -7299,7 +5863,7 @@ type GoogleNewsLiveAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleNewsLiveAdvancedItemRectangle `json:"rectangle"`
+	Rectangle *GoogleNewsAdvancedItemRectangle `json:"rectangle"`
 
 	// Position: the alignment of the element in SERP.
 	// Can take the following values:
@@ -7308,14 +5872,14 @@ type GoogleNewsLiveAdvancedItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleNewsLiveAdvancedItemItem `json:"items,omitzero"`
+	Items []GoogleNewsAdvancedItemItem `json:"items,omitzero"`
 }
 
-// GoogleNewsLiveAdvancedItemItem is the type of GoogleNewsLiveAdvancedItem.Items.
+// GoogleNewsAdvancedItemItem is the type of GoogleNewsAdvancedItem.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
-type GoogleNewsLiveAdvancedItemItem struct {
+type GoogleNewsAdvancedItemItem struct {
 	// Type: type of element = ‘ top_stories_element‘.
 	Type string `json:"type"`
 
@@ -7354,41 +5918,20 @@ type GoogleNewsLiveAdvancedItemItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleNewsLiveAdvancedItemItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
-// GoogleNewsLiveAdvancedItemItemRectangle is the type of GoogleNewsLiveAdvancedItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleNewsLiveAdvancedItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedItemOption is the type of GoogleNewsLiveAdvancedItem.Options.
+// GoogleNewsAdvancedItemOption is the type of GoogleNewsAdvancedItem.Options.
 //
 // Further search refinement options.
-type GoogleNewsLiveAdvancedItemOption struct{}
+type GoogleNewsAdvancedItemOption struct{}
 
-// GoogleNewsLiveAdvancedItemRectangle is the type of GoogleNewsLiveAdvancedItem.Rectangle.
+// GoogleNewsAdvancedItemRectangle is the type of GoogleNewsAdvancedItem.Rectangle.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 // Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleNewsLiveAdvancedItemRectangle struct {
+type GoogleNewsAdvancedItemRectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X float64 `json:"x"`
@@ -7402,6 +5945,127 @@ type GoogleNewsLiveAdvancedItemRectangle struct {
 
 	// Height: height of the element in pixels.
 	Height float64 `json:"height"`
+}
+
+// GoogleNewsAdvancedResult is the type of GoogleNewsLiveAdvancedTask.Result.
+//
+// Array of results.
+type GoogleNewsAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleNewsAdvancedItem `json:"items"`
+
+	// IncludesNonNewsSearchResults: indicates whether the response contains non-news search results in addition to news content.
+	IncludesNonNewsSearchResults bool `json:"includes_non_news_search_results"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: top_stories, news_search.
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
+// GoogleNewsHTMLItem is the type of GoogleNewsHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleNewsHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleNewsHTMLResult is the type of GoogleNewsTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleNewsHTMLResult struct {
+	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleNewsHTMLItem `json:"items"`
+}
+
+// GoogleNewsLiveAdvancedData is the data of a GoogleNewsLiveAdvanced task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type GoogleNewsLiveAdvancedData struct {
+	GoogleNewsLiveAdvancedRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
 // GoogleNewsLiveAdvancedRequest is one task of a GoogleNewsLiveAdvanced request: the request body is a slice of them.
@@ -7551,83 +6215,6 @@ type GoogleNewsLiveAdvancedRequest struct {
 	SearchParam sdk.Opt[string] `json:"search_param,omitzero"`
 }
 
-// GoogleNewsLiveAdvancedResult is the type of GoogleNewsLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleNewsLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleNewsLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleNewsLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleNewsLiveAdvancedItem `json:"items"`
-
-	// IncludesNonNewsSearchResults: indicates whether the response contains non-news search results in addition to news content.
-	IncludesNonNewsSearchResults bool `json:"includes_non_news_search_results"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: top_stories, news_search.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
-// GoogleNewsLiveAdvancedResultRefinementChips is the type of GoogleNewsLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleNewsLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedResultSpell is the type of GoogleNewsLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleNewsLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleNewsTaskGetHTMLData is the data of a GoogleNewsTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -7663,15 +6250,48 @@ type GoogleNewsTaskGetHTMLData struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleNewsTaskGetHTMLItem is the type of GoogleNewsTaskGetHTMLResult.Items.
+// GoogleNewsTasksFixedData is the data of a GoogleNewsTasksFixed task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the request’s URL.
+type GoogleNewsTasksFixedData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
+
+// GoogleNewsTasksReadyData is the data of a GoogleNewsTasksReady task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the request’s URL.
+type GoogleNewsTasksReadyData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
+
+// GoogleOrganicHTMLItem is the type of GoogleOrganicHTMLResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleNewsTaskGetHTMLItem struct {
+type GoogleOrganicHTMLItem struct {
 	// Page: serial number of the returned HTML page.
 	Page int64 `json:"page"`
 
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Date: date and time when the HTML page was scanned in the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
 	// Example: 2019-11-15 12:57:46 +00:00.
 	Date string `json:"date"`
 
@@ -7679,11 +6299,11 @@ type GoogleNewsTaskGetHTMLItem struct {
 	HTML string `json:"html"`
 }
 
-// GoogleNewsTaskGetHTMLResult is the type of GoogleNewsTaskGetHTMLTask.Result.
+// GoogleOrganicHTMLResult is the type of GoogleOrganicLiveHTMLTask.Result.
 //
 // Array of results.
-type GoogleNewsTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+type GoogleOrganicHTMLResult struct {
+	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
 	// Type: search engine type in a POST array.
@@ -7707,109 +6327,7 @@ type GoogleNewsTaskGetHTMLResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleNewsTaskGetHTMLItem `json:"items"`
-}
-
-// GoogleNewsTasksFixedData is the data of a GoogleNewsTasksFixed task: the echo of its request, with api and function.
-//
-// Contains the parameters passed in the request’s URL.
-type GoogleNewsTasksFixedData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleNewsTasksFixedResult is the type of GoogleNewsTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleNewsTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: news.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleNewsTasksReadyData is the data of a GoogleNewsTasksReady task: the echo of its request, with api and function.
-//
-// Contains the parameters passed in the request’s URL.
-type GoogleNewsTasksReadyData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleNewsTasksReadyResult is the type of GoogleNewsTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleNewsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: news.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	Items []GoogleOrganicHTMLItem `json:"items"`
 }
 
 // GoogleOrganicLiveAdvancedData is the data of a GoogleOrganicLiveAdvanced task: the echo of its request, with api and function.
@@ -7902,19 +6420,19 @@ type GoogleOrganicLiveAdvancedItem struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicLiveAdvancedItemPrice `json:"price,omitzero"`
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -7922,12 +6440,12 @@ type GoogleOrganicLiveAdvancedItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// Faq: frequently asked questions.
 	// Questions and answers extension shown below some of Google’s search results.
 	// If there are none, equals null.
-	Faq *GoogleOrganicLiveAdvancedItemFaq `json:"faq"`
+	Faq *Faq `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
@@ -7956,10 +6474,10 @@ type GoogleOrganicLiveAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// Extra: additional information about the result.
-	Extra *GoogleOrganicLiveAdvancedItemExtra `json:"extra,omitzero"`
+	Extra *Extra `json:"extra,omitzero"`
 
 	// Subtitle: subtitle of the item.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -7969,11 +6487,11 @@ type GoogleOrganicLiveAdvancedItem struct {
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
 	// MultiCarouselSnippets: multi_carousel_snippet results.
-	MultiCarouselSnippets []GoogleOrganicLiveAdvancedItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
+	MultiCarouselSnippets []MultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
 
 	// Text: - text
 	// If there is none, equals null.
-	Text []GoogleOrganicLiveAdvancedItemText `json:"text,omitzero"`
+	Text []Text `json:"text,omitzero"`
 
 	// Phone: phone number.
 	Phone sdk.Opt[string] `json:"phone,omitzero"`
@@ -7999,10 +6517,10 @@ type GoogleOrganicLiveAdvancedItem struct {
 	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
 
 	// Link: link of the element.
-	Link *GoogleOrganicLiveAdvancedItemLink2 `json:"link,omitzero"`
+	Link *GoogleOrganicLiveAdvancedItemLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult.
+// GoogleOrganicLiveAdvancedItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult and GoogleOrganicTaskGetAdvancedItem.AboutThisResult.
 //
 // Contains information from the ‘About this result’ panel.
 // ‘About this result’ panel provides additional context about why Google returned this result for the given query;
@@ -8037,170 +6555,7 @@ type GoogleOrganicLiveAdvancedItemAboutThisResult struct {
 	RelatedTerms []string `json:"related_terms,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemExtra is the type of GoogleOrganicLiveAdvancedItem.Extra.
-//
-// Additional information about the result.
-type GoogleOrganicLiveAdvancedItemExtra struct {
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// DescriptionRows: extended description.
-	// If there is none, equals null.
-	DescriptionRows []GoogleOrganicLiveAdvancedItemExtraDescriptionRow `json:"description_rows,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRow is the type of GoogleOrganicLiveAdvancedItemExtra.DescriptionRows.
-//
-// Extended description.
-// If there is none, equals null.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRow struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemExtraDescriptionRowLink `json:"links,omitzero"`
-
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicLiveAdvancedItemExtraDescriptionRowPrice `json:"price,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemExtraDescriptionRowRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemExtraDescriptionRowRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowLink is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowPrice is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowRating is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemExtraDescriptionRowRectangle is the type of GoogleOrganicLiveAdvancedItemExtraDescriptionRow.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemExtraDescriptionRowRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemFaq is the type of GoogleOrganicLiveAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemFaq struct {
-	// Type: type of element = ‘ faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemImage is the type of GoogleOrganicLiveAdvancedItem.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemItem is the type of GoogleOrganicLiveAdvancedItem.Items.
+// GoogleOrganicLiveAdvancedItemItem is the type of GoogleOrganicLiveAdvancedItem.Items and GoogleOrganicTaskGetAdvancedItem.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
@@ -8214,57 +6569,13 @@ type GoogleOrganicLiveAdvancedItemItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
-// GoogleOrganicLiveAdvancedItemItemRectangle is the type of GoogleOrganicLiveAdvancedItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink is the type of GoogleOrganicLiveAdvancedItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2 is the type of GoogleOrganicLiveAdvancedItem.Link.
+// GoogleOrganicLiveAdvancedItemLink is the type of GoogleOrganicLiveAdvancedItem.Link.
 //
 // Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2 struct {
+type GoogleOrganicLiveAdvancedItemLink struct {
 	// Type: type of element = ‘ knowledge_graph_list_item‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8284,7 +6595,7 @@ type GoogleOrganicLiveAdvancedItemLink2 struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of specific images.
-	Items []GoogleOrganicLiveAdvancedItemLink2Item `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkItem `json:"items,omitzero"`
 
 	// Alt: alt attribute.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
@@ -8295,7 +6606,7 @@ type GoogleOrganicLiveAdvancedItemLink2 struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2Rectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8322,13 +6633,13 @@ type GoogleOrganicLiveAdvancedItemLink2 struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Link: link of the element.
-	Link *GoogleOrganicLiveAdvancedItemLink2Link `json:"link,omitzero"`
+	Link *GoogleOrganicLiveAdvancedItemLinkLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2Item is the type of GoogleOrganicLiveAdvancedItemLink2.Items.
+// GoogleOrganicLiveAdvancedItemLinkItem is the type of GoogleOrganicLiveAdvancedItemLink.Items and GoogleOrganicTaskGetAdvancedItemLink.Items.
 //
 // Contains arrays of specific images.
-type GoogleOrganicLiveAdvancedItemLink2Item struct {
+type GoogleOrganicLiveAdvancedItemLinkItem struct {
 	// Type: type of element = ‘ knowledge_graph_images_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8339,10 +6650,10 @@ type GoogleOrganicLiveAdvancedItemLink2Item struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2Link is the type of GoogleOrganicLiveAdvancedItemLink2.Link.
+// GoogleOrganicLiveAdvancedItemLinkLink is the type of GoogleOrganicLiveAdvancedItemLink.Link.
 //
 // Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2Link struct {
+type GoogleOrganicLiveAdvancedItemLinkLink struct {
 	// Type: type of element = ‘ knowledge_graph_ai_overview_item‘‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8362,7 +6673,7 @@ type GoogleOrganicLiveAdvancedItemLink2Link struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the element.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -8373,7 +6684,7 @@ type GoogleOrganicLiveAdvancedItemLink2Link struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8406,15 +6717,15 @@ type GoogleOrganicLiveAdvancedItemLink2Link struct {
 	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
 	// Links: website links featured in the element.
-	Links []GoogleOrganicLiveAdvancedItemLink2LinkLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicLiveAdvancedItemLink2LinkReference `json:"references,omitzero"`
+	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
 
 	// Source: name of the source of the video.
 	Source sdk.Opt[string] `json:"source,omitzero"`
@@ -8430,23 +6741,23 @@ type GoogleOrganicLiveAdvancedItemLink2Link struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleOrganicLiveAdvancedItemLink2LinkTable `json:"table,omitzero"`
+	Table *GoogleOrganicLiveAdvancedItemLinkLinkTable `json:"table,omitzero"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicLiveAdvancedItemLink2LinkComponent `json:"components,omitzero"`
+	Components []GoogleOrganicLiveAdvancedItemLinkLinkComponent `json:"components,omitzero"`
 
 	// DataAttrid: google defined data attribute ID.
 	// Example: kc:/common/topic:social media presence.
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Link: link of the element.
-	Link *GoogleOrganicLiveAdvancedItemLink2LinkLink2 `json:"link,omitzero"`
+	Link *GoogleOrganicLiveAdvancedItemLinkLinkLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkComponent is the type of GoogleOrganicLiveAdvancedItemLink2Link.Components.
+// GoogleOrganicLiveAdvancedItemLinkLinkComponent is the type of GoogleOrganicLiveAdvancedItemLinkLink.Components.
 //
 // Array of components of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponent struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkComponent struct {
 	// Type: type of component = ‘ ai_overview_expanded_component‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8461,108 +6772,22 @@ type GoogleOrganicLiveAdvancedItemLink2LinkComponent struct {
 
 	// Images: images of the component.
 	// If there are none, equals null.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkComponentImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemLink2LinkComponentLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicLiveAdvancedItemLink2LinkComponentReference `json:"references,omitzero"`
+	References []Reference `json:"references,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkComponentImage is the type of GoogleOrganicLiveAdvancedItemLink2LinkComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkComponentLink is the type of GoogleOrganicLiveAdvancedItemLink2LinkComponent.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponentLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkComponentReference is the type of GoogleOrganicLiveAdvancedItemLink2LinkComponent.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicLiveAdvancedItemLink2LinkComponentReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkImage is the type of GoogleOrganicLiveAdvancedItemLink2Link.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkItem is the type of GoogleOrganicLiveAdvancedItemLink2Link.Items.
+// GoogleOrganicLiveAdvancedItemLinkLinkItem is the type of GoogleOrganicLiveAdvancedItemLinkLink.Items.
 //
 // Contains arrays of elements available in the list.
-type GoogleOrganicLiveAdvancedItemLink2LinkItem struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkItem struct {
 	// Type: type of element = ‘ knowledge_graph_list_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8579,30 +6804,10 @@ type GoogleOrganicLiveAdvancedItemLink2LinkItem struct {
 	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink is the type of GoogleOrganicLiveAdvancedItemLink2Link.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2 is the type of GoogleOrganicLiveAdvancedItemLink2Link.Link.
+// GoogleOrganicLiveAdvancedItemLinkLinkLink is the type of GoogleOrganicLiveAdvancedItemLinkLink.Link.
 //
 // Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2 struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLink struct {
 	// Type: type of element = ‘ knowledge_graph_expanded_item‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8622,7 +6827,7 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2 struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2Item `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the element.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -8633,7 +6838,7 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2 struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2Rectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8662,16 +6867,16 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2 struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []GoogleOrganicLiveAdvancedItemLink2LinkLink2Link `json:"links,omitzero"`
+	Links []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"links,omitzero"`
 
 	// ExpandedElement: link of the element.
-	ExpandedElement []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.ExpandedElement.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.ExpandedElement.
 //
 // Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement struct {
 	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -8696,16 +6901,16 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement struct {
 	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// Table: results table.
 	// If there are none, equals null.
-	Table *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable `json:"table"`
+	Table *GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable `json:"table"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8735,10 +6940,11 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementItem `json:"items,omitzero"`
+	Items []CategoryItem `json:"items,omitzero"`
 
-	// Price: price indicated in the element.
-	Price *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementPrice `json:"price,omitzero"`
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
 
 	// Source: web source of the shopping element.
 	// Indicates the source of information included in the element.
@@ -8772,123 +6978,31 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement struct {
 	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementImage is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementItem is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given shopping element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in url.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementPrice is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Price.
-//
-// Price indicated in the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘featured_snippet’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElement.Table.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Table.
 //
 // Results table.
 // If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable struct {
 	// TableElement: name assigned to the table element.
 	// Possible values:
 	//   - table_element
 	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
 
 	// TableHeader: column names.
-	TableHeader []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader `json:"table_header,omitzero"`
+	TableHeader []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader `json:"table_header,omitzero"`
 
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTable.TableHeader.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable.TableHeader.
 //
 // Column names.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader struct {
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
-	TableContent []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+	TableContent []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -8915,7 +7029,7 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader 
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem `json:"items,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
@@ -8934,194 +7048,24 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader 
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
 	// Badges: badges relevant to the element.
-	Badges []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge `json:"badges,omitzero"`
+	Badges []Badge `json:"badges,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// SeedQuestion: question that triggered additional expanded elements.
 	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
 
 	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Badges.
-//
-// Badges relevant to the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: name of the third-party review source.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the third-party review source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
-
-	// Tweet: tweet message.
-	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
-
-	// Date: the posting date.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ReviewsCount: the number of reviews.
-	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating `json:"rating,omitzero"`
-
-	// PlaceID: the identifier of a place.
-	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
-
-	// Feature: the additional feature of the review.
-	Feature sdk.Opt[string] `json:"feature,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// PostsID: the identifier of the google_posts feature.
-	PostsID sdk.Opt[string] `json:"posts_id,omitzero"`
-
-	// Price: price of the app element.
-	Price *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice `json:"price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Price.
-//
-// Price of the app element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the app element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the app element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the app element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘third_party_reviews’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.ExpandedElement.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.ExpandedElement.
 //
 // Expanded element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement struct {
 	// Type: type of element = ‘ people_also_ask_expanded_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -9141,32 +7085,14 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderE
 	Description sdk.Opt[string] `json:"description,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Items.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem struct {
 	// Type: type of element = ‘ people_also_ask_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -9184,140 +7110,35 @@ type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderI
 	Date sdk.Opt[string] `json:"date,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘people_also_ask’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.TableContent.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent.
 //
 // The content of the table.
 // One line of the table in this element of the array.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent.Rectangle.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkItem is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.Items, GoogleOrganicTaskGetAdvancedItemLinkLinkLink.Items and 4 other fields.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘top_stories’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2Item is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
+// Additional items present in the element.
+// If there are none, equals null.
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkItem struct {
+	// Type: type of element = ‘product_considerations_element’.
+	// Contains the product consideration and expanded element with additional info.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the element.
+	// Title: title of the result in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2Link is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.Links.
+// GoogleOrganicLiveAdvancedItemLinkLinkReference is the type of GoogleOrganicLiveAdvancedItemLinkLink.References, GoogleOrganicTaskGetAdvancedItemLinkLink.References and 3 other fields.
 //
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2Link struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkLink2Rectangle is the type of GoogleOrganicLiveAdvancedItemLink2LinkLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkRectangle is the type of GoogleOrganicLiveAdvancedItemLink2Link.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2LinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLink2LinkReference is the type of GoogleOrganicLiveAdvancedItemLink2Link.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleOrganicLiveAdvancedItemLink2LinkReference struct {
+// Additional references relevant to the item.
+// Includes references to webpages that may have been used to generate the ai_overview.
+type GoogleOrganicLiveAdvancedItemLinkLinkReference struct {
 	// Type: type of element = ‘ ai_overview_expanded_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -9342,11 +7163,11 @@ type GoogleOrganicLiveAdvancedItemLink2LinkReference struct {
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2LinkTable is the type of GoogleOrganicLiveAdvancedItemLink2Link.Table.
+// GoogleOrganicLiveAdvancedItemLinkLinkTable is the type of GoogleOrganicLiveAdvancedItemLinkLink.Table, GoogleOrganicTaskGetAdvancedItemLinkLink.Table and RelatedTermRelatedSearchImage.Table.
 //
 // Table present in the element.
 // The header and content of the table present in the element.
-type GoogleOrganicLiveAdvancedItemLink2LinkTable struct {
+type GoogleOrganicLiveAdvancedItemLinkLinkTable struct {
 	// TableHeader: content in the header of the table.
 	TableHeader []string `json:"table_header,omitzero"`
 
@@ -9355,142 +7176,7 @@ type GoogleOrganicLiveAdvancedItemLink2LinkTable struct {
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLink2Rectangle is the type of GoogleOrganicLiveAdvancedItemLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemMultiCarouselSnippet is the type of GoogleOrganicLiveAdvancedItem.MultiCarouselSnippets.
-//
-// Multi_carousel_snippet results.
-type GoogleOrganicLiveAdvancedItemMultiCarouselSnippet struct {
-	// Type: type of element = ‘ multi_carousel_snippet‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a particular item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemMultiCarouselSnippetRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemMultiCarouselSnippetRectangle is the type of GoogleOrganicLiveAdvancedItemMultiCarouselSnippet.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemMultiCarouselSnippetRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemPrice is the type of GoogleOrganicLiveAdvancedItem.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicLiveAdvancedItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of booking a place for the specified dates of stay.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRating is the type of GoogleOrganicLiveAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRectangle is the type of GoogleOrganicLiveAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResult is the type of GoogleOrganicLiveAdvancedItem.RelatedResult.
+// GoogleOrganicLiveAdvancedItemRelatedResult is the type of GoogleOrganicLiveAdvancedItem.RelatedResult and GoogleOrganicTaskGetAdvancedItem.RelatedResult.
 //
 // Related result from the same domain.
 // Related result from the same domain appears as a part of the main result snippet;
@@ -9537,19 +7223,19 @@ type GoogleOrganicLiveAdvancedItemRelatedResult struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicLiveAdvancedItemRelatedResultImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedItemRelatedResultRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicLiveAdvancedItemRelatedResultPrice `json:"price,omitzero"`
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []GoogleOrganicLiveAdvancedItemRelatedResultHighlighted `json:"highlighted,omitzero"`
@@ -9582,150 +7268,13 @@ type GoogleOrganicLiveAdvancedItemRelatedResult struct {
 // Words highlighted in bold within the results description.
 type GoogleOrganicLiveAdvancedItemRelatedResultHighlighted struct {
 	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicLiveAdvancedItemRelatedResultHighlightedAboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
 	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultHighlightedAboutThisResult is the type of GoogleOrganicLiveAdvancedItemRelatedResultHighlighted.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicLiveAdvancedItemRelatedResultHighlightedAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultImage is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Images.
-//
-// Images of the element.
-type GoogleOrganicLiveAdvancedItemRelatedResultImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultPrice is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicLiveAdvancedItemRelatedResultPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultRating is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedItemRelatedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemText is the type of GoogleOrganicLiveAdvancedItem.Text.
-//
-//   - text
-//
-// If there is none, equals null.
-type GoogleOrganicLiveAdvancedItemText struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicLiveAdvancedItemTextLink `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedItemTextRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicLiveAdvancedItemTextLink is the type of GoogleOrganicLiveAdvancedItemText.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemTextLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemTextRectangle is the type of GoogleOrganicLiveAdvancedItemText.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedItemTextRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedRequest is one task of a GoogleOrganicLiveAdvanced request: the request body is a slice of them.
@@ -10027,14 +7576,14 @@ type GoogleOrganicLiveAdvancedResult struct {
 	// IsPaid: indicates whether the element is an ad.
 	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicLiveAdvancedResultRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicLiveAdvancedResultRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -10075,50 +7624,7 @@ type GoogleOrganicLiveAdvancedResult struct {
 	Cid sdk.Opt[string] `json:"cid,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResultRating is the type of GoogleOrganicLiveAdvancedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicLiveAdvancedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRectangle is the type of GoogleOrganicLiveAdvancedResult.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicLiveAdvancedResultRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘knowledge_graph’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips.
+// GoogleOrganicLiveAdvancedResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips and GoogleOrganicTaskGetAdvancedResult.RefinementChips.
 //
 // Search refinement chips.
 type GoogleOrganicLiveAdvancedResultRefinementChips struct {
@@ -10132,7 +7638,7 @@ type GoogleOrganicLiveAdvancedResultRefinementChips struct {
 	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of GoogleOrganicLiveAdvancedResultRefinementChips.Items.
+// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of GoogleOrganicLiveAdvancedResultRefinementChips.Items and GoogleSearchByImageAdvancedResultRefinementChips.Items.
 //
 // Items of the element.
 type GoogleOrganicLiveAdvancedResultRefinementChipsItem struct {
@@ -10152,24 +7658,25 @@ type GoogleOrganicLiveAdvancedResultRefinementChipsItem struct {
 	Options []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResultRefinementChipsItemOption is the type of GoogleOrganicLiveAdvancedResultRefinementChipsItem.Options.
+// GoogleOrganicLiveAdvancedResultRefinementChipsItemOption is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.Links, GoogleOrganicLiveAdvancedResultRefinementChipsItem.Options and 3 other fields.
 //
-// Further search refinement options.
+// Additional items present in the element.
+// If there are none, equals null.
 type GoogleOrganicLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
+	// Type: type of element = ‘commercial_units_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the element.
+	// Title: title of the local services element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// URL: search URL with refinement parameters.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Domain: domain in SERP.
+	// Domain: domain where a link points.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResultSpell is the type of GoogleOrganicLiveAdvancedResult.Spell.
+// GoogleOrganicLiveAdvancedResultSpell is the type of GoogleOrganicLiveAdvancedResult.Spell and GoogleOrganicTaskGetAdvancedResult.Spell.
 //
 // Autocorrection of the search engine.
 // If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
@@ -10303,21 +7810,6 @@ type GoogleOrganicLiveHTMLData struct {
 	// Example:
 	//   - https://www.google.co.uk/search?q=%20rank%20tracker%20api&hl=en&gl=GB&uule=w+CAIQIFISCXXeIa8LoNhHEZkq1d1aOpZS
 	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveHTMLItem is the type of GoogleOrganicLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleOrganicLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned in the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleOrganicLiveHTMLRequest is one task of a GoogleOrganicLiveHTML request: the request body is a slice of them.
@@ -10467,37 +7959,6 @@ type GoogleOrganicLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleOrganicLiveHTMLResult is the type of GoogleOrganicLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleOrganicLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleOrganicLiveHTMLItem `json:"items"`
-}
-
 // GoogleOrganicLiveRegularData is the data of a GoogleOrganicLiveRegular task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -10515,40 +7976,6 @@ type GoogleOrganicLiveRegularData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleOrganicLiveRegularItem is the type of GoogleOrganicLiveRegularResult.Items.
-//
-// Items in SERP.
-type GoogleOrganicLiveRegularItem struct {
-	// Type: type of element = ‘featured_snippet’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements found in SERP.
-	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
-	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Domain: domain of the ad element in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the ad element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: relevant URL of the ad element in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Breadcrumb: breadcrumb of the ad element in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
 }
 
 // GoogleOrganicLiveRegularRequest is one task of a GoogleOrganicLiveRegular request: the request body is a slice of them.
@@ -10704,10 +8131,44 @@ type GoogleOrganicLiveRegularRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleOrganicLiveRegularResult is the type of GoogleOrganicLiveRegularTask.Result.
+// GoogleOrganicRegularItem is the type of GoogleOrganicRegularResult.Items.
+//
+// Items in SERP.
+type GoogleOrganicRegularItem struct {
+	// Type: type of element = ‘featured_snippet’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements found in SERP.
+	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
+	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Domain: domain of the ad element in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the results element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: relevant URL of the ad element in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Breadcrumb: breadcrumb of the ad element in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+}
+
+// GoogleOrganicRegularResult is the type of GoogleOrganicLiveRegularTask.Result and GoogleOrganicTaskGetRegularTask.Result.
 //
 // Array of results.
-type GoogleOrganicLiveRegularResult struct {
+type GoogleOrganicRegularResult struct {
 	// Keyword: keyword received in a POST array.
 	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
@@ -10724,7 +8185,8 @@ type GoogleOrganicLiveRegularResult struct {
 	// LanguageCode: language code in a POST array.
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
 	CheckURL string `json:"check_url"`
 
 	// Datetime: date and time when the result was received.
@@ -10734,17 +8196,17 @@ type GoogleOrganicLiveRegularResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicLiveRegularResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips GoogleOrganicLiveRegularResultRefinementChips `json:"refinement_chips"`
+	RefinementChips GoogleOrganicRegularResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results found in SERP.
 	// Contains types of all search results ( items) found in the returned SERP.
 	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, images, jobs, knowledge_graph, local_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, ai_overview.
 	// Note that this array contains all types of search results found in the returned SERP;
-	// however, this endpoint provides data for featured_snippet, organic and paid types only.
-	// To get all items (inlcuding SERP features and rich snippets) found in the returned SERP, please refer to the Google Organiс Advanced SERP endpoint.
+	// however, this endpoint provides data for featured_snippet, organic and paid types only;
+	// to get all items (including SERP features and rich snippets) found in the returned SERP, please refer to the Google Organiс Advanced SERP endpoint.
 	ItemTypes []string `json:"item_types"`
 
 	// SeResultsCount: total number of results in SERP.
@@ -10754,13 +8216,13 @@ type GoogleOrganicLiveRegularResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: items in SERP.
-	Items []GoogleOrganicLiveRegularItem `json:"items"`
+	Items []GoogleOrganicRegularItem `json:"items"`
 }
 
-// GoogleOrganicLiveRegularResultRefinementChips is the type of GoogleOrganicLiveRegularResult.RefinementChips.
+// GoogleOrganicRegularResultRefinementChips is the type of GoogleOrganicRegularResult.RefinementChips.
 //
 // Search refinement chips.
-type GoogleOrganicLiveRegularResultRefinementChips struct {
+type GoogleOrganicRegularResultRefinementChips struct {
 	// Type: type of element = ‘refinement_chips’.
 	Type string `json:"type"`
 
@@ -10768,13 +8230,13 @@ type GoogleOrganicLiveRegularResultRefinementChips struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: items of the element.
-	Items []GoogleOrganicLiveRegularResultRefinementChipsItem `json:"items"`
+	Items []GoogleOrganicRegularResultRefinementChipsItem `json:"items"`
 }
 
-// GoogleOrganicLiveRegularResultRefinementChipsItem is the type of GoogleOrganicLiveRegularResultRefinementChips.Items.
+// GoogleOrganicRegularResultRefinementChipsItem is the type of GoogleOrganicRegularResultRefinementChips.Items.
 //
 // Items of the element.
-type GoogleOrganicLiveRegularResultRefinementChipsItem struct {
+type GoogleOrganicRegularResultRefinementChipsItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -10788,38 +8250,7 @@ type GoogleOrganicLiveRegularResultRefinementChipsItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleOrganicLiveRegularResultRefinementChipsItemOption `json:"options"`
-}
-
-// GoogleOrganicLiveRegularResultRefinementChipsItemOption is the type of GoogleOrganicLiveRegularResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicLiveRegularResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveRegularResultSpell is the type of GoogleOrganicLiveRegularResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicLiveRegularResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Options []GoogleDatasetSearchAdvancedItemOption `json:"options"`
 }
 
 // GoogleOrganicTaskGetAdvancedData is the data of a GoogleOrganicTaskGetAdvanced task: the echo of its request, with api and function.
@@ -10906,19 +8337,19 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicTaskGetAdvancedItemPrice `json:"price,omitzero"`
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -10926,16 +8357,16 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// Faq: frequently asked questions.
 	// Questions and answers extension shown below some of Google’s search results.
 	// If there are none, equals null.
-	Faq *GoogleOrganicTaskGetAdvancedItemFaq `json:"faq"`
+	Faq *Faq `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemItem `json:"items,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
@@ -10945,12 +8376,12 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	// AboutThisResult: contains information from the ‘About this result’ panel.
 	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicTaskGetAdvancedItemAboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *GoogleOrganicLiveAdvancedItemAboutThisResult `json:"about_this_result,omitzero"`
 
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
 	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleOrganicTaskGetAdvancedItemRelatedResult `json:"related_result,omitzero"`
+	RelatedResult []GoogleOrganicLiveAdvancedItemRelatedResult `json:"related_result,omitzero"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -10960,10 +8391,10 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// Extra: additional information about the result.
-	Extra *GoogleOrganicTaskGetAdvancedItemExtra `json:"extra,omitzero"`
+	Extra *Extra `json:"extra,omitzero"`
 
 	// Subtitle: subtitle of the item.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -10973,11 +8404,11 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
 	// MultiCarouselSnippets: multi_carousel_snippet results.
-	MultiCarouselSnippets []GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
+	MultiCarouselSnippets []MultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
 
 	// Text: - text
 	// If there is none, equals null.
-	Text []GoogleOrganicTaskGetAdvancedItemText `json:"text,omitzero"`
+	Text []Text `json:"text,omitzero"`
 
 	// Phone: phone number.
 	Phone sdk.Opt[string] `json:"phone,omitzero"`
@@ -11003,272 +8434,13 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
 
 	// Link: link of the element.
-	Link *GoogleOrganicTaskGetAdvancedItemLink2 `json:"link,omitzero"`
+	Link *GoogleOrganicTaskGetAdvancedItemLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemAboutThisResult is the type of GoogleOrganicTaskGetAdvancedItem.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicTaskGetAdvancedItemAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtra is the type of GoogleOrganicTaskGetAdvancedItem.Extra.
-//
-// Additional information about the result.
-type GoogleOrganicTaskGetAdvancedItemExtra struct {
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// DescriptionRows: extended description.
-	// If there is none, equals null.
-	DescriptionRows []GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow `json:"description_rows,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow is the type of GoogleOrganicTaskGetAdvancedItemExtra.DescriptionRows.
-//
-// Extended description.
-// If there is none, equals null.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowLink `json:"links,omitzero"`
-
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowPrice `json:"price,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowLink is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowPrice is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRating is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRectangle is the type of GoogleOrganicTaskGetAdvancedItemExtraDescriptionRow.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemExtraDescriptionRowRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemFaq is the type of GoogleOrganicTaskGetAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemFaq struct {
-	// Type: type of element = ‘ faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemImage is the type of GoogleOrganicTaskGetAdvancedItem.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemItem is the type of GoogleOrganicTaskGetAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemItem struct {
-	// Type: type of element = ‘ multi_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemItemRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemItemRectangle is the type of GoogleOrganicTaskGetAdvancedItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink is the type of GoogleOrganicTaskGetAdvancedItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2 is the type of GoogleOrganicTaskGetAdvancedItem.Link.
+// GoogleOrganicTaskGetAdvancedItemLink is the type of GoogleOrganicTaskGetAdvancedItem.Link.
 //
 // Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2 struct {
+type GoogleOrganicTaskGetAdvancedItemLink struct {
 	// Type: type of element = ‘ knowledge_graph_list_item‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11288,7 +8460,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2 struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of specific images.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2Item `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkItem `json:"items,omitzero"`
 
 	// Alt: alt attribute.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
@@ -11299,7 +8471,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2 struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2Rectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -11322,27 +8494,13 @@ type GoogleOrganicTaskGetAdvancedItemLink2 struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Link: link of the element.
-	Link *GoogleOrganicTaskGetAdvancedItemLink2Link `json:"link,omitzero"`
+	Link *GoogleOrganicTaskGetAdvancedItemLinkLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2Item is the type of GoogleOrganicTaskGetAdvancedItemLink2.Items.
-//
-// Contains arrays of specific images.
-type GoogleOrganicTaskGetAdvancedItemLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: image source URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2Link is the type of GoogleOrganicTaskGetAdvancedItemLink2.Link.
+// GoogleOrganicTaskGetAdvancedItemLinkLink is the type of GoogleOrganicTaskGetAdvancedItemLink.Link.
 //
 // Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLink struct {
 	// Type: type of element = ‘ knowledge_graph_ai_overview_item‘‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11362,7 +8520,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the element.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -11373,7 +8531,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -11397,11 +8555,11 @@ type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkReference `json:"references,omitzero"`
+	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
 
 	// Source: name of the source of the video.
 	Source sdk.Opt[string] `json:"source,omitzero"`
@@ -11420,15 +8578,15 @@ type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkTable `json:"table,omitzero"`
+	Table *GoogleOrganicLiveAdvancedItemLinkLinkTable `json:"table,omitzero"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLink2LinkComponent `json:"components,omitzero"`
+	Components []GoogleOrganicTaskGetAdvancedItemLinkLinkComponent `json:"components,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// Text: description content.
 	Text sdk.Opt[string] `json:"text,omitzero"`
@@ -11438,13 +8596,13 @@ type GoogleOrganicTaskGetAdvancedItemLink2Link struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Link: link of the element.
-	Link *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 `json:"link,omitzero"`
+	Link *GoogleOrganicTaskGetAdvancedItemLinkLinkLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkComponent is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Components.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkComponent is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Components, GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components and RelatedTermRelatedSearchImage.Components.
 //
 // Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkComponent struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkComponent struct {
 	// Type: type of component = ‘ ai_overview_expanded_component‘.
 	Type []string `json:"type,omitzero"`
 
@@ -11459,51 +8617,13 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkComponent struct {
 
 	// Images: images of the component.
 	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkComponentImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkComponentImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkImage is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkItem is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Items.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Items.
 //
 // Contains arrays of elements available in the list.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkItem struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkItem struct {
 	// Type: type of element = ‘ knowledge_graph_list_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11530,56 +8650,13 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkItem struct {
 	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
 	// Links: website links featured in the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkItemLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkItemLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkItem.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Link.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLink is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Link.
 //
 // Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLink struct {
 	// Type: type of element = ‘ knowledge_graph_expanded_item‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11599,7 +8676,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Item `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the element.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -11610,7 +8687,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Rectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -11635,16 +8712,16 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2 struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Link `json:"links,omitzero"`
+	Links []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"links,omitzero"`
 
 	// ExpandedElement: link of the element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.ExpandedElement.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLink.ExpandedElement.
 //
 // Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement struct {
 	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11669,16 +8746,16 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement struct {
 	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// Table: results table.
 	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable `json:"table"`
+	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable `json:"table"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -11704,10 +8781,11 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementItem `json:"items,omitzero"`
+	Items []CategoryItem `json:"items,omitzero"`
 
-	// Price: price indicated in the element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementPrice `json:"price,omitzero"`
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
 
 	// Source: web source of the shopping element.
 	// Indicates the source of information included in the element.
@@ -11741,123 +8819,31 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement struct {
 	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given shopping element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in url.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Price.
-//
-// Price indicated in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘featured_snippet’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElement.Table.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement.Table.
 //
 // Results table.
 // If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable struct {
 	// TableElement: name assigned to the table element.
 	// Possible values:
 	//   - table_element
 	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
 
 	// TableHeader: column names.
-	TableHeader []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader `json:"table_header,omitzero"`
+	TableHeader []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader `json:"table_header,omitzero"`
 
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTable.TableHeader.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable.TableHeader.
 //
 // Column names.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader struct {
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
-	TableContent []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+	TableContent []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -11880,7 +8866,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem `json:"items,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
@@ -11899,22 +8885,22 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
 	// Badges: badges relevant to the element.
-	Badges []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge `json:"badges,omitzero"`
+	Badges []Badge `json:"badges,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// SeedQuestion: question that triggered additional expanded elements.
 	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
 
 	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Description: snippet of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
@@ -11943,7 +8929,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Price: price quote featured on Google at the time when our API pulled the results.
 	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice `json:"price,omitzero"`
+	Price *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice `json:"price,omitzero"`
 
 	// Type: type of element = ‘product_considerations_expanded_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -11955,183 +8941,13 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
 
 	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch `json:"related_searches,omitzero"`
+	RelatedSearches []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch `json:"related_searches,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Badges.
-//
-// Badges relevant to the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: name of the third-party review source.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the third-party review source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
-
-	// Tweet: tweet message.
-	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
-
-	// Date: the posting date.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ReviewsCount: the number of reviews.
-	ReviewsCount sdk.Opt[int64] `json:"reviews_count,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating `json:"rating,omitzero"`
-
-	// PlaceID: the identifier of a place.
-	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
-
-	// Feature: the additional feature of the review.
-	Feature sdk.Opt[string] `json:"feature,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// PostsID: the identifier of the google_posts feature.
-	PostsID sdk.Opt[string] `json:"posts_id,omitzero"`
-
-	// Price: price of the app element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice `json:"price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Price.
-//
-// Price of the app element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgePrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the app element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the app element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the app element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadge.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderBadgeRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘third_party_reviews’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.ExpandedElement.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.ExpandedElement.
 //
 // Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement struct {
 	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -12151,7 +8967,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	Description sdk.Opt[string] `json:"description,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// Timestamp: date and time when the video was published or indexed.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -12160,14 +8976,14 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable `json:"table"`
+	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable `json:"table"`
 
 	// Items: array of items.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem `json:"items,omitzero"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementReference `json:"references,omitzero"`
+	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
 
 	// Snippet: additional information for the video.
 	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
@@ -12189,36 +9005,18 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	// Markdown: content of the element in markdown format.
 	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// MentionedIn: additional elements in the mention_carousel item.
-	MentionedIn []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn `json:"mentioned_in,omitzero"`
+	MentionedIn []MentionedIn `json:"mentioned_in,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Items.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement.Items.
 //
 // Array of items.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem struct {
 	// Type: type of element = ‘ ai_overview_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -12245,295 +9043,50 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
 	// Links: website links featured in the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItem.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.MentionedIn.
-//
-// Additional elements in the mention_carousel item.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: snippet of the element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// URL: URL of the result in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInItem `json:"items,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Time: the total time it takes to prepare the cook the dish.
-	Time sdk.Opt[string] `json:"time,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRating `json:"rating,omitzero"`
-
-	// Author: - author
-	Author sdk.Opt[string] `json:"author,omitzero"`
-
-	// Seller: seller of the product.
-	Seller sdk.Opt[string] `json:"seller,omitzero"`
-
-	// ImageURL: URL of the product’s image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Price: price of the popular products element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInPrice `json:"price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInItem struct {
-	// Type: type of element = ‘ scholarly_articles_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: scholarly_articles_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the recipes_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Price.
-//
-// Price of the popular products element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInPrice struct {
-	// Current: current price.
-	// Indicates the current price of the popular products element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the popular products element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the popular products element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedIn.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementMentionedInRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘scholarly_articles’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementReference struct {
-	// Type: type of element = ‘ ai_overview_video_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElement.Table.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement.Table.
 //
 // Table present in the element.
 // The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable struct {
 	// TableHeader: content in the header of the table.
-	TableHeader []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader `json:"table_header,omitzero"`
+	TableHeader []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader `json:"table_header,omitzero"`
 
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTable.TableHeader.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable.TableHeader.
 //
 // Content in the header of the table.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader struct {
 	// TableContent: array of contents of the table present in the element.
 	// Each array represents the table row.
-	TableContent []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+	TableContent []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent `json:"components,omitzero"`
+	Components []GoogleOrganicTaskGetAdvancedItemLinkLinkComponent `json:"components,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderReference `json:"references,omitzero"`
+	References []Reference `json:"references,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -12560,7 +9113,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// Alt: alt tag of the image.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
@@ -12571,10 +9124,11 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
-	RelatedImageSearches []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
+	RelatedImageSearches []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
 
-	// Price: price of the mention carousel element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderPrice `json:"price,omitzero"`
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
 
 	// Source: source of the element.
 	// Indicates the source of information included in the shopping_element.
@@ -12594,7 +9148,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Location: location for which the job vacancy is posted.
 	Location sdk.Opt[string] `json:"location,omitzero"`
@@ -12617,183 +9171,11 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	Salary sdk.Opt[string] `json:"salary,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components.
-//
-// Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type []string `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponentImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponentImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderItem struct {
-	// Type: type of element = ‘ mention_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Price.
-//
-// Price of the mention carousel element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderPrice struct {
-	// Current: current price.
-	// Indicates the current price of the mention carousel element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the mention carousel element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the mention carousel element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘mention_carousel’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
 //
 // Contains keywords and images related to the specified search term.
 // If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch struct {
 	// Type: type of element = ‘ related_image_searches_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -12815,7 +9197,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -12835,89 +9217,24 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchItem struct {
-	// Type: type of element = ‘ shopping_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearchRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘shopping’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
 //
 // Array of contents of the table present in the element.
 // Each array represents the table row.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent struct {
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContentReference `json:"references,omitzero"`
+	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContentReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContentReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Items.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderItem struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem struct {
 	// Type: type of element = ‘ questions_and_answers_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -12938,11 +9255,11 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	URL sdk.Opt[string] `json:"url,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Price.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Price.
 //
 // Price quote featured on Google at the time when our API pulled the results.
 // Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice struct {
 	// Current: current price.
 	// Indicates the current price quote featured on Google at the time when our API pulled the results.
 	Current sdk.Opt[float64] `json:"current,omitzero"`
@@ -12976,14 +9293,14 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// Table: results table.
 	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceTable `json:"table"`
+	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable `json:"table"`
 
 	// Graph: contains data provided in the graph of the element.
-	Graph *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph `json:"graph,omitzero"`
+	Graph *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph `json:"graph,omitzero"`
 
 	// Date: date and time.
 	// Date and time when the result was published.
@@ -12993,9 +9310,9 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	// ImageURL: URL of the image.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRating `json:"rating,omitzero"`
+	Rating *BadgeRating `json:"rating,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -13019,7 +9336,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// ConsiderationCategory: category of the consideration element.
 	// The category is indicated just above the title fo the consideration element.
@@ -13030,12 +9347,12 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	ExpandedElement []string `json:"expanded_element,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Graph.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice.Graph.
 //
 // Contains data provided in the graph of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
 
 	// Value: stock price.
 	// Stock price for the date and time provided in the date field.
@@ -13043,28 +9360,28 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// PreviousItems: previous close data.
 	// Contains stock price data based on the preceding time period.
-	PreviousItems []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem `json:"previous_items,omitzero"`
+	PreviousItems []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem `json:"previous_items,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph.Items.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph.Items and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.Items.
 //
 // Data provided for the date and time when our API pulled the results.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphItem struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem struct {
 	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
 	// Date: date and time.
 	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the stock price in the value field is provided.
+	// Indicates date and time for which the exchange rate in the value field is provided.
 	Date sdk.Opt[string] `json:"date,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraph.PreviousItems.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph.PreviousItems.
 //
 // Previous close data.
 // Contains stock price data based on the preceding time period.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem struct {
 	// Type: type of element = ‘graph_element’.
 	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -13094,22 +9411,23 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"items,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
-	// Price: price indicated in the element.
-	Price *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemPrice `json:"price,omitzero"`
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
 
 	// Source: source of the element.
 	Source sdk.Opt[string] `json:"source,omitzero"`
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
@@ -13144,7 +9462,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	Result sdk.Opt[string] `json:"result,omitzero"`
 
 	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
 
 	// ConvertedValue: value converted to a requested currency.
 	// Indicates the exact value based on Google Fincance data at the time when our API pulled the results.
@@ -13164,55 +9482,20 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Table: results table.
 	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemTable `json:"table"`
+	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable `json:"table"`
 
 	// Graph: contains data provided in the graph of the element.
-	Graph *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph `json:"graph,omitzero"`
+	Graph *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph `json:"graph,omitzero"`
 
 	// Categories: array of course categories.
 	// Contains a list of categories relevant to courses.
-	Categories []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory `json:"categories,omitzero"`
+	Categories []Category `json:"categories,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Categories.
-//
-// Array of course categories.
-// Contains a list of categories relevant to courses.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory struct {
-	// Items: array of courses elements.
-	// Contains a list of courses elements.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
-
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategory.Items.
-//
-// Array of courses elements.
-// Contains a list of courses elements.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem struct {
-	// Type: type of element = ‘courses_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: name of the course.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the course.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the courses element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.ExpandedElement.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.ExpandedElement.
 //
 // Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
 	// Type: type of element = ‘ math_solver_expanded_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -13221,72 +9504,15 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 
 	// Solution: solution of the element.
 	// Displays steps to solve the mathematical equation as specified in the element.
-	Solution []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution `json:"solution,omitzero"`
+	Solution []Text `json:"solution,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
-//
-// Solution of the element.
-// Displays steps to solve the mathematical equation as specified in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution struct {
-	// Links: links featured in the math_solver element.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionLink `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution.Links.
-//
-// Links featured in the math_solver element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolution.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElementSolutionRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Graph.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.Graph.
 //
 // Contains data provided in the graph of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
 
 	// Value: exchange rate.
 	// Exchange rate for the date and time provided in the date field.
@@ -13295,29 +9521,15 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	// PreviousItems: exchange rates on the preceding time period.
 	// Contains exchange rate data based on the preceding time period.
 	// If there are none, equals null.
-	PreviousItems []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem `json:"previous_items,omitzero"`
+	PreviousItems []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem `json:"previous_items,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.Items.
-//
-// Data provided for the date and time when our API pulled the results.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the exchange rate in the value field is provided.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.PreviousItems.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.PreviousItems.
 //
 // Exchange rates on the preceding time period.
 // Contains exchange rate data based on the preceding time period.
 // If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem struct {
 	// Type: type of element = ‘graph_element’.
 	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -13334,193 +9546,14 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItemRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemItem struct {
-	// Type: type of element = ‘commercial_units_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the local services element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemPrice is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Price.
-//
-// Price indicated in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the commercial units element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the commercial units element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the commercial units element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItem.Table.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice.Table and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.Table.
 //
 // Results table.
 // If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceGraphPreviousItemTable struct {
-	// TableHeader: column names.
-	// If there are none, equals null.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// Information about the requested exchange rates as featured in SERP.
-	// If there is none, equals null.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceItem struct {
-	// Type: type of element = ‘product_considerations_element’.
-	// Contains the product consideration and expanded element with additional info.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘product_considerations’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPrice.Table.
-//
-// Results table.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderPriceTable struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable struct {
 	// TableHeader: column names.
 	// If there are none, equals null.
 	TableHeader []string `json:"table_header,omitzero"`
@@ -13531,57 +9564,15 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRating is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘questions_and_answers’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.RelatedSearches.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.RelatedSearches.
 //
 // Search queries related to the elment.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch struct {
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch struct {
 	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchAboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
 	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -13606,1024 +9597,7 @@ type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHead
 	SearchTerms []string `json:"search_terms,omitzero"`
 
 	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchAboutThisResult is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearch.RelatedTerms.
-//
-// Related search terms that appear in the result.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm struct {
-	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem `json:"items,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermReference `json:"references,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch `json:"related_searches,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem struct {
-	// Type: type of element = ‘ short_videos_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItemImage `json:"images,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItemImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘short_videos’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTerm.RelatedSearches.
-//
-// Search queries related to the elment.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch struct {
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchItem `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the result in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Image: image of the element.
-	Image *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage `json:"image,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch.Image.
-//
-// Image of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage struct {
-	// Type: type of element = ‘ ai_overview_table_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: URL of the link to the video.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem `json:"items,omitzero"`
-
-	// Keyword: keyword for the related refined search.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// RefineType: type of search refinement.
-	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
-
-	// Description: description of the result in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// PostsCount: number of posts from the discussion on the related source.
-	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
-
-	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
-	// If true, the ai_overview element is loaded asynchronically;
-	// if false, the ai_overview element is loaded from cache.
-	AsynchronousAIOverview sdk.Opt[bool] `json:"asynchronous_ai_overview,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	// The text of the ai_overview formatted in the markdown markup language.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageImage `json:"images,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable `json:"table,omitzero"`
-
-	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent `json:"components,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageLink `json:"links,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Components.
-//
-// Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type []string `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponentImage `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponentImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponent.Images.
-//
-// Images of the component.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageImage is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem struct {
-	// Type: type of element = ‘ discussions_and_forums_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// URL: URL to the source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItemLink `json:"links,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItemLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem.Links.
-//
-// Website links featured in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageLink is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘discussions_and_forums’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageReference is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImage.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchItem is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearch.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchItem struct {
-	// Type: type of element = ‘ found_on_web_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeader.TableContent.
-//
-// The content of the table.
-// One line of the table in this element of the array.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContent.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2ExpandedElementTableTableHeaderTableContentRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘top_stories’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Item is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.Items.
-//
-// Contains arrays of elements available in the list.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Item struct {
-	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Link is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.Links.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Link struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Rectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2LinkLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkRectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkReference is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.References.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2LinkTable is the type of GoogleOrganicTaskGetAdvancedItemLink2Link.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLink2LinkTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLink2Rectangle is the type of GoogleOrganicTaskGetAdvancedItemLink2.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemLink2Rectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet is the type of GoogleOrganicTaskGetAdvancedItem.MultiCarouselSnippets.
-//
-// Multi_carousel_snippet results.
-type GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet struct {
-	// Type: type of element = ‘ multi_carousel_snippet‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a particular item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the item.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippetRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippetRectangle is the type of GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippet.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemMultiCarouselSnippetRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemPrice is the type of GoogleOrganicTaskGetAdvancedItem.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicTaskGetAdvancedItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of booking a place for the specified dates of stay.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRating is the type of GoogleOrganicTaskGetAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRectangle is the type of GoogleOrganicTaskGetAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResult is the type of GoogleOrganicTaskGetAdvancedItem.RelatedResult.
-//
-// Related result from the same domain.
-// Related result from the same domain appears as a part of the main result snippet;
-// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleOrganicTaskGetAdvancedItemRelatedResult struct {
-	// Type: type of element = ‘ related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []GoogleOrganicTaskGetAdvancedItemRelatedResultImage `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedItemRelatedResultRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleOrganicTaskGetAdvancedItemRelatedResultPrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted `json:"highlighted,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicTaskGetAdvancedItemRelatedResultHighlightedAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultHighlightedAboutThisResult is the type of GoogleOrganicTaskGetAdvancedItemRelatedResultHighlighted.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultHighlightedAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultImage is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Images.
-//
-// Images of the element.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultPrice is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemRelatedResultRating is the type of GoogleOrganicTaskGetAdvancedItemRelatedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedItemRelatedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemText is the type of GoogleOrganicTaskGetAdvancedItem.Text.
-//
-//   - text
-//
-// If there is none, equals null.
-type GoogleOrganicTaskGetAdvancedItemText struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []GoogleOrganicTaskGetAdvancedItemTextLink `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedItemTextRectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemTextLink is the type of GoogleOrganicTaskGetAdvancedItemText.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemTextLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemTextRectangle is the type of GoogleOrganicTaskGetAdvancedItemText.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedItemTextRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	RelatedTerms []RelatedTerm `json:"related_terms,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedResult is the type of GoogleOrganicTaskGetAdvancedTask.Result.
@@ -14656,10 +9630,10 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicTaskGetAdvancedResultSpell `json:"spell,omitzero"`
+	Spell *GoogleOrganicLiveAdvancedResultSpell `json:"spell,omitzero"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleOrganicTaskGetAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
+	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
@@ -14696,14 +9670,14 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 	// IsPaid: indicates whether the element is an ad.
 	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleOrganicTaskGetAdvancedResultRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleOrganicTaskGetAdvancedResultRectangle `json:"rectangle"`
+	Rectangle *BadgeRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -14738,114 +9712,6 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 
 	// Cid: google-defined client id.
 	Cid sdk.Opt[string] `json:"cid,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRating is the type of GoogleOrganicTaskGetAdvancedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleOrganicTaskGetAdvancedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRectangle is the type of GoogleOrganicTaskGetAdvancedResult.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleOrganicTaskGetAdvancedResultRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘knowledge_graph’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRefinementChips is the type of GoogleOrganicTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRefinementChipsItem is the type of GoogleOrganicTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleOrganicTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleOrganicTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultSpell is the type of GoogleOrganicTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleOrganicTaskGetRegularData is the data of a GoogleOrganicTaskGetRegular task: the echo of its request, with api and function.
@@ -14884,161 +9750,6 @@ type GoogleOrganicTaskGetRegularData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleOrganicTaskGetRegularItem is the type of GoogleOrganicTaskGetRegularResult.Items.
-//
-// Items in SERP.
-type GoogleOrganicTaskGetRegularItem struct {
-	// Type: type of element = ‘featured_snippet’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements found in SERP.
-	// Note values are returned in the ascending order, with values corresponding to advanced SERP features omitted from the results;
-	// to get all items (including SERP features and rich snippets) with their positions, please refer to the Google Organiс Advanced SERP endpoint.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Domain: domain of the ad element in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the results element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: relevant URL of the ad element in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Breadcrumb: breadcrumb of the ad element in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-}
-
-// GoogleOrganicTaskGetRegularResult is the type of GoogleOrganicTaskGetRegularTask.Result.
-//
-// Array of results.
-type GoogleOrganicTaskGetRegularResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicTaskGetRegularResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips GoogleOrganicTaskGetRegularResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results found in SERP.
-	// Contains types of all search results ( items) found in the returned SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, images, jobs, knowledge_graph, local_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, ai_overview.
-	// Note that this array contains all types of search results found in the returned SERP;
-	// however, this endpoint provides data for featured_snippet, organic and paid types only;
-	// to get all items (including SERP features and rich snippets) found in the returned SERP, please refer to the Google Organiс Advanced SERP endpoint.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: items in SERP.
-	Items []GoogleOrganicTaskGetRegularItem `json:"items"`
-}
-
-// GoogleOrganicTaskGetRegularResultRefinementChips is the type of GoogleOrganicTaskGetRegularResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicTaskGetRegularResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type string `json:"type"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicTaskGetRegularResultRefinementChipsItem `json:"items"`
-}
-
-// GoogleOrganicTaskGetRegularResultRefinementChipsItem is the type of GoogleOrganicTaskGetRegularResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleOrganicTaskGetRegularResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleOrganicTaskGetRegularResultRefinementChipsItemOption `json:"options"`
-}
-
-// GoogleOrganicTaskGetRegularResultRefinementChipsItemOption is the type of GoogleOrganicTaskGetRegularResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicTaskGetRegularResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetRegularResultSpell is the type of GoogleOrganicTaskGetRegularResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicTaskGetRegularResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	// Note: Yahoo and Yandex support only the following autocorrection type:
-	//   - including_results_for
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleOrganicTaskPostData is the data of a GoogleOrganicTaskPost task: the echo of its request, with api and function.
@@ -15334,41 +10045,6 @@ type GoogleOrganicTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleOrganicTasksFixedResult is the type of GoogleOrganicTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleOrganicTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID.
-	//   - format
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: organic.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleOrganicTasksReadyData is the data of a GoogleOrganicTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -15386,79 +10062,10 @@ type GoogleOrganicTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleOrganicTasksReadyResult is the type of GoogleOrganicTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleOrganicTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: organic.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedData is the data of a GoogleSearchByImageTaskGetAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleSearchByImageTaskGetAdvancedData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// ImageURL: (not described by the docs).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// LanguageCode: (not described by the docs).
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// LocationCode: (not described by the docs).
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// Os: (not described by the docs).
-	Os sdk.Opt[string] `json:"os,omitzero"`
-
-	// Priority: (not described by the docs).
-	Priority sdk.Opt[int64] `json:"priority,omitzero"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItem is the type of GoogleSearchByImageTaskGetAdvancedResult.Items.
+// GoogleSearchByImageAdvancedItem is the type of GoogleSearchByImageAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleSearchByImageTaskGetAdvancedItem struct {
+type GoogleSearchByImageAdvancedItem struct {
 	// Type: type of element = ‘organic’.
 	Type string `json:"type"`
 
@@ -15526,7 +10133,7 @@ type GoogleSearchByImageTaskGetAdvancedItem struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleSearchByImageTaskGetAdvancedItemImage `json:"images,omitzero"`
+	Images []GoogleAIModeAdvancedItemItemImage `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
@@ -15534,42 +10141,42 @@ type GoogleSearchByImageTaskGetAdvancedItem struct {
 
 	// Rating: the item’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleSearchByImageTaskGetAdvancedItemRating `json:"rating"`
+	Rating *GoogleSearchByImageAdvancedItemRating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleSearchByImageTaskGetAdvancedItemPrice `json:"price"`
+	Price *GoogleSearchByImageAdvancedItemPrice `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleSearchByImageTaskGetAdvancedItemHighlighted `json:"highlighted,omitzero"`
+	Highlighted []GoogleSearchByImageAdvancedItemHighlighted `json:"highlighted,omitzero"`
 
 	// Faq: frequently asked questions.
 	// Questions and answers extension shown below some of Google’s search results.
 	// If there are none, equals null.
-	Faq *GoogleSearchByImageTaskGetAdvancedItemFaq `json:"faq"`
+	Faq *Faq `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleSearchByImageTaskGetAdvancedItemItem `json:"items,omitzero"`
+	Items []GoogleSearchByImageAdvancedItemItem `json:"items,omitzero"`
 
 	// Links: links featured in the faq_box_element.
-	Links []GoogleSearchByImageTaskGetAdvancedItemLink `json:"links,omitzero"`
+	Links []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"links,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
 	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-	ExtendedPeopleAlsoSearch []GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch `json:"extended_people_also_search,omitzero"`
+	ExtendedPeopleAlsoSearch []ExtendedPeopleAlsoSearch `json:"extended_people_also_search,omitzero"`
 
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
 	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleSearchByImageTaskGetAdvancedItemRelatedResult `json:"related_result,omitzero"`
+	RelatedResult []GoogleSearchByImageAdvancedItemRelatedResult `json:"related_result,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleSearchByImageTaskGetAdvancedItemAboutThisResult `json:"about_this_result"`
+	AboutThisResult *GoogleSearchByImageAdvancedItemAboutThisResult `json:"about_this_result"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -15579,20 +10186,20 @@ type GoogleSearchByImageTaskGetAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleSearchByImageTaskGetAdvancedItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
-	RelatedImageSearches []GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch `json:"related_image_searches,omitzero"`
+	RelatedImageSearches []GoogleSearchByImageAdvancedItemRelatedImageSearch `json:"related_image_searches,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemAboutThisResult is the type of GoogleSearchByImageTaskGetAdvancedItem.AboutThisResult.
+// GoogleSearchByImageAdvancedItemAboutThisResult is the type of GoogleSearchByImageAdvancedItem.AboutThisResult.
 //
 // Contains information from the ‘About this result’ panel.
 // ‘About this result’ panel.
 // Provides additional context about why Google returned this result for the given query;
 // this feature appears after clicking on the three dots next to most results.
-type GoogleSearchByImageTaskGetAdvancedItemAboutThisResult struct {
+type GoogleSearchByImageAdvancedItemAboutThisResult struct {
 	// Type: type of element = ‘about_this_result_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15622,121 +10229,21 @@ type GoogleSearchByImageTaskGetAdvancedItemAboutThisResult struct {
 	RelatedTerms []string `json:"related_terms,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch is the type of GoogleSearchByImageTaskGetAdvancedItem.ExtendedPeopleAlsoSearch.
-//
-// Extension of the organic element.
-// Extension of the organic result containing related search queries.
-// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-type GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearchAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearchAboutThisResult is the type of GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearch.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel.
-// Provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleSearchByImageTaskGetAdvancedItemExtendedPeopleAlsoSearchAboutThisResult struct {
-	// Type: type of element = ‘about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemFaq is the type of GoogleSearchByImageTaskGetAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemFaq struct {
-	// Type: type of element = ‘faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemHighlighted is the type of GoogleSearchByImageTaskGetAdvancedItem.Highlighted.
+// GoogleSearchByImageAdvancedItemHighlighted is the type of GoogleSearchByImageAdvancedItem.Highlighted.
 //
 // Words highlighted in bold within the results description.
-type GoogleSearchByImageTaskGetAdvancedItemHighlighted struct {
+type GoogleSearchByImageAdvancedItemHighlighted struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links []GoogleSearchByImageTaskGetAdvancedItemHighlightedLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemHighlightedLink is the type of GoogleSearchByImageTaskGetAdvancedItemHighlighted.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google’s search results.
-// If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemHighlightedLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemImage is the type of GoogleSearchByImageTaskGetAdvancedItem.Images.
-//
-// Images of the element.
-type GoogleSearchByImageTaskGetAdvancedItemImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemItem is the type of GoogleSearchByImageTaskGetAdvancedItem.Items.
+// GoogleSearchByImageAdvancedItemItem is the type of GoogleSearchByImageAdvancedItem.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemItem struct {
+type GoogleSearchByImageAdvancedItemItem struct {
 	// Type: type of element = ‘faq_box_element‘.
 	Type string `json:"type"`
 
@@ -15758,28 +10265,11 @@ type GoogleSearchByImageTaskGetAdvancedItemItem struct {
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemLink is the type of GoogleSearchByImageTaskGetAdvancedItem.Links.
-//
-// Links featured in the faq_box_element.
-type GoogleSearchByImageTaskGetAdvancedItemLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemPrice is the type of GoogleSearchByImageTaskGetAdvancedItem.Price.
+// GoogleSearchByImageAdvancedItemPrice is the type of GoogleSearchByImageAdvancedItem.Price.
 //
 // Pricing details.
 // Contains the pricing details of the product or service featured in the result.
-type GoogleSearchByImageTaskGetAdvancedItemPrice struct {
+type GoogleSearchByImageAdvancedItemPrice struct {
 	// Current: current price.
 	// Indicates the current price of the product or service featured in the result.
 	Current sdk.Opt[float64] `json:"current,omitzero"`
@@ -15805,11 +10295,11 @@ type GoogleSearchByImageTaskGetAdvancedItemPrice struct {
 	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemRating is the type of GoogleSearchByImageTaskGetAdvancedItem.Rating.
+// GoogleSearchByImageAdvancedItemRating is the type of GoogleSearchByImageAdvancedItem.Rating.
 //
 // The item’s rating.
 // The popularity rate based on reviews and displayed in SERP.
-type GoogleSearchByImageTaskGetAdvancedItemRating struct {
+type GoogleSearchByImageAdvancedItemRating struct {
 	// RatingType: the type of rating.
 	// Here you can find the following elements: Max5, Percents, CustomMax.
 	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
@@ -15824,32 +10314,11 @@ type GoogleSearchByImageTaskGetAdvancedItemRating struct {
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemRectangle is the type of GoogleSearchByImageTaskGetAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleSearchByImageTaskGetAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch is the type of GoogleSearchByImageTaskGetAdvancedItem.RelatedImageSearches.
+// GoogleSearchByImageAdvancedItemRelatedImageSearch is the type of GoogleSearchByImageAdvancedItem.RelatedImageSearches.
 //
 // Contains keywords and images related to the specified search term.
 // If there are none, equals null.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch struct {
+type GoogleSearchByImageAdvancedItemRelatedImageSearch struct {
 	// Type: type of element = ‘related_image_searches_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15871,36 +10340,15 @@ type GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearchRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearchRectangle is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearch.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedImageSearchRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResult is the type of GoogleSearchByImageTaskGetAdvancedItem.RelatedResult.
+// GoogleSearchByImageAdvancedItemRelatedResult is the type of GoogleSearchByImageAdvancedItem.RelatedResult.
 //
 // Related result from the same domain.
 // Related result from the same domain appears as a part of the main result snippet;
 // you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResult struct {
+type GoogleSearchByImageAdvancedItemRelatedResult struct {
 	// Type: type of element = ‘related_result‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -15943,95 +10391,28 @@ type GoogleSearchByImageTaskGetAdvancedItemRelatedResult struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleSearchByImageTaskGetAdvancedItemRelatedResultImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleSearchByImageTaskGetAdvancedItemRelatedResultRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleSearchByImageTaskGetAdvancedItemRelatedResultPrice `json:"price,omitzero"`
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResultImage is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedResult.Images.
-//
-// Images of the element.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResultImage struct {
-	// Type: type of element = ‘images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResultPrice is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedResult.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResultPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedItemRelatedResultRating is the type of GoogleSearchByImageTaskGetAdvancedItemRelatedResult.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleSearchByImageTaskGetAdvancedItemRelatedResultRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedResult is the type of GoogleSearchByImageTaskGetAdvancedTask.Result.
+// GoogleSearchByImageAdvancedResult is the type of GoogleSearchByImageTaskGetAdvancedTask.Result.
 //
 // Array of results.
-type GoogleSearchByImageTaskGetAdvancedResult struct {
+type GoogleSearchByImageAdvancedResult struct {
 	// ImageURL: URL specified in a POST array.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
@@ -16061,10 +10442,10 @@ type GoogleSearchByImageTaskGetAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleSearchByImageTaskGetAdvancedResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleSearchByImageTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *GoogleSearchByImageAdvancedResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
@@ -16080,13 +10461,13 @@ type GoogleSearchByImageTaskGetAdvancedResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleSearchByImageTaskGetAdvancedItem `json:"items"`
+	Items []GoogleSearchByImageAdvancedItem `json:"items"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedResultRefinementChips is the type of GoogleSearchByImageTaskGetAdvancedResult.RefinementChips.
+// GoogleSearchByImageAdvancedResultRefinementChips is the type of GoogleSearchByImageAdvancedResult.RefinementChips.
 //
 // Search refinement chips.
-type GoogleSearchByImageTaskGetAdvancedResultRefinementChips struct {
+type GoogleSearchByImageAdvancedResultRefinementChips struct {
 	// Type: type of element = ‘refinement_chips’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -16095,58 +10476,89 @@ type GoogleSearchByImageTaskGetAdvancedResultRefinementChips struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: items of the element.
-	Items []GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem is the type of GoogleSearchByImageTaskGetAdvancedResultRefinementChips.Items.
+// GoogleSearchByImageHTMLItem is the type of GoogleSearchByImageHTMLResult.Items.
 //
-// Items of the element.
-type GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Elements of search results found in SERP.
+type GoogleSearchByImageHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
 
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// Date: date and time when the HTML page was scanned.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
 
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
+	// HTML: HTML page.
+	HTML string `json:"html"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem.Options.
+// GoogleSearchByImageHTMLResult is the type of GoogleSearchByImageTaskGetHTMLTask.Result.
 //
-// Further search refinement options.
-type GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedResultSpell is the type of GoogleSearchByImageTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleSearchByImageTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
+// Array of results.
+type GoogleSearchByImageHTMLResult struct {
+	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleSearchByImageHTMLItem `json:"items"`
+}
+
+// GoogleSearchByImageTaskGetAdvancedData is the data of a GoogleSearchByImageTaskGetAdvanced task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type GoogleSearchByImageTaskGetAdvancedData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// ImageURL: (not described by the docs).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// LanguageCode: (not described by the docs).
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// LocationCode: (not described by the docs).
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+
+	// Os: (not described by the docs).
+	Os sdk.Opt[string] `json:"os,omitzero"`
+
+	// Priority: (not described by the docs).
+	Priority sdk.Opt[int64] `json:"priority,omitzero"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
 // GoogleSearchByImageTaskGetHTMLData is the data of a GoogleSearchByImageTaskGetHTML task: the echo of its request, with api and function.
@@ -16182,53 +10594,6 @@ type GoogleSearchByImageTaskGetHTMLData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetHTMLItem is the type of GoogleSearchByImageTaskGetHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleSearchByImageTaskGetHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
-}
-
-// GoogleSearchByImageTaskGetHTMLResult is the type of GoogleSearchByImageTaskGetHTMLTask.Result.
-//
-// Array of results.
-type GoogleSearchByImageTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleSearchByImageTaskGetHTMLItem `json:"items"`
 }
 
 // GoogleSearchByImageTaskPostData is the data of a GoogleSearchByImageTaskPost task: the echo of its request, with api and function.
@@ -16440,40 +10805,6 @@ type GoogleSearchByImageTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleSearchByImageTasksReadyResult is the type of GoogleSearchByImageTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleSearchByImageTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: search_by_image.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // IDListData is the data of a IDList task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -16564,13 +10895,159 @@ type IDListResult struct {
 	Cost float64 `json:"cost"`
 
 	// Metadata: contains parameters you specified in the POST request.
-	Metadata IDListResultMetadata `json:"metadata"`
+	Metadata Metadata `json:"metadata"`
 }
 
-// IDListResultMetadata is the type of IDListResult.Metadata.
+// Image is the type of GoogleAIModeAdvancedItemItemComponent.Images, GoogleOrganicLiveAdvancedItem.Images and 14 other fields.
+//
+// Images of the component.
+// If there are none, equals null.
+type Image struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// Link is the type of DescriptionRow.Links, GoogleAIModeAdvancedItemItemComponent.Links and 12 other fields.
+//
+//   - sitelinks
+//
+// The links shown below some of Google’s search results.
+// If there are none, equals null.
+type Link struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given link element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: sitelink URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// LocalJustification is the type of GoogleMapsAdvancedItem.LocalJustifications.
+//
+// Google local justifications.
+// Snippets of text that “justify” why the business is showing up for search query.
+type LocalJustification struct {
+	// Type: type of local justification.
+	// Posible values:
+	//
+	//	"user_review",
+	//	"website_mention",
+	//	"menu",
+	//	"other"
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Text: text snippet of local justification.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// LocationInfo is the type of GoogleEventsLiveAdvancedItem.LocationInfo and GoogleEventsTaskGetAdvancedItem.LocationInfo.
+//
+// Information about the event’s venue.
+type LocationInfo struct {
+	// Name: name of the event’s venue.
+	Name string `json:"name"`
+
+	// Address: address of the event’s venue.
+	Address string `json:"address"`
+
+	// URL: URL to the event’s venue on google maps.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Cid: google-defined client id.
+	// Can be used with Google Reviews API to get a full list of reviews.
+	Cid string `json:"cid"`
+
+	// FeatureID: the unique identifier of the element in SERP.
+	FeatureID string `json:"feature_id"`
+}
+
+// MentionedIn is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement.MentionedIn.
+//
+// Additional elements in the mention_carousel item.
+type MentionedIn struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: snippet of the element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// URL: URL of the result in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *BadgeRectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []CategoryItem `json:"items,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Time: the total time it takes to prepare the cook the dish.
+	Time sdk.Opt[string] `json:"time,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// Seller: seller of the product.
+	Seller sdk.Opt[string] `json:"seller,omitzero"`
+
+	// ImageURL: URL of the product’s image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+}
+
+// Metadata is the type of IDListResult.Metadata.
 //
 // Contains parameters you specified in the POST request.
-type IDListResultMetadata struct {
+type Metadata struct {
 	// API: (not described by the docs).
 	API string `json:"api"`
 
@@ -16621,6 +11098,405 @@ type IDListResultMetadata struct {
 
 	// Depth: (not described by the docs).
 	Depth sdk.Opt[int64] `json:"depth,omitzero"`
+}
+
+// MultiCarouselSnippet is the type of GoogleOrganicLiveAdvancedItem.MultiCarouselSnippets and GoogleOrganicTaskGetAdvancedItem.MultiCarouselSnippets.
+//
+// Multi_carousel_snippet results.
+type MultiCarouselSnippet struct {
+	// Type: type of element = ‘ multi_carousel_snippet‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a particular item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the item.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+}
+
+// Open is the type of Sunday.Close and Sunday.Open.
+//
+// Closing time.
+type Open struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
+
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
+}
+
+// PeriodCovered is the type of GoogleDatasetSearchAdvancedItem.PeriodCovered.
+//
+// Period covered in the dataset.
+type PeriodCovered struct {
+	// StartDate: date and time when the period starts.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2020-03-02 02:00:00 +00:00.
+	StartDate sdk.Opt[sdk.Time] `json:"start_date,omitzero"`
+
+	// EndDate: date and time when the period ends.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2022-12-09 02:00:00 +00:00.
+	EndDate sdk.Opt[sdk.Time] `json:"end_date,omitzero"`
+
+	// DisplayedDate: period displayed in SERP.
+	// Example: Mar 2, 2020 - Dec 9, 2022.
+	DisplayedDate string `json:"displayed_date"`
+}
+
+// Price is the type of Badge.Price, DescriptionRow.Price and 9 other fields.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type Price struct {
+	// Current: current price.
+	// Indicates the current price of booking a place for the specified dates of stay.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// Rating is the type of DescriptionRow.Rating, GoogleOrganicLiveAdvancedItem.Rating and 10 other fields.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type Rating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// Rectangle is the type of DescriptionRow.Rectangle, GoogleAIModeAdvancedItem.Rectangle and 16 other fields.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type Rectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// Reference is the type of GoogleAIModeAdvancedItemItemComponent.References, GoogleOrganicLiveAdvancedItemLinkLinkComponent.References and 2 other fields.
+//
+// Additional references relevant to the item.
+// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+type Reference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+}
+
+// RefinementChips is the type of GoogleAIModeAdvancedResult.RefinementChips, GoogleAutocompleteAdvancedResult.RefinementChips and 9 other fields.
+//
+// Search refinement chips.
+type RefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+}
+
+// RelatedTerm is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch.RelatedTerms.
+//
+// Related search terms that appear in the result.
+type RelatedTerm struct {
+	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []RelatedTermItem `json:"items,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+	References []Reference `json:"references,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *BadgeRectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// RelatedSearches: search queries related to the elment.
+	RelatedSearches []RelatedTermRelatedSearch `json:"related_searches,omitzero"`
+}
+
+// RelatedTermItem is the type of RelatedTerm.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type RelatedTermItem struct {
+	// Type: type of element = ‘ short_videos_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// RelatedTermRelatedSearch is the type of RelatedTerm.RelatedSearches.
+//
+// Search queries related to the elment.
+type RelatedTermRelatedSearch struct {
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Image: image of the element.
+	Image *RelatedTermRelatedSearchImage `json:"image,omitzero"`
+}
+
+// RelatedTermRelatedSearchImage is the type of RelatedTermRelatedSearch.Image.
+//
+// Image of the element.
+type RelatedTermRelatedSearchImage struct {
+	// Type: type of element = ‘ ai_overview_table_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: URL of the link to the video.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *BadgeRectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []RelatedTermRelatedSearchImageItem `json:"items,omitzero"`
+
+	// Keyword: keyword for the related refined search.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// RefineType: type of search refinement.
+	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Domain: domain of the website hosting the video.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Date: date when the video was published or indexed.
+	// Example: Apr 26, 2024.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Timestamp: date and time when the video was published or indexed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// PostsCount: number of posts from the discussion on the related source.
+	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
+
+	// AsynchronousAIOverview: indicates whether the element is loaded asynchronically.
+	// If true, the ai_overview element is loaded asynchronically;
+	// if false, the ai_overview element is loaded from cache.
+	AsynchronousAIOverview sdk.Opt[bool] `json:"asynchronous_ai_overview,omitzero"`
+
+	// Markdown: content of the element in markdown format.
+	// The text of the ai_overview formatted in the markdown markup language.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
+
+	// Snippet: additional information for the video.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Table: table present in the element.
+	// The header and content of the table present in the element.
+	Table *GoogleOrganicLiveAdvancedItemLinkLinkTable `json:"table,omitzero"`
+
+	// Components: array of components of the element.
+	Components []GoogleOrganicTaskGetAdvancedItemLinkLinkComponent `json:"components,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+}
+
+// RelatedTermRelatedSearchImageItem is the type of RelatedTermRelatedSearchImage.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type RelatedTermRelatedSearchImageItem struct {
+	// Type: type of element = ‘ discussions_and_forums_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Links: website links featured in the element.
+	Links []Link `json:"links,omitzero"`
 }
 
 // ScreenshotData is the data of a Screenshot task: the echo of its request, with api and function.
@@ -16700,4 +11576,156 @@ type ScreenshotResult struct {
 
 	// Items: items array.
 	Items []ScreenshotItem `json:"items"`
+}
+
+// Spell is the type of GoogleAIModeAdvancedResult.Spell, GoogleEventsLiveAdvancedResult.Spell and 8 other fields.
+//
+// Autocorrection of the search engine.
+// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+type Spell struct {
+	// Keyword: keyword obtained as a result of search engine autocorrection.
+	// The results will be provided for the corrected keyword.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: type of autocorrection.
+	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
+	// Note: Yahoo and Yandex support only the following autocorrection type:
+	//   - including_results_for
+	Type sdk.Opt[Type] `json:"type,omitzero"`
+}
+
+// Sunday is the type of Timetable.Friday, Timetable.Monday and 5 other fields.
+//
+// Work hours on Wednesdays.
+type Sunday struct {
+	// Open: closing time.
+	Open Open `json:"open"`
+
+	// Close: closing time.
+	Close Open `json:"close"`
+}
+
+// TasksFixedResult is the type of GoogleAIModeTasksFixedTask.Result, GoogleAutocompleteTasksFixedTask.Result and 5 other fields.
+//
+// Array of results.
+type TasksFixedResult struct {
+	// ID: task identifier of the completed task.
+	// Unique task identifier in our system in the UUID.
+	//   - format
+	ID string `json:"id"`
+
+	// Se: search engine specified when setting the task.
+	Se string `json:"se"`
+
+	// SeType: type of search engine.
+	// Can take the following values: autocomplete.
+	SeType string `json:"se_type"`
+
+	// DateFixed: date when the task was fixed (in the UTC format).
+	DateFixed sdk.Time `json:"date_fixed"`
+
+	// Tag: user-defined task identifier.
+	Tag string `json:"tag"`
+
+	// EndpointRegular: URL for collecting the results of the SERP Regular task.
+	// If SERP Regular is not supported in the specified endpoint, the value will be null.
+	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+
+	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
+	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
+	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+
+	// EndpointHTML: URL for collecting the results of the SERP HTML task.
+	// If SERP HTML is not supported in the specified endpoint, the value will be null.
+	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+}
+
+// TasksReadyResult is the type of GoogleAIModeTasksReadyTask.Result, GoogleDatasetSearchTasksReadyTask.Result and 8 other fields.
+//
+// Array of results.
+type TasksReadyResult struct {
+	// ID: task identifier of the completed task.
+	// Unique task identifier in our system in the UUID.
+	//   - format
+	ID string `json:"id"`
+
+	// Se: search engine specified when setting the task.
+	Se string `json:"se"`
+
+	// SeType: type of search engine.
+	// Can take the following values: search_by_image.
+	SeType string `json:"se_type"`
+
+	// DatePosted: date when the task was posted (in the UTC format).
+	DatePosted sdk.Time `json:"date_posted"`
+
+	// Tag: user-defined task identifier.
+	Tag string `json:"tag"`
+
+	// EndpointRegular: URL for collecting the results of the SERP Regular task.
+	// If SERP Regular is not supported in the specified endpoint, the value will be null.
+	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+
+	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
+	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
+	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+
+	// EndpointHTML: URL for collecting the results of the SERP HTML task.
+	// If SERP HTML is not supported in the specified endpoint, the value will be null.
+	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+}
+
+// Text is the type of GoogleOrganicLiveAdvancedItem.Text, GoogleOrganicTaskGetAdvancedItem.Text and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
+//
+// Solution of the element.
+// Displays steps to solve the mathematical equation as specified in the element.
+type Text struct {
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+}
+
+// Timetable is the type of WorkHours.Timetable.
+//
+// Work hours timetable.
+type Timetable struct {
+	// Sunday: work hours on Sundays.
+	Sunday []Sunday `json:"sunday"`
+
+	// Monday: work hours on Mondays.
+	Monday []Sunday `json:"monday"`
+
+	// Tuesday: work hours on Tuesdays.
+	Tuesday []Sunday `json:"tuesday"`
+
+	// Wednesday: work hours on Wednesdays.
+	Wednesday []Sunday `json:"wednesday"`
+
+	// Thursday: work hours on Thursdays.
+	Thursday []Sunday `json:"thursday"`
+
+	// Friday: work hours on Fridays.
+	Friday []Sunday `json:"friday"`
+
+	// Saturday: work hours on Saturday.
+	Saturday []Sunday `json:"saturday"`
+}
+
+// WorkHours is the type of GoogleMapsAdvancedItem.WorkHours.
+//
+// Open hours.
+// Information about work hours of the local establishment.
+type WorkHours struct {
+	// Timetable: work hours timetable.
+	Timetable *Timetable `json:"timetable"`
+
+	// CurrentStatus: current status of the establishment.
+	// Indicates whether the establishment is opened or closed.
+	CurrentStatus string `json:"current_status"`
 }
