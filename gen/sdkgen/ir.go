@@ -139,10 +139,10 @@ type builder struct {
 
 type sectionBuilder struct {
 	*Section
-	prefix     string              // component name prefix: "Backlinks"
-	types      *goname.Pool        // type names of the package
-	structs    map[string]*Struct  // by component name
-	enums      map[string]*Enum    // by field wire name and values
+	prefix     string             // component name prefix: "Backlinks"
+	types      *goname.Pool       // type names of the package
+	structs    map[string]*Struct // by component name
+	enums      map[string]*Enum   // by field wire name and values
 	docSchemas openapi3.Schemas
 }
 
