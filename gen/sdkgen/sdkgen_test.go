@@ -138,12 +138,16 @@ func TestEnumNamesOrderIndependent(t *testing.T) {
 	if diff := cmp.Diff(want, enums(moved)); diff != "" {
 		t.Errorf("enum names depend on the order (-first +moved):\n%s", diff)
 	}
-	// A second struct with the values [widget]: they take the bare name.
+	// "kind" with the values [big, small] in two structs and [tall] in
+	// one: the first list takes the bare name. "type" says nothing alone:
+	// always qualified.
 	more := strings.Replace(edge, "        type: {type: string, enum: [task, other]}\n",
-		"        type: {type: string, enum: [task, other]}\n        again: {$ref: '#/components/schemas/WidgetsTaskGetResultAgain'}\n", 1) +
-		"    WidgetsTaskGetResultAgain:\n      type: object\n      properties: {type: {type: string, enum: [widget]}}\n"
+		"        type: {type: string, enum: [task, other]}\n        kind: {type: string, enum: [tall]}\n"+
+			"        again: {$ref: '#/components/schemas/WidgetsTaskGetResultAgain'}\n", 1) +
+		"    WidgetsTaskGetResultAgain:\n      type: object\n      properties: {kind: {type: string, enum: [big, small]}}\n"
 	got := enums(more)
-	if got["LiveItem.type"] != "Type" || got["TaskGetResultAgain.type"] != "Type" || got["TaskGetResult.type"] != "TaskGetResultType" {
+	if got["LiveRequest.kind"] != "Kind" || got["TaskGetResultAgain.kind"] != "Kind" || got["TaskGetResult.kind"] != "TaskGetResultKind" ||
+		got["LiveItem.type"] != "LiveItemType" {
 		t.Errorf("enum names: %v", got)
 	}
 }

@@ -113,11 +113,12 @@ func (sb *sectionBuilder) enum(field, owner string, v *openapi3.Schema) *Enum {
 type enumOwner struct{ name, doc string }
 
 // nameEnums names the package's enums by a rule of their own, order
-// independent: an enum is named for its field ("type" is Type) when no
-// other list of values has a field of that name, or when its list is the
-// one most structs have (on a tie, none is); otherwise, and when the name
-// is a struct's, it is qualified by the first of its structs in string
-// order (TaskGetResultType). A name still taken goes to the enums in the
+// independent: an enum is named for its field ("backlinks_status_type"
+// is BacklinksStatusType) when no other list of values has a field of
+// that name, or when its list is the one most structs have (on a tie,
+// none is); otherwise, when the name is a struct's, and when it says
+// nothing alone (contract.Generic: "type"), it is qualified by the first
+// of its structs in string order (SpellType). A name still taken goes to the enums in the
 // order of their field and values, numbered. A constant is the enum's
 // name and the value's, unique in the package in the same order.
 func (sb *sectionBuilder) nameEnums(structs map[string]bool) {
@@ -146,7 +147,7 @@ func (sb *sectionBuilder) nameEnums(structs map[string]bool) {
 	slices.SortFunc(sorted, func(x, y *Enum) int { return strings.Compare(x.key, y.key) })
 	for _, e := range sorted {
 		name := goname.Exported(e.field)
-		if !bare[e] || structs[name] {
+		if !bare[e] || structs[name] || contract.Generic(name) {
 			name = e.owners[0].name + name
 		}
 		e.Name = sb.types.Name(name, "enum "+e.key)

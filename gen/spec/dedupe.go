@@ -67,6 +67,7 @@ type shareGroup struct {
 	rep     string           // the member whose schema is the base (T8)
 	merged  *openapi3.Schema // the merged schema, nil for one member
 	differ  int              // places where the members' descriptions differ
+	pooled  int              // places where their required or nullable differ
 }
 
 type dedupe struct {
@@ -340,10 +341,6 @@ func (d *dedupe) refine() {
 		s := d.doc.Components.Schemas[n].Value
 		c.base, c.refs = signature(s)
 		c.base = c.section + "\x00" + c.base
-		if len(s.Properties) == 0 && len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) == 0 && s.AdditionalProperties.Schema == nil {
-			// An object no page gives a field of: no shape to share.
-			c.base = "empty " + n
-		}
 	}
 	classes := 0
 	sig := map[string]string{}
@@ -397,6 +394,10 @@ func signature(s *openapi3.Schema) (string, []string) {
 	return string(out), refs
 }
 
+// pooled are the keywords that are evidence of the examples (R2, E6)
+// rather than shape: the members of one shape pool them (T1, T8).
+var pooled = map[string]bool{"required": true, "nullable": true}
+
 // notShape are the keywords that document a schema without changing what
 // it accepts (T1): descriptions may differ, the docs' order may differ.
 var notShape = map[string]bool{
@@ -419,7 +420,7 @@ func shape(v any, refs *[]string) any {
 		for _, k := range slices.Sorted(maps.Keys(v)) {
 			x := v[k]
 			switch {
-			case notShape[k]:
+			case notShape[k], pooled[k]:
 			case k == "$ref":
 				s, _ := x.(string)
 				*refs = append(*refs, refName(s))
@@ -444,7 +445,7 @@ func shape(v any, refs *[]string) any {
 					dd["mapping"] = mm
 				}
 				out[k] = dd
-			case k == "enum" || k == "required":
+			case k == "enum":
 				list, _ := x.([]any)
 				set := make([]string, len(list))
 				for i, e := range list {
@@ -502,3 +503,16 @@ func (d *dedupe) groupOf(name string) *shareGroup { return d.of[name] }
 
 // refName is the component a reference names.
 func refName(ref string) string { return strings.TrimPrefix(ref, "#/components/schemas/") }
+
+
+// weight counts the functions (paths of no flow) whose responses reach a
+// group.
+func (g *shareGroup) weight() int {
+	fns := map[string]bool{}
+	for _, m := range g.members {
+		for f := range m.funcs {
+			fns[f] = true
+		}
+	}
+	return len(fns)
+}

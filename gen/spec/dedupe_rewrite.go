@@ -46,6 +46,7 @@ func (d *dedupe) merge() {
 			}
 		}
 		g.differ = mergeDocs(merged, others)
+		g.pooled = poolEvidence(merged, others)
 		g.rep = rep.name
 		g.merged = merged
 	}
@@ -141,6 +142,60 @@ func mergeDocs(dst *openapi3.Schema, others []*openapi3.Schema) int {
 	return n
 }
 
+// poolEvidence makes dst, at each place, nullable where any of dst and
+// the others is, and its properties required where all require them
+// (T1); it returns at how many places they differed.
+func poolEvidence(dst *openapi3.Schema, others []*openapi3.Schema) int {
+	n := 0
+	nullable, required := dst.Nullable, dst.Required
+	for _, o := range others {
+		nullable = nullable || o.Nullable
+		required = slices.DeleteFunc(slices.Clone(required), func(p string) bool { return !slices.Contains(o.Required, p) })
+	}
+	for _, o := range others {
+		if o.Nullable != nullable || len(o.Required) != len(required) {
+			n++
+			break
+		}
+	}
+	if dst.Nullable != nullable || len(dst.Required) != len(required) {
+		n = 1
+	}
+	dst.Nullable = nullable
+	dst.Required = required
+	if len(dst.Required) == 0 {
+		dst.Required = nil
+	}
+	sub := func(pick func(*openapi3.Schema) *openapi3.SchemaRef) {
+		at := pick(dst)
+		if at == nil || at.Ref != "" || at.Value == nil {
+			return
+		}
+		var os []*openapi3.Schema
+		for _, o := range others {
+			if x := pick(o); x != nil && x.Ref == "" && x.Value != nil {
+				os = append(os, x.Value)
+			}
+		}
+		n += poolEvidence(at.Value, os)
+	}
+	for _, p := range slices.Sorted(maps.Keys(dst.Properties)) {
+		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.Properties[p] })
+	}
+	sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.Items })
+	sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.AdditionalProperties.Schema })
+	for i := range dst.AllOf {
+		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.AllOf, i) })
+	}
+	for i := range dst.OneOf {
+		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.OneOf, i) })
+	}
+	for i := range dst.AnyOf {
+		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.AnyOf, i) })
+	}
+	return n
+}
+
 func at(list openapi3.SchemaRefs, i int) *openapi3.SchemaRef {
 	if i < len(list) {
 		return list[i]
@@ -185,6 +240,7 @@ type SharedType struct {
 	Kinds   []string // the discriminator values it is the member for
 	Kept    string   // the member whose descriptions and field order are the base
 	Differ  int      // places where the members' descriptions differed
+	Pooled  int      // places where the members' required or nullable differed
 }
 
 // FlowMerge is what T4 did with the results of one function's live and
@@ -199,6 +255,9 @@ type FlowMerge struct {
 func (d *dedupe) flows() []FlowMerge {
 	var out []FlowMerge
 	for _, u := range d.unions {
+		if u.err == nil && len(u.notes) == 0 {
+			continue // one shape: the shared types list it
+		}
 		fm := FlowMerge{Function: strings.TrimPrefix(u.key, "F "), Notes: u.notes}
 		for _, b := range slices.Sorted(maps.Keys(u.absorbed)) {
 			fm.Absorbed = append(fm.Absorbed, b+" into "+u.absorbed[b])
@@ -217,7 +276,7 @@ func (d *dedupe) report() []SharedType {
 		if len(g.members) == 1 && g.members[0].name == g.name && !d.absorbedAny(g.name) {
 			continue
 		}
-		st := SharedType{Section: g.section, Name: g.name, Rule: g.rule, Kinds: g.kinds, Kept: g.rep, Differ: g.differ}
+		st := SharedType{Section: g.section, Name: g.name, Rule: g.rule, Kinds: g.kinds, Kept: g.rep, Differ: g.differ, Pooled: g.pooled}
 		for _, m := range g.members {
 			st.Members = append(st.Members, m.name)
 			for _, u := range d.unions {
@@ -280,6 +339,9 @@ func (r *Report) sharedMarkdown(b *strings.Builder) {
 			fmt.Fprintf(b, ", kind %s", strings.Join(st.Kinds, ", "))
 		}
 		fmt.Fprintf(b, "): %s", strings.Join(st.Members, ", "))
+		if st.Pooled > 0 {
+			fmt.Fprintf(b, "; required or nullable differ at %d places: required where all require, nullable where any is (T1)", st.Pooled)
+		}
 		if st.Differ > 0 {
 			fmt.Fprintf(b, "; the descriptions differ at %d places: the longest kept (T8), field order of %s", st.Differ, st.Kept)
 		}

@@ -56,9 +56,6 @@ func (d *dedupe) unionFlows() []flowUnion {
 				out = append(out, fu)
 				continue
 			}
-			if len(u.notes) == 0 {
-				continue // one shape already: T1 makes them one
-			}
 			fu.notes = u.notes
 			for a, b := range u.pairs {
 				if a != b {

@@ -226,8 +226,76 @@
 //	   A recording that does not fit the spec built with it is an error.
 //
 // Names (names.go): an operation is named by its path
-// (BacklinksReferringDomainsLive); its components are that name plus
-// Request, Response, Task, Data, Result and, for the result's items, Item;
-// deeper objects add the field's name (singular for arrays). A name taken
-// by another owner gets a number.
+// (BacklinksReferringDomainsLive); while it is built, its components are
+// that name plus Request, Response, Task, Data, Result and, for the
+// result's items, Item; deeper objects add the field's name (singular for
+// arrays). A name taken by another owner gets a number. Once every
+// operation is built, the shared-types pass renames what it shares.
+//
+// Shared types (dedupe.go, dedupe_union.go, naming.go). After the build,
+// on whatever components the document holds (oneOf members and
+// discriminator mappings included), each section's response objects of
+// one shape are one component; renaming one updates every $ref and every
+// mapping value. Each merge and rename is listed in the report's "Shared
+// types", each live/task_get difference under "Live and task_get".
+//
+//	T1 Two components are of one shape when their schemas are equal once
+//	   descriptions, examples, titles and the docs' field order
+//	   (x-dfs-order) are set aside: the same properties with the same
+//	   schemas, recursively; the same required (as a set), type, format,
+//	   nullable, enum values (as a set), pattern, limits, items,
+//	   additionalProperties, allOf/oneOf/anyOf and discriminator; each
+//	   reference compared by the shape it names (a partition refinement,
+//	   so that cycles compare by how they unfold). An object no page gives
+//	   a field of is no shape to share: it stays its own.
+//	T2 Shapes are shared within a section (one Go package), never across.
+//	T3 Requests are not shared: a component a request body reaches, and
+//	   an operation's Request, Response, Task and Data, stay the
+//	   operation's, as built. A request is what one endpoint documents and
+//	   Validate checks (its limits, its filter fields, its required
+//	   fields); two endpoints whose tasks look alike today are changed
+//	   apart by the docs, and a shared type would then split and rename.
+//	   The shared envelope and filter grammar are left alone.
+//	T4 A function's result and its items (the result of a live or task_get
+//	   and the result's items array) are named by the function and the
+//	   variant (SerpGoogleOrganicAdvancedResult, ...Item;
+//	   BacklinksReferringDomainsItem) and shared by the live and task_get
+//	   of that function and variant, never by another function. Where the
+//	   two differ, their trees are merged side by side: every property
+//	   either has, required where both require it, nullable where either
+//	   is, reported; any other difference (a type, a format, an enum, an
+//	   array against an object) keeps them apart with their operations'
+//	   names (SerpGoogleOrganicLiveAdvancedResult), reported. The result
+//	   of another step is named by the step (SerpTasksReadyResult) and
+//	   shared by the section's functions whose shape is the same; an
+//	   operation of no task flow keeps its name (SerpIdListResult).
+//	T5 Any other object is named for the field that holds it: the section
+//	   and the field's name, singular for an array's elements or a map's
+//	   values, in CamelCase (SerpSpell, SerpRating, SerpLink); a member of
+//	   a discriminated oneOf puts its discriminator value in front
+//	   (OrganicItem), and merges only with members of the same values.
+//	   Where its uses give several names, the one most give, then the
+//	   field first in its parent's docs' order, then string order.
+//	T6 Where several shapes want one name, a root of T4 holds it, else
+//	   the shape the most functions of the section use, else (a tie) none.
+//	   The others, and any shape whose name says nothing alone
+//	   (contract.Generic: Item, Option, Info, Type, ...), are qualified by
+//	   their parent's name: the parent the most functions use, then the
+//	   first in string order (SerpRefinementChipsItem); a step's result by
+//	   the function (SerpGoogleOrganicTasksReadyResult).
+//	T7 A name still held twice, or held by a component T3 keeps, goes back
+//	   to the old name of the group's first member (by name); a cycle of
+//	   references qualifies by the old name. Never a number.
+//	T8 The shared component is the schema of one member, the one whose
+//	   docs' field order most members have (then the first by name), with
+//	   at each place the description with the most lines, then the
+//	   longest, then the first in string order (M4, made total); the
+//	   report says at how many places the members' descriptions differ.
+//
+// A name depends on the shapes of the section and where they are used,
+// never on the order of the pages or of the build. Adding a page renames
+// an existing type only when it changes which shape holds a contested
+// name (T6): a new shape under a name one shape held makes a tie or
+// takes the majority, or new uses of the minority shape do. make
+// spec-diff then reports the rename.
 package spec

@@ -24,15 +24,6 @@ const (
 	ruleStepQual  = "T6s" // a step's result qualified by the function
 )
 
-// generic are names that say nothing alone: a component that wants one is
-// always qualified by its parent (T6), and so does not take the name of
-// an operation's roots or of the SDK's own types.
-var generic = map[string]bool{
-	contract.SuffixItem: true, contract.SuffixResult: true, contract.SuffixData: true, contract.SuffixTask: true,
-	contract.SuffixRequest: true, contract.SuffixResponse: true, "Items": true, "Option": true, "Options": true,
-	"Info": true, "Element": true, "Value": true, "Type": true, "Service": true, "Client": true, "Error": true,
-}
-
 // useWant is the name one use asks for (T5): the field's name, singular
 // for an element of an array or a value of a map, in CamelCase; a member
 // of a discriminated oneOf puts its discriminator value in front
@@ -78,38 +69,111 @@ func (d *dedupe) usesOf(c *comp) []use {
 	return c.uses
 }
 
-// nestedWant picks the name the uses ask for (T5): the one most of them
-// ask for; on a tie, the one whose field comes first in the docs' order
-// of its parent ("monday" before "tuesday"), then the first in string
-// order.
+// nestedWant picks the name the uses ask for (T5): the one whose field
+// comes first in the docs' order of its parent ("monday" before
+// "tuesday"), then the first in string order. It does not count the
+// uses, so that more uses of the same fields change nothing.
 func (d *dedupe) nestedWant(uses []use, depth int) string {
-	count := map[string]int{}
-	pos := map[string]int{}
+	best, bestPos := "", 0
 	for _, u := range uses {
 		w := d.useWant(u, depth)
 		if w == "" {
 			continue
 		}
-		count[w]++
 		p := slices.Index(strings.Split(orderKey(d.schema(u.from)), ","), u.field)
 		if p < 0 {
 			p = 1 << 20
 		}
-		if q, ok := pos[w]; !ok || p < q {
-			pos[w] = p
-		}
-	}
-	best := ""
-	for _, w := range slices.Sorted(maps.Keys(count)) {
-		if best == "" || count[w] > count[best] || count[w] == count[best] && pos[w] < pos[best] {
-			best = w
+		if best == "" || p < bestPos || p == bestPos && w < best {
+			best, bestPos = w, p
 		}
 	}
 	return best
 }
 
-// decideNames names every group: the roots of functions first (T4), then
-// the field names (T5), qualified where two shapes want one (T6).
+// want is what a group is called without its section (T4, T5): a root
+// by its part ("Result", "Item") when it qualifies another, a component
+// kept as built by its operation suffix ("Task").
+func (d *dedupe) want(g *shareGroup) string {
+	if g.role != roleNested {
+		return g.members[0].part
+	}
+	w := d.nestedWant(d.usesOf(g.members[0]), 0)
+	if w == "" {
+		w = "Object"
+	}
+	return w
+}
+
+// parent is one place a group is used from: another group or a
+// component kept as built.
+type parent struct {
+	g    *shareGroup
+	kept string
+}
+
+func (d *dedupe) parents(g *shareGroup) []parent {
+	seen := map[string]bool{}
+	var out []parent
+	for _, m := range g.members {
+		for _, u := range m.uses {
+			if seen[u.from] {
+				continue
+			}
+			seen[u.from] = true
+			if pg := d.of[u.from]; pg != nil {
+				if pg != g && !slices.ContainsFunc(out, func(p parent) bool { return p.g == pg }) {
+					out = append(out, parent{g: pg})
+				}
+			} else {
+				out = append(out, parent{kept: u.from})
+			}
+		}
+	}
+	return out
+}
+
+func (d *dedupe) parentWant(p parent) string {
+	if p.g != nil {
+		return d.want(p.g)
+	}
+	for _, suf := range []string{contract.SuffixTask, contract.SuffixData, contract.SuffixRequest, contract.SuffixResponse} {
+		if strings.HasSuffix(p.kept, suf) {
+			return suf
+		}
+	}
+	return p.kept
+}
+
+// chain is the names of k ancestors of g, outermost first (T6): at each
+// step the parent whose name comes first in string order; a root or a
+// kept component ends it. done says it ended before k.
+func (d *dedupe) chain(g *shareGroup, k int) (prefix string, root *shareGroup, done bool) {
+	cur := g
+	for range k {
+		ps := d.parents(cur)
+		if len(ps) == 0 {
+			return prefix, nil, true
+		}
+		best := ps[0]
+		for _, p := range ps[1:] {
+			if w, bw := d.parentWant(p), d.parentWant(best); w < bw || w == bw && p.g != nil && best.g != nil && p.g.members[0].name < best.g.members[0].name {
+				best = p
+			}
+		}
+		prefix = d.parentWant(best) + prefix
+		if best.g == nil {
+			return prefix, nil, true
+		}
+		if best.g.role != roleNested {
+			return prefix, best.g, true
+		}
+		cur = best.g
+	}
+	return prefix, nil, false
+}
+
+// decideNames names every group (T4-T7).
 func (d *dedupe) decideNames() {
 	taken := map[string]bool{}
 	for _, n := range d.names {
@@ -117,144 +181,132 @@ func (d *dedupe) decideNames() {
 			taken[n] = true
 		}
 	}
-	wants := map[*shareGroup]string{}
-	by := map[string][]*shareGroup{}
+	// T4: the roots first.
+	roots := map[string][]*shareGroup{}
 	for _, g := range d.groups {
-		var w string
-		switch g.role {
-		case roleFunc, roleStep:
-			w = g.members[0].want
-		default:
-			w = d.nestedWant(d.usesOf(g.members[0]), 0)
-			if w == "" {
-				w = "Object"
-			}
-			w = contract.Camel(g.section) + w
+		if g.role != roleNested {
+			roots[g.members[0].want] = append(roots[g.members[0].want], g)
 		}
-		wants[g] = w
-		by[w] = append(by[w], g)
 	}
-	prefixLen := func(g *shareGroup) int { return len(contract.Camel(g.section)) }
-	// T6: of the shapes that want one name, the one most functions use
-	// holds it; a root before any nested shape; on a tie, none does.
-	winner := map[string]*shareGroup{}
-	for _, w := range slices.Sorted(maps.Keys(by)) {
-		gs := by[w]
-		if taken[w] {
-			continue
-		}
-		var roots []*shareGroup
+	for _, w := range slices.Sorted(maps.Keys(roots)) {
+		gs := roots[w]
 		for _, g := range gs {
-			if g.role != roleNested {
-				roots = append(roots, g)
+			switch {
+			case len(gs) == 1 && !taken[w]:
+				g.name, g.rule = w, ruleFunction
+			case g.role == roleStep && g.members[0].qualify != "":
+				// A step's results of several shapes: by the function
+				// (the first in string order of the shape's).
+				quals := map[string]bool{}
+				for _, m := range g.members {
+					quals[m.qualify] = true
+				}
+				g.name, g.rule = slices.Sorted(maps.Keys(quals))[0], ruleStepQual
+			default:
+				// live and task_get whose results do not merge (T4), an
+				// operation of no flow that wants a taken name: the
+				// operation's own names.
+				g.name, g.rule = g.members[0].name, ruleFallback
 			}
 		}
-		switch {
-		case len(roots) > 0:
-			gs = roots
-		case generic[w[prefixLen(gs[0]):]]:
+	}
+	for _, g := range d.groups {
+		if g.role != roleNested {
+			taken[g.name] = true
+		}
+	}
+	// T5: a name one shape alone wants and that says something is its.
+	family := map[string][]*shareGroup{}
+	for _, g := range d.groups {
+		if g.role == roleNested {
+			w := d.want(g)
+			family[w] = append(family[w], g)
+		}
+	}
+	for _, w := range slices.Sorted(maps.Keys(family)) {
+		gs := family[w]
+		if n := contract.Camel(gs[0].section) + w; !contract.Generic(w) && !taken[n] {
+			if g := d.widest(gs); g != nil {
+				g.name, g.rule = n, ruleBare
+				taken[n] = true
+			}
+		}
+	}
+	// T6: the others, qualified by their ancestors' names, as few as make
+	// the family's names unique; then by the function (T7); then by the
+	// shape itself.
+	for _, w := range slices.Sorted(maps.Keys(family)) {
+		gs := slices.DeleteFunc(slices.Clone(family[w]), func(g *shareGroup) bool { return g.name != "" })
+		if len(gs) == 0 {
 			continue
 		}
-		if g := d.majority(gs); g != nil && !(g.role == roleFunc && len(gs) > 1) {
-			winner[w] = g
-		}
-	}
-	contested := func(g *shareGroup) bool { return winner[wants[g]] != g }
-	final := map[*shareGroup]string{}
-	var name func(g *shareGroup, depth int) string
-	name = func(g *shareGroup, depth int) string {
-		if n, ok := final[g]; ok {
-			return n
-		}
-		w := wants[g]
-		switch {
-		case !contested(g):
-			g.rule = ruleBare
-			if g.role != roleNested {
-				g.rule = ruleFunction
+		section := contract.Camel(gs[0].section)
+		var names []string
+		for k := 1; ; k++ {
+			names = names[:0]
+			all := true
+			var rootOf []*shareGroup
+			for _, g := range gs {
+				prefix, root, done := d.chain(g, k)
+				names = append(names, section+prefix+w)
+				rootOf = append(rootOf, root)
+				all = all && done
 			}
-		case g.role == roleFunc:
-			// live and task_get of one function whose results differ
-			// and do not merge (T4): each keeps its operation's name.
-			g.rule, w = ruleFallback, g.members[0].name
-		case g.role == roleStep:
-			quals := map[string]bool{}
-			for _, m := range g.members {
-				quals[m.qualify] = true
+			if unique(names, taken) {
+				break
 			}
-			g.rule, w = ruleStepQual, slices.Sorted(maps.Keys(quals))[0]
-			if w == "" {
-				g.rule, w = ruleFallback, g.members[0].name
-			}
-		default:
-			g.rule = ruleQualified
-			// The parent most functions use, then the first in string order.
-			parents := map[string]int{}
-			if depth < 16 {
-				final[g] = g.members[0].name // a cycle of references qualifies by the old name
-				for _, m := range g.members {
-					for _, u := range m.uses {
-						if pg := d.of[u.from]; pg != nil {
-							parents[name(pg, depth+1)] = pg.weight()
-						} else {
-							parents[u.from] = len(d.comps[u.from].funcs)
-						}
+			if all || k > 12 {
+				for i, g := range gs {
+					if r := rootOf[i]; r != nil {
+						prefix, _, _ := d.chain(g, k)
+						names[i] = r.name + strings.TrimPrefix(prefix, d.want(r)) + w
 					}
 				}
-				delete(final, g)
-			}
-			if len(parents) == 0 {
-				g.rule, w = ruleFallback, g.members[0].name
-			} else {
-				best := ""
-				for _, p := range slices.Sorted(maps.Keys(parents)) {
-					if best == "" || parents[p] > parents[best] {
-						best = p
+				if !unique(names, taken) {
+					for i, g := range gs {
+						sum := sha256.Sum256([]byte(d.deepShape(g.members[0].name, 0)))
+						names[i] += "X" + hex.EncodeToString(sum[:3])
+						g.rule = ruleFallback
 					}
 				}
-				w = best + w[prefixLen(g):]
+				break
 			}
 		}
-		final[g] = w
-		return w
-	}
-	for _, g := range d.groups {
-		g.name = name(g, 0)
-	}
-	// Two groups with one name (a qualified name equal to another's) or a
-	// kept name: the old names, then a suffix from the shape itself.
-	count := map[string]int{}
-	for _, g := range d.groups {
-		count[g.name]++
-	}
-	for _, g := range d.groups {
-		if count[g.name] > 1 || taken[g.name] {
-			g.rule, g.name = ruleFallback, g.members[0].name
+		for i, g := range gs {
+			if g.rule == "" {
+				g.rule = ruleQualified
+			}
+			g.name = names[i]
+			taken[g.name] = true
 		}
-	}
-	seen := map[string]bool{}
-	for n := range taken {
-		seen[n] = true
 	}
 	slices.SortFunc(d.groups, func(x, y *shareGroup) int { return cmp.Compare(x.members[0].name, y.members[0].name) })
-	for _, g := range d.groups {
-		if seen[g.name] {
-			sum := sha256.Sum256([]byte(g.key + g.members[0].base))
-			g.name += "X" + hex.EncodeToString(sum[:3])
-		}
-		seen[g.name] = true
-	}
 }
 
-// majority is the group most functions use, nil on a tie.
-func (d *dedupe) majority(gs []*shareGroup) *shareGroup {
+// widest is, of the shapes that want one name, the one used in the most
+// contexts, then by the most functions (T6): a context is a parent's name
+// and the field, so that a page copied to another function changes
+// nothing, and its functions count only where the contexts tie. nil on a
+// tie of both.
+func (d *dedupe) widest(gs []*shareGroup) *shareGroup {
 	var best *shareGroup
-	tie := false
+	most, tie := [2]int{-1, -1}, false
 	for _, g := range gs {
-		switch w, bw := g.weight(), best.weight(); {
-		case best == nil || w > bw:
-			best, tie = g, false
-		case w == bw:
+		ctx := map[string]bool{}
+		for _, m := range g.members {
+			for _, u := range m.uses {
+				p := parent{kept: u.from}
+				if pg := d.of[u.from]; pg != nil {
+					p = parent{g: pg}
+				}
+				ctx[d.parentWant(p)+"."+u.field] = true
+			}
+		}
+		n := [2]int{len(ctx), g.weight()}
+		switch {
+		case n[0] > most[0] || n[0] == most[0] && n[1] > most[1]:
+			best, most, tie = g, n, false
+		case n == most:
 			tie = true
 		}
 	}
@@ -264,16 +316,33 @@ func (d *dedupe) majority(gs []*shareGroup) *shareGroup {
 	return best
 }
 
-// weight counts the functions whose responses reach a group.
-func (g *shareGroup) weight() int {
-	if g == nil {
-		return -1
+// unique reports whether names are distinct and none is taken.
+func unique(names []string, taken map[string]bool) bool {
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] || taken[n] {
+			return false
+		}
+		seen[n] = true
 	}
-	fns := map[string]bool{}
-	for _, m := range g.members {
-		for f := range m.funcs {
-			fns[f] = true
+	return true
+}
+
+// deepShape is a component's shape with every reference written out, so
+// that it names the shape whatever else the document holds (T7's last
+// resort: a suffix from it).
+func (d *dedupe) deepShape(name string, depth int) string {
+	c := d.comps[name]
+	if c == nil || depth > 24 {
+		return "?"
+	}
+	parts := strings.Split(c.base, `"@"`)
+	var b strings.Builder
+	for i, p := range parts {
+		b.WriteString(p)
+		if i < len(parts)-1 && i < len(c.refs) {
+			b.WriteString(d.deepShape(c.refs[i], depth+1))
 		}
 	}
-	return len(fns)
+	return b.String()
 }

@@ -144,6 +144,28 @@ func (v NetworkAddressType) IsKnown() bool {
 	return false
 }
 
+// PageIntersectionIndirectLinkPathType is one of: redirect, canonical.
+//
+// indirect link type
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type PageIntersectionIndirectLinkPathType string
+
+// The values of PageIntersectionIndirectLinkPathType.
+const (
+	PageIntersectionIndirectLinkPathTypeRedirect  PageIntersectionIndirectLinkPathType = "redirect"
+	PageIntersectionIndirectLinkPathTypeCanonical PageIntersectionIndirectLinkPathType = "canonical"
+)
+
+// IsKnown reports whether v is one of the values the docs list for PageIntersectionIndirectLinkPathType.
+func (v PageIntersectionIndirectLinkPathType) IsKnown() bool {
+	switch v {
+	case PageIntersectionIndirectLinkPathTypeRedirect, PageIntersectionIndirectLinkPathTypeCanonical:
+		return true
+	}
+	return false
+}
+
 // PageIntersectionItemType is one of: anchor, image, link, meta, canonical, alternate, redirect.
 //
 // link type
@@ -188,28 +210,6 @@ const (
 func (v RankScale) IsKnown() bool {
 	switch v {
 	case RankScaleOneHundred, RankScaleOneThousand:
-		return true
-	}
-	return false
-}
-
-// Type is one of: redirect, canonical.
-//
-// indirect link type
-//
-// A value the docs do not list still decodes; IsKnown tells it apart.
-type Type string
-
-// The values of Type.
-const (
-	TypeRedirect  Type = "redirect"
-	TypeCanonical Type = "canonical"
-)
-
-// IsKnown reports whether v is one of the values the docs list for Type.
-func (v Type) IsKnown() bool {
-	switch v {
-	case TypeRedirect, TypeCanonical:
 		return true
 	}
 	return false

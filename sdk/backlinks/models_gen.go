@@ -2463,7 +2463,7 @@ type HistoryItem struct {
 	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
 
 	// Info: information about the target.
-	Info *HistoryItemInfo `json:"info,omitzero"`
+	Info *ItemInfo `json:"info,omitzero"`
 
 	// BrokenBacklinks: number of broken backlinks.
 	// Number of broken backlinks pointing to the target.
@@ -2524,42 +2524,6 @@ type HistoryItem struct {
 
 	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
-}
-
-// HistoryItemInfo is the type of HistoryItem.Info and SummaryResult.Info.
-//
-// Information about the target.
-type HistoryItemInfo struct {
-	// Server: - server
-	Server sdk.Opt[string] `json:"server,omitzero"`
-
-	// Cms: content management system.
-	Cms sdk.Opt[string] `json:"cms,omitzero"`
-
-	// PlatformType: platform type.
-	PlatformType []string `json:"platform_type,omitzero"`
-
-	// IPAddress: IP address of the target.
-	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
-
-	// Country: country code that the target domain is determined to belong to.
-	Country sdk.Opt[string] `json:"country,omitzero"`
-
-	// IsIP: indicates if the target is IP.
-	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
-	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
-
-	// TargetSpamScore: spam score of the target.
-	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
-	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
-
-	// InternalLinksCount: number of internal links.
-	// Calculated as the sum of internal links on the pages of the specified target.
-	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
-
-	// ExternalLinksCount: number of external links on the page.
-	// Calculated as the sum of external links on the pages of the specified target.
-	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
 }
 
 // HistoryLiveData is the data of a HistoryLive task: the echo of its request, with api and function.
@@ -2701,6 +2665,42 @@ type IndexResult struct {
 
 	// IndexHistory: index volume data for the past 12 months.
 	IndexHistory []IndexHistory `json:"index_history,omitzero"`
+}
+
+// ItemInfo is the type of HistoryItem.Info and SummaryResult.Info.
+//
+// Information about the target.
+type ItemInfo struct {
+	// Server: - server
+	Server sdk.Opt[string] `json:"server,omitzero"`
+
+	// Cms: content management system.
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// PlatformType: platform type.
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// IPAddress: IP address of the target.
+	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
+
+	// Country: country code that the target domain is determined to belong to.
+	Country sdk.Opt[string] `json:"country,omitzero"`
+
+	// IsIP: indicates if the target is IP.
+	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
+	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
+
+	// TargetSpamScore: spam score of the target.
+	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
+	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
+
+	// InternalLinksCount: number of internal links.
+	// Calculated as the sum of internal links on the pages of the specified target.
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// ExternalLinksCount: number of external links on the page.
+	// Calculated as the sum of external links on the pages of the specified target.
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
 }
 
 // Meta is the type of DomainPagesItem.Meta.
@@ -2956,7 +2956,7 @@ type PageIntersection struct {
 type PageIntersectionIndirectLinkPath struct {
 	// Type: indirect link type.
 	// Possible values: redirect, canonical.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Type sdk.Opt[PageIntersectionIndirectLinkPathType] `json:"type,omitzero"`
 
 	// StatusCode: HTTP status code of the URL.
 	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
@@ -3280,7 +3280,7 @@ type RankedKeywordsInfo struct {
 type RankedKeywordsInfoIndirectLinkPath struct {
 	// Type: indirect link type.
 	// Possible values: redirect, canonical.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Type sdk.Opt[PageIntersectionIndirectLinkPathType] `json:"type,omitzero"`
 
 	// StatusCode: HTTP status code of the URL.
 	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
@@ -3975,7 +3975,7 @@ type SummaryResult struct {
 	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
 
 	// Info: information about the target.
-	Info *HistoryItemInfo `json:"info,omitzero"`
+	Info *ItemInfo `json:"info,omitzero"`
 
 	// BrokenBacklinks: number of broken backlinks.
 	// Number of broken backlinks pointing to the target.

@@ -94,25 +94,16 @@ type ClickstreamKeywordInfo struct {
 
 	// MonthlySearches: monthly clickstream search volume rates.
 	// Array of objects with clickstream search volume rates in a certain month of a year.
-	MonthlySearches []ClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
+	MonthlySearches []MonthlySearch `json:"monthly_searches,omitzero"`
 }
 
-// ClickstreamKeywordInfoMonthlySearch is the type of ClickstreamKeywordInfo.MonthlySearches.
+// ClickstreamKeywordInfoMonthlySearch is the type of ItemClickstreamKeywordInfo.MonthlySearches.
 //
 // Monthly clickstream search volume rates.
 // Array of objects with clickstream search volume rates in a certain month of a year.
-type ClickstreamKeywordInfoMonthlySearch struct {
-	// Year: - year
-	Year sdk.Opt[int64] `json:"year,omitzero"`
+type ClickstreamKeywordInfoMonthlySearch struct{}
 
-	// Month: - month
-	Month sdk.Opt[int64] `json:"month,omitzero"`
-
-	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
-	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
-}
-
-// ForeignIntent is the type of GoogleKeywordSuggestionsItemSearchIntentInfo.ForeignIntent.
+// ForeignIntent is the type of ItemSearchIntentInfo.ForeignIntent.
 //
 // Supplementary search intents.
 // Possible values: informational, navigational, commercial, transactional.
@@ -123,7 +114,7 @@ type ForeignIntent struct {
 	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
 }
 
-// GenderDistribution is the type of ClickstreamKeywordInfo.GenderDistribution and GoogleKeywordIdeasItemClickstreamKeywordInfo.GenderDistribution.
+// GenderDistribution is the type of ClickstreamKeywordInfo.GenderDistribution and ItemClickstreamKeywordInfo.GenderDistribution.
 //
 // Distribution of estimated clickstream-based metrics by gender.
 type GenderDistribution struct {
@@ -158,7 +149,7 @@ type GoogleKeywordIdeasItem struct {
 
 	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
 	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-	ClickstreamKeywordInfo *GoogleKeywordIdeasItemClickstreamKeywordInfo `json:"clickstream_keyword_info"`
+	ClickstreamKeywordInfo *ItemClickstreamKeywordInfo `json:"clickstream_keyword_info"`
 
 	// KeywordProperties: additional information about the keyword.
 	KeywordProperties KeywordProperties `json:"keyword_properties"`
@@ -180,38 +171,6 @@ type GoogleKeywordIdeasItem struct {
 	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with Bing search volume.
 	KeywordInfoNormalizedWithClickstream KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_clickstream"`
 }
-
-// GoogleKeywordIdeasItemClickstreamKeywordInfo is the type of GoogleKeywordIdeasItem.ClickstreamKeywordInfo.
-//
-// Clickstream data for the returned keyword.
-// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-type GoogleKeywordIdeasItemClickstreamKeywordInfo struct {
-	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
-	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
-
-	// LastUpdatedTime: date and time when the clickstream dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
-
-	// GenderDistribution: distribution of estimated clickstream-based metrics by gender.
-	GenderDistribution *GenderDistribution `json:"gender_distribution,omitzero"`
-
-	// MonthlySearches: monthly clickstream search volume rates.
-	// Array of objects with clickstream search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordIdeasItemClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
-
-	// Year: - year
-	Year sdk.Opt[int64] `json:"year,omitzero"`
-
-	// Month: - month
-	Month sdk.Opt[int64] `json:"month,omitzero"`
-}
-
-// GoogleKeywordIdeasItemClickstreamKeywordInfoMonthlySearch is the type of GoogleKeywordIdeasItemClickstreamKeywordInfo.MonthlySearches.
-//
-// Monthly clickstream search volume rates.
-// Array of objects with clickstream search volume rates in a certain month of a year.
-type GoogleKeywordIdeasItemClickstreamKeywordInfoMonthlySearch struct{}
 
 // GoogleKeywordIdeasLiveData is the data of a GoogleKeywordIdeasLive task: the echo of its request, with api and function.
 //
@@ -467,33 +426,13 @@ type GoogleKeywordSuggestionsItem struct {
 	AvgBacklinksInfo AvgBacklinksInfo `json:"avg_backlinks_info"`
 
 	// SearchIntentInfo: search intent info for the returned keyword.
-	SearchIntentInfo GoogleKeywordSuggestionsItemSearchIntentInfo `json:"search_intent_info"`
+	SearchIntentInfo ItemSearchIntentInfo `json:"search_intent_info"`
 
 	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
 	KeywordInfoNormalizedWithBing KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
 
 	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with Bing search volume.
 	KeywordInfoNormalizedWithClickstream KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_clickstream"`
-}
-
-// GoogleKeywordSuggestionsItemSearchIntentInfo is the type of GoogleKeywordSuggestionsItem.SearchIntentInfo.
-//
-// Search intent info for the returned keyword.
-type GoogleKeywordSuggestionsItemSearchIntentInfo struct {
-	// SeType: search engine type.
-	// Possible values: google.
-	SeType string `json:"se_type"`
-
-	// MainIntent: main search intent.
-	// Possible values: informational, navigational, commercial, transactional.
-	MainIntent MainIntent `json:"main_intent"`
-
-	// ForeignIntent: supplementary search intents.
-	// Possible values: informational, navigational, commercial, transactional.
-	ForeignIntent []ForeignIntent `json:"foreign_intent"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
 }
 
 // GoogleKeywordSuggestionsLiveData is the data of a GoogleKeywordSuggestionsLive task: the echo of its request, with api and function.
@@ -720,14 +659,15 @@ type GoogleKeywordSuggestionsResult struct {
 	// ClickstreamKeywordInfo: (not described by the docs).
 	ClickstreamKeywordInfo any `json:"clickstream_keyword_info,omitzero"`
 
-	// SERPInfo: (not described by the docs).
-	SERPInfo *GoogleKeywordSuggestionsResultSERPInfo `json:"serp_info,omitzero"`
+	// SERPInfo: SERP data.
+	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
+	SERPInfo *SERPInfo `json:"serp_info"`
 
 	// KeywordProperties: (not described by the docs).
-	KeywordProperties *GoogleKeywordSuggestionsResultKeywordProperties `json:"keyword_properties,omitzero"`
+	KeywordProperties *ResultKeywordProperties `json:"keyword_properties,omitzero"`
 
 	// SearchIntentInfo: (not described by the docs).
-	SearchIntentInfo *GoogleKeywordSuggestionsResultSearchIntentInfo `json:"search_intent_info,omitzero"`
+	SearchIntentInfo *ResultSearchIntentInfo `json:"search_intent_info,omitzero"`
 
 	// AvgBacklinksInfo: backlink data for the returned keyword.
 	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
@@ -744,63 +684,6 @@ type GoogleKeywordSuggestionsResult struct {
 
 	// LanguageCode: (not described by the docs).
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-}
-
-// GoogleKeywordSuggestionsResultKeywordProperties is the type of GoogleKeywordSuggestionsResult.KeywordProperties.
-type GoogleKeywordSuggestionsResultKeywordProperties struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// CoreKeyword: (not described by the docs).
-	CoreKeyword any `json:"core_keyword"`
-
-	// SynonymClusteringAlgorithm: (not described by the docs).
-	SynonymClusteringAlgorithm sdk.Opt[string] `json:"synonym_clustering_algorithm,omitzero"`
-
-	// KeywordDifficulty: (not described by the docs).
-	KeywordDifficulty int64 `json:"keyword_difficulty"`
-
-	// DetectedLanguage: (not described by the docs).
-	DetectedLanguage string `json:"detected_language"`
-
-	// IsAnotherLanguage: (not described by the docs).
-	IsAnotherLanguage bool `json:"is_another_language"`
-}
-
-// GoogleKeywordSuggestionsResultSERPInfo is the type of GoogleKeywordSuggestionsResult.SERPInfo.
-type GoogleKeywordSuggestionsResultSERPInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// CheckURL: (not described by the docs).
-	CheckURL string `json:"check_url"`
-
-	// SERPItemTypes: (not described by the docs).
-	SERPItemTypes []string `json:"serp_item_types"`
-
-	// SeResultsCount: (not described by the docs).
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// PreviousUpdatedTime: (not described by the docs).
-	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
-}
-
-// GoogleKeywordSuggestionsResultSearchIntentInfo is the type of GoogleKeywordSuggestionsResult.SearchIntentInfo.
-type GoogleKeywordSuggestionsResultSearchIntentInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// MainIntent: (not described by the docs).
-	MainIntent string `json:"main_intent"`
-
-	// ForeignIntent: (not described by the docs).
-	ForeignIntent []string `json:"foreign_intent"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
 }
 
 // GoogleKeywordSuggestionsResultSeedKeywordData is the type of GoogleKeywordSuggestionsResult.SeedKeywordData.
@@ -823,43 +706,7 @@ type GoogleKeywordSuggestionsResultSeedKeywordData struct {
 	Keyword string `json:"keyword"`
 
 	// KeywordInfo: (not described by the docs).
-	KeywordInfo GoogleKeywordSuggestionsResultSeedKeywordDataKeywordInfo `json:"keyword_info"`
-}
-
-// GoogleKeywordSuggestionsResultSeedKeywordDataKeywordInfo is the type of GoogleKeywordSuggestionsResultSeedKeywordData.KeywordInfo.
-type GoogleKeywordSuggestionsResultSeedKeywordDataKeywordInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// Competition: (not described by the docs).
-	Competition int64 `json:"competition"`
-
-	// CompetitionLevel: (not described by the docs).
-	CompetitionLevel sdk.Opt[string] `json:"competition_level,omitzero"`
-
-	// CPC: (not described by the docs).
-	CPC float64 `json:"cpc"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
-
-	// LowTopOfPageBid: (not described by the docs).
-	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
-
-	// HighTopOfPageBid: (not described by the docs).
-	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
-
-	// Categories: (not described by the docs).
-	Categories []int64 `json:"categories"`
-
-	// MonthlySearches: (not described by the docs).
-	MonthlySearches []MonthlySearch `json:"monthly_searches"`
-
-	// SearchVolumeTrend: (not described by the docs).
-	SearchVolumeTrend map[string]int64 `json:"search_volume_trend"`
+	KeywordInfo SeedKeywordDataKeywordInfo `json:"keyword_info"`
 }
 
 // GoogleRelatedKeywordsItem is the type of GoogleRelatedKeywordsResult.Items.
@@ -1112,6 +959,52 @@ type GoogleRelatedKeywordsResultSeedKeywordData struct {
 	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
 }
 
+// ItemClickstreamKeywordInfo is the type of GoogleKeywordIdeasItem.ClickstreamKeywordInfo.
+//
+// Clickstream data for the returned keyword.
+// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
+type ItemClickstreamKeywordInfo struct {
+	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
+	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
+
+	// LastUpdatedTime: date and time when the clickstream dataset was updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
+
+	// GenderDistribution: distribution of estimated clickstream-based metrics by gender.
+	GenderDistribution *GenderDistribution `json:"gender_distribution,omitzero"`
+
+	// MonthlySearches: monthly clickstream search volume rates.
+	// Array of objects with clickstream search volume rates in a certain month of a year.
+	MonthlySearches []ClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
+
+	// Year: - year
+	Year sdk.Opt[int64] `json:"year,omitzero"`
+
+	// Month: - month
+	Month sdk.Opt[int64] `json:"month,omitzero"`
+}
+
+// ItemSearchIntentInfo is the type of GoogleKeywordSuggestionsItem.SearchIntentInfo.
+//
+// Search intent info for the returned keyword.
+type ItemSearchIntentInfo struct {
+	// SeType: search engine type.
+	// Possible values: google.
+	SeType string `json:"se_type"`
+
+	// MainIntent: main search intent.
+	// Possible values: informational, navigational, commercial, transactional.
+	MainIntent MainIntent `json:"main_intent"`
+
+	// ForeignIntent: supplementary search intents.
+	// Possible values: informational, navigational, commercial, transactional.
+	ForeignIntent []ForeignIntent `json:"foreign_intent"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+}
+
 // KeywordData is the type of GoogleRelatedKeywordsItem.KeywordData.
 //
 // Keyword data for the returned keyword.
@@ -1265,22 +1158,58 @@ type KeywordProperties struct {
 	IsAnotherLanguage bool `json:"is_another_language"`
 }
 
-// MonthlySearch is the type of GoogleKeywordSuggestionsResultSeedKeywordDataKeywordInfo.MonthlySearches, KeywordInfo.MonthlySearches and KeywordInfoNormalizedWithBing.MonthlySearches.
+// MonthlySearch is the type of ClickstreamKeywordInfo.MonthlySearches, KeywordInfo.MonthlySearches and 2 other fields.
 //
 // Monthly searches.
 // Represents the (approximate) number of searches for this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
 type MonthlySearch struct {
 	// Year: - year
-	Year int64 `json:"year"`
+	Year sdk.Opt[int64] `json:"year,omitzero"`
 
 	// Month: - month
-	Month int64 `json:"month"`
+	Month sdk.Opt[int64] `json:"month,omitzero"`
 
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
+	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
+	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
 }
 
-// SERPInfo is the type of GoogleKeywordIdeasItem.SERPInfo, GoogleKeywordSuggestionsItem.SERPInfo and KeywordData.SERPInfo.
+// ResultKeywordProperties is the type of GoogleKeywordSuggestionsResult.KeywordProperties.
+type ResultKeywordProperties struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// CoreKeyword: (not described by the docs).
+	CoreKeyword any `json:"core_keyword"`
+
+	// SynonymClusteringAlgorithm: (not described by the docs).
+	SynonymClusteringAlgorithm sdk.Opt[string] `json:"synonym_clustering_algorithm,omitzero"`
+
+	// KeywordDifficulty: (not described by the docs).
+	KeywordDifficulty int64 `json:"keyword_difficulty"`
+
+	// DetectedLanguage: (not described by the docs).
+	DetectedLanguage string `json:"detected_language"`
+
+	// IsAnotherLanguage: (not described by the docs).
+	IsAnotherLanguage bool `json:"is_another_language"`
+}
+
+// ResultSearchIntentInfo is the type of GoogleKeywordSuggestionsResult.SearchIntentInfo.
+type ResultSearchIntentInfo struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// MainIntent: (not described by the docs).
+	MainIntent string `json:"main_intent"`
+
+	// ForeignIntent: (not described by the docs).
+	ForeignIntent []string `json:"foreign_intent"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+}
+
+// SERPInfo is the type of GoogleKeywordIdeasItem.SERPInfo, GoogleKeywordSuggestionsItem.SERPInfo and 2 other fields.
 //
 // SERP data.
 // The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
@@ -1347,4 +1276,40 @@ type SearchVolumeTrend struct {
 
 	// Yearly: search volume change in percent compared to the previous year.
 	Yearly int64 `json:"yearly"`
+}
+
+// SeedKeywordDataKeywordInfo is the type of GoogleKeywordSuggestionsResultSeedKeywordData.KeywordInfo.
+type SeedKeywordDataKeywordInfo struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// Competition: (not described by the docs).
+	Competition int64 `json:"competition"`
+
+	// CompetitionLevel: (not described by the docs).
+	CompetitionLevel sdk.Opt[string] `json:"competition_level,omitzero"`
+
+	// CPC: (not described by the docs).
+	CPC float64 `json:"cpc"`
+
+	// SearchVolume: (not described by the docs).
+	SearchVolume int64 `json:"search_volume"`
+
+	// LowTopOfPageBid: (not described by the docs).
+	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
+
+	// HighTopOfPageBid: (not described by the docs).
+	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
+
+	// Categories: (not described by the docs).
+	Categories []int64 `json:"categories"`
+
+	// MonthlySearches: (not described by the docs).
+	MonthlySearches []MonthlySearch `json:"monthly_searches"`
+
+	// SearchVolumeTrend: (not described by the docs).
+	SearchVolumeTrend map[string]int64 `json:"search_volume_trend"`
 }

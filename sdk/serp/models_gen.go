@@ -95,16 +95,16 @@ type GoogleDatasetSearchTasksReadyResponse = sdk.Response[GoogleDatasetSearchTas
 type GoogleDatasetSearchTasksReadyTask = sdk.Task[GoogleDatasetSearchTasksReadyData, TasksReadyResult]
 
 // GoogleEventsLiveAdvancedResponse is the whole response body of POST /v3/serp/google/events/live/advanced, envelope included.
-type GoogleEventsLiveAdvancedResponse = sdk.Response[GoogleEventsLiveAdvancedData, GoogleEventsLiveAdvancedResult]
+type GoogleEventsLiveAdvancedResponse = sdk.Response[GoogleEventsLiveAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsLiveAdvancedTask is one task of a GoogleEventsLiveAdvancedResponse.
-type GoogleEventsLiveAdvancedTask = sdk.Task[GoogleEventsLiveAdvancedData, GoogleEventsLiveAdvancedResult]
+type GoogleEventsLiveAdvancedTask = sdk.Task[GoogleEventsLiveAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/events/task_get/advanced/{id}, envelope included.
-type GoogleEventsTaskGetAdvancedResponse = sdk.Response[GoogleEventsTaskGetAdvancedData, GoogleEventsTaskGetAdvancedResult]
+type GoogleEventsTaskGetAdvancedResponse = sdk.Response[GoogleEventsTaskGetAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsTaskGetAdvancedTask is one task of a GoogleEventsTaskGetAdvancedResponse.
-type GoogleEventsTaskGetAdvancedTask = sdk.Task[GoogleEventsTaskGetAdvancedData, GoogleEventsTaskGetAdvancedResult]
+type GoogleEventsTaskGetAdvancedTask = sdk.Task[GoogleEventsTaskGetAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsTaskPostResponse is the whole response body of POST /v3/serp/google/events/task_post, envelope included.
 type GoogleEventsTaskPostResponse = sdk.Response[GoogleEventsTaskPostData, any]
@@ -179,10 +179,10 @@ type GoogleJobsTasksReadyResponse = sdk.Response[GoogleJobsTasksReadyData, Tasks
 type GoogleJobsTasksReadyTask = sdk.Task[GoogleJobsTasksReadyData, TasksReadyResult]
 
 // GoogleLocalFinderLiveAdvancedResponse is the whole response body of POST /v3/serp/google/local_finder/live/advanced, envelope included.
-type GoogleLocalFinderLiveAdvancedResponse = sdk.Response[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderLiveAdvancedResult]
+type GoogleLocalFinderLiveAdvancedResponse = sdk.Response[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderLiveAdvancedTask is one task of a GoogleLocalFinderLiveAdvancedResponse.
-type GoogleLocalFinderLiveAdvancedTask = sdk.Task[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderLiveAdvancedResult]
+type GoogleLocalFinderLiveAdvancedTask = sdk.Task[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderLiveHTMLResponse is the whole response body of POST /v3/serp/google/local_finder/live/html, envelope included.
 type GoogleLocalFinderLiveHTMLResponse = sdk.Response[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderHTMLResult]
@@ -191,10 +191,10 @@ type GoogleLocalFinderLiveHTMLResponse = sdk.Response[GoogleLocalFinderLiveHTMLD
 type GoogleLocalFinderLiveHTMLTask = sdk.Task[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderHTMLResult]
 
 // GoogleLocalFinderTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/local_finder/task_get/advanced/{id}, envelope included.
-type GoogleLocalFinderTaskGetAdvancedResponse = sdk.Response[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderTaskGetAdvancedResult]
+type GoogleLocalFinderTaskGetAdvancedResponse = sdk.Response[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderTaskGetAdvancedTask is one task of a GoogleLocalFinderTaskGetAdvancedResponse.
-type GoogleLocalFinderTaskGetAdvancedTask = sdk.Task[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderTaskGetAdvancedResult]
+type GoogleLocalFinderTaskGetAdvancedTask = sdk.Task[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderTaskPostResponse is the whole response body of POST /v3/serp/google/local_finder/task_post, envelope included.
 type GoogleLocalFinderTaskPostResponse = sdk.Response[GoogleLocalFinderTaskPostData, any]
@@ -427,7 +427,7 @@ type AISummaryResult struct {
 	Items []AISummaryItem `json:"items"`
 }
 
-// AboutThisResult is the type of ExtendedPeopleAlsoSearch.AboutThisResult, GoogleOrganicLiveAdvancedItemRelatedResultHighlighted.AboutThisResult and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch.AboutThisResult.
+// AboutThisResult is the type of ExtendedPeopleAlsoSearch.AboutThisResult, GoogleOrganicLiveAdvancedItem.Faq and 4 other fields.
 //
 // Contains information from the ‘About this result’ panel.
 // ‘About this result’ panel.
@@ -485,7 +485,7 @@ type Badge struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -511,7 +511,7 @@ type Badge struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []BadgeItem `json:"items,omitzero"`
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
 
 	// Tweet: tweet message.
 	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
@@ -550,34 +550,10 @@ type Badge struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 }
 
-// BadgeItem is the type of Badge.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type BadgeItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// BadgeRating is the type of Badge.Rating and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice.Rating.
+// BadgeRating is the type of Badge.Rating and TableHeaderPrice.Rating.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
@@ -596,63 +572,63 @@ type BadgeRating struct {
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
-// BadgeRectangle is the type of Badge.Rectangle, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Rectangle and 12 other fields.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type BadgeRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-
-	// Type: type of element = ‘discussions_and_forums’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// Category is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.Categories.
+// Category is the type of PriceGraphPreviousItem.Categories.
 //
 // Array of course categories.
 // Contains a list of categories relevant to courses.
 type Category struct {
 	// Items: array of courses elements.
 	// Contains a list of courses elements.
-	Items []CategoryItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
 
 	// Description: description of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
 }
 
-// CategoryItem is the type of Category.Items, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Items and 2 other fields.
+// Component is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Components, GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components and RelatedSearchImage.Components.
 //
-// Additional items present in the element.
-// If there are none, equals null.
-type CategoryItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Array of components of the element.
+type Component struct {
+	// Type: type of component = ‘ ai_overview_expanded_component‘.
+	Type []string `json:"type,omitzero"`
 
-	// Title: title of a given shopping element.
+	// Title: title of the element in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// URL: scholarly_articles_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// Text: text of the component.
+	Text sdk.Opt[string] `json:"text,omitzero"`
 
-	// Domain: domain where a link points.
+	// Markdown: text of the component in the markdwon format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Images: images of the component.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+}
+
+// ComponentReference is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.References, ItemComponent.References and 2 other fields.
+//
+// Additional references relevant to the item.
+// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+type ComponentReference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
 }
 
 // DatasetDescription is the type of GoogleDatasetSearchAdvancedItem.DatasetDescription.
@@ -663,27 +639,7 @@ type DatasetDescription struct {
 	Text string `json:"text"`
 
 	// Links: links featured in the ‘dataset_description’.
-	Links []DatasetDescriptionLink `json:"links"`
-}
-
-// DatasetDescriptionLink is the type of DatasetDescription.Links and GoogleAIModeAdvancedItemItem.Links.
-//
-// Links featured in the ‘dataset_description’.
-type DatasetDescriptionLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	Links []Link `json:"links"`
 }
 
 // DescriptionRow is the type of Extra.DescriptionRows.
@@ -701,19 +657,40 @@ type DescriptionRow struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
-// EventDates is the type of GoogleEventsLiveAdvancedItem.EventDates and GoogleEventsTaskGetAdvancedItem.EventDates.
+// DescriptionRowRectangle is the type of DescriptionRow.Rectangle, GoogleAIModeAdvancedItem.Rectangle and 17 other fields.
+//
+// Rectangle parameters.
+// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+// Equals null if calculate_rectangles in the POST request is not set to true.
+type DescriptionRowRectangle struct {
+	// X: x-axis coordinate.
+	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	X sdk.Opt[float64] `json:"x,omitzero"`
+
+	// Y: y-axis coordinate.
+	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
+	Y sdk.Opt[float64] `json:"y,omitzero"`
+
+	// Width: width of the element in pixels.
+	Width sdk.Opt[float64] `json:"width,omitzero"`
+
+	// Height: height of the element in pixels.
+	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// EventDates is the type of GoogleEventsAdvancedItem.EventDates.
 //
 // Dates when the event takes place.
 // If there are none, equals null.
@@ -760,7 +737,7 @@ type ExtendedPeopleAlsoSearch struct {
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *AboutThisResult `json:"about_this_result"`
 
 	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -801,16 +778,6 @@ type Extra struct {
 	// DescriptionRows: extended description.
 	// If there is none, equals null.
 	DescriptionRows []DescriptionRow `json:"description_rows,omitzero"`
-}
-
-// Faq is the type of GoogleOrganicLiveAdvancedItem.Faq, GoogleOrganicTaskGetAdvancedItem.Faq and GoogleSearchByImageAdvancedItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type Faq struct {
-	// Type: type of element = ‘ faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
 }
 
 // Format is the type of GoogleDatasetSearchAdvancedItem.Formats.
@@ -866,12 +833,12 @@ type GoogleAIModeAdvancedItem struct {
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeAdvancedItemReference `json:"references"`
+	References []ItemReference `json:"references"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
 // GoogleAIModeAdvancedItemItem is the type of GoogleAIModeAdvancedItem.Items.
@@ -888,7 +855,7 @@ type GoogleAIModeAdvancedItemItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleAIModeAdvancedItemItemOption `json:"options,omitzero"`
+	Options []InformationAndTicketOption `json:"options,omitzero"`
 
 	// Type: type of element = ‘ ai_overview_table_element‘.
 	Type string `json:"type"`
@@ -913,15 +880,15 @@ type GoogleAIModeAdvancedItemItem struct {
 	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
 	// Links: website links featured in the element.
-	Links []DatasetDescriptionLink `json:"links,omitzero"`
+	Links []Link `json:"links,omitzero"`
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images []GoogleAIModeAdvancedItemItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleAIModeAdvancedItemReference `json:"references,omitzero"`
+	References []ItemReference `json:"references,omitzero"`
 
 	// Snippet: additional information for the video.
 	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
@@ -943,138 +910,10 @@ type GoogleAIModeAdvancedItemItem struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleAIModeAdvancedItemItemTable `json:"table,omitzero"`
+	Table *Table `json:"table"`
 
 	// Components: array of components of the element.
-	Components []GoogleAIModeAdvancedItemItemComponent `json:"components,omitzero"`
-}
-
-// GoogleAIModeAdvancedItemItemComponent is the type of GoogleAIModeAdvancedItemItem.Components.
-//
-// Array of components of the element.
-type GoogleAIModeAdvancedItemItemComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown string `json:"markdown"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []Image `json:"images"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []Link `json:"links"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []Reference `json:"references"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleAIModeAdvancedItemItemImage is the type of GoogleAIModeAdvancedItemItem.Images and GoogleSearchByImageAdvancedItem.Images.
-//
-// Images of the element.
-// If there are none, equals null.
-type GoogleAIModeAdvancedItemItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleAIModeAdvancedItemItemOption is the type of GoogleAIModeAdvancedItemItem.Options.
-//
-// Further search refinement options.
-type GoogleAIModeAdvancedItemItemOption struct{}
-
-// GoogleAIModeAdvancedItemItemTable is the type of GoogleAIModeAdvancedItemItem.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleAIModeAdvancedItemItemTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content"`
-}
-
-// GoogleAIModeAdvancedItemReference is the type of GoogleAIModeAdvancedItem.References and GoogleAIModeAdvancedItemItem.References.
-//
-// References relevant to the element.
-// Includes references to webpages that were used to generate the ai_overview_element.
-type GoogleAIModeAdvancedItemReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type string `json:"type"`
-
-	// Source: reference source name or title.
-	Source string `json:"source"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text string `json:"text"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+	Components []ItemComponent `json:"components,omitzero"`
 }
 
 // GoogleAIModeAdvancedResult is the type of GoogleAIModeLiveAdvancedTask.Result and GoogleAIModeTaskGetAdvancedTask.Result.
@@ -1909,7 +1748,7 @@ type GoogleAutocompleteAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleAutocompleteAdvancedItemOption `json:"options,omitzero"`
+	Options []InformationAndTicketOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -1955,11 +1794,6 @@ type GoogleAutocompleteAdvancedItem struct {
 	//   - gws-wiz-local
 	Highlighted []string `json:"highlighted"`
 }
-
-// GoogleAutocompleteAdvancedItemOption is the type of GoogleAutocompleteAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleAutocompleteAdvancedItemOption struct{}
 
 // GoogleAutocompleteAdvancedResult is the type of GoogleAutocompleteLiveAdvancedTask.Result.
 //
@@ -2114,7 +1948,7 @@ type GoogleAutocompleteLiveAdvancedRequest struct {
 	//   - products-cc — used in google shopping search
 	//
 	// Optional.
-	Client sdk.Opt[Client] `json:"client,omitzero"`
+	Client sdk.Opt[GoogleAutocompleteLiveAdvancedRequestClient] `json:"client,omitzero"`
 
 	// Tag: user-defined task identifier.
 	// The character limit is 255.
@@ -2234,7 +2068,7 @@ type GoogleAutocompleteTaskPostRequest struct {
 	//   - products-cc — used in google shopping search
 	//
 	// Optional.
-	Client sdk.Opt[Client] `json:"client,omitzero"`
+	Client sdk.Opt[GoogleAutocompleteLiveAdvancedRequestClient] `json:"client,omitzero"`
 
 	// Tag: user-defined task identifier.
 	// The character limit is 255.
@@ -2462,10 +2296,10 @@ type GoogleDatasetSearchAdvancedItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google Dataset’s search results.
 	// If there are none, equals null.
-	Links []GoogleDatasetSearchAdvancedItemLink `json:"links"`
+	Links []InformationAndTicket `json:"links"`
 
 	// DatasetProviders: the list of institutions that provided the dataset.
-	DatasetProviders []GoogleDatasetSearchAdvancedItemOption `json:"dataset_providers"`
+	DatasetProviders []ItemOption `json:"dataset_providers"`
 
 	// Formats: the list of file formats of the dataset.
 	Formats []Format `json:"formats"`
@@ -2474,7 +2308,7 @@ type GoogleDatasetSearchAdvancedItem struct {
 	Authors []Author `json:"authors"`
 
 	// Licenses: the list of licenses issued to the dataset.
-	Licenses []GoogleDatasetSearchAdvancedItemOption `json:"licenses"`
+	Licenses []ItemOption `json:"licenses"`
 
 	// UpdatedDate: date and time when the result was last updated.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -2490,54 +2324,6 @@ type GoogleDatasetSearchAdvancedItem struct {
 
 	// DatasetDescription: description of the dataset.
 	DatasetDescription DatasetDescription `json:"dataset_description"`
-}
-
-// GoogleDatasetSearchAdvancedItemLink is the type of GoogleDatasetSearchAdvancedItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google Dataset’s search results.
-// If there are none, equals null.
-type GoogleDatasetSearchAdvancedItemLink struct {
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleDatasetSearchAdvancedItemLinkOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘refinement_chips_option’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-}
-
-// GoogleDatasetSearchAdvancedItemLinkOption is the type of GoogleDatasetSearchAdvancedItemLink.Options.
-//
-// Further search refinement options.
-type GoogleDatasetSearchAdvancedItemLinkOption struct{}
-
-// GoogleDatasetSearchAdvancedItemOption is the type of GoogleDatasetSearchAdvancedItem.DatasetProviders, GoogleDatasetSearchAdvancedItem.Licenses and GoogleOrganicRegularResultRefinementChipsItem.Options.
-//
-// The list of institutions that provided the dataset.
-type GoogleDatasetSearchAdvancedItemOption struct {
-	// Type: type of element = ‘dataset_providers_element‘.
-	Type string `json:"type"`
-
-	// Title: name of the dataset provider.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: site domain of the dataset provider.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleDatasetSearchAdvancedResult is the type of GoogleDatasetSearchTaskGetAdvancedTask.Result.
@@ -2795,32 +2581,10 @@ type GoogleDatasetSearchTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleEventsLiveAdvancedData is the data of a GoogleEventsLiveAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleEventsLiveAdvancedData struct {
-	GoogleEventsLiveAdvancedRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedItem is the type of GoogleEventsLiveAdvancedResult.Items.
+// GoogleEventsAdvancedItem is the type of GoogleEventsAdvancedResult.Items.
 //
 // Items of the element.
-type GoogleEventsLiveAdvancedItem struct {
+type GoogleEventsAdvancedItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -2860,36 +2624,83 @@ type GoogleEventsLiveAdvancedItem struct {
 	LocationInfo LocationInfo `json:"location_info"`
 
 	// InformationAndTickets: additional information and ticket purchase options.
-	InformationAndTickets []GoogleEventsLiveAdvancedItemInformationAndTicket `json:"information_and_tickets"`
+	InformationAndTickets []InformationAndTicket `json:"information_and_tickets"`
 }
 
-// GoogleEventsLiveAdvancedItemInformationAndTicket is the type of GoogleEventsLiveAdvancedItem.InformationAndTickets.
+// GoogleEventsAdvancedResult is the type of GoogleEventsLiveAdvancedTask.Result and GoogleEventsTaskGetAdvancedTask.Result.
 //
-// Additional information and ticket purchase options.
-type GoogleEventsLiveAdvancedItemInformationAndTicket struct {
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+// Array of results.
+type GoogleEventsAdvancedResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Options: further search refinement options.
-	Options []GoogleEventsLiveAdvancedItemInformationAndTicketOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘information_and_tickets_element’.
+	// Type: search engine type in a POST array.
 	Type string `json:"type"`
 
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
 
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
+	// LanguageCode: language code.
+	// In this case, the value will be null.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: items of the element.
+	Items []GoogleEventsAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results found in SERP.
+	// Possible item types:
+	//   - event_item
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	// In this case, the value will be 0.
+	// This search engine does not indicate the total number of results.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
 }
 
-// GoogleEventsLiveAdvancedItemInformationAndTicketOption is the type of GoogleEventsLiveAdvancedItemInformationAndTicket.Options.
+// GoogleEventsLiveAdvancedData is the data of a GoogleEventsLiveAdvanced task: the echo of its request, with api and function.
 //
-// Further search refinement options.
-type GoogleEventsLiveAdvancedItemInformationAndTicketOption struct{}
+// Contains the same parameters that you specified in the POST request.
+type GoogleEventsLiveAdvancedData struct {
+	GoogleEventsLiveAdvancedRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
 
 // GoogleEventsLiveAdvancedRequest is one task of a GoogleEventsLiveAdvanced request: the request body is a slice of them.
 //
@@ -3006,59 +2817,6 @@ type GoogleEventsLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleEventsLiveAdvancedResult is the type of GoogleEventsLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleEventsLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code.
-	// In this case, the value will be null.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *Spell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *RefinementChips `json:"refinement_chips"`
-
-	// Items: items of the element.
-	Items []GoogleEventsLiveAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results found in SERP.
-	// Possible item types:
-	//   - event_item
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	// In this case, the value will be 0.
-	// This search engine does not indicate the total number of results.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-}
-
 // GoogleEventsTaskGetAdvancedData is the data of a GoogleEventsTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -3092,133 +2850,6 @@ type GoogleEventsTaskGetAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedItem is the type of GoogleEventsTaskGetAdvancedResult.Items.
-//
-// Items of the element.
-type GoogleEventsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ImageURL: URL of the image featured in the element.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// EventDates: dates when the event takes place.
-	// If there are none, equals null.
-	EventDates *EventDates `json:"event_dates"`
-
-	// LocationInfo: information about the event’s venue.
-	LocationInfo LocationInfo `json:"location_info"`
-
-	// InformationAndTickets: additional information and ticket purchase options.
-	InformationAndTickets []GoogleEventsTaskGetAdvancedItemInformationAndTicket `json:"information_and_tickets"`
-}
-
-// GoogleEventsTaskGetAdvancedItemInformationAndTicket is the type of GoogleEventsTaskGetAdvancedItem.InformationAndTickets.
-//
-// Additional information and ticket purchase options.
-type GoogleEventsTaskGetAdvancedItemInformationAndTicket struct {
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleEventsTaskGetAdvancedItemInformationAndTicketOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘information_and_tickets_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedItemInformationAndTicketOption is the type of GoogleEventsTaskGetAdvancedItemInformationAndTicket.Options.
-//
-// Further search refinement options.
-type GoogleEventsTaskGetAdvancedItemInformationAndTicketOption struct{}
-
-// GoogleEventsTaskGetAdvancedResult is the type of GoogleEventsTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleEventsTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code.
-	// In this case, the value will be null.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *Spell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *RefinementChips `json:"refinement_chips"`
-
-	// Items: items of the element.
-	Items []GoogleEventsTaskGetAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results found in SERP.
-	// Possible item types:
-	//   - event_item
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	// In this case, the value will be 0.
-	// This search engine does not indicate the total number of results.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
 }
 
 // GoogleEventsTaskPostData is the data of a GoogleEventsTaskPost task: the echo of its request, with api and function.
@@ -3458,7 +3089,7 @@ type GoogleImagesAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleImagesAdvancedItemOption `json:"options,omitzero"`
+	Options []InformationAndTicketOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -3522,11 +3153,6 @@ type GoogleImagesAdvancedItemItem struct {
 	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
 	Rectangle map[string]int64 `json:"rectangle,omitzero"`
 }
-
-// GoogleImagesAdvancedItemOption is the type of GoogleImagesAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleImagesAdvancedItemOption struct{}
 
 // GoogleImagesAdvancedResult is the type of GoogleImagesLiveAdvancedTask.Result.
 //
@@ -3981,7 +3607,7 @@ type GoogleJobsAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleJobsAdvancedItemOption `json:"options,omitzero"`
+	Options []InformationAndTicketOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -4040,11 +3666,6 @@ type GoogleJobsAdvancedItem struct {
 	// in this case, will equal null.
 	Rectangle map[string]int64 `json:"rectangle"`
 }
-
-// GoogleJobsAdvancedItemOption is the type of GoogleJobsAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleJobsAdvancedItemOption struct{}
 
 // GoogleJobsAdvancedResult is the type of GoogleJobsTaskGetAdvancedTask.Result.
 //
@@ -4437,6 +4058,115 @@ type GoogleJobsTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
+// GoogleLocalFinderAdvancedItem is the type of GoogleLocalFinderAdvancedResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleLocalFinderAdvancedItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type string `json:"type"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []InformationAndTicketOption `json:"options,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Phone: phone number.
+	Phone sdk.Opt[string] `json:"phone,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid bool `json:"is_paid"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// can be used with Google Reviews API to get a full list of reviews.
+	Cid string `json:"cid"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// In this case, will equal null.
+	Rectangle map[string]int64 `json:"rectangle"`
+}
+
+// GoogleLocalFinderAdvancedResult is the type of GoogleLocalFinderLiveAdvancedTask.Result and GoogleLocalFinderTaskGetAdvancedTask.Result.
+//
+// Array of results.
+type GoogleLocalFinderAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleLocalFinderAdvancedItem `json:"items"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - local_pack
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+}
+
 // GoogleLocalFinderHTMLItem is the type of GoogleLocalFinderHTMLResult.Items.
 //
 // Elements of search results found in SERP.
@@ -4502,89 +4232,6 @@ type GoogleLocalFinderLiveAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleLocalFinderLiveAdvancedItem is the type of GoogleLocalFinderLiveAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleLocalFinderLiveAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleLocalFinderLiveAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Phone: phone number.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid bool `json:"is_paid"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating GoogleLocalFinderLiveAdvancedItemRating `json:"rating"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// In this case, will equal null.
-	Rectangle map[string]int64 `json:"rectangle"`
-}
-
-// GoogleLocalFinderLiveAdvancedItemOption is the type of GoogleLocalFinderLiveAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleLocalFinderLiveAdvancedItemOption struct{}
-
-// GoogleLocalFinderLiveAdvancedItemRating is the type of GoogleLocalFinderLiveAdvancedItem.Rating and GoogleLocalFinderTaskGetAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleLocalFinderLiveAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
 // GoogleLocalFinderLiveAdvancedRequest is one task of a GoogleLocalFinderLiveAdvanced request: the request body is a slice of them.
@@ -4714,56 +4361,6 @@ type GoogleLocalFinderLiveAdvancedRequest struct {
 	//
 	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleLocalFinderLiveAdvancedResult is the type of GoogleLocalFinderLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *Spell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *RefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleLocalFinderLiveAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - local_pack
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
 }
 
 // GoogleLocalFinderLiveHTMLData is the data of a GoogleLocalFinderLiveHTML task: the echo of its request, with api and function.
@@ -4950,120 +4547,6 @@ type GoogleLocalFinderTaskGetAdvancedData struct {
 
 	// TimeFilter: (not described by the docs).
 	TimeFilter sdk.Opt[string] `json:"time_filter,omitzero"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedItem is the type of GoogleLocalFinderTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleLocalFinderTaskGetAdvancedItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleLocalFinderTaskGetAdvancedItemOption `json:"options,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Phone: phone number.
-	Phone sdk.Opt[string] `json:"phone,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid bool `json:"is_paid"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating GoogleLocalFinderLiveAdvancedItemRating `json:"rating"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// In this case, will equal null.
-	Rectangle map[string]int64 `json:"rectangle"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedItemOption is the type of GoogleLocalFinderTaskGetAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleLocalFinderTaskGetAdvancedItemOption struct{}
-
-// GoogleLocalFinderTaskGetAdvancedResult is the type of GoogleLocalFinderTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *Spell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *RefinementChips `json:"refinement_chips"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleLocalFinderTaskGetAdvancedItem `json:"items"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - local_pack
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
 }
 
 // GoogleLocalFinderTaskPostData is the data of a GoogleLocalFinderTaskPost task: the echo of its request, with api and function.
@@ -5342,7 +4825,7 @@ type GoogleMapsAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleMapsAdvancedItemOption `json:"options,omitzero"`
+	Options []InformationAndTicketOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -5369,7 +4852,7 @@ type GoogleMapsAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleMapsAdvancedItemRating `json:"rating"`
+	Rating *ItemRating `json:"rating"`
 
 	// RatingDistribution: the distribution of ratings of the business entity.
 	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
@@ -5457,34 +4940,6 @@ type GoogleMapsAdvancedItem struct {
 	// Class ratings range between 1-5 stars, learn more.
 	// If there is no hotel class rating information, the value will be null.
 	HotelRating sdk.Opt[int64] `json:"hotel_rating,omitzero"`
-}
-
-// GoogleMapsAdvancedItemOption is the type of GoogleMapsAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleMapsAdvancedItemOption struct{}
-
-// GoogleMapsAdvancedItemRating is the type of GoogleMapsAdvancedItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleMapsAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-
-	// RatingDistribution: the distribution of ratings of the business entity.
-	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
-	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
 }
 
 // GoogleMapsAdvancedResult is the type of GoogleMapsTaskGetAdvancedTask.Result.
@@ -5831,7 +5286,7 @@ type GoogleNewsAdvancedItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleNewsAdvancedItemOption `json:"options,omitzero"`
+	Options []InformationAndTicketOption `json:"options,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -5863,7 +5318,7 @@ type GoogleNewsAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *GoogleNewsAdvancedItemRectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// Position: the alignment of the element in SERP.
 	// Can take the following values:
@@ -5918,33 +5373,7 @@ type GoogleNewsAdvancedItemItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-}
-
-// GoogleNewsAdvancedItemOption is the type of GoogleNewsAdvancedItem.Options.
-//
-// Further search refinement options.
-type GoogleNewsAdvancedItemOption struct{}
-
-// GoogleNewsAdvancedItemRectangle is the type of GoogleNewsAdvancedItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleNewsAdvancedItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X float64 `json:"x"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y float64 `json:"y"`
-
-	// Width: width of the element in pixels.
-	Width float64 `json:"width"`
-
-	// Height: height of the element in pixels.
-	Height float64 `json:"height"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
 // GoogleNewsAdvancedResult is the type of GoogleNewsLiveAdvancedTask.Result.
@@ -6428,11 +5857,11 @@ type GoogleOrganicLiveAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -6442,10 +5871,11 @@ type GoogleOrganicLiveAdvancedItem struct {
 	// If there are none, equals null.
 	Links []Link `json:"links,omitzero"`
 
-	// Faq: frequently asked questions.
-	// Questions and answers extension shown below some of Google’s search results.
-	// If there are none, equals null.
-	Faq *Faq `json:"faq"`
+	// Faq: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	Faq *AboutThisResult `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
@@ -6457,9 +5887,10 @@ type GoogleOrganicLiveAdvancedItem struct {
 	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicLiveAdvancedItemAboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *ItemAboutThisResult `json:"about_this_result"`
 
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
@@ -6474,7 +5905,7 @@ type GoogleOrganicLiveAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// Extra: additional information about the result.
 	Extra *Extra `json:"extra,omitzero"`
@@ -6491,7 +5922,7 @@ type GoogleOrganicLiveAdvancedItem struct {
 
 	// Text: - text
 	// If there is none, equals null.
-	Text []Text `json:"text,omitzero"`
+	Text []Solution `json:"text,omitzero"`
 
 	// Phone: phone number.
 	Phone sdk.Opt[string] `json:"phone,omitzero"`
@@ -6520,41 +5951,6 @@ type GoogleOrganicLiveAdvancedItem struct {
 	Link *GoogleOrganicLiveAdvancedItemLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult and GoogleOrganicTaskGetAdvancedItem.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleOrganicLiveAdvancedItemAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
 // GoogleOrganicLiveAdvancedItemItem is the type of GoogleOrganicLiveAdvancedItem.Items and GoogleOrganicTaskGetAdvancedItem.Items.
 //
 // Additional items present in the element.
@@ -6569,7 +5965,7 @@ type GoogleOrganicLiveAdvancedItemItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
 // GoogleOrganicLiveAdvancedItemLink is the type of GoogleOrganicLiveAdvancedItem.Link.
@@ -6606,7 +6002,7 @@ type GoogleOrganicLiveAdvancedItemLink struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -6684,7 +6080,7 @@ type GoogleOrganicLiveAdvancedItemLinkLink struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -6725,7 +6121,7 @@ type GoogleOrganicLiveAdvancedItemLinkLink struct {
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
+	References []Reference `json:"references,omitzero"`
 
 	// Source: name of the source of the video.
 	Source sdk.Opt[string] `json:"source,omitzero"`
@@ -6741,10 +6137,10 @@ type GoogleOrganicLiveAdvancedItemLinkLink struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleOrganicLiveAdvancedItemLinkLinkTable `json:"table,omitzero"`
+	Table *Table `json:"table"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicLiveAdvancedItemLinkLinkComponent `json:"components,omitzero"`
+	Components []LinkComponent `json:"components,omitzero"`
 
 	// DataAttrid: google defined data attribute ID.
 	// Example: kc:/common/topic:social media presence.
@@ -6752,36 +6148,6 @@ type GoogleOrganicLiveAdvancedItemLinkLink struct {
 
 	// Link: link of the element.
 	Link *GoogleOrganicLiveAdvancedItemLinkLinkLink `json:"link,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkComponent is the type of GoogleOrganicLiveAdvancedItemLinkLink.Components.
-//
-// Array of components of the element.
-type GoogleOrganicLiveAdvancedItemLinkLinkComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []Image `json:"images,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []Link `json:"links,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []Reference `json:"references,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedItemLinkLinkItem is the type of GoogleOrganicLiveAdvancedItemLinkLink.Items.
@@ -6838,7 +6204,7 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLink struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -6867,7 +6233,7 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLink struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"links,omitzero"`
+	Links []ItemOption `json:"links,omitzero"`
 
 	// ExpandedElement: link of the element.
 	ExpandedElement []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
@@ -6910,7 +6276,7 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -6940,11 +6306,11 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []CategoryItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Source: web source of the shopping element.
 	// Indicates the source of information included in the element.
@@ -7002,7 +6368,7 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable struct {
 type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader struct {
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
-	TableContent []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+	TableContent []LinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -7053,13 +6419,37 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader st
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// SeedQuestion: question that triggered additional expanded elements.
 	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
 
 	// ExpandedElement: expanded element.
 	ExpandedElement []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem is the type of Badge.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem struct {
+	// Type: type of element = ‘ google_flights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.ExpandedElement.
@@ -7110,17 +6500,6 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderIte
 	Date sdk.Opt[string] `json:"date,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent.
-//
-// The content of the table.
-// One line of the table in this element of the array.
-type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
-}
-
 // GoogleOrganicLiveAdvancedItemLinkLinkLinkItem is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.Items, GoogleOrganicTaskGetAdvancedItemLinkLinkLink.Items and 4 other fields.
 //
 // Additional items present in the element.
@@ -7132,48 +6511,6 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkItem struct {
 
 	// Title: title of the result in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkReference is the type of GoogleOrganicLiveAdvancedItemLinkLink.References, GoogleOrganicTaskGetAdvancedItemLinkLink.References and 3 other fields.
-//
-// Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the ai_overview.
-type GoogleOrganicLiveAdvancedItemLinkLinkReference struct {
-	// Type: type of element = ‘ ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkTable is the type of GoogleOrganicLiveAdvancedItemLinkLink.Table, GoogleOrganicTaskGetAdvancedItemLinkLink.Table and RelatedTermRelatedSearchImage.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicLiveAdvancedItemLinkLinkTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent [][]any `json:"table_content,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedItemRelatedResult is the type of GoogleOrganicLiveAdvancedItem.RelatedResult and GoogleOrganicTaskGetAdvancedItem.RelatedResult.
@@ -7231,14 +6568,14 @@ type GoogleOrganicLiveAdvancedItemRelatedResult struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleOrganicLiveAdvancedItemRelatedResultHighlighted `json:"highlighted,omitzero"`
+	Highlighted []RelatedResultHighlighted `json:"highlighted,omitzero"`
 
 	// Source: source of additional information about the result.
 	Source sdk.Opt[string] `json:"source,omitzero"`
@@ -7261,20 +6598,6 @@ type GoogleOrganicLiveAdvancedItemRelatedResult struct {
 
 	// RelatedTerms: related search terms that appear in the result.
 	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResultHighlighted is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type GoogleOrganicLiveAdvancedItemRelatedResultHighlighted struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedRequest is one task of a GoogleOrganicLiveAdvanced request: the request body is a slice of them.
@@ -7532,10 +6855,10 @@ type GoogleOrganicLiveAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicLiveAdvancedResultSpell `json:"spell,omitzero"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
+	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
@@ -7578,12 +6901,12 @@ type GoogleOrganicLiveAdvancedResult struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -7624,21 +6947,7 @@ type GoogleOrganicLiveAdvancedResult struct {
 	Cid sdk.Opt[string] `json:"cid,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips and GoogleOrganicTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of GoogleOrganicLiveAdvancedResultRefinementChips.Items and GoogleSearchByImageAdvancedResultRefinementChips.Items.
+// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of ResultRefinementChips.Items.
 //
 // Items of the element.
 type GoogleOrganicLiveAdvancedResultRefinementChipsItem struct {
@@ -7655,39 +6964,7 @@ type GoogleOrganicLiveAdvancedResultRefinementChipsItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRefinementChipsItemOption is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.Links, GoogleOrganicLiveAdvancedResultRefinementChipsItem.Options and 3 other fields.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘commercial_units_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the local services element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultSpell is the type of GoogleOrganicLiveAdvancedResult.Spell and GoogleOrganicTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Options []ItemOption `json:"options,omitzero"`
 }
 
 // GoogleOrganicLiveHTMLData is the data of a GoogleOrganicLiveHTML task: the echo of its request, with api and function.
@@ -8199,7 +7476,7 @@ type GoogleOrganicRegularResult struct {
 	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips GoogleOrganicRegularResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results found in SERP.
 	// Contains types of all search results ( items) found in the returned SERP.
@@ -8217,40 +7494,6 @@ type GoogleOrganicRegularResult struct {
 
 	// Items: items in SERP.
 	Items []GoogleOrganicRegularItem `json:"items"`
-}
-
-// GoogleOrganicRegularResultRefinementChips is the type of GoogleOrganicRegularResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicRegularResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type string `json:"type"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicRegularResultRefinementChipsItem `json:"items"`
-}
-
-// GoogleOrganicRegularResultRefinementChipsItem is the type of GoogleOrganicRegularResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleOrganicRegularResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleDatasetSearchAdvancedItemOption `json:"options"`
 }
 
 // GoogleOrganicTaskGetAdvancedData is the data of a GoogleOrganicTaskGetAdvanced task: the echo of its request, with api and function.
@@ -8345,11 +7588,11 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -8359,10 +7602,11 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	// If there are none, equals null.
 	Links []Link `json:"links,omitzero"`
 
-	// Faq: frequently asked questions.
-	// Questions and answers extension shown below some of Google’s search results.
-	// If there are none, equals null.
-	Faq *Faq `json:"faq"`
+	// Faq: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	Faq *AboutThisResult `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
@@ -8374,9 +7618,10 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleOrganicLiveAdvancedItemAboutThisResult `json:"about_this_result,omitzero"`
+	AboutThisResult *ItemAboutThisResult `json:"about_this_result"`
 
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
@@ -8391,7 +7636,7 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// Extra: additional information about the result.
 	Extra *Extra `json:"extra,omitzero"`
@@ -8408,7 +7653,7 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 
 	// Text: - text
 	// If there is none, equals null.
-	Text []Text `json:"text,omitzero"`
+	Text []Solution `json:"text,omitzero"`
 
 	// Phone: phone number.
 	Phone sdk.Opt[string] `json:"phone,omitzero"`
@@ -8471,7 +7716,7 @@ type GoogleOrganicTaskGetAdvancedItemLink struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8531,7 +7776,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLink struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8559,7 +7804,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLink struct {
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
+	References []Reference `json:"references,omitzero"`
 
 	// Source: name of the source of the video.
 	Source sdk.Opt[string] `json:"source,omitzero"`
@@ -8578,10 +7823,10 @@ type GoogleOrganicTaskGetAdvancedItemLinkLink struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleOrganicLiveAdvancedItemLinkLinkTable `json:"table,omitzero"`
+	Table *Table `json:"table"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLinkLinkComponent `json:"components,omitzero"`
+	Components []Component `json:"components,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
@@ -8597,27 +7842,6 @@ type GoogleOrganicTaskGetAdvancedItemLinkLink struct {
 
 	// Link: link of the element.
 	Link *GoogleOrganicTaskGetAdvancedItemLinkLinkLink `json:"link,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkComponent is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Components, GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components and RelatedTermRelatedSearchImage.Components.
-//
-// Array of components of the element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type []string `json:"type,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []Image `json:"images,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedItemLinkLinkItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Items.
@@ -8687,7 +7911,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLink struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8712,7 +7936,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLink struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"links,omitzero"`
+	Links []ItemOption `json:"links,omitzero"`
 
 	// ExpandedElement: link of the element.
 	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
@@ -8755,7 +7979,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values;
@@ -8781,11 +8005,11 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []CategoryItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Source: web source of the shopping element.
 	// Indicates the source of information included in the element.
@@ -8843,7 +8067,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable struct {
 type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader struct {
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
-	TableContent []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+	TableContent []LinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -8890,7 +8114,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// SeedQuestion: question that triggered additional expanded elements.
 	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
@@ -8900,7 +8124,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Description: snippet of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
@@ -8929,7 +8153,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// Price: price quote featured on Google at the time when our API pulled the results.
 	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-	Price *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice `json:"price,omitzero"`
+	Price *TableHeaderPrice `json:"price,omitzero"`
 
 	// Type: type of element = ‘product_considerations_expanded_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -8941,7 +8165,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
 
 	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch `json:"related_searches,omitzero"`
+	RelatedSearches []TableHeaderRelatedSearch `json:"related_searches,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.ExpandedElement.
@@ -8983,7 +8207,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
+	References []Reference `json:"references,omitzero"`
 
 	// Snippet: additional information for the video.
 	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
@@ -9007,7 +8231,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// MentionedIn: additional elements in the mention_carousel item.
 	MentionedIn []MentionedIn `json:"mentioned_in,omitzero"`
@@ -9069,10 +8293,10 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader struct {
 	// TableContent: array of contents of the table present in the element.
 	// Each array represents the table row.
-	TableContent []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+	TableContent []TableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLinkLinkComponent `json:"components,omitzero"`
+	Components []Component `json:"components,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
@@ -9081,12 +8305,12 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []Reference `json:"references,omitzero"`
+	References []ComponentReference `json:"references,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -9124,11 +8348,11 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
-	RelatedImageSearches []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
+	RelatedImageSearches []TableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Source: source of the element.
 	// Indicates the source of information included in the shopping_element.
@@ -9148,7 +8372,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Location: location for which the job vacancy is posted.
 	Location sdk.Opt[string] `json:"location,omitzero"`
@@ -9169,65 +8393,6 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// Salary: - salary
 	Salary sdk.Opt[string] `json:"salary,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
-//
-// Contains keywords and images related to the specified search term.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderRelatedImageSearch struct {
-	// Type: type of element = ‘ related_image_searches_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Alt: alt tag of the featured image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: original URL of the featured image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
-//
-// Array of contents of the table present in the element.
-// Each array represents the table row.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeaderTableContent struct {
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Items.
@@ -9255,115 +8420,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 	URL sdk.Opt[string] `json:"url,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Price.
-//
-// Price quote featured on Google at the time when our API pulled the results.
-// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice struct {
-	// Current: current price.
-	// Indicates the current price quote featured on Google at the time when our API pulled the results.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price quote featured on Google at the time when our API pulled the results.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price quote featured on Google at the time when our API pulled the results.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable `json:"table"`
-
-	// Graph: contains data provided in the graph of the element.
-	Graph *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph `json:"graph,omitzero"`
-
-	// Date: date and time.
-	// Date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *BadgeRating `json:"rating,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values:
-	//   - left
-	Position sdk.Opt[string] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the product considerations snippet.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
-
-	// ConsiderationCategory: category of the consideration element.
-	// The category is indicated just above the title fo the consideration element.
-	ConsiderationCategory sdk.Opt[string] `json:"consideration_category,omitzero"`
-
-	// ExpandedElement: product consideration info.
-	// Contains an answer to the question articulated in the title.
-	ExpandedElement []string `json:"expanded_element,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice.Graph.
-//
-// Contains data provided in the graph of the element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph struct {
-	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
-
-	// Value: stock price.
-	// Stock price for the date and time provided in the date field.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// PreviousItems: previous close data.
-	// Contains stock price data based on the preceding time period.
-	PreviousItems []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem `json:"previous_items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph.Items and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.Items.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem is the type of PreviousItemGraph.Items and PriceGraph.Items.
 //
 // Data provided for the date and time when our API pulled the results.
 type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem struct {
@@ -9377,24 +8434,95 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 	Date sdk.Opt[string] `json:"date,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraph.PreviousItems.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem is the type of Category.Items, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Items and 2 other fields.
 //
-// Previous close data.
-// Contains stock price data based on the preceding time period.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+// Additional items present in the element.
+// If there are none, equals null.
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates the date and time for which the value field provides previous close price.
-	// For example, "date": "2020-10-28T15:45:00" and "value": 11080.2857 mean the stock was traded at 11080.2857 on Oct. 27, 2020 at 15:45:00.
-	Date sdk.Opt[string] `json:"date,omitzero"`
+	// Title: title of a given shopping element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Value: previous close price.
-	// Closing price on the preceding time period.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
+	// URL: scholarly_articles_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: web source of the hotel booking element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of PriceGraphPreviousItem.ExpandedElement.
+//
+// Expanded element.
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
+	// Type: type of element = ‘ math_solver_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Solution: solution of the element.
+	// Displays steps to solve the mathematical equation as specified in the element.
+	Solution []Solution `json:"solution,omitzero"`
+}
+
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem is the type of RelatedTerm.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem struct {
+	// Type: type of element = ‘ short_videos_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem is the type of RelatedSearchImage.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem struct {
+	// Type: type of element = ‘ discussions_and_forums_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -9409,195 +8537,14 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 	// Can take the following values: left, right.
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"items,omitzero"`
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
 
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	// Markdown: content of the element in markdown format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
 
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
-
-	// Source: source of the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Description: description of the local services element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// ProfileImageURL: URL of the image featured in the element.
-	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// HotelIdentifier: unique hotel identifier.
-	// Unique hotel identifier assigned by Google;
-	// example: "CgoIjaeSlI6CnNpVEAE".
-	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
-
-	// URL: URL of the element.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Cid: google-defined client id.
-	// Unique id of a local establishment;
-	// example: "5087410620311667698".
-	Cid sdk.Opt[string] `json:"cid,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Result: solution to the equation.
-	// Solution to the mathematical equation specified in the keyword field when setting a task.
-	Result sdk.Opt[string] `json:"result,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
-
-	// ConvertedValue: value converted to a requested currency.
-	// Indicates the exact value based on Google Fincance data at the time when our API pulled the results.
-	// Note that exchange rates displayed in the currency_box element may be delayed according to the Google Finance disclaimer.
-	ConvertedValue sdk.Opt[float64] `json:"converted_value,omitzero"`
-
-	// Currency: currency to convert.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// ConvertedCurrency: converted currency.
-	ConvertedCurrency sdk.Opt[string] `json:"converted_currency,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable `json:"table"`
-
-	// Graph: contains data provided in the graph of the element.
-	Graph *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph `json:"graph,omitzero"`
-
-	// Categories: array of course categories.
-	// Contains a list of categories relevant to courses.
-	Categories []Category `json:"categories,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
-	// Type: type of element = ‘ math_solver_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Solution: solution of the element.
-	// Displays steps to solve the mathematical equation as specified in the element.
-	Solution []Text `json:"solution,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.Graph.
-//
-// Contains data provided in the graph of the element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph struct {
-	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
-
-	// Value: exchange rate.
-	// Exchange rate for the date and time provided in the date field.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// PreviousItems: exchange rates on the preceding time period.
-	// Contains exchange rate data based on the preceding time period.
-	// If there are none, equals null.
-	PreviousItems []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem `json:"previous_items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraph.PreviousItems.
-//
-// Exchange rates on the preceding time period.
-// Contains exchange rate data based on the preceding time period.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemGraphPreviousItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates the date and time for which the value field provides previous exchange rate.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Value: previous exchange rate.
-	// Exchange rate on the preceding time period.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPrice.Table and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItem.Table.
-//
-// Results table.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceTable struct {
-	// TableHeader: column names.
-	// If there are none, equals null.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// Additional information about the stock prices displayed below the graph.
-	// If there is none, equals null.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.RelatedSearches.
-//
-// Search queries related to the elment.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []RelatedTerm `json:"related_terms,omitzero"`
+	// Links: website links featured in the element.
+	Links []Link `json:"links,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedResult is the type of GoogleOrganicTaskGetAdvancedTask.Result.
@@ -9630,10 +8577,10 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicLiveAdvancedResultSpell `json:"spell,omitzero"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
+	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
@@ -9672,12 +8619,12 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -10133,34 +9080,35 @@ type GoogleSearchByImageAdvancedItem struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []GoogleAIModeAdvancedItemItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *GoogleSearchByImageAdvancedItemRating `json:"rating"`
+	Rating *Rating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *GoogleSearchByImageAdvancedItemPrice `json:"price"`
+	Price *Price `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []GoogleSearchByImageAdvancedItemHighlighted `json:"highlighted,omitzero"`
+	Highlighted []ItemHighlighted `json:"highlighted,omitzero"`
 
-	// Faq: frequently asked questions.
-	// Questions and answers extension shown below some of Google’s search results.
-	// If there are none, equals null.
-	Faq *Faq `json:"faq"`
+	// Faq: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	Faq *AboutThisResult `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
 	Items []GoogleSearchByImageAdvancedItemItem `json:"items,omitzero"`
 
 	// Links: links featured in the faq_box_element.
-	Links []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"links,omitzero"`
+	Links []ItemOption `json:"links,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
@@ -10176,7 +9124,7 @@ type GoogleSearchByImageAdvancedItem struct {
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *GoogleSearchByImageAdvancedItemAboutThisResult `json:"about_this_result"`
+	AboutThisResult *ItemAboutThisResult `json:"about_this_result"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -10186,57 +9134,11 @@ type GoogleSearchByImageAdvancedItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
-	RelatedImageSearches []GoogleSearchByImageAdvancedItemRelatedImageSearch `json:"related_image_searches,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemAboutThisResult is the type of GoogleSearchByImageAdvancedItem.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel.
-// Provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type GoogleSearchByImageAdvancedItemAboutThisResult struct {
-	// Type: type of element = ‘about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemHighlighted is the type of GoogleSearchByImageAdvancedItem.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type GoogleSearchByImageAdvancedItemHighlighted struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []Link `json:"links,omitzero"`
+	RelatedImageSearches []ItemRelatedImageSearch `json:"related_image_searches,omitzero"`
 }
 
 // GoogleSearchByImageAdvancedItemItem is the type of GoogleSearchByImageAdvancedItem.Items.
@@ -10263,84 +9165,6 @@ type GoogleSearchByImageAdvancedItemItem struct {
 	// ImageURL: URL to the compressed image.
 	// The URL leading to the image thumbnail.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemPrice is the type of GoogleSearchByImageAdvancedItem.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type GoogleSearchByImageAdvancedItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemRating is the type of GoogleSearchByImageAdvancedItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type GoogleSearchByImageAdvancedItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemRelatedImageSearch is the type of GoogleSearchByImageAdvancedItem.RelatedImageSearches.
-//
-// Contains keywords and images related to the specified search term.
-// If there are none, equals null.
-type GoogleSearchByImageAdvancedItemRelatedImageSearch struct {
-	// Type: type of element = ‘related_image_searches_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Alt: alt tag of the featured image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: original URL of the featured image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
 }
 
 // GoogleSearchByImageAdvancedItemRelatedResult is the type of GoogleSearchByImageAdvancedItem.RelatedResult.
@@ -10399,11 +9223,11 @@ type GoogleSearchByImageAdvancedItemRelatedResult struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -10445,7 +9269,7 @@ type GoogleSearchByImageAdvancedResult struct {
 	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleSearchByImageAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
@@ -10462,21 +9286,6 @@ type GoogleSearchByImageAdvancedResult struct {
 
 	// Items: elements of search results found in SERP.
 	Items []GoogleSearchByImageAdvancedItem `json:"items"`
-}
-
-// GoogleSearchByImageAdvancedResultRefinementChips is the type of GoogleSearchByImageAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleSearchByImageAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
 }
 
 // GoogleSearchByImageHTMLItem is the type of GoogleSearchByImageHTMLResult.Items.
@@ -10898,7 +9707,7 @@ type IDListResult struct {
 	Metadata Metadata `json:"metadata"`
 }
 
-// Image is the type of GoogleAIModeAdvancedItemItemComponent.Images, GoogleOrganicLiveAdvancedItem.Images and 14 other fields.
+// Image is the type of Component.Images, GoogleAIModeAdvancedItemItem.Images and 16 other fields.
 //
 // Images of the component.
 // If there are none, equals null.
@@ -10917,7 +9726,245 @@ type Image struct {
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 }
 
-// Link is the type of DescriptionRow.Links, GoogleAIModeAdvancedItemItemComponent.Links and 12 other fields.
+// InformationAndTicket is the type of GoogleDatasetSearchAdvancedItem.Links and GoogleEventsAdvancedItem.InformationAndTickets.
+//
+//   - sitelinks
+//
+// The links shown below some of Google Dataset’s search results.
+// If there are none, equals null.
+type InformationAndTicket struct {
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []InformationAndTicketOption `json:"options,omitzero"`
+
+	// Type: type of element = ‘information_and_tickets_element’.
+	Type string `json:"type"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+}
+
+// InformationAndTicketOption is the type of GoogleAIModeAdvancedItemItem.Options, GoogleAutocompleteAdvancedItem.Options and 6 other fields.
+//
+// Further search refinement options.
+type InformationAndTicketOption struct{}
+
+// ItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult, GoogleOrganicTaskGetAdvancedItem.AboutThisResult and GoogleSearchByImageAdvancedItem.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel.
+// Provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type ItemAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// ItemComponent is the type of GoogleAIModeAdvancedItemItem.Components.
+//
+// Array of components of the element.
+type ItemComponent struct {
+	// Type: type of component = ‘ ai_overview_expanded_component‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text string `json:"text"`
+
+	// Markdown: text of the component in the markdwon format.
+	Markdown string `json:"markdown"`
+
+	// Images: images of the component.
+	// If there are none, equals null.
+	Images []Image `json:"images"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links"`
+
+	// Description: description of the link.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []ComponentReference `json:"references"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// ItemHighlighted is the type of GoogleSearchByImageAdvancedItem.Highlighted.
+//
+// Words highlighted in bold within the results description.
+type ItemHighlighted struct {
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+}
+
+// ItemOption is the type of GoogleDatasetSearchAdvancedItem.DatasetProviders, GoogleDatasetSearchAdvancedItem.Licenses and 5 other fields.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemOption struct {
+	// Type: type of element = ‘dataset_providers_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the local services element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: site domain of the dataset provider.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// ItemRating is the type of GoogleMapsAdvancedItem.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type ItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType string `json:"rating_type"`
+
+	// Value: the value of the rating.
+	Value float64 `json:"value"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount int64 `json:"votes_count"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+
+	// RatingDistribution: the distribution of ratings of the business entity.
+	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
+	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
+}
+
+// ItemReference is the type of GoogleAIModeAdvancedItem.References and GoogleAIModeAdvancedItemItem.References.
+//
+// References relevant to the element.
+// Includes references to webpages that were used to generate the ai_overview_element.
+type ItemReference struct {
+	// Type: type of element = ‘ ai_overview_expanded_element‘.
+	Type string `json:"type"`
+
+	// Source: reference source name or title.
+	Source string `json:"source"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the ai_overview_element.
+	Text string `json:"text"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+}
+
+// ItemRelatedImageSearch is the type of GoogleSearchByImageAdvancedItem.RelatedImageSearches.
+//
+// Contains keywords and images related to the specified search term.
+// If there are none, equals null.
+type ItemRelatedImageSearch struct {
+	// Type: type of element = ‘related_image_searches_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Alt: alt tag of the featured image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: original URL of the featured image.
+	// The URL leading to the image on the original resource.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+}
+
+// Link is the type of DatasetDescription.Links, DescriptionRow.Links and 14 other fields.
 //
 //   - sitelinks
 //
@@ -10940,6 +9987,47 @@ type Link struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
+// LinkComponent is the type of GoogleOrganicLiveAdvancedItemLinkLink.Components.
+//
+// Array of components of the element.
+type LinkComponent struct {
+	// Type: type of component = ‘ ai_overview_expanded_component‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text of the component.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Markdown: text of the component in the markdwon format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Images: images of the component.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []ComponentReference `json:"references,omitzero"`
+}
+
+// LinkExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent.
+//
+// The content of the table.
+// One line of the table in this element of the array.
+type LinkExpandedElementTableTableHeaderTableContent struct {
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+}
+
 // LocalJustification is the type of GoogleMapsAdvancedItem.LocalJustifications.
 //
 // Google local justifications.
@@ -10958,7 +10046,7 @@ type LocalJustification struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 }
 
-// LocationInfo is the type of GoogleEventsLiveAdvancedItem.LocationInfo and GoogleEventsTaskGetAdvancedItem.LocationInfo.
+// LocationInfo is the type of GoogleEventsAdvancedItem.LocationInfo.
 //
 // Information about the event’s venue.
 type LocationInfo struct {
@@ -10998,7 +10086,7 @@ type MentionedIn struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -11018,7 +10106,7 @@ type MentionedIn struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []CategoryItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
 
 	// Description: snippet of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
@@ -11028,7 +10116,7 @@ type MentionedIn struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating"`
 
 	// Author: - author
 	Author sdk.Opt[string] `json:"author,omitzero"`
@@ -11041,7 +10129,7 @@ type MentionedIn struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price,omitzero"`
+	Price *Price `json:"price"`
 }
 
 // Metadata is the type of IDListResult.Metadata.
@@ -11120,7 +10208,7 @@ type MultiCarouselSnippet struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
 // Open is the type of Sunday.Close and Sunday.Open.
@@ -11153,7 +10241,49 @@ type PeriodCovered struct {
 	DisplayedDate string `json:"displayed_date"`
 }
 
-// Price is the type of Badge.Price, DescriptionRow.Price and 9 other fields.
+// PreviousItemGraph is the type of PriceGraphPreviousItem.Graph.
+//
+// Contains data provided in the graph of the element.
+type PreviousItemGraph struct {
+	// Items: data provided for the date and time when our API pulled the results.
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
+
+	// Value: exchange rate.
+	// Exchange rate for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: exchange rates on the preceding time period.
+	// Contains exchange rate data based on the preceding time period.
+	// If there are none, equals null.
+	PreviousItems []PreviousItemGraphPreviousItem `json:"previous_items,omitzero"`
+}
+
+// PreviousItemGraphPreviousItem is the type of PreviousItemGraph.PreviousItems.
+//
+// Exchange rates on the preceding time period.
+// Contains exchange rate data based on the preceding time period.
+// If there are none, equals null.
+type PreviousItemGraphPreviousItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous exchange rate.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: previous exchange rate.
+	// Exchange rate on the preceding time period.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+}
+
+// Price is the type of Badge.Price, DescriptionRow.Price and 10 other fields.
 //
 // Pricing details.
 // Contains the pricing details of the product or service featured in the result.
@@ -11183,7 +10313,138 @@ type Price struct {
 	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
 }
 
-// Rating is the type of DescriptionRow.Rating, GoogleOrganicLiveAdvancedItem.Rating and 10 other fields.
+// PriceGraph is the type of TableHeaderPrice.Graph.
+//
+// Contains data provided in the graph of the element.
+type PriceGraph struct {
+	// Items: data provided for the date and time when our API pulled the results.
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
+
+	// Value: stock price.
+	// Stock price for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: previous close data.
+	// Contains stock price data based on the preceding time period.
+	PreviousItems []PriceGraphPreviousItem `json:"previous_items,omitzero"`
+}
+
+// PriceGraphPreviousItem is the type of PriceGraph.PreviousItems.
+//
+// Previous close data.
+// Contains stock price data based on the preceding time period.
+type PriceGraphPreviousItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates the date and time for which the value field provides previous close price.
+	// For example, "date": "2020-10-28T15:45:00" and "value": 11080.2857 mean the stock was traded at 11080.2857 on Oct. 27, 2020 at 15:45:00.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: previous close price.
+	// Closing price on the preceding time period.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []ItemOption `json:"items,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price"`
+
+	// Source: source of the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the local services element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// ProfileImageURL: URL of the image featured in the element.
+	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// HotelIdentifier: unique hotel identifier.
+	// Unique hotel identifier assigned by Google;
+	// example: "CgoIjaeSlI6CnNpVEAE".
+	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
+
+	// URL: URL of the element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Cid: google-defined client id.
+	// Unique id of a local establishment;
+	// example: "5087410620311667698".
+	Cid sdk.Opt[string] `json:"cid,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Result: solution to the equation.
+	// Solution to the mathematical equation specified in the keyword field when setting a task.
+	Result sdk.Opt[string] `json:"result,omitzero"`
+
+	// ExpandedElement: expanded element.
+	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
+
+	// ConvertedValue: value converted to a requested currency.
+	// Indicates the exact value based on Google Fincance data at the time when our API pulled the results.
+	// Note that exchange rates displayed in the currency_box element may be delayed according to the Google Finance disclaimer.
+	ConvertedValue sdk.Opt[float64] `json:"converted_value,omitzero"`
+
+	// Currency: currency to convert.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// ConvertedCurrency: converted currency.
+	ConvertedCurrency sdk.Opt[string] `json:"converted_currency,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: table present in the element.
+	// The header and content of the table present in the element.
+	Table *Table `json:"table"`
+
+	// Graph: contains data provided in the graph of the element.
+	Graph *PreviousItemGraph `json:"graph,omitzero"`
+
+	// Categories: array of course categories.
+	// Contains a list of categories relevant to courses.
+	Categories []Category `json:"categories,omitzero"`
+}
+
+// Rating is the type of DescriptionRow.Rating, GoogleLocalFinderAdvancedItem.Rating and 12 other fields.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
@@ -11202,7 +10463,7 @@ type Rating struct {
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
-// Rectangle is the type of DescriptionRow.Rectangle, GoogleAIModeAdvancedItem.Rectangle and 16 other fields.
+// Rectangle is the type of Badge.Rectangle, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Rectangle and 12 other fields.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -11221,14 +10482,17 @@ type Rectangle struct {
 
 	// Height: height of the element in pixels.
 	Height sdk.Opt[float64] `json:"height,omitzero"`
+
+	// Type: type of element = ‘discussions_and_forums’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 }
 
-// Reference is the type of GoogleAIModeAdvancedItemItemComponent.References, GoogleOrganicLiveAdvancedItemLinkLinkComponent.References and 2 other fields.
+// Reference is the type of GoogleOrganicLiveAdvancedItemLinkLink.References, GoogleOrganicTaskGetAdvancedItemLinkLink.References and 3 other fields.
 //
 // Additional references relevant to the item.
-// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+// Includes references to webpages that may have been used to generate the ai_overview.
 type Reference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
+	// Type: type of element = ‘ ai_overview_expanded_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
 	// Source: reference source name or title.
@@ -11240,15 +10504,19 @@ type Reference struct {
 	// URL: reference page URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Title: reference page title.
+	// Title: title of the element in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// Text: reference text.
-	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	// Text snippet from the page that was used to generate the ai_overview_element.
 	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
 }
 
-// RefinementChips is the type of GoogleAIModeAdvancedResult.RefinementChips, GoogleAutocompleteAdvancedResult.RefinementChips and 9 other fields.
+// RefinementChips is the type of GoogleAIModeAdvancedResult.RefinementChips, GoogleAutocompleteAdvancedResult.RefinementChips and 7 other fields.
 //
 // Search refinement chips.
 type RefinementChips struct {
@@ -11260,97 +10528,24 @@ type RefinementChips struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 }
 
-// RelatedTerm is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearch.RelatedTerms.
+// RelatedResultHighlighted is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Highlighted.
 //
-// Related search terms that appear in the result.
-type RelatedTerm struct {
-	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Words highlighted in bold within the results description.
+type RelatedResultHighlighted struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *AboutThisResult `json:"about_this_result"`
 
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []RelatedTermItem `json:"items,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-	References []Reference `json:"references,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []RelatedTermRelatedSearch `json:"related_searches,omitzero"`
-}
-
-// RelatedTermItem is the type of RelatedTerm.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type RelatedTermItem struct {
-	// Type: type of element = ‘ short_videos_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []Image `json:"images,omitzero"`
-
-	// URL: - URL
+	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
 }
 
-// RelatedTermRelatedSearch is the type of RelatedTerm.RelatedSearches.
-//
-// Search queries related to the elment.
-type RelatedTermRelatedSearch struct {
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
-
-	// Subtitle: subtitle of the result in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Image: image of the element.
-	Image *RelatedTermRelatedSearchImage `json:"image,omitzero"`
-}
-
-// RelatedTermRelatedSearchImage is the type of RelatedTermRelatedSearch.Image.
+// RelatedSearchImage is the type of RelatedTermRelatedSearch.Image.
 //
 // Image of the element.
-type RelatedTermRelatedSearchImage struct {
+type RelatedSearchImage struct {
 	// Type: type of element = ‘ ai_overview_table_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11367,7 +10562,7 @@ type RelatedTermRelatedSearchImage struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *BadgeRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -11390,7 +10585,7 @@ type RelatedTermRelatedSearchImage struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []RelatedTermRelatedSearchImageItem `json:"items,omitzero"`
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem `json:"items,omitzero"`
 
 	// Keyword: keyword for the related refined search.
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
@@ -11434,17 +10629,17 @@ type RelatedTermRelatedSearchImage struct {
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []GoogleOrganicLiveAdvancedItemLinkLinkReference `json:"references,omitzero"`
+	References []Reference `json:"references,omitzero"`
 
 	// Snippet: additional information for the video.
 	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *GoogleOrganicLiveAdvancedItemLinkLinkTable `json:"table,omitzero"`
+	Table *Table `json:"table"`
 
 	// Components: array of components of the element.
-	Components []GoogleOrganicTaskGetAdvancedItemLinkLinkComponent `json:"components,omitzero"`
+	Components []Component `json:"components,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
@@ -11452,29 +10647,25 @@ type RelatedTermRelatedSearchImage struct {
 	Links []Link `json:"links,omitzero"`
 }
 
-// RelatedTermRelatedSearchImageItem is the type of RelatedTermRelatedSearchImage.Items.
+// RelatedTerm is the type of TableHeaderRelatedSearch.RelatedTerms.
 //
-// Additional items present in the element.
-// If there are none, equals null.
-type RelatedTermRelatedSearchImageItem struct {
-	// Type: type of element = ‘ discussions_and_forums_element‘.
+// Related search terms that appear in the result.
+type RelatedTerm struct {
+	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem `json:"items,omitzero"`
 
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+	References []ComponentReference `json:"references,omitzero"`
 
-	// URL: URL to the source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -11489,14 +10680,44 @@ type RelatedTermRelatedSearchImageItem struct {
 	// Can take the following values: left, right.
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Links: website links featured in the element.
-	Links []Link `json:"links,omitzero"`
+	// RelatedSearches: search queries related to the elment.
+	RelatedSearches []RelatedTermRelatedSearch `json:"related_searches,omitzero"`
+}
+
+// RelatedTermRelatedSearch is the type of RelatedTerm.RelatedSearches.
+//
+// Search queries related to the elment.
+type RelatedTermRelatedSearch struct {
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Image: image of the element.
+	Image *RelatedSearchImage `json:"image,omitzero"`
+}
+
+// ResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips, GoogleOrganicRegularResult.RefinementChips and 2 other fields.
+//
+// Search refinement chips.
+type ResultRefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
 }
 
 // ScreenshotData is the data of a Screenshot task: the echo of its request, with api and function.
@@ -11578,7 +10799,23 @@ type ScreenshotResult struct {
 	Items []ScreenshotItem `json:"items"`
 }
 
-// Spell is the type of GoogleAIModeAdvancedResult.Spell, GoogleEventsLiveAdvancedResult.Spell and 8 other fields.
+// Solution is the type of GoogleOrganicLiveAdvancedItem.Text, GoogleOrganicTaskGetAdvancedItem.Text and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
+//
+// Solution of the element.
+// Displays steps to solve the mathematical equation as specified in the element.
+type Solution struct {
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+}
+
+// Spell is the type of GoogleAIModeAdvancedResult.Spell, GoogleEventsAdvancedResult.Spell and 8 other fields.
 //
 // Autocorrection of the search engine.
 // If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
@@ -11591,7 +10828,7 @@ type Spell struct {
 	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
 	// Note: Yahoo and Yandex support only the following autocorrection type:
 	//   - including_results_for
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Type sdk.Opt[SpellType] `json:"type,omitzero"`
 }
 
 // Sunday is the type of Timetable.Friday, Timetable.Monday and 5 other fields.
@@ -11603,6 +10840,208 @@ type Sunday struct {
 
 	// Close: closing time.
 	Close Open `json:"close"`
+}
+
+// Table is the type of GoogleAIModeAdvancedItemItem.Table, GoogleOrganicLiveAdvancedItemLinkLink.Table and 4 other fields.
+//
+// Table present in the element.
+// The header and content of the table present in the element.
+type Table struct {
+	// TableHeader: column names.
+	// If there are none, equals null.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// Additional information about the stock prices displayed below the graph.
+	// If there is none, equals null.
+	TableContent [][]any `json:"table_content,omitzero"`
+}
+
+// TableHeaderExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
+//
+// Array of contents of the table present in the element.
+// Each array represents the table row.
+type TableHeaderExpandedElementTableTableHeaderTableContent struct {
+	// References: references relevant to the element.
+	// Includes references to webpages that were used to generate the ai_overview_element.
+	References []Reference `json:"references,omitzero"`
+}
+
+// TableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Price.
+//
+// Price quote featured on Google at the time when our API pulled the results.
+// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+type TableHeaderPrice struct {
+	// Current: current price.
+	// Indicates the current price quote featured on Google at the time when our API pulled the results.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price quote featured on Google at the time when our API pulled the results.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// Indicates the maximum price quote featured on Google at the time when our API pulled the results.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// Table: table present in the element.
+	// The header and content of the table present in the element.
+	Table *Table `json:"table"`
+
+	// Graph: contains data provided in the graph of the element.
+	Graph *PriceGraph `json:"graph,omitzero"`
+
+	// Date: date and time.
+	// Date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *BadgeRating `json:"rating,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values:
+	//   - left
+	Position sdk.Opt[string] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the product considerations snippet.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+
+	// ConsiderationCategory: category of the consideration element.
+	// The category is indicated just above the title fo the consideration element.
+	ConsiderationCategory sdk.Opt[string] `json:"consideration_category,omitzero"`
+
+	// ExpandedElement: product consideration info.
+	// Contains an answer to the question articulated in the title.
+	ExpandedElement []string `json:"expanded_element,omitzero"`
+}
+
+// TableHeaderRelatedImageSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
+//
+// Contains keywords and images related to the specified search term.
+// If there are none, equals null.
+type TableHeaderRelatedImageSearch struct {
+	// Type: type of element = ‘ related_image_searches_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Alt: alt tag of the featured image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: original URL of the featured image.
+	// The URL leading to the image on the original resource.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+}
+
+// TableHeaderRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.RelatedSearches.
+//
+// Search queries related to the elment.
+type TableHeaderRelatedSearch struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *AboutThisResult `json:"about_this_result"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []RelatedTerm `json:"related_terms,omitzero"`
 }
 
 // TasksFixedResult is the type of GoogleAIModeTasksFixedTask.Result, GoogleAutocompleteTasksFixedTask.Result and 5 other fields.
@@ -11673,22 +11112,6 @@ type TasksReadyResult struct {
 	// EndpointHTML: URL for collecting the results of the SERP HTML task.
 	// If SERP HTML is not supported in the specified endpoint, the value will be null.
 	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// Text is the type of GoogleOrganicLiveAdvancedItem.Text, GoogleOrganicTaskGetAdvancedItem.Text and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
-//
-// Solution of the element.
-// Displays steps to solve the mathematical equation as specified in the element.
-type Text struct {
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []Link `json:"links,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
 }
 
 // Timetable is the type of WorkHours.Timetable.
