@@ -504,7 +504,6 @@ func (d *dedupe) groupOf(name string) *shareGroup { return d.of[name] }
 // refName is the component a reference names.
 func refName(ref string) string { return strings.TrimPrefix(ref, "#/components/schemas/") }
 
-
 // weight counts the functions (paths of no flow) whose responses reach a
 // group.
 func (g *shareGroup) weight() int {
