@@ -242,12 +242,15 @@
 //	T1 Two components are of one shape when their schemas are equal once
 //	   descriptions, examples, titles and the docs' field order
 //	   (x-dfs-order) are set aside: the same properties with the same
-//	   schemas, recursively; the same required (as a set), type, format,
-//	   nullable, enum values (as a set), pattern, limits, items,
-//	   additionalProperties, allOf/oneOf/anyOf and discriminator; each
-//	   reference compared by the shape it names (a partition refinement,
-//	   so that cycles compare by how they unfold). An object no page gives
-//	   a field of is no shape to share: it stays its own.
+//	   schemas, recursively; the same type, format, enum values (as a
+//	   set), pattern, limits, items, additionalProperties,
+//	   allOf/oneOf/anyOf and discriminator; each reference compared by the
+//	   shape it names (a partition refinement, so that cycles compare by
+//	   how they unfold). Which properties are required and what is
+//	   nullable are the examples' evidence (R2, E6), not shape: the
+//	   members pool it, as E10 pools nullability: a property is required
+//	   where every member requires it, a place nullable where any member
+//	   makes it so; reported with the number of places that differed.
 //	T2 Shapes are shared within a section (one Go package), never across.
 //	T3 Requests are not shared: a component a request body reaches, and
 //	   an operation's Request, Response, Task and Data, stay the
@@ -267,35 +270,43 @@
 //	   array against an object) keeps them apart with their operations'
 //	   names (SerpGoogleOrganicLiveAdvancedResult), reported. The result
 //	   of another step is named by the step (SerpTasksReadyResult) and
-//	   shared by the section's functions whose shape is the same; an
+//	   shared by the section's functions whose shape is the same (by the
+//	   first function in string order where several shapes want it); an
 //	   operation of no task flow keeps its name (SerpIdListResult).
-//	T5 Any other object is named for the field that holds it: the section
-//	   and the field's name, singular for an array's elements or a map's
-//	   values, in CamelCase (SerpSpell, SerpRating, SerpLink); a member of
-//	   a discriminated oneOf puts its discriminator value in front
-//	   (OrganicItem), and merges only with members of the same values.
-//	   Where its uses give several names, the one most give, then the
-//	   field first in its parent's docs' order, then string order.
-//	T6 Where several shapes want one name, a root of T4 holds it, else
-//	   the shape the most functions of the section use, else (a tie) none.
-//	   The others, and any shape whose name says nothing alone
-//	   (contract.Generic: Item, Option, Info, Type, ...), are qualified by
-//	   their parent's name: the parent the most functions use, then the
-//	   first in string order (SerpRefinementChipsItem); a step's result by
-//	   the function (SerpGoogleOrganicTasksReadyResult).
-//	T7 A name still held twice, or held by a component T3 keeps, goes back
-//	   to the old name of the group's first member (by name); a cycle of
-//	   references qualifies by the old name. Never a number.
+//	T5 Any other object wants the name of the field that holds it: the
+//	   section and the field's name, singular for an array's elements or
+//	   a map's values, in CamelCase (SerpSpell, SerpRating, SerpLink); a
+//	   member of a discriminated oneOf puts its discriminator value in
+//	   front (OrganicItem), and merges only with members of the same
+//	   values. Where its uses give several names, the field first in its
+//	   parent's docs' order, then the first in string order (not the most
+//	   used: more uses of the same fields change nothing).
+//	T6 Of the shapes that want one name, the one used in the most
+//	   contexts (a context is a parent's T5 name and the field:
+//	   Item.rating, DescriptionRow.rating), then by the most functions,
+//	   holds it; on a tie of both, none does. The others, and any shape
+//	   whose name says nothing alone (contract.Generic: Item, Option,
+//	   Info, Type, ...), are qualified by their ancestors' T5 names, as
+//	   many as make the names of the shapes that want it unique, taking at
+//	   each step the parent whose name comes first in string order
+//	   (SerpItemRating, SerpResultRefinementChips). A result or an item of
+//	   T4 ends the chain: "Item", "Result".
+//	T7 Names still held twice: a chain that ends at a function's result
+//	   or item takes that function's name (the first in string order);
+//	   then a suffix from the shape itself (X and six hex digits of a hash
+//	   of it, every reference written out). Never a number of the build.
 //	T8 The shared component is the schema of one member, the one whose
 //	   docs' field order most members have (then the first by name), with
 //	   at each place the description with the most lines, then the
 //	   longest, then the first in string order (M4, made total); the
 //	   report says at how many places the members' descriptions differ.
 //
-// A name depends on the shapes of the section and where they are used,
-// never on the order of the pages or of the build. Adding a page renames
-// an existing type only when it changes which shape holds a contested
-// name (T6): a new shape under a name one shape held makes a tie or
-// takes the majority, or new uses of the minority shape do. make
-// spec-diff then reports the rename.
+// A name depends on the shapes of the section and the contexts they are
+// used in, never on the order of the pages or of the build, nor on how
+// many functions use a shape the same way: the pages of a function copied
+// to another rename nothing (golden's TestNamesStableWhenAPageIsAdded).
+// Adding a page renames an existing type when it brings a shape, or a
+// context, that changes which shape holds a name (T6), or a field name
+// that comes first for a shape (T5), or a parent that comes first in a
+// qualifying chain. make spec-diff reports the rename.
 package spec
