@@ -55,11 +55,11 @@ func (r *Report) Breaking() int {
 // against the generated SDK: a field, operation or enum value that goes
 // away (the Go name goes), a type or format change, even one the API calls
 // compatible such as integer to number (the Go type changes: int64 to float64),
-// a response field whose nullability changes (plain value <-> sdk.Opt), a
-// request field that becomes required, a string that becomes an enum, and
+// a response field whose nullability changes or that becomes optional or
+// required (plain value <-> sdk.Opt or a pointer), a request field that becomes required, a string that becomes an enum, and
 // a tightened request constraint (Validate refuses what it took). Added
 // fields and values, relaxed constraints and new defaults do not break.
-var breakingID = regexp.MustCompile(`removed|type-(changed|generalized|specialized|compatible)|format-changed|list-of-types|response.*became-(not-)?nullable|` +
+var breakingID = regexp.MustCompile(`removed|type-(changed|generalized|specialized|compatible)|format-changed|list-of-types|response.*became-(not-)?nullable|response-property-became-(optional|required)|` +
 	`new-required-request|request-property-became-required|became-enum|request.*(max-decreased|max-length-decreased|` +
 	`max-items-decreased|min-increased|min-length-increased|min-items-increased|max-set|max-length-set|max-items-set|min-set|pattern-(added|changed))`)
 

@@ -18,6 +18,8 @@ func TestBreaking(t *testing.T) {
 		"response-property-type-generalized":     true,
 		"response-property-became-nullable":      true,
 		"request-property-became-nullable":       false,
+		"response-property-became-optional":      true,
+		"response-property-became-required":      true,
 		"new-required-request-property":          true,
 		"new-optional-request-property":          false,
 		"response-optional-property-added":       false,
