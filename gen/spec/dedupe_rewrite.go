@@ -258,7 +258,11 @@ func (d *dedupe) flows() []FlowMerge {
 		if u.err == nil && len(u.notes) == 0 {
 			continue // one shape: the shared types list it
 		}
-		fm := FlowMerge{Function: strings.TrimPrefix(u.key, "F "), Notes: u.notes}
+		fn, variant, _ := strings.Cut(strings.TrimPrefix(u.key, "F "), " ")
+		if variant != "" {
+			fn += " (" + variant + ")"
+		}
+		fm := FlowMerge{Function: fn, Notes: u.notes}
 		for _, b := range slices.Sorted(maps.Keys(u.absorbed)) {
 			fm.Absorbed = append(fm.Absorbed, b+" into "+u.absorbed[b])
 		}
