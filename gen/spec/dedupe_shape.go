@@ -150,4 +150,3 @@ func shape(v any, refs *[]string) any {
 	}
 	return v
 }
-
