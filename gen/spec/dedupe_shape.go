@@ -76,13 +76,29 @@ func signature(s *openapi3.Schema) (string, []string) {
 		return "unmarshalable " + err.Error(), nil
 	}
 	var refs []string
-	out, _ := json.Marshal(shape(v, &refs))
+	// A component's own nullable is shape: its uses differ, and a Go
+	// pointer of an optional field cannot be both missing and null.
+	out, _ := json.Marshal(shape(v, &refs, false))
 	return string(out), refs
 }
 
-// pooled are the keywords that are evidence of the examples (R2, E6)
-// rather than shape: the members of one shape pool them (T1, T8).
-var pooled = map[string]bool{"required": true, "nullable": true}
+// scalarJSON reports whether a schema's JSON is of a scalar (a string,
+// number, integer or boolean, no reference): its nullable, and whether
+// its property is required, are the examples' evidence (R2, E6), pooled
+// by the members of one shape (T1); sdk.Opt holds every state of them.
+func scalarJSON(m map[string]any) bool {
+	if m == nil || m["$ref"] != nil || m["properties"] != nil || m["items"] != nil || m["additionalProperties"] != nil ||
+		m["oneOf"] != nil || m["anyOf"] != nil || m["allOf"] != nil {
+		return false
+	}
+	switch t := m["type"].(type) {
+	case string:
+		return t == "string" || t == "integer" || t == "number" || t == "boolean"
+	case []any:
+		return len(t) == 1 && (t[0] == "string" || t[0] == "integer" || t[0] == "number" || t[0] == "boolean")
+	}
+	return false
+}
 
 // notShape are the keywords that document a schema without changing what
 // it accepts (T1): descriptions may differ, the docs' order may differ.
@@ -92,30 +108,43 @@ var notShape = map[string]bool{
 }
 
 // shape rewrites a schema's JSON for comparison: keywords in name order,
-// references as "@", enum and required as sets.
-func shape(v any, refs *[]string) any {
+// references as "@", enum and required as sets. The examples' evidence
+// is left out where the members pool it (T1): the nullable of a scalar,
+// or of a schema whose property is required (sdkgen's nil is then null),
+// when dropNull; whether a scalar property is required.
+func shape(v any, refs *[]string, dropNull bool) any {
 	switch v := v.(type) {
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			out[i] = shape(e, refs)
+			m, _ := e.(map[string]any)
+			out[i] = shape(e, refs, scalarJSON(m))
 		}
 		return out
 	case map[string]any:
 		out := map[string]any{}
+		props, _ := v["properties"].(map[string]any)
+		required := map[string]bool{}
+		if list, ok := v["required"].([]any); ok {
+			for _, e := range list {
+				if p, ok := e.(string); ok {
+					required[p] = true
+				}
+			}
+		}
 		for _, k := range slices.Sorted(maps.Keys(v)) {
 			x := v[k]
 			switch {
-			case notShape[k], pooled[k]:
+			case notShape[k], k == "nullable" && (dropNull || scalarJSON(v)):
 			case k == "$ref":
 				s, _ := x.(string)
 				*refs = append(*refs, refName(s))
 				out[k] = "@"
 			case k == "properties":
-				props, _ := x.(map[string]any)
 				p := map[string]any{}
 				for _, name := range slices.Sorted(maps.Keys(props)) {
-					p[name] = shape(props[name], refs)
+					ps, _ := props[name].(map[string]any)
+					p[name] = shape(props[name], refs, scalarJSON(ps) || required[name])
 				}
 				out[k] = p
 			case k == "discriminator":
@@ -131,6 +160,20 @@ func shape(v any, refs *[]string) any {
 					dd["mapping"] = mm
 				}
 				out[k] = dd
+			case k == "required":
+				// A scalar's is pooled (T1); a collection's or an
+				// object's is shape: sdkgen cannot hold both missing and
+				// null in one (a nil slice is one or the other).
+				var keep []string
+				for p := range required {
+					if ps, _ := props[p].(map[string]any); !scalarJSON(ps) {
+						keep = append(keep, p)
+					}
+				}
+				if len(keep) > 0 {
+					slices.Sort(keep)
+					out[k] = keep
+				}
 			case k == "enum":
 				list, _ := x.([]any)
 				set := make([]string, len(list))
@@ -143,7 +186,8 @@ func shape(v any, refs *[]string) any {
 			case strings.HasPrefix(k, "x-") || k == "default" || k == "const":
 				out[k] = x // data
 			default:
-				out[k] = shape(x, refs)
+				m, _ := x.(map[string]any)
+				out[k] = shape(x, refs, scalarJSON(m))
 			}
 		}
 		return out

@@ -246,11 +246,14 @@
 //	   set), pattern, limits, items, additionalProperties,
 //	   allOf/oneOf/anyOf and discriminator; each reference compared by the
 //	   shape it names (a partition refinement, so that cycles compare by
-//	   how they unfold). Which properties are required and what is
-//	   nullable are the examples' evidence (R2, E6), not shape: the
-//	   members pool it, as E10 pools nullability: a property is required
-//	   where every member requires it, a place nullable where any member
-//	   makes it so; reported with the number of places that differed.
+//	   how they unfold). Whether a scalar property (string, number,
+//	   integer, boolean) is required and whether a scalar is nullable are
+//	   the examples' evidence (R2, E6), not shape: the members pool it, as
+//	   E10 pools nullability: required where every member requires it,
+//	   nullable where any member makes it so (sdk.Opt holds every state),
+//	   reported with the number of places that differed. An object's or
+//	   an array's required and nullable are shape: a Go pointer or slice
+//	   cannot be both missing and null.
 //	T2 Shapes are shared within a section (one Go package), never across.
 //	T3 Requests are not shared: a component a request body reaches, and
 //	   an operation's Request, Response, Task and Data, stay the
@@ -291,10 +294,14 @@
 //	   each step the parent whose name comes first in string order
 //	   (SerpItemRating, SerpResultRefinementChips). A result or an item of
 //	   T4 ends the chain: "Item", "Result".
-//	T7 Names still held twice: a chain that ends at a function's result
-//	   or item takes that function's name (the first in string order);
-//	   then a suffix from the shape itself (X and six hex digits of a hash
-//	   of it, every reference written out). Never a number of the build.
+//	T7 Names still held twice once the chains end: the nullable one of
+//	   shapes that differ in that is NullableX; then one with a field the
+//	   others lack is XWithField (SerpItemRatingWithRatingDistribution);
+//	   then each takes the first in string order of the function roots
+//	   above it (SerpGoogleOrganicRegularResultRefinementChips: a name a
+//	   new function of the same shape can take over); then a suffix from
+//	   the shape (X and six hex digits of a hash of it, every reference
+//	   written out). Never a number of the build.
 //	T8 The shared component is the schema of one member, the one whose
 //	   docs' field order most members have (then the first by name), with
 //	   at each place the description with the most lines, then the
@@ -308,5 +315,6 @@
 // Adding a page renames an existing type when it brings a shape, or a
 // context, that changes which shape holds a name (T6), or a field name
 // that comes first for a shape (T5), or a parent that comes first in a
-// qualifying chain. make spec-diff reports the rename.
+// qualifying chain, or a function that comes first for a T7 name. make
+// spec-diff reports the rename.
 package spec

@@ -148,12 +148,12 @@ func (d *dedupe) parentWant(p parent) string {
 // chain is the names of k ancestors of g, outermost first (T6): at each
 // step the parent whose name comes first in string order; a root or a
 // kept component ends it. done says it ended before k.
-func (d *dedupe) chain(g *shareGroup, k int) (prefix string, root *shareGroup, done bool) {
+func (d *dedupe) chain(g *shareGroup, k int) (prefix string, done bool) {
 	cur := g
 	for range k {
 		ps := d.parents(cur)
 		if len(ps) == 0 {
-			return prefix, nil, true
+			return prefix, true
 		}
 		best := ps[0]
 		for _, p := range ps[1:] {
@@ -162,15 +162,12 @@ func (d *dedupe) chain(g *shareGroup, k int) (prefix string, root *shareGroup, d
 			}
 		}
 		prefix = d.parentWant(best) + prefix
-		if best.g == nil {
-			return prefix, nil, true
-		}
-		if best.g.role != roleNested {
-			return prefix, best.g, true
+		if best.g == nil || best.g.role != roleNested {
+			return prefix, true
 		}
 		cur = best.g
 	}
-	return prefix, nil, false
+	return prefix, false
 }
 
 // decideNames names every group (T4-T7).
@@ -245,29 +242,50 @@ func (d *dedupe) decideNames() {
 		for k := 1; ; k++ {
 			names = names[:0]
 			all := true
-			var rootOf []*shareGroup
 			for _, g := range gs {
-				prefix, root, done := d.chain(g, k)
+				prefix, done := d.chain(g, k)
 				names = append(names, section+prefix+w)
-				rootOf = append(rootOf, root)
 				all = all && done
 			}
 			if unique(names, taken) {
 				break
 			}
 			if all || k > 12 {
-				for i, g := range gs {
-					if r := rootOf[i]; r != nil {
-						prefix, _, _ := d.chain(g, k)
-						names[i] = r.name + strings.TrimPrefix(prefix, d.want(r)) + w
+				// T7: the shapes still named alike: the nullable one by
+				// that, then by a field only it has, then by its first
+				// function, then by a hash of the shape.
+				clash := colliding(names, taken)
+				nullable := 0
+				for _, i := range clash {
+					if d.schema(gs[i].members[0].name).Nullable {
+						nullable++
 					}
 				}
-				if !unique(names, taken) {
-					for i, g := range gs {
-						sum := sha256.Sum256([]byte(d.deepShape(g.members[0].name, 0)))
-						names[i] += "X" + hex.EncodeToString(sum[:3])
-						g.rule = ruleFallback
+				if nullable > 0 && nullable < len(clash) {
+					for _, i := range clash {
+						if d.schema(gs[i].members[0].name).Nullable {
+							names[i] = section + "Nullable" + strings.TrimPrefix(names[i], section)
+							gs[i].rule = ruleFallback
+						}
 					}
+				}
+				clash = colliding(names, taken)
+				for _, i := range clash {
+					if p := d.ownField(gs[i], gs, clash); p != "" {
+						names[i] += "With" + contract.Camel(p)
+						gs[i].rule = ruleFallback
+					}
+				}
+				for _, i := range colliding(names, taken) {
+					if fns := d.functions(gs[i]); len(fns) > 0 {
+						names[i] = fns[0] + strings.TrimPrefix(names[i], section)
+						gs[i].rule = ruleFallback
+					}
+				}
+				for _, i := range colliding(names, taken) {
+					sum := sha256.Sum256([]byte(d.deepShape(gs[i].members[0].name, 0)))
+					names[i] += "X" + hex.EncodeToString(sum[:3])
+					gs[i].rule = ruleFallback
 				}
 				break
 			}
@@ -314,6 +332,71 @@ func (d *dedupe) widest(gs []*shareGroup) *shareGroup {
 		return nil
 	}
 	return best
+}
+
+// functions are the names of the roots (T4) above g, without their part
+// ("SerpGoogleOrganicAdvanced"), in string order.
+func (d *dedupe) functions(g *shareGroup) []string {
+	seen := map[*shareGroup]bool{g: true}
+	out := map[string]bool{}
+	queue := []*shareGroup{g}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, p := range d.parents(cur) {
+			switch {
+			case p.g == nil || seen[p.g]:
+			case p.g.role != roleNested:
+				out[strings.TrimSuffix(p.g.name, p.g.members[0].part)] = true
+			default:
+				seen[p.g] = true
+				queue = append(queue, p.g)
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(out))
+}
+
+// colliding lists the names held twice or taken.
+func colliding(names []string, taken map[string]bool) []int {
+	count := map[string]int{}
+	for _, n := range names {
+		count[n]++
+	}
+	var out []int
+	for i, n := range names {
+		if count[n] > 1 || taken[n] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// ownField is the first field, in g's docs' order, that none of the other
+// groups at the indices has.
+func (d *dedupe) ownField(g *shareGroup, gs []*shareGroup, at []int) string {
+	s := d.schema(g.members[0].name)
+	fields := strings.Split(orderKey(s), ",")
+	for _, p := range slices.Sorted(maps.Keys(s.Properties)) {
+		if !slices.Contains(fields, p) {
+			fields = append(fields, p)
+		}
+	}
+	for _, p := range fields {
+		if p == "" || s.Properties[p] == nil {
+			continue
+		}
+		mine := true
+		for _, i := range at {
+			if gs[i] != g && d.schema(gs[i].members[0].name).Properties[p] != nil {
+				mine = false
+			}
+		}
+		if mine {
+			return p
+		}
+	}
+	return ""
 }
 
 // unique reports whether names are distinct and none is taken.

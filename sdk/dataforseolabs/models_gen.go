@@ -637,7 +637,7 @@ type GoogleKeywordSuggestionsResult struct {
 
 	// SeedKeywordData: keyword data for the seed keyword.
 	// Fields in this object are identical to those of the items array.
-	SeedKeywordData *GoogleKeywordSuggestionsResultSeedKeywordData `json:"seed_keyword_data,omitzero"`
+	SeedKeywordData *ResultSeedKeywordDataWithLanguageCode `json:"seed_keyword_data,omitzero"`
 
 	// TotalCount: total amount of results in our database relevant to your request.
 	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
@@ -659,9 +659,8 @@ type GoogleKeywordSuggestionsResult struct {
 	// ClickstreamKeywordInfo: (not described by the docs).
 	ClickstreamKeywordInfo any `json:"clickstream_keyword_info,omitzero"`
 
-	// SERPInfo: SERP data.
-	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-	SERPInfo *SERPInfo `json:"serp_info"`
+	// SERPInfo: (not described by the docs).
+	SERPInfo *ResultSERPInfo `json:"serp_info,omitzero"`
 
 	// KeywordProperties: (not described by the docs).
 	KeywordProperties *ResultKeywordProperties `json:"keyword_properties,omitzero"`
@@ -684,29 +683,6 @@ type GoogleKeywordSuggestionsResult struct {
 
 	// LanguageCode: (not described by the docs).
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-}
-
-// GoogleKeywordSuggestionsResultSeedKeywordData is the type of GoogleKeywordSuggestionsResult.SeedKeywordData.
-//
-// Keyword data for the seed keyword.
-// Fields in this object are identical to those of the items array.
-type GoogleKeywordSuggestionsResultSeedKeywordData struct {
-	// LocationCode: location code in a POST array.
-	// If there is no data, then the value is null.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	// If there is no data, then the value is null.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// Keyword: (not described by the docs).
-	Keyword string `json:"keyword"`
-
-	// KeywordInfo: (not described by the docs).
-	KeywordInfo SeedKeywordDataKeywordInfo `json:"keyword_info"`
 }
 
 // GoogleRelatedKeywordsItem is the type of GoogleRelatedKeywordsResult.Items.
@@ -932,7 +908,7 @@ type GoogleRelatedKeywordsResult struct {
 
 	// SeedKeywordData: keyword data for the seed keyword.
 	// Fields in the array are identical to that of keyword_data.
-	SeedKeywordData []GoogleRelatedKeywordsResultSeedKeywordData `json:"seed_keyword_data"`
+	SeedKeywordData []ResultSeedKeywordData `json:"seed_keyword_data"`
 
 	// LanguageCode: language code in a POST array.
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
@@ -947,15 +923,6 @@ type GoogleRelatedKeywordsResult struct {
 	Items []GoogleRelatedKeywordsItem `json:"items"`
 
 	// LocationCode: (not described by the docs).
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-}
-
-// GoogleRelatedKeywordsResultSeedKeywordData is the type of GoogleRelatedKeywordsResult.SeedKeywordData.
-//
-// Keyword data for the seed keyword.
-// Fields in the array are identical to that of keyword_data.
-type GoogleRelatedKeywordsResultSeedKeywordData struct {
-	// LocationCode: location code in a POST array.
 	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
 }
 
@@ -1194,6 +1161,27 @@ type ResultKeywordProperties struct {
 	IsAnotherLanguage bool `json:"is_another_language"`
 }
 
+// ResultSERPInfo is the type of GoogleKeywordSuggestionsResult.SERPInfo.
+type ResultSERPInfo struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// CheckURL: (not described by the docs).
+	CheckURL string `json:"check_url"`
+
+	// SERPItemTypes: (not described by the docs).
+	SERPItemTypes []string `json:"serp_item_types"`
+
+	// SeResultsCount: (not described by the docs).
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// PreviousUpdatedTime: (not described by the docs).
+	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
+}
+
 // ResultSearchIntentInfo is the type of GoogleKeywordSuggestionsResult.SearchIntentInfo.
 type ResultSearchIntentInfo struct {
 	// SeType: (not described by the docs).
@@ -1209,7 +1197,39 @@ type ResultSearchIntentInfo struct {
 	LastUpdatedTime sdk.Time `json:"last_updated_time"`
 }
 
-// SERPInfo is the type of GoogleKeywordIdeasItem.SERPInfo, GoogleKeywordSuggestionsItem.SERPInfo and 2 other fields.
+// ResultSeedKeywordData is the type of GoogleRelatedKeywordsResult.SeedKeywordData.
+//
+// Keyword data for the seed keyword.
+// Fields in the array are identical to that of keyword_data.
+type ResultSeedKeywordData struct {
+	// LocationCode: location code in a POST array.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+}
+
+// ResultSeedKeywordDataWithLanguageCode is the type of GoogleKeywordSuggestionsResult.SeedKeywordData.
+//
+// Keyword data for the seed keyword.
+// Fields in this object are identical to those of the items array.
+type ResultSeedKeywordDataWithLanguageCode struct {
+	// LocationCode: location code in a POST array.
+	// If there is no data, then the value is null.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+
+	// LanguageCode: language code in a POST array.
+	// If there is no data, then the value is null.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// Keyword: (not described by the docs).
+	Keyword string `json:"keyword"`
+
+	// KeywordInfo: (not described by the docs).
+	KeywordInfo SeedKeywordDataKeywordInfo `json:"keyword_info"`
+}
+
+// SERPInfo is the type of GoogleKeywordIdeasItem.SERPInfo, GoogleKeywordSuggestionsItem.SERPInfo and KeywordData.SERPInfo.
 //
 // SERP data.
 // The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
@@ -1278,7 +1298,7 @@ type SearchVolumeTrend struct {
 	Yearly int64 `json:"yearly"`
 }
 
-// SeedKeywordDataKeywordInfo is the type of GoogleKeywordSuggestionsResultSeedKeywordData.KeywordInfo.
+// SeedKeywordDataKeywordInfo is the type of ResultSeedKeywordDataWithLanguageCode.KeywordInfo.
 type SeedKeywordDataKeywordInfo struct {
 	// SeType: (not described by the docs).
 	SeType string `json:"se_type"`

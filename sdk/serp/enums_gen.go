@@ -264,25 +264,25 @@ func (v PostbackData) IsKnown() bool {
 	return false
 }
 
-// SpellType is one of: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
+// ResultSpellType is one of: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
 //
 // type of autocorrection
 //
 // A value the docs do not list still decodes; IsKnown tells it apart.
-type SpellType string
+type ResultSpellType string
 
-// The values of SpellType.
+// The values of ResultSpellType.
 const (
-	SpellTypeDidYouMean          SpellType = "did_you_mean"
-	SpellTypeShowingResultsFor   SpellType = "showing_results_for"
-	SpellTypeNoResultsFoundFor   SpellType = "no_results_found_for"
-	SpellTypeIncludingResultsFor SpellType = "including_results_for"
+	ResultSpellTypeDidYouMean          ResultSpellType = "did_you_mean"
+	ResultSpellTypeShowingResultsFor   ResultSpellType = "showing_results_for"
+	ResultSpellTypeNoResultsFoundFor   ResultSpellType = "no_results_found_for"
+	ResultSpellTypeIncludingResultsFor ResultSpellType = "including_results_for"
 )
 
-// IsKnown reports whether v is one of the values the docs list for SpellType.
-func (v SpellType) IsKnown() bool {
+// IsKnown reports whether v is one of the values the docs list for ResultSpellType.
+func (v ResultSpellType) IsKnown() bool {
 	switch v {
-	case SpellTypeDidYouMean, SpellTypeShowingResultsFor, SpellTypeNoResultsFoundFor, SpellTypeIncludingResultsFor:
+	case ResultSpellTypeDidYouMean, ResultSpellTypeShowingResultsFor, ResultSpellTypeNoResultsFoundFor, ResultSpellTypeIncludingResultsFor:
 		return true
 	}
 	return false

@@ -427,7 +427,7 @@ type AISummaryResult struct {
 	Items []AISummaryItem `json:"items"`
 }
 
-// AboutThisResult is the type of ExtendedPeopleAlsoSearch.AboutThisResult, GoogleOrganicLiveAdvancedItem.Faq and 4 other fields.
+// AboutThisResult is the type of ExtendedPeopleAlsoSearch.AboutThisResult, RelatedResultHighlighted.AboutThisResult and TableHeaderRelatedSearch.AboutThisResult.
 //
 // Contains information from the ‘About this result’ panel.
 // ‘About this result’ panel.
@@ -478,7 +478,7 @@ type Author struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
-// Badge is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Badges and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Badges.
+// Badge is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage.Badges and ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating.Badges.
 //
 // Badges relevant to the element.
 type Badge struct {
@@ -511,7 +511,7 @@ type Badge struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem `json:"items,omitzero"`
 
 	// Tweet: tweet message.
 	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
@@ -532,7 +532,7 @@ type Badge struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *BadgeRating `json:"rating,omitzero"`
+	Rating *ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeRating `json:"rating,omitzero"`
 
 	// PlaceID: the identifier of a place.
 	PlaceID sdk.Opt[string] `json:"place_id,omitzero"`
@@ -550,26 +550,7 @@ type Badge struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
-}
-
-// BadgeRating is the type of Badge.Rating and TableHeaderPrice.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type BadgeRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+	Price *Price `json:"price,omitzero"`
 }
 
 // Category is the type of PriceGraphPreviousItem.Categories.
@@ -579,13 +560,13 @@ type BadgeRating struct {
 type Category struct {
 	// Items: array of courses elements.
 	// Contains a list of courses elements.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
 
 	// Description: description of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
 }
 
-// Component is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Components, GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components and RelatedSearchImage.Components.
+// Component is the type of GoogleOrganicTaskGetAdvancedItemLinkLink.Components, ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.Components and RelatedSearchImage.Components.
 //
 // Array of components of the element.
 type Component struct {
@@ -606,7 +587,7 @@ type Component struct {
 	Images []Image `json:"images,omitzero"`
 }
 
-// ComponentReference is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.References, ItemComponent.References and 2 other fields.
+// ComponentReference is the type of ItemComponent.References, ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.References and 2 other fields.
 //
 // Additional references relevant to the item.
 // Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
@@ -657,11 +638,11 @@ type DescriptionRow struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
+	Price *Price `json:"price,omitzero"`
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -737,7 +718,7 @@ type ExtendedPeopleAlsoSearch struct {
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *AboutThisResult `json:"about_this_result"`
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
 	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -778,6 +759,16 @@ type Extra struct {
 	// DescriptionRows: extended description.
 	// If there is none, equals null.
 	DescriptionRows []DescriptionRow `json:"description_rows,omitzero"`
+}
+
+// Faq is the type of GoogleOrganicLiveAdvancedItem.Faq, GoogleOrganicTaskGetAdvancedItem.Faq and GoogleSearchByImageAdvancedItem.Faq.
+//
+// Frequently asked questions.
+// Questions and answers extension shown below some of Google’s search results.
+// If there are none, equals null.
+type Faq struct {
+	// Type: type of element = ‘ faq_box‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 }
 
 // Format is the type of GoogleDatasetSearchAdvancedItem.Formats.
@@ -829,7 +820,7 @@ type GoogleAIModeAdvancedItem struct {
 	Markdown string `json:"markdown"`
 
 	// Items: items present in the element.
-	Items []GoogleAIModeAdvancedItemItem `json:"items"`
+	Items []ItemItemWithImages `json:"items"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
@@ -839,81 +830,6 @@ type GoogleAIModeAdvancedItem struct {
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Equals null if calculate_rectangles in the POST request is not set to true.
 	Rectangle *DescriptionRowRectangle `json:"rectangle"`
-}
-
-// GoogleAIModeAdvancedItemItem is the type of GoogleAIModeAdvancedItem.Items.
-//
-// Items present in the element.
-type GoogleAIModeAdvancedItemItem struct {
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []InformationAndTicketOption `json:"options,omitzero"`
-
-	// Type: type of element = ‘ ai_overview_table_element‘.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []Link `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []Image `json:"images,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []ItemReference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *Table `json:"table"`
-
-	// Components: array of components of the element.
-	Components []ItemComponent `json:"components,omitzero"`
 }
 
 // GoogleAIModeAdvancedResult is the type of GoogleAIModeLiveAdvancedTask.Result and GoogleAIModeTaskGetAdvancedTask.Result.
@@ -3109,7 +3025,7 @@ type GoogleImagesAdvancedItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleImagesAdvancedItemItem `json:"items,omitzero"`
+	Items []ItemItemWithSubtitle `json:"items,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -3127,31 +3043,6 @@ type GoogleImagesAdvancedItem struct {
 
 	// EncodedURL: the URL of the cached version of the image stored on Google’s servers.
 	EncodedURL sdk.Opt[string] `json:"encoded_url,omitzero"`
-}
-
-// GoogleImagesAdvancedItemItem is the type of GoogleImagesAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleImagesAdvancedItemItem struct {
-	// Type: type of element = ‘carousel_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the element in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle map[string]int64 `json:"rectangle,omitzero"`
 }
 
 // GoogleImagesAdvancedResult is the type of GoogleImagesLiveAdvancedTask.Result.
@@ -4104,7 +3995,7 @@ type GoogleLocalFinderAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating Rating `json:"rating"`
 
 	// Cid: google-defined client id.
 	// Unique id of a local establishment;
@@ -4852,7 +4743,7 @@ type GoogleMapsAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *ItemRating `json:"rating"`
+	Rating *ItemRatingWithRatingDistribution `json:"rating"`
 
 	// RatingDistribution: the distribution of ratings of the business entity.
 	// The object displays the number of 1-star to 5-star ratings, as reviewed by users.
@@ -5327,53 +5218,7 @@ type GoogleNewsAdvancedItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleNewsAdvancedItemItem `json:"items,omitzero"`
-}
-
-// GoogleNewsAdvancedItemItem is the type of GoogleNewsAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleNewsAdvancedItemItem struct {
-	// Type: type of element = ‘ top_stories_element‘.
-	Type string `json:"type"`
-
-	// Source: name of the news source.
-	Source string `json:"source"`
-
-	// Domain: domain name of the news source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: news title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Date: time of publishing.
-	// The approximate time when the news article appeared online.
-	// Example:
-	//
-	//	"23 hours ago"
-	Date string `json:"date"`
-
-	// AmpVersion: amp version available.
-	// Indicates whether the AMP version of the webpage is available.
-	AmpVersion bool `json:"amp_version"`
-
-	// Timestamp: date and time when the news was published.
-	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: URL of the result in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+	Items []ItemItemWithAmpVersion `json:"items,omitzero"`
 }
 
 // GoogleNewsAdvancedResult is the type of GoogleNewsLiveAdvancedTask.Result.
@@ -5857,11 +5702,11 @@ type GoogleOrganicLiveAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -5871,15 +5716,14 @@ type GoogleOrganicLiveAdvancedItem struct {
 	// If there are none, equals null.
 	Links []Link `json:"links,omitzero"`
 
-	// Faq: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	Faq *AboutThisResult `json:"faq"`
+	// Faq: frequently asked questions.
+	// Questions and answers extension shown below some of Google’s search results.
+	// If there are none, equals null.
+	Faq *Faq `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemItem `json:"items,omitzero"`
+	Items []ItemItem `json:"items,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
@@ -5887,15 +5731,14 @@ type GoogleOrganicLiveAdvancedItem struct {
 	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *ItemAboutThisResult `json:"about_this_result"`
+	AboutThisResult *ItemAboutThisResult `json:"about_this_result,omitzero"`
 
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
 	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleOrganicLiveAdvancedItemRelatedResult `json:"related_result,omitzero"`
+	RelatedResult []ItemRelatedResultWithSource `json:"related_result,omitzero"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -5951,23 +5794,6 @@ type GoogleOrganicLiveAdvancedItem struct {
 	Link *GoogleOrganicLiveAdvancedItemLink `json:"link,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemItem is the type of GoogleOrganicLiveAdvancedItem.Items and GoogleOrganicTaskGetAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemItem struct {
-	// Type: type of element = ‘ multi_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *DescriptionRowRectangle `json:"rectangle"`
-}
-
 // GoogleOrganicLiveAdvancedItemLink is the type of GoogleOrganicLiveAdvancedItem.Link.
 //
 // Link of the element.
@@ -5991,7 +5817,7 @@ type GoogleOrganicLiveAdvancedItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of specific images.
-	Items []GoogleOrganicLiveAdvancedItemLinkItem `json:"items,omitzero"`
+	Items []ItemLinkItem `json:"items,omitzero"`
 
 	// Alt: alt attribute.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
@@ -6030,20 +5856,6 @@ type GoogleOrganicLiveAdvancedItemLink struct {
 
 	// Link: link of the element.
 	Link *GoogleOrganicLiveAdvancedItemLinkLink `json:"link,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkItem is the type of GoogleOrganicLiveAdvancedItemLink.Items and GoogleOrganicTaskGetAdvancedItemLink.Items.
-//
-// Contains arrays of specific images.
-type GoogleOrganicLiveAdvancedItemLinkItem struct {
-	// Type: type of element = ‘ knowledge_graph_images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: image source URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedItemLinkLink is the type of GoogleOrganicLiveAdvancedItemLink.Link.
@@ -6137,7 +5949,7 @@ type GoogleOrganicLiveAdvancedItemLinkLink struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *Table `json:"table"`
+	Table *ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable `json:"table,omitzero"`
 
 	// Components: array of components of the element.
 	Components []LinkComponent `json:"components,omitzero"`
@@ -6193,7 +6005,7 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the element.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -6236,115 +6048,10 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLink struct {
 	Links []ItemOption `json:"links,omitzero"`
 
 	// ExpandedElement: link of the element.
-	ExpandedElement []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []ItemLinkLinkLinkExpandedElementWithPage `json:"expanded_element,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.ExpandedElement.
-//
-// Link of the element.
-type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: the title of the featured snippets source page.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the URL.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: description of the shopping element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Images: images of the element.
-	Images []Image `json:"images,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable `json:"table"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example:
-	//   - kc:/shopping/gpc:organic-offers
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
-
-	// Source: web source of the shopping element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: URL to the merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// DateFrom: starting date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-15
-	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
-
-	// DateTo: ending date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-17
-	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Table.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable is the type of ItemLinkLinkLinkExpandedElementWithPage.Table.
 //
 // Results table.
 // If there are none, equals null.
@@ -6355,130 +6062,14 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable struct {
 	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
 
 	// TableHeader: column names.
-	TableHeader []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader `json:"table_header,omitzero"`
+	TableHeader []ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage `json:"table_header,omitzero"`
 
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable.TableHeader.
-//
-// Column names.
-type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader struct {
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent []LinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Page: search results page number.
-	// Indicates the number of the SERP page on which the element is located.
-	Page sdk.Opt[int64] `json:"page,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem `json:"items,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Badges: badges relevant to the element.
-	Badges []Badge `json:"badges,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-
-	// SeedQuestion: question that triggered additional expanded elements.
-	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem is the type of Badge.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement struct {
-	// Type: type of element = ‘ people_also_ask_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: - title
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Images: images of the element.
-	Images []Image `json:"images,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Items.
+// GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
@@ -6498,106 +6089,6 @@ type GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderIte
 
 	// Date: the date when the page source of the element was published.
 	Date sdk.Opt[string] `json:"date,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemLinkLinkLinkItem is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.Items, GoogleOrganicTaskGetAdvancedItemLinkLinkLink.Items and 4 other fields.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicLiveAdvancedItemLinkLinkLinkItem struct {
-	// Type: type of element = ‘product_considerations_element’.
-	// Contains the product consideration and expanded element with additional info.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedItemRelatedResult is the type of GoogleOrganicLiveAdvancedItem.RelatedResult and GoogleOrganicTaskGetAdvancedItem.RelatedResult.
-//
-// Related result from the same domain.
-// Related result from the same domain appears as a part of the main result snippet;
-// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleOrganicLiveAdvancedItemRelatedResult struct {
-	// Type: type of element = ‘ related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []Image `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []RelatedResultHighlighted `json:"highlighted,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
 }
 
 // GoogleOrganicLiveAdvancedRequest is one task of a GoogleOrganicLiveAdvanced request: the request body is a slice of them.
@@ -6855,10 +6346,10 @@ type GoogleOrganicLiveAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *Spell `json:"spell"`
+	Spell *ResultSpell `json:"spell,omitzero"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
@@ -6901,7 +6392,7 @@ type GoogleOrganicLiveAdvancedResult struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -6947,7 +6438,21 @@ type GoogleOrganicLiveAdvancedResult struct {
 	Cid sdk.Opt[string] `json:"cid,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of ResultRefinementChips.Items.
+// GoogleOrganicLiveAdvancedResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips and GoogleOrganicTaskGetAdvancedResult.RefinementChips.
+//
+// Search refinement chips.
+type GoogleOrganicLiveAdvancedResultRefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of GoogleOrganicLiveAdvancedResultRefinementChips.Items and NullableResultRefinementChips.Items.
 //
 // Items of the element.
 type GoogleOrganicLiveAdvancedResultRefinementChipsItem struct {
@@ -7476,7 +6981,7 @@ type GoogleOrganicRegularResult struct {
 	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
+	RefinementChips GoogleOrganicRegularResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results found in SERP.
 	// Contains types of all search results ( items) found in the returned SERP.
@@ -7494,6 +6999,40 @@ type GoogleOrganicRegularResult struct {
 
 	// Items: items in SERP.
 	Items []GoogleOrganicRegularItem `json:"items"`
+}
+
+// GoogleOrganicRegularResultRefinementChips is the type of GoogleOrganicRegularResult.RefinementChips.
+//
+// Search refinement chips.
+type GoogleOrganicRegularResultRefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
+	Type string `json:"type"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleOrganicRegularResultRefinementChipsItem `json:"items"`
+}
+
+// GoogleOrganicRegularResultRefinementChipsItem is the type of GoogleOrganicRegularResultRefinementChips.Items.
+//
+// Items of the element.
+type GoogleOrganicRegularResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type string `json:"type"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []ItemOption `json:"options"`
 }
 
 // GoogleOrganicTaskGetAdvancedData is the data of a GoogleOrganicTaskGetAdvanced task: the echo of its request, with api and function.
@@ -7588,11 +7127,11 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
@@ -7602,15 +7141,14 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	// If there are none, equals null.
 	Links []Link `json:"links,omitzero"`
 
-	// Faq: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	Faq *AboutThisResult `json:"faq"`
+	// Faq: frequently asked questions.
+	// Questions and answers extension shown below some of Google’s search results.
+	// If there are none, equals null.
+	Faq *Faq `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemItem `json:"items,omitzero"`
+	Items []ItemItem `json:"items,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
@@ -7618,15 +7156,14 @@ type GoogleOrganicTaskGetAdvancedItem struct {
 	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *ItemAboutThisResult `json:"about_this_result"`
+	AboutThisResult *ItemAboutThisResult `json:"about_this_result,omitzero"`
 
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
 	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleOrganicLiveAdvancedItemRelatedResult `json:"related_result,omitzero"`
+	RelatedResult []ItemRelatedResultWithSource `json:"related_result,omitzero"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -7705,7 +7242,7 @@ type GoogleOrganicTaskGetAdvancedItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of specific images.
-	Items []GoogleOrganicLiveAdvancedItemLinkItem `json:"items,omitzero"`
+	Items []ItemLinkItem `json:"items,omitzero"`
 
 	// Alt: alt attribute.
 	Alt sdk.Opt[string] `json:"alt,omitzero"`
@@ -7823,7 +7360,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLink struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *Table `json:"table"`
+	Table *ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable `json:"table,omitzero"`
 
 	// Components: array of components of the element.
 	Components []Component `json:"components,omitzero"`
@@ -7900,7 +7437,7 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the element.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -7939,111 +7476,10 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLink struct {
 	Links []ItemOption `json:"links,omitzero"`
 
 	// ExpandedElement: link of the element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []ItemLinkLinkLinkExpandedElement `json:"expanded_element,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLink.ExpandedElement.
-//
-// Link of the element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: the title of the featured snippets source page.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the URL.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: description of the shopping element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Images: images of the element.
-	Images []Image `json:"images,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable `json:"table"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values;
-	// positions of elements with different type values are omitted from rank_group;
-	// always equals 0 for desktop.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	// Always equals 0 for desktop.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// DataAttrid: google defined data attribute ID.
-	// Example:
-	//   - kc:/shopping/gpc:organic-offers
-	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
-
-	// Source: web source of the shopping element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: URL to the merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// DateFrom: starting date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-15
-	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
-
-	// DateTo: ending date of stay.
-	// In the format “year-month-date”.
-	// Example:
-	//   - 2019-11-17
-	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElement.Table.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable is the type of ItemLinkLinkLinkExpandedElement.Table.
 //
 // Results table.
 // If there are none, equals null.
@@ -8054,348 +7490,14 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable struct {
 	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
 
 	// TableHeader: column names.
-	TableHeader []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader `json:"table_header,omitzero"`
+	TableHeader []ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating `json:"table_header,omitzero"`
 
 	// TableContent: the content of the table.
 	// One line of the table in this element of the array.
 	TableContent [][]any `json:"table_content,omitzero"`
 }
 
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable.TableHeader.
-//
-// Column names.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader struct {
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent []LinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the expanded element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem `json:"items,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: source url.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Badges: badges relevant to the element.
-	Badges []Badge `json:"badges,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-
-	// SeedQuestion: question that triggered additional expanded elements.
-	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// TimeToPlay: the total time it will take to play an episode.
-	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
-
-	// QuestionText: question included in the item.
-	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
-
-	// AnswerText: answer included in the item.
-	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the questions_and_answers_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Votes: answer upvotes from the source.
-	Votes sdk.Opt[int64] `json:"votes,omitzero"`
-
-	// Snippet: snippet of the element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Price: price quote featured on Google at the time when our API pulled the results.
-	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-	Price *TableHeaderPrice `json:"price,omitzero"`
-
-	// Type: type of element = ‘product_considerations_expanded_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: alternative title featured in the element.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// RelatedSearches: search queries related to the elment.
-	RelatedSearches []TableHeaderRelatedSearch `json:"related_searches,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement struct {
-	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: - title
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: URL of the link to the video.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain of the website hosting the video.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Images: images of the element.
-	Images []Image `json:"images,omitzero"`
-
-	// Timestamp: date and time when the video was published or indexed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable `json:"table"`
-
-	// Items: array of items.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem `json:"items,omitzero"`
-
-	// References: references relevant to the element.
-	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []Reference `json:"references,omitzero"`
-
-	// Snippet: additional information for the video.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// ImageURL: URL to the image thumbnail of the video.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Source: name of the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Date: date when the video was published or indexed.
-	// Example: Apr 26, 2024.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
-
-	// MentionedIn: additional elements in the mention_carousel item.
-	MentionedIn []MentionedIn `json:"mentioned_in,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement.Items.
-//
-// Array of items.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem struct {
-	// Type: type of element = ‘ ai_overview_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []Link `json:"links,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []Image `json:"images,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement.Table.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable struct {
-	// TableHeader: content in the header of the table.
-	TableHeader []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable.TableHeader.
-//
-// Content in the header of the table.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader struct {
-	// TableContent: array of contents of the table present in the element.
-	// Each array represents the table row.
-	TableContent []TableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
-
-	// Components: array of components of the element.
-	Components []Component `json:"components,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []Link `json:"links,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []ComponentReference `json:"references,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *Rectangle `json:"rectangle"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: original URL of the image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// ImageURL: URL to the compressed image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// RelatedImageSearches: contains keywords and images related to the specified search term.
-	// If there are none, equals null.
-	RelatedImageSearches []TableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the shopping_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: the description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: relevant marketplace URL.
-	// URL of the page on the marketplace website where the product is hosted.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
-
-	// Location: location for which the job vacancy is posted.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// Author: - author
-	Author sdk.Opt[string] `json:"author,omitzero"`
-
-	// JobPostedTime: the time when the job was posted.
-	JobPostedTime sdk.Opt[string] `json:"job_posted_time,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// ContractType: contract type.
-	ContractType sdk.Opt[string] `json:"contract_type,omitzero"`
-
-	// Salary: - salary
-	Salary sdk.Opt[string] `json:"salary,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Items.
+// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating.Items.
 //
 // Additional items present in the element.
 // If there are none, equals null.
@@ -8418,133 +7520,6 @@ type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader
 
 	// URL: questions_and_answers_element URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem is the type of PreviousItemGraph.Items and PriceGraph.Items.
-//
-// Data provided for the date and time when our API pulled the results.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the exchange rate in the value field is provided.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem is the type of Category.Items, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Items and 2 other fields.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given shopping element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: scholarly_articles_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of PriceGraphPreviousItem.ExpandedElement.
-//
-// Expanded element.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
-	// Type: type of element = ‘ math_solver_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Solution: solution of the element.
-	// Displays steps to solve the mathematical equation as specified in the element.
-	Solution []Solution `json:"solution,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem is the type of RelatedTerm.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem struct {
-	// Type: type of element = ‘ short_videos_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images []Image `json:"images,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem is the type of RelatedSearchImage.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem struct {
-	// Type: type of element = ‘ discussions_and_forums_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// URL: URL to the source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Markdown: content of the element in markdown format.
-	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
-
-	// Links: website links featured in the element.
-	Links []Link `json:"links,omitzero"`
 }
 
 // GoogleOrganicTaskGetAdvancedResult is the type of GoogleOrganicTaskGetAdvancedTask.Result.
@@ -8577,10 +7552,10 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *Spell `json:"spell"`
+	Spell *ResultSpell `json:"spell,omitzero"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results ( items) found in SERP.
@@ -8619,7 +7594,7 @@ type GoogleOrganicTaskGetAdvancedResult struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -9086,26 +8061,25 @@ type GoogleSearchByImageAdvancedItem struct {
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the element’s rating.
+	// Rating: the item’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *ItemRating `json:"rating"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
+	Price *ItemPrice `json:"price"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []ItemHighlighted `json:"highlighted,omitzero"`
 
-	// Faq: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	Faq *AboutThisResult `json:"faq"`
+	// Faq: frequently asked questions.
+	// Questions and answers extension shown below some of Google’s search results.
+	// If there are none, equals null.
+	Faq *Faq `json:"faq"`
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleSearchByImageAdvancedItemItem `json:"items,omitzero"`
+	Items []ItemItemWithDescription `json:"items,omitzero"`
 
 	// Links: links featured in the faq_box_element.
 	Links []ItemOption `json:"links,omitzero"`
@@ -9118,13 +8092,13 @@ type GoogleSearchByImageAdvancedItem struct {
 	// RelatedResult: related result from the same domain.
 	// Related result from the same domain appears as a part of the main result snippet;
 	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []GoogleSearchByImageAdvancedItemRelatedResult `json:"related_result,omitzero"`
+	RelatedResult []ItemRelatedResult `json:"related_result,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *ItemAboutThisResult `json:"about_this_result"`
+	AboutThisResult *NullableItemAboutThisResult `json:"about_this_result"`
 
 	// Timestamp: date and time when the result was published.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -9139,98 +8113,6 @@ type GoogleSearchByImageAdvancedItem struct {
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
 	RelatedImageSearches []ItemRelatedImageSearch `json:"related_image_searches,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemItem is the type of GoogleSearchByImageAdvancedItem.Items.
-//
-// Additional items present in the element.
-// If there are none, equals null.
-type GoogleSearchByImageAdvancedItemItem struct {
-	// Type: type of element = ‘faq_box_element‘.
-	Type string `json:"type"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: answer provided in the drop-down block.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: URL of the image resource.
-	// The URL leading to the resource where the image is posted.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed image.
-	// The URL leading to the image thumbnail.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// GoogleSearchByImageAdvancedItemRelatedResult is the type of GoogleSearchByImageAdvancedItem.RelatedResult.
-//
-// Related result from the same domain.
-// Related result from the same domain appears as a part of the main result snippet;
-// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-type GoogleSearchByImageAdvancedItemRelatedResult struct {
-	// Type: type of element = ‘related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []Image `json:"images,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []string `json:"highlighted,omitzero"`
 }
 
 // GoogleSearchByImageAdvancedResult is the type of GoogleSearchByImageTaskGetAdvancedTask.Result.
@@ -9269,7 +8151,7 @@ type GoogleSearchByImageAdvancedResult struct {
 	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *ResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *NullableResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
@@ -9707,7 +8589,7 @@ type IDListResult struct {
 	Metadata Metadata `json:"metadata"`
 }
 
-// Image is the type of Component.Images, GoogleAIModeAdvancedItemItem.Images and 16 other fields.
+// Image is the type of Component.Images, GoogleOrganicLiveAdvancedItem.Images and 16 other fields.
 //
 // Images of the component.
 // If there are none, equals null.
@@ -9752,16 +8634,15 @@ type InformationAndTicket struct {
 	Description sdk.Opt[string] `json:"description,omitzero"`
 }
 
-// InformationAndTicketOption is the type of GoogleAIModeAdvancedItemItem.Options, GoogleAutocompleteAdvancedItem.Options and 6 other fields.
+// InformationAndTicketOption is the type of GoogleAutocompleteAdvancedItem.Options, GoogleImagesAdvancedItem.Options and 6 other fields.
 //
 // Further search refinement options.
 type InformationAndTicketOption struct{}
 
-// ItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult, GoogleOrganicTaskGetAdvancedItem.AboutThisResult and GoogleSearchByImageAdvancedItem.AboutThisResult.
+// ItemAboutThisResult is the type of GoogleOrganicLiveAdvancedItem.AboutThisResult and GoogleOrganicTaskGetAdvancedItem.AboutThisResult.
 //
 // Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel.
-// Provides additional context about why Google returned this result for the given query;
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 // this feature appears after clicking on the three dots next to most results.
 type ItemAboutThisResult struct {
 	// Type: type of element = ‘ about_this_result_element‘.
@@ -9793,7 +8674,7 @@ type ItemAboutThisResult struct {
 	RelatedTerms []string `json:"related_terms,omitzero"`
 }
 
-// ItemComponent is the type of GoogleAIModeAdvancedItemItem.Components.
+// ItemComponent is the type of ItemItemWithImages.Components.
 //
 // Array of components of the element.
 type ItemComponent struct {
@@ -9859,7 +8740,1066 @@ type ItemHighlighted struct {
 	Links []Link `json:"links,omitzero"`
 }
 
-// ItemOption is the type of GoogleDatasetSearchAdvancedItem.DatasetProviders, GoogleDatasetSearchAdvancedItem.Licenses and 5 other fields.
+// ItemItem is the type of GoogleOrganicLiveAdvancedItem.Items and GoogleOrganicTaskGetAdvancedItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemItem struct {
+	// Type: type of element = ‘ multi_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: question related to the result.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+}
+
+// ItemItemTable is the type of ItemItemWithImages.Table.
+//
+// Table present in the element.
+// The header and content of the table present in the element.
+type ItemItemTable struct {
+	// TableHeader: content in the header of the table.
+	TableHeader []string `json:"table_header"`
+
+	// TableContent: array of contents of the table present in the element.
+	// Each array represents the table row.
+	TableContent [][]any `json:"table_content"`
+}
+
+// ItemItemWithAmpVersion is the type of GoogleNewsAdvancedItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemItemWithAmpVersion struct {
+	// Type: type of element = ‘ top_stories_element‘.
+	Type string `json:"type"`
+
+	// Source: name of the news source.
+	Source string `json:"source"`
+
+	// Domain: domain name of the news source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: news title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Date: time of publishing.
+	// The approximate time when the news article appeared online.
+	// Example:
+	//
+	//	"23 hours ago"
+	Date string `json:"date"`
+
+	// AmpVersion: amp version available.
+	// Indicates whether the AMP version of the webpage is available.
+	AmpVersion bool `json:"amp_version"`
+
+	// Timestamp: date and time when the news was published.
+	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: URL of the result in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *DescriptionRowRectangle `json:"rectangle"`
+}
+
+// ItemItemWithDescription is the type of GoogleSearchByImageAdvancedItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemItemWithDescription struct {
+	// Type: type of element = ‘faq_box_element‘.
+	Type string `json:"type"`
+
+	// Title: question related to the result.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: answer provided in the drop-down block.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: URL of the image resource.
+	// The URL leading to the resource where the image is posted.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed image.
+	// The URL leading to the image thumbnail.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ItemItemWithImages is the type of GoogleAIModeAdvancedItem.Items.
+//
+// Items present in the element.
+type ItemItemWithImages struct {
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain of the website hosting the video.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []InformationAndTicketOption `json:"options,omitzero"`
+
+	// Type: type of element = ‘ ai_overview_table_element‘.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Links: website links featured in the element.
+	Links []Link `json:"links,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+
+	// References: references relevant to the element.
+	// Includes references to webpages that were used to generate the ai_overview_element.
+	References []ItemReference `json:"references,omitzero"`
+
+	// Snippet: additional information for the video.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// ImageURL: URL to the image thumbnail of the video.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Source: name of the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Date: date when the video was published or indexed.
+	// Example: Apr 26, 2024.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Timestamp: date and time when the video was published or indexed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: table present in the element.
+	// The header and content of the table present in the element.
+	Table *ItemItemTable `json:"table,omitzero"`
+
+	// Components: array of components of the element.
+	Components []ItemComponent `json:"components,omitzero"`
+}
+
+// ItemItemWithSubtitle is the type of GoogleImagesAdvancedItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemItemWithSubtitle struct {
+	// Type: type of element = ‘carousel_element’.
+	Type string `json:"type"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle map[string]int64 `json:"rectangle,omitzero"`
+}
+
+// ItemLinkItem is the type of GoogleOrganicLiveAdvancedItemLink.Items and GoogleOrganicTaskGetAdvancedItemLink.Items.
+//
+// Contains arrays of specific images.
+type ItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: image source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElement is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLink.ExpandedElement.
+//
+// Link of the element.
+type ItemLinkLinkLinkExpandedElement struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: the title of the featured snippets source page.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in the URL.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: description of the shopping element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Images: images of the element.
+	Images []Image `json:"images,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table *GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable `json:"table"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example:
+	//   - kc:/shopping/gpc:organic-offers
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Items: contains arrays of elements available in the list.
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+
+	// Source: web source of the shopping element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: URL to the merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// DateFrom: starting date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-15
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-17
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem is the type of Badge.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeItem struct {
+	// Type: type of element = ‘ google_flights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeRating is the type of Badge.Rating and TableHeaderPrice.Rating.
+//
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[int64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage.ExpandedElement.
+//
+// Expanded element.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement struct {
+	// Type: type of element = ‘ people_also_ask_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: - title
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Images: images of the element.
+	Images []Image `json:"images,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementWithReferences.Items.
+//
+// Array of items.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem struct {
+	// Type: type of element = ‘ ai_overview_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Links: website links featured in the element.
+	Links []Link `json:"links,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementWithReferences.Table.
+//
+// Table present in the element.
+// The header and content of the table present in the element.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable struct {
+	// TableHeader: content in the header of the table.
+	TableHeader []ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent [][]any `json:"table_content,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable.TableHeader.
+//
+// Content in the header of the table.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader struct {
+	// TableContent: array of contents of the table present in the element.
+	// Each array represents the table row.
+	TableContent []TableHeaderExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+
+	// Components: array of components of the element.
+	Components []Component `json:"components,omitzero"`
+
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []ComponentReference `json:"references,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: original URL of the image.
+	// The URL leading to the image on the original resource.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []ItemLinkLinkLinkItem `json:"items,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// ImageURL: URL to the compressed image.
+	// The URL leading to the image on DataForSEO storage.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// RelatedImageSearches: contains keywords and images related to the specified search term.
+	// If there are none, equals null.
+	RelatedImageSearches []TableHeaderRelatedImageSearch `json:"related_image_searches,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the shopping_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: the description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: relevant marketplace URL.
+	// URL of the page on the marketplace website where the product is hosted.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Location: location for which the job vacancy is posted.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// JobPostedTime: the time when the job was posted.
+	JobPostedTime sdk.Opt[string] `json:"job_posted_time,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// ContractType: contract type.
+	ContractType sdk.Opt[string] `json:"contract_type,omitzero"`
+
+	// Salary: - salary
+	Salary sdk.Opt[string] `json:"salary,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementWithReferences is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating.ExpandedElement.
+//
+// Expanded element.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementWithReferences struct {
+	// Type: type of element = ‘ people_also_ask_ai_overview_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: - title
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: URL of the link to the video.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain of the website hosting the video.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Images: images of the element.
+	Images []Image `json:"images,omitzero"`
+
+	// Timestamp: date and time when the video was published or indexed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: table present in the element.
+	// The header and content of the table present in the element.
+	Table *ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTable `json:"table"`
+
+	// Items: array of items.
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementItem `json:"items,omitzero"`
+
+	// References: references relevant to the element.
+	// Includes references to webpages that were used to generate the ai_overview_element.
+	References []Reference `json:"references,omitzero"`
+
+	// Snippet: additional information for the video.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// ImageURL: URL to the image thumbnail of the video.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Source: name of the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Date: date when the video was published or indexed.
+	// Example: Apr 26, 2024.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// MentionedIn: additional elements in the mention_carousel item.
+	MentionedIn []MentionedIn `json:"mentioned_in,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem is the type of PreviousItemGraph.Items and PriceGraph.Items.
+//
+// Data provided for the date and time when our API pulled the results.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates date and time for which the exchange rate in the value field is provided.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem is the type of Category.Items, ItemLinkLinkLinkExpandedElement.Items and 2 other fields.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given shopping element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: scholarly_articles_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: web source of the hotel booking element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement is the type of PriceGraphPreviousItem.ExpandedElement.
+//
+// Expanded element.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement struct {
+	// Type: type of element = ‘ math_solver_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Solution: solution of the element.
+	// Displays steps to solve the mathematical equation as specified in the element.
+	Solution []Solution `json:"solution,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemTable is the type of PriceGraphPreviousItem.Table and TableHeaderPrice.Table.
+//
+// Results table.
+// If there are none, equals null.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemTable struct {
+	// TableHeader: column names.
+	// If there are none, equals null.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: the content of the table.
+	// Additional information about the stock prices displayed below the graph.
+	// If there is none, equals null.
+	TableContent [][]any `json:"table_content,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem is the type of RelatedTerm.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem struct {
+	// Type: type of element = ‘ short_videos_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images []Image `json:"images,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem is the type of RelatedSearchImage.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem struct {
+	// Type: type of element = ‘ discussions_and_forums_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Markdown: content of the element in markdown format.
+	Markdown sdk.Opt[string] `json:"markdown,omitzero"`
+
+	// Links: website links featured in the element.
+	Links []Link `json:"links,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable is the type of GoogleOrganicLiveAdvancedItemLinkLink.Table, GoogleOrganicTaskGetAdvancedItemLinkLink.Table and RelatedSearchImage.Table.
+//
+// Table present in the element.
+// The header and content of the table present in the element.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable struct {
+	// TableHeader: content in the header of the table.
+	TableHeader []string `json:"table_header,omitzero"`
+
+	// TableContent: array of contents of the table present in the element.
+	// Each array represents the table row.
+	TableContent [][]any `json:"table_content,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable.TableHeader.
+//
+// Column names.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage struct {
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []LinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the element in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem `json:"items,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Badges: badges relevant to the element.
+	Badges []Badge `json:"badges,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// SeedQuestion: question that triggered additional expanded elements.
+	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
+
+	// ExpandedElement: expanded element.
+	ExpandedElement []ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTable.TableHeader.
+//
+// Column names.
+type ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating struct {
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []LinkExpandedElementTableTableHeaderTableContent `json:"table_content,omitzero"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the expanded element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderItem `json:"items,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: source url.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Badges: badges relevant to the element.
+	Badges []Badge `json:"badges,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// SeedQuestion: question that triggered additional expanded elements.
+	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
+
+	// ExpandedElement: expanded element.
+	ExpandedElement []ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementWithReferences `json:"expanded_element,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// TimeToPlay: the total time it will take to play an episode.
+	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
+
+	// QuestionText: question included in the item.
+	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
+
+	// AnswerText: answer included in the item.
+	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the questions_and_answers_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Votes: answer upvotes from the source.
+	Votes sdk.Opt[int64] `json:"votes,omitzero"`
+
+	// Snippet: snippet of the element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *TableHeaderPrice `json:"price,omitzero"`
+
+	// Type: type of element = ‘product_considerations_expanded_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: alternative title featured in the element.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// RelatedSearches: search queries related to the elment.
+	RelatedSearches []TableHeaderRelatedSearch `json:"related_searches,omitzero"`
+}
+
+// ItemLinkLinkLinkExpandedElementWithPage is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.ExpandedElement.
+//
+// Link of the element.
+type ItemLinkLinkLinkExpandedElementWithPage struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_item‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: the title of the featured snippets source page.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in the URL.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: description of the shopping element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Images: images of the element.
+	Images []Image `json:"images,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table *GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTable `json:"table"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Equals null if calculate_rectangles in the POST request is not set to true.
+	Rectangle *Rectangle `json:"rectangle"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values;
+	// positions of elements with different type values are omitted from rank_group;
+	// always equals 0 for desktop.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	// Always equals 0 for desktop.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Page: search results page number.
+	// Indicates the number of the SERP page on which the element is located.
+	Page sdk.Opt[int64] `json:"page,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// DataAttrid: google defined data attribute ID.
+	// Example:
+	//   - kc:/shopping/gpc:organic-offers
+	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
+
+	// Items: contains arrays of elements available in the list.
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+
+	// Source: web source of the shopping element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: URL to the merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// DateFrom: starting date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-15
+	DateFrom sdk.Opt[string] `json:"date_from,omitzero"`
+
+	// DateTo: ending date of stay.
+	// In the format “year-month-date”.
+	// Example:
+	//   - 2019-11-17
+	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+}
+
+// ItemLinkLinkLinkItem is the type of GoogleOrganicLiveAdvancedItemLinkLinkLink.Items, GoogleOrganicTaskGetAdvancedItemLinkLinkLink.Items and 4 other fields.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemLinkLinkLinkItem struct {
+	// Type: type of element = ‘product_considerations_element’.
+	// Contains the product consideration and expanded element with additional info.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+}
+
+// ItemOption is the type of GoogleDatasetSearchAdvancedItem.DatasetProviders, GoogleDatasetSearchAdvancedItem.Licenses and 6 other fields.
 //
 // Additional items present in the element.
 // If there are none, equals null.
@@ -9877,11 +9817,60 @@ type ItemOption struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
-// ItemRating is the type of GoogleMapsAdvancedItem.Rating.
+// ItemPrice is the type of GoogleSearchByImageAdvancedItem.Price.
+//
+// Pricing details.
+// Contains the pricing details of the product or service featured in the result.
+type ItemPrice struct {
+	// Current: current price.
+	// Indicates the current price of the product or service featured in the result.
+	Current sdk.Opt[float64] `json:"current,omitzero"`
+
+	// Regular: regular price.
+	// Indicates the regular price of the product or service with no discounts applied.
+	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+
+	// MaxValue: the maximum price.
+	// The maximum price of the product or service as indicated in the result.
+	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+
+	// Currency: currency of the listed price.
+	// ISO code of the currency applied to the price.
+	Currency sdk.Opt[string] `json:"currency,omitzero"`
+
+	// IsPriceRange: price is provided as a range.
+	// Indicates whether a price is provided in a range.
+	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+
+	// DisplayedPrice: price string in the result.
+	// Raw price string as provided in the result.
+	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+}
+
+// ItemRating is the type of GoogleSearchByImageAdvancedItem.Rating.
+//
+// The item’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type ItemRating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+}
+
+// ItemRatingWithRatingDistribution is the type of GoogleMapsAdvancedItem.Rating.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
-type ItemRating struct {
+type ItemRatingWithRatingDistribution struct {
 	// RatingType: the type of rating.
 	// Here you can find the following elements: Max5, Percents, CustomMax.
 	RatingType string `json:"rating_type"`
@@ -9900,7 +9889,7 @@ type ItemRating struct {
 	RatingDistribution map[string]int64 `json:"rating_distribution,omitzero"`
 }
 
-// ItemReference is the type of GoogleAIModeAdvancedItem.References and GoogleAIModeAdvancedItemItem.References.
+// ItemReference is the type of GoogleAIModeAdvancedItem.References and ItemItemWithImages.References.
 //
 // References relevant to the element.
 // Includes references to webpages that were used to generate the ai_overview_element.
@@ -9964,6 +9953,159 @@ type ItemRelatedImageSearch struct {
 	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
+// ItemRelatedResult is the type of GoogleSearchByImageAdvancedItem.RelatedResult.
+//
+// Related result from the same domain.
+// Related result from the same domain appears as a part of the main result snippet;
+// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
+type ItemRelatedResult struct {
+	// Type: type of element = ‘related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []Image `json:"images,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []string `json:"highlighted,omitzero"`
+}
+
+// ItemRelatedResultWithSource is the type of GoogleOrganicLiveAdvancedItem.RelatedResult and GoogleOrganicTaskGetAdvancedItem.RelatedResult.
+//
+// Related result from the same domain.
+// Related result from the same domain appears as a part of the main result snippet;
+// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
+type ItemRelatedResultWithSource struct {
+	// Type: type of element = ‘ related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []Image `json:"images,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Price: pricing details.
+	// Contains the pricing details of the product or service featured in the result.
+	Price *Price `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []RelatedResultHighlighted `json:"highlighted,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
 // Link is the type of DatasetDescription.Links, DescriptionRow.Links and 14 other fields.
 //
 //   - sitelinks
@@ -10017,7 +10159,7 @@ type LinkComponent struct {
 	References []ComponentReference `json:"references,omitzero"`
 }
 
-// LinkExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.TableContent.
+// LinkExpandedElementTableTableHeaderTableContent is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithPage.TableContent and ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating.TableContent.
 //
 // The content of the table.
 // One line of the table in this element of the array.
@@ -10067,7 +10209,7 @@ type LocationInfo struct {
 	FeatureID string `json:"feature_id"`
 }
 
-// MentionedIn is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElement.MentionedIn.
+// MentionedIn is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementWithReferences.MentionedIn.
 //
 // Additional elements in the mention_carousel item.
 type MentionedIn struct {
@@ -10106,7 +10248,7 @@ type MentionedIn struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemCategoryItem `json:"items,omitzero"`
 
 	// Description: snippet of the element.
 	Description sdk.Opt[string] `json:"description,omitzero"`
@@ -10116,7 +10258,7 @@ type MentionedIn struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Author: - author
 	Author sdk.Opt[string] `json:"author,omitzero"`
@@ -10129,7 +10271,7 @@ type MentionedIn struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
+	Price *Price `json:"price,omitzero"`
 }
 
 // Metadata is the type of IDListResult.Metadata.
@@ -10211,6 +10353,57 @@ type MultiCarouselSnippet struct {
 	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
+// NullableItemAboutThisResult is the type of GoogleSearchByImageAdvancedItem.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel.
+// Provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type NullableItemAboutThisResult struct {
+	// Type: type of element = ‘about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// NullableResultRefinementChips is the type of GoogleSearchByImageAdvancedResult.RefinementChips.
+//
+// Search refinement chips.
+type NullableResultRefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+}
+
 // Open is the type of Sunday.Close and Sunday.Open.
 //
 // Closing time.
@@ -10246,7 +10439,7 @@ type PeriodCovered struct {
 // Contains data provided in the graph of the element.
 type PreviousItemGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
 
 	// Value: exchange rate.
 	// Exchange rate for the date and time provided in the date field.
@@ -10283,7 +10476,7 @@ type PreviousItemGraphPreviousItem struct {
 	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
-// Price is the type of Badge.Price, DescriptionRow.Price and 10 other fields.
+// Price is the type of Badge.Price, DescriptionRow.Price and 9 other fields.
 //
 // Pricing details.
 // Contains the pricing details of the product or service featured in the result.
@@ -10318,7 +10511,7 @@ type Price struct {
 // Contains data provided in the graph of the element.
 type PriceGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphItem `json:"items,omitzero"`
 
 	// Value: stock price.
 	// Stock price for the date and time provided in the date field.
@@ -10372,14 +10565,14 @@ type PriceGraphPreviousItem struct {
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
-	Price *Price `json:"price"`
+	Price *Price `json:"price,omitzero"`
 
 	// Source: source of the element.
 	Source sdk.Opt[string] `json:"source,omitzero"`
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *Rating `json:"rating"`
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
@@ -10414,7 +10607,7 @@ type PriceGraphPreviousItem struct {
 	Result sdk.Opt[string] `json:"result,omitzero"`
 
 	// ExpandedElement: expanded element.
-	ExpandedElement []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement `json:"expanded_element,omitzero"`
 
 	// ConvertedValue: value converted to a requested currency.
 	// Indicates the exact value based on Google Fincance data at the time when our API pulled the results.
@@ -10432,9 +10625,9 @@ type PriceGraphPreviousItem struct {
 	// Example: 2019-11-15 12:57:46 +00:00.
 	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
 
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *Table `json:"table"`
+	// Table: results table.
+	// If there are none, equals null.
+	Table *ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemTable `json:"table"`
 
 	// Graph: contains data provided in the graph of the element.
 	Graph *PreviousItemGraph `json:"graph,omitzero"`
@@ -10444,7 +10637,7 @@ type PriceGraphPreviousItem struct {
 	Categories []Category `json:"categories,omitzero"`
 }
 
-// Rating is the type of DescriptionRow.Rating, GoogleLocalFinderAdvancedItem.Rating and 12 other fields.
+// Rating is the type of DescriptionRow.Rating, GoogleLocalFinderAdvancedItem.Rating and 11 other fields.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
@@ -10463,7 +10656,7 @@ type Rating struct {
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
-// Rectangle is the type of Badge.Rectangle, GoogleOrganicLiveAdvancedItemLinkLinkLinkExpandedElement.Rectangle and 12 other fields.
+// Rectangle is the type of Badge.Rectangle, GoogleOrganicLiveAdvancedResult.Rectangle and 12 other fields.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
@@ -10528,7 +10721,7 @@ type RefinementChips struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 }
 
-// RelatedResultHighlighted is the type of GoogleOrganicLiveAdvancedItemRelatedResult.Highlighted.
+// RelatedResultHighlighted is the type of ItemRelatedResultWithSource.Highlighted.
 //
 // Words highlighted in bold within the results description.
 type RelatedResultHighlighted struct {
@@ -10536,7 +10729,7 @@ type RelatedResultHighlighted struct {
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *AboutThisResult `json:"about_this_result"`
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
 	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -10585,7 +10778,7 @@ type RelatedSearchImage struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageItem `json:"items,omitzero"`
 
 	// Keyword: keyword for the related refined search.
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
@@ -10636,7 +10829,7 @@ type RelatedSearchImage struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table *Table `json:"table"`
+	Table *ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermRelatedSearchImageTable `json:"table,omitzero"`
 
 	// Components: array of components of the element.
 	Components []Component `json:"components,omitzero"`
@@ -10656,7 +10849,7 @@ type RelatedTerm struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkExpandedElementTableTableHeaderRelatedSearchRelatedTermItem `json:"items,omitzero"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
@@ -10696,7 +10889,7 @@ type RelatedTerm struct {
 type RelatedTermRelatedSearch struct {
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// Subtitle: subtitle of the result in SERP.
 	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
@@ -10705,19 +10898,18 @@ type RelatedTermRelatedSearch struct {
 	Image *RelatedSearchImage `json:"image,omitzero"`
 }
 
-// ResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips, GoogleOrganicRegularResult.RefinementChips and 2 other fields.
+// ResultSpell is the type of GoogleOrganicLiveAdvancedResult.Spell and GoogleOrganicTaskGetAdvancedResult.Spell.
 //
-// Search refinement chips.
-type ResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Autocorrection of the search engine.
+// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+type ResultSpell struct {
+	// Keyword: keyword obtained as a result of search engine autocorrection.
+	// The results will be provided for the corrected keyword.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
+	// Type: type of autocorrection.
+	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
+	Type sdk.Opt[ResultSpellType] `json:"type,omitzero"`
 }
 
 // ScreenshotData is the data of a Screenshot task: the echo of its request, with api and function.
@@ -10799,7 +10991,7 @@ type ScreenshotResult struct {
 	Items []ScreenshotItem `json:"items"`
 }
 
-// Solution is the type of GoogleOrganicLiveAdvancedItem.Text, GoogleOrganicTaskGetAdvancedItem.Text and GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
+// Solution is the type of GoogleOrganicLiveAdvancedItem.Text, GoogleOrganicTaskGetAdvancedItem.Text and ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemExpandedElement.Solution.
 //
 // Solution of the element.
 // Displays steps to solve the mathematical equation as specified in the element.
@@ -10815,7 +11007,7 @@ type Solution struct {
 	Rectangle *DescriptionRowRectangle `json:"rectangle"`
 }
 
-// Spell is the type of GoogleAIModeAdvancedResult.Spell, GoogleEventsAdvancedResult.Spell and 8 other fields.
+// Spell is the type of GoogleAIModeAdvancedResult.Spell, GoogleEventsAdvancedResult.Spell and 6 other fields.
 //
 // Autocorrection of the search engine.
 // If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
@@ -10828,7 +11020,7 @@ type Spell struct {
 	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
 	// Note: Yahoo and Yandex support only the following autocorrection type:
 	//   - including_results_for
-	Type sdk.Opt[SpellType] `json:"type,omitzero"`
+	Type sdk.Opt[ResultSpellType] `json:"type,omitzero"`
 }
 
 // Sunday is the type of Timetable.Friday, Timetable.Monday and 5 other fields.
@@ -10842,22 +11034,7 @@ type Sunday struct {
 	Close Open `json:"close"`
 }
 
-// Table is the type of GoogleAIModeAdvancedItemItem.Table, GoogleOrganicLiveAdvancedItemLinkLink.Table and 4 other fields.
-//
-// Table present in the element.
-// The header and content of the table present in the element.
-type Table struct {
-	// TableHeader: column names.
-	// If there are none, equals null.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// Additional information about the stock prices displayed below the graph.
-	// If there is none, equals null.
-	TableContent [][]any `json:"table_content,omitzero"`
-}
-
-// TableHeaderExpandedElementTableTableHeaderTableContent is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
+// TableHeaderExpandedElementTableTableHeaderTableContent is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.TableContent.
 //
 // Array of contents of the table present in the element.
 // Each array represents the table row.
@@ -10867,7 +11044,7 @@ type TableHeaderExpandedElementTableTableHeaderTableContent struct {
 	References []Reference `json:"references,omitzero"`
 }
 
-// TableHeaderPrice is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.Price.
+// TableHeaderPrice is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating.Price.
 //
 // Price quote featured on Google at the time when our API pulled the results.
 // Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
@@ -10907,9 +11084,9 @@ type TableHeaderPrice struct {
 	// Equals null if calculate_rectangles in the POST request is not set to true.
 	Rectangle *Rectangle `json:"rectangle"`
 
-	// Table: table present in the element.
-	// The header and content of the table present in the element.
-	Table *Table `json:"table"`
+	// Table: results table.
+	// If there are none, equals null.
+	Table *ItemLinkLinkLinkExpandedElementTableTableHeaderPriceGraphPreviousItemTable `json:"table"`
 
 	// Graph: contains data provided in the graph of the element.
 	Graph *PriceGraph `json:"graph,omitzero"`
@@ -10924,7 +11101,7 @@ type TableHeaderPrice struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *BadgeRating `json:"rating,omitzero"`
+	Rating *ItemLinkLinkLinkExpandedElementTableTableHeaderBadgeRating `json:"rating,omitzero"`
 
 	// RankGroup: group rank in SERP.
 	// Position within a group of elements with identical type values.
@@ -10948,7 +11125,7 @@ type TableHeaderPrice struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkItem `json:"items,omitzero"`
 
 	// ConsiderationCategory: category of the consideration element.
 	// The category is indicated just above the title fo the consideration element.
@@ -10959,7 +11136,7 @@ type TableHeaderPrice struct {
 	ExpandedElement []string `json:"expanded_element,omitzero"`
 }
 
-// TableHeaderRelatedImageSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
+// TableHeaderRelatedImageSearch is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderExpandedElementTableTableHeader.RelatedImageSearches.
 //
 // Contains keywords and images related to the specified search term.
 // If there are none, equals null.
@@ -11005,10 +11182,10 @@ type TableHeaderRelatedImageSearch struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []GoogleOrganicLiveAdvancedItemLinkLinkLinkItem `json:"items,omitzero"`
+	Items []ItemLinkLinkLinkItem `json:"items,omitzero"`
 }
 
-// TableHeaderRelatedSearch is the type of GoogleOrganicTaskGetAdvancedItemLinkLinkLinkExpandedElementTableTableHeader.RelatedSearches.
+// TableHeaderRelatedSearch is the type of ItemLinkLinkLinkExpandedElementTableTableHeaderWithRating.RelatedSearches.
 //
 // Search queries related to the elment.
 type TableHeaderRelatedSearch struct {
@@ -11016,7 +11193,7 @@ type TableHeaderRelatedSearch struct {
 	// ‘About this result’ panel.
 	// Provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *AboutThisResult `json:"about_this_result"`
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
 	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
