@@ -251,9 +251,12 @@
 //	   the examples' evidence (R2, E6), not shape: the members pool it, as
 //	   E10 pools nullability: required where every member requires it,
 //	   nullable where any member makes it so (sdk.Opt holds every state),
-//	   reported with the number of places that differed. An object's or
-//	   an array's required and nullable are shape: a Go pointer or slice
-//	   cannot be both missing and null.
+//	   reported with the number of places that differed; so is the
+//	   nullable of an inline array or map whose property is required (its
+//	   nil is null). The rest of an object's or an array's required and
+//	   nullable, a component's own nullable included, is shape: a Go
+//	   pointer or slice of an optional field cannot be both missing and
+//	   null.
 //	T2 Shapes are shared within a section (one Go package), never across.
 //	T3 Requests are not shared: a component a request body reaches, and
 //	   an operation's Request, Response, Task and Data, stay the
