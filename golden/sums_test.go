@@ -78,9 +78,9 @@ func TestPolymorphicItems(t *testing.T) {
 	var nested []string
 	for _, e := range overview.Items {
 		switch e := e.(type) {
-		case *serp.AIOverviewElement:
+		case *serp.AIOverviewElementItem:
 			nested = append(nested, "element with "+strings.Repeat("link ", len(e.Links)))
-		case *serp.AIOverviewVideoElement, *serp.AIOverviewTableElement, *serp.AIOverviewExpandedElement:
+		case *serp.AIOverviewVideoElementItem, *serp.AIOverviewTableElementItem, *serp.AIOverviewExpandedElementItem:
 			nested = append(nested, e.Kind())
 		default:
 			nested = append(nested, "unexpected "+e.Kind())
@@ -164,7 +164,7 @@ func sameJSON(a, b []byte) error {
 // section's Item, whose kinds include every kind its group headings name,
 // each with the fields its rows give it.
 func TestFlagshipTyped(t *testing.T) {
-	var r serp.GoogleOrganicLiveAdvancedResult
+	var r serp.GoogleOrganicAdvancedResult
 	var items []serp.Item = r.Items // the result's items are polymorphic
 	_ = items
 	kinds := map[string]serp.Item{}
@@ -183,7 +183,7 @@ func TestFlagshipTyped(t *testing.T) {
 	_ = serp.OrganicItem{IsMalicious: sdk.Bool(false), AboutThisResult: sdk.Some(serp.OrganicItemAboutThisResult{})}
 	_ = serp.PaidItem{WebsiteName: sdk.String("")}
 	// Nested: a people_also_ask element's expanded elements are of two kinds.
-	paa := serp.PeopleAlsoAskItem{Items: sdk.Some([]serp.PeopleAlsoAskItemItem{{ExpandedElement: []serp.PeopleAlsoAskItemItemExpandedElement{
+	paa := serp.PeopleAlsoAskItem{Items: sdk.Some([]serp.ItemPeopleAlsoAskItemItem{{ExpandedElement: []serp.PeopleAlsoAskItemItemExpandedElement{
 		&serp.PeopleAlsoAskExpandedElement{}, &serp.PeopleAlsoAskAIOverviewExpandedElement{}}}})}
 	var nested []string
 	for _, e := range paa.Items.Value()[0].ExpandedElement {

@@ -64,6 +64,7 @@ type Struct struct {
 	Fields    []*Field
 	Request   bool   // a request type: gets a Validate method
 	Sums      []*Sum // the polymorphic element types it is a kind of
+	roles     []string
 }
 
 // Field is one struct field.
@@ -96,6 +97,10 @@ type Enum struct {
 	Name   string
 	Doc    string
 	Values []EnumValue
+	field  string      // the wire name of the fields it types
+	key    string      // the field and the values
+	owners []enumOwner // the structs with such a field
+	types  []*GoType   // the Go types that name it, named with it
 }
 
 // EnumValue is one constant.
@@ -140,12 +145,11 @@ type builder struct {
 
 type sectionBuilder struct {
 	*Section
-	prefix     string              // component name prefix: "Backlinks"
-	types      *goname.Pool        // type names of the package
-	structs    map[string]*Struct  // by component name
-	enums      map[string]*Enum    // by field wire name and values
-	byName     map[string][]string // enum values by enum name, to detect clashes
-	sums       map[string]*Sum     // by component name
+	prefix     string             // component name prefix: "Backlinks"
+	types      *goname.Pool       // type names of the package
+	structs    map[string]*Struct // by component name
+	enums      map[string]*Enum   // by field wire name and values
+	sums       map[string]*Sum    // by component name
 	docSchemas openapi3.Schemas
 }
 
@@ -172,6 +176,14 @@ func Build(doc *openapi3.T) ([]*Section, error) {
 	}
 	var out []*Section
 	for _, sb := range b.sections {
+		structs := map[string]bool{}
+		for _, st := range sb.Structs {
+			structs[st.Name] = true
+		}
+		sb.nameEnums(structs)
+		for _, st := range sb.Structs {
+			st.Role = joinRoles(st.Role, st.roles)
+		}
 		resolvePagers(sb.Section)
 		if err := resolveFlows(sb.Section); err != nil {
 			return nil, err
@@ -194,7 +206,6 @@ func (b *builder) section(tag string) *sectionBuilder {
 			types:      goname.NewPool("Service", "New", "Operations"),
 			structs:    map[string]*Struct{},
 			enums:      map[string]*Enum{},
-			byName:     map[string][]string{},
 			sums:       map[string]*Sum{},
 			docSchemas: b.doc.Components.Schemas,
 		}

@@ -148,10 +148,12 @@ func resolvePagers(s *Section) {
 // structFor makes the struct of an object component.
 func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Struct {
 	if s := sb.structs[comp]; s != nil {
+		s.roles = append(s.roles, role)
 		return s
 	}
 	schema := sb.schema(comp)
 	s := &Struct{Name: sb.types.Name(sb.goName(comp), comp), Doc: schema.Description, Request: request, Role: role, Component: comp}
+	s.roles = []string{role}
 	sb.structs[comp] = s
 	sb.Structs = append(sb.Structs, s)
 	sb.fields(s, schema, request)

@@ -63,7 +63,7 @@ func TestBuildEdgeCases(t *testing.T) {
 		{"LiveRequest", "filters", "sdk.Filter", "filters,omitzero"},
 		{"LiveRequest", "order_by", "sdk.OrderBy", "order_by,omitempty"},
 		{"LiveRequest", "options", "*LiveRequestOptions", "options,omitempty"},
-		{"LiveItem", "type", "Type", "type"},
+		{"LiveItem", "type", "LiveItemType", "type"},
 		{"LiveItem", "url", "string", "url"},
 		{"LiveItem", "seen", "sdk.Opt[sdk.Time]", "seen,omitzero"},
 		{"LiveItem", "score", "sdk.Opt[float64]", "score,omitzero"},
@@ -116,9 +116,58 @@ func TestBuildEdgeCases(t *testing.T) {
 	for _, e := range s.Enums {
 		enums = append(enums, e.Name)
 	}
-	// Two "type" enums with different values: the second is named by its struct.
-	if diff := cmp.Diff([]string{"Colors", "Kind", "TaskGetResultType", "Type"}, enums); diff != "" {
+	// Two "type" enums with different values, one struct each: a tie, so
+	// each is named by its struct, whichever is met first.
+	if diff := cmp.Diff([]string{"Colors", "Kind", "LiveItemType", "TaskGetResultType"}, enums); diff != "" {
 		t.Errorf("enums (-want +got):\n%s", diff)
+	}
+}
+
+// TestEnumNamesOrderIndependent: the enum names do not depend on the
+// order the generator meets the fields in (the live endpoint's path moved
+// after task_get's), and the list of values most structs have takes the
+// bare name.
+func TestEnumNamesOrderIndependent(t *testing.T) {
+	enums := func(spec string) map[string]string {
+		t.Helper()
+		doc, err := openapi3.NewLoader().LoadFromData([]byte(spec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sections, err := Build(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, st := range sections[0].Structs {
+			for _, f := range st.Fields {
+				if e := f.Base.Enum; e != nil {
+					out[st.Name+"."+f.JSON] = e.Name
+				}
+			}
+		}
+		return out
+	}
+	edge := string(loadEdge(t))
+	moved := strings.Replace(edge, "  /v3/widgets/live:\n", "  /v3/widgets/zz/live:\n", 1)
+	if moved == edge {
+		t.Fatal("the edit did not apply")
+	}
+	want := enums(edge)
+	if diff := cmp.Diff(want, enums(moved)); diff != "" {
+		t.Errorf("enum names depend on the order (-first +moved):\n%s", diff)
+	}
+	// "kind" with the values [big, small] in two structs and [tall] in
+	// one: the first list takes the bare name. "type" says nothing alone:
+	// always qualified.
+	more := strings.Replace(edge, "        type: {type: string, enum: [task, other]}\n",
+		"        type: {type: string, enum: [task, other]}\n        kind: {type: string, enum: [tall]}\n"+
+			"        again: {$ref: '#/components/schemas/WidgetsTaskGetResultAgain'}\n", 1) +
+		"    WidgetsTaskGetResultAgain:\n      type: object\n      properties: {kind: {type: string, enum: [big, small]}}\n"
+	got := enums(more)
+	if got["LiveRequest.kind"] != "Kind" || got["TaskGetResultAgain.kind"] != "Kind" || got["TaskGetResult.kind"] != "TaskGetResultKind" ||
+		got["LiveItem.type"] != "LiveItemType" {
+		t.Errorf("enum names: %v", got)
 	}
 }
 

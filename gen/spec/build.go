@@ -121,6 +121,7 @@ func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, er
 	if err := b.checkExamples(eps); err != nil {
 		return nil, nil, err
 	}
+	b.shareTypes()
 	return b.doc, b.report, errors.Join(b.errs...)
 }
 

@@ -304,8 +304,99 @@
 //	   A recording that does not fit the spec built with it is an error.
 //
 // Names (names.go): an operation is named by its path
-// (BacklinksReferringDomainsLive); its components are that name plus
-// Request, Response, Task, Data, Result and, for the result's items, Item;
-// deeper objects add the field's name (singular for arrays). A name taken
-// by another owner gets a number.
+// (BacklinksReferringDomainsLive); while it is built, its components are
+// that name plus Request, Response, Task, Data, Result and, for the
+// result's items, Item; deeper objects add the field's name (singular for
+// arrays). A name taken by another owner gets a number. Once every
+// operation is built, the shared-types pass renames what it shares.
+//
+// Shared types (dedupe.go, dedupe_union.go, naming.go). After the build,
+// on whatever components the document holds (oneOf members and
+// discriminator mappings included), each section's response objects of
+// one shape are one component; renaming one updates every $ref and every
+// mapping value. Each merge and rename is listed in the report's "Shared
+// types", each live/task_get difference under "Live and task_get".
+//
+//	T1 Two components are of one shape when their schemas are equal once
+//	   descriptions, examples, titles and the docs' field order
+//	   (x-dfs-order) are set aside: the same properties with the same
+//	   schemas, recursively; the same type, format, enum values (as a
+//	   set), pattern, limits, items, additionalProperties,
+//	   allOf/oneOf/anyOf and discriminator; each reference compared by the
+//	   shape it names (a partition refinement, so that cycles compare by
+//	   how they unfold). Whether a scalar property (string, number,
+//	   integer, boolean) is required and whether a scalar is nullable are
+//	   the examples' evidence (R2, E6), not shape: the members pool it, as
+//	   E10 pools nullability: required where every member requires it,
+//	   nullable where any member makes it so (sdk.Opt holds every state),
+//	   reported with the number of places that differed; so is the
+//	   nullable of an inline array or map whose property is required (its
+//	   nil is null). The rest of an object's or an array's required and
+//	   nullable, a component's own nullable included, is shape: a Go
+//	   pointer or slice of an optional field cannot be both missing and
+//	   null.
+//	T2 Shapes are shared within a section (one Go package), never across.
+//	T3 Requests are not shared: a component a request body reaches, and
+//	   an operation's Request, Response, Task and Data, stay the
+//	   operation's, as built. A request is what one endpoint documents and
+//	   Validate checks (its limits, its filter fields, its required
+//	   fields); two endpoints whose tasks look alike today are changed
+//	   apart by the docs, and a shared type would then split and rename.
+//	   The shared envelope and filter grammar are left alone.
+//	T4 A function's result and its items (the result of a live or task_get
+//	   and the result's items array) are named by the function and the
+//	   variant (SerpGoogleOrganicAdvancedResult, ...Item;
+//	   BacklinksReferringDomainsItem) and shared by the live and task_get
+//	   of that function and variant, never by another function. Where the
+//	   two differ, their trees are merged side by side: every property
+//	   either has, required where both require it, nullable where either
+//	   is, reported; any other difference (a type, a format, an enum, an
+//	   array against an object) keeps them apart with their operations'
+//	   names (SerpGoogleOrganicLiveAdvancedResult), reported. The result
+//	   of another step is named by the step (SerpTasksReadyResult) and
+//	   shared by the section's functions whose shape is the same (by the
+//	   first function in string order where several shapes want it); an
+//	   operation of no task flow keeps its name (SerpIdListResult).
+//	T5 Any other object wants the name of the field that holds it: the
+//	   section and the field's name, singular for an array's elements or
+//	   a map's values, in CamelCase (SerpSpell, SerpRating, SerpLink); a
+//	   member of a discriminated oneOf puts its discriminator value in
+//	   front (OrganicItem), and merges only with members of the same
+//	   values. Where its uses give several names, the field first in its
+//	   parent's docs' order, then the first in string order (not the most
+//	   used: more uses of the same fields change nothing).
+//	T6 Of the shapes that want one name, the one used in the most
+//	   contexts (a context is a parent's T5 name and the field:
+//	   Item.rating, DescriptionRow.rating), then by the most functions,
+//	   holds it; on a tie of both, none does. The others, and any shape
+//	   whose name says nothing alone (contract.Generic: Item, Option,
+//	   Info, Type, ...), are qualified by their ancestors' T5 names, as
+//	   many as make the names of the shapes that want it unique, taking at
+//	   each step the parent whose name comes first in string order
+//	   (SerpItemRating, SerpResultRefinementChips). A result or an item of
+//	   T4 ends the chain: "Item", "Result".
+//	T7 Names still held twice once the chains end: the nullable one of
+//	   shapes that differ in that is NullableX; then one with a field the
+//	   others lack is XWithField (SerpItemRatingWithRatingDistribution);
+//	   then one that a single function's results reach takes that
+//	   function's name (SerpGoogleOrganicRegularResultRefinementChips; a
+//	   shape of several functions never does: which one would change as
+//	   functions are added); then a suffix from
+//	   the shape (X and six hex digits of a hash of it, every reference
+//	   written out). Never a number of the build.
+//	T8 The shared component is the schema of one member, the one whose
+//	   docs' field order most members have (then the first by name), with
+//	   at each place the description with the most lines, then the
+//	   longest, then the first in string order (M4, made total); the
+//	   report says at how many places the members' descriptions differ.
+//
+// A name depends on the shapes of the section and the contexts they are
+// used in, never on the order of the pages or of the build, nor on how
+// many functions use a shape the same way: the pages of a function copied
+// to another rename nothing (golden's TestNamesStableWhenAPageIsAdded).
+// Adding a page renames an existing type when it brings a shape, or a
+// context, that changes which shape holds a name (T6), or a field name
+// that comes first for a shape (T5), or a parent that comes first in a
+// qualifying chain, or a second function to a shape T7 named by its one. make
+// spec-diff reports the rename.
 package spec

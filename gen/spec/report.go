@@ -16,6 +16,8 @@ type Report struct {
 	Pages     []PageSummary
 	Recorded  []RecordedSummary
 	Endpoints map[string]*EndpointReport // by "METHOD path"
+	Shared    []SharedType               // the components of one shape made one (rules T1-T8)
+	Flows     []FlowMerge                // live and task_get results that differ (rule T4)
 }
 
 // PageSummary says how one page was read.
@@ -163,6 +165,7 @@ func (r *Report) Markdown() string {
 			fmt.Fprintf(&b, "- `%s` %s: %s%s\n", path, e.Kind, e.Text, src)
 		}
 	}
+	r.sharedMarkdown(&b)
 	return b.String()
 }
 

@@ -5,16 +5,16 @@ package aioptimization
 import "github.com/dataforseo-go/dataforseo/sdk"
 
 // AIKeywordDataKeywordsSearchVolumeLiveResponse is the whole response body of POST /v3/ai_optimization/ai_keyword_data/keywords_search_volume/live, envelope included.
-type AIKeywordDataKeywordsSearchVolumeLiveResponse = sdk.Response[AIKeywordDataKeywordsSearchVolumeLiveData, AIKeywordDataKeywordsSearchVolumeLiveResult]
+type AIKeywordDataKeywordsSearchVolumeLiveResponse = sdk.Response[AIKeywordDataKeywordsSearchVolumeLiveData, AIKeywordDataKeywordsSearchVolumeResult]
 
 // AIKeywordDataKeywordsSearchVolumeLiveTask is one task of a AIKeywordDataKeywordsSearchVolumeLiveResponse.
-type AIKeywordDataKeywordsSearchVolumeLiveTask = sdk.Task[AIKeywordDataKeywordsSearchVolumeLiveData, AIKeywordDataKeywordsSearchVolumeLiveResult]
+type AIKeywordDataKeywordsSearchVolumeLiveTask = sdk.Task[AIKeywordDataKeywordsSearchVolumeLiveData, AIKeywordDataKeywordsSearchVolumeResult]
 
 // ChatGptLLMResponsesLiveResponse is the whole response body of POST /v3/ai_optimization/chat_gpt/llm_responses/live, envelope included.
-type ChatGptLLMResponsesLiveResponse = sdk.Response[ChatGptLLMResponsesLiveData, ChatGptLLMResponsesLiveResult]
+type ChatGptLLMResponsesLiveResponse = sdk.Response[ChatGptLLMResponsesLiveData, ChatGptLLMResponsesResult]
 
 // ChatGptLLMResponsesLiveTask is one task of a ChatGptLLMResponsesLiveResponse.
-type ChatGptLLMResponsesLiveTask = sdk.Task[ChatGptLLMResponsesLiveData, ChatGptLLMResponsesLiveResult]
+type ChatGptLLMResponsesLiveTask = sdk.Task[ChatGptLLMResponsesLiveData, ChatGptLLMResponsesResult]
 
 // ChatGptLLMResponsesModelsResponse is the whole response body of GET /v3/ai_optimization/chat_gpt/llm_responses/models, envelope included.
 type ChatGptLLMResponsesModelsResponse = sdk.Response[ChatGptLLMResponsesModelsData, ChatGptLLMResponsesModelsResult]
@@ -28,6 +28,21 @@ type ClaudeLLMResponsesModelsResponse = sdk.Response[ClaudeLLMResponsesModelsDat
 // ClaudeLLMResponsesModelsTask is one task of a ClaudeLLMResponsesModelsResponse.
 type ClaudeLLMResponsesModelsTask = sdk.Task[ClaudeLLMResponsesModelsData, ClaudeLLMResponsesModelsResult]
 
+// AIKeywordDataKeywordsSearchVolumeItem is the type of AIKeywordDataKeywordsSearchVolumeResult.Items.
+//
+// Contains specified keywords with their AI search volume rates.
+type AIKeywordDataKeywordsSearchVolumeItem struct {
+	// Keyword: specified keyword.
+	Keyword string `json:"keyword"`
+
+	// AISearchVolume: current AI search volume rate of a keyword.
+	AISearchVolume int64 `json:"ai_search_volume"`
+
+	// AIMonthlySearches: monthly AI search volume rates.
+	// Array of objects with AI search volume rates in a certain month of a year.
+	AIMonthlySearches []AIMonthlySearch `json:"ai_monthly_searches"`
+}
+
 // AIKeywordDataKeywordsSearchVolumeLiveData is the data of a AIKeywordDataKeywordsSearchVolumeLive task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -39,36 +54,6 @@ type AIKeywordDataKeywordsSearchVolumeLiveData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// AIKeywordDataKeywordsSearchVolumeLiveItem is the type of AIKeywordDataKeywordsSearchVolumeLiveResult.Items.
-//
-// Contains specified keywords with their AI search volume rates.
-type AIKeywordDataKeywordsSearchVolumeLiveItem struct {
-	// Keyword: specified keyword.
-	Keyword string `json:"keyword"`
-
-	// AISearchVolume: current AI search volume rate of a keyword.
-	AISearchVolume int64 `json:"ai_search_volume"`
-
-	// AIMonthlySearches: monthly AI search volume rates.
-	// Array of objects with AI search volume rates in a certain month of a year.
-	AIMonthlySearches []AIKeywordDataKeywordsSearchVolumeLiveItemAIMonthlySearch `json:"ai_monthly_searches"`
-}
-
-// AIKeywordDataKeywordsSearchVolumeLiveItemAIMonthlySearch is the type of AIKeywordDataKeywordsSearchVolumeLiveItem.AIMonthlySearches.
-//
-// Monthly AI search volume rates.
-// Array of objects with AI search volume rates in a certain month of a year.
-type AIKeywordDataKeywordsSearchVolumeLiveItemAIMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// AISearchVolume: AI search volume rate in a certain month of a year.
-	AISearchVolume int64 `json:"ai_search_volume"`
 }
 
 // AIKeywordDataKeywordsSearchVolumeLiveRequest is one task of a AIKeywordDataKeywordsSearchVolumeLive request: the request body is a slice of them.
@@ -139,10 +124,10 @@ type AIKeywordDataKeywordsSearchVolumeLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// AIKeywordDataKeywordsSearchVolumeLiveResult is the type of AIKeywordDataKeywordsSearchVolumeLiveTask.Result.
+// AIKeywordDataKeywordsSearchVolumeResult is the type of AIKeywordDataKeywordsSearchVolumeLiveTask.Result.
 //
 // Array of results.
-type AIKeywordDataKeywordsSearchVolumeLiveResult struct {
+type AIKeywordDataKeywordsSearchVolumeResult struct {
 	// LocationCode: location code in a POST array.
 	LocationCode int64 `json:"location_code"`
 
@@ -153,7 +138,48 @@ type AIKeywordDataKeywordsSearchVolumeLiveResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: contains specified keywords with their AI search volume rates.
-	Items []AIKeywordDataKeywordsSearchVolumeLiveItem `json:"items"`
+	Items []AIKeywordDataKeywordsSearchVolumeItem `json:"items"`
+}
+
+// AIMonthlySearch is the type of AIKeywordDataKeywordsSearchVolumeItem.AIMonthlySearches.
+//
+// Monthly AI search volume rates.
+// Array of objects with AI search volume rates in a certain month of a year.
+type AIMonthlySearch struct {
+	// Year: - year
+	Year int64 `json:"year"`
+
+	// Month: - month
+	Month int64 `json:"month"`
+
+	// AISearchVolume: AI search volume rate in a certain month of a year.
+	AISearchVolume int64 `json:"ai_search_volume"`
+}
+
+// Annotation is the type of Section.Annotations.
+//
+// Array of references used to generate the response.
+// Equals null if the web_search parameter is not set to true.
+// Note: annotations may return empty even when web_search is true, as the AI will attempt to retrieve web information but may not find relevant results.
+type Annotation struct {
+	// Title: the domain name or title of the quoted source.
+	Title string `json:"title"`
+
+	// URL: URL of the quoted source.
+	URL string `json:"url"`
+}
+
+// ChatGptLLMResponsesItem is the type of ChatGptLLMResponsesResult.Items.
+//
+// Array of response items.
+// Contains structured AI response data.
+type ChatGptLLMResponsesItem struct {
+	// Type: type of the element = ‘message’.
+	Type string `json:"type"`
+
+	// Sections: array of content sections.
+	// Contains different parts of the AI response.
+	Sections []Section `json:"sections"`
 }
 
 // ChatGptLLMResponsesLiveData is the data of a ChatGptLLMResponsesLive task: the echo of its request, with api and function.
@@ -170,49 +196,6 @@ type ChatGptLLMResponsesLiveData struct {
 
 	// Se: (not described by the docs).
 	Se sdk.Opt[string] `json:"se,omitzero"`
-}
-
-// ChatGptLLMResponsesLiveItem is the type of ChatGptLLMResponsesLiveResult.Items.
-//
-// Array of response items.
-// Contains structured AI response data.
-type ChatGptLLMResponsesLiveItem struct {
-	// Type: type of the element = ‘message’.
-	Type string `json:"type"`
-
-	// Sections: array of content sections.
-	// Contains different parts of the AI response.
-	Sections []ChatGptLLMResponsesLiveItemSection `json:"sections"`
-}
-
-// ChatGptLLMResponsesLiveItemSection is the type of ChatGptLLMResponsesLiveItem.Sections.
-//
-// Array of content sections.
-// Contains different parts of the AI response.
-type ChatGptLLMResponsesLiveItemSection struct {
-	// Type: type of element = ‘text’.
-	Type string `json:"type"`
-
-	// Text: aI-generated text content.
-	Text string `json:"text"`
-
-	// Annotations: array of references used to generate the response.
-	// Equals null if the web_search parameter is not set to true.
-	// Note: annotations may return empty even when web_search is true, as the AI will attempt to retrieve web information but may not find relevant results.
-	Annotations []ChatGptLLMResponsesLiveItemSectionAnnotation `json:"annotations"`
-}
-
-// ChatGptLLMResponsesLiveItemSectionAnnotation is the type of ChatGptLLMResponsesLiveItemSection.Annotations.
-//
-// Array of references used to generate the response.
-// Equals null if the web_search parameter is not set to true.
-// Note: annotations may return empty even when web_search is true, as the AI will attempt to retrieve web information but may not find relevant results.
-type ChatGptLLMResponsesLiveItemSectionAnnotation struct {
-	// Title: the domain name or title of the quoted source.
-	Title string `json:"title"`
-
-	// URL: URL of the quoted source.
-	URL string `json:"url"`
 }
 
 // ChatGptLLMResponsesLiveRequest is one task of a ChatGptLLMResponsesLive request: the request body is a slice of them.
@@ -351,38 +334,6 @@ type ChatGptLLMResponsesLiveRequestMessageChain struct {
 	Message sdk.Opt[string] `json:"message,omitzero"`
 }
 
-// ChatGptLLMResponsesLiveResult is the type of ChatGptLLMResponsesLiveTask.Result.
-//
-// Array of results.
-type ChatGptLLMResponsesLiveResult struct {
-	// ModelName: name of the AI model used.
-	ModelName string `json:"model_name"`
-
-	// InputTokens: number of tokens in the input.
-	// Total count of tokens processed.
-	InputTokens int64 `json:"input_tokens"`
-
-	// OutputTokens: number of tokens in the output.
-	// Total count of tokens generated in the AI response.
-	OutputTokens int64 `json:"output_tokens"`
-
-	// WebSearch: indicates if web search was used.
-	WebSearch bool `json:"web_search"`
-
-	// MoneySpent: cost of AI tokens, USD.
-	// The price charged by the third-party AI model provider for according to its Pricing.
-	MoneySpent float64 `json:"money_spent"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Items: array of response items.
-	// Contains structured AI response data.
-	Items []ChatGptLLMResponsesLiveItem `json:"items"`
-}
-
 // ChatGptLLMResponsesModelsData is the data of a ChatGptLLMResponsesModels task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the URL of the GET request.
@@ -413,6 +364,38 @@ type ChatGptLLMResponsesModelsResult struct {
 	TaskPostSupported bool `json:"task_post_supported"`
 }
 
+// ChatGptLLMResponsesResult is the type of ChatGptLLMResponsesLiveTask.Result.
+//
+// Array of results.
+type ChatGptLLMResponsesResult struct {
+	// ModelName: name of the AI model used.
+	ModelName string `json:"model_name"`
+
+	// InputTokens: number of tokens in the input.
+	// Total count of tokens processed.
+	InputTokens int64 `json:"input_tokens"`
+
+	// OutputTokens: number of tokens in the output.
+	// Total count of tokens generated in the AI response.
+	OutputTokens int64 `json:"output_tokens"`
+
+	// WebSearch: indicates if web search was used.
+	WebSearch bool `json:"web_search"`
+
+	// MoneySpent: cost of AI tokens, USD.
+	// The price charged by the third-party AI model provider for according to its Pricing.
+	MoneySpent float64 `json:"money_spent"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Items: array of response items.
+	// Contains structured AI response data.
+	Items []ChatGptLLMResponsesItem `json:"items"`
+}
+
 // ClaudeLLMResponsesModelsData is the data of a ClaudeLLMResponsesModels task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the URL of the GET request.
@@ -441,4 +424,21 @@ type ClaudeLLMResponsesModelsResult struct {
 	// TaskPostSupported: indicates if Standard (POST-GET) data retrieval is supported.
 	// If true, you can use the Standard (POST-GET) data retrieval method with the AI model.
 	TaskPostSupported bool `json:"task_post_supported"`
+}
+
+// Section is the type of ChatGptLLMResponsesItem.Sections.
+//
+// Array of content sections.
+// Contains different parts of the AI response.
+type Section struct {
+	// Type: type of element = ‘text’.
+	Type string `json:"type"`
+
+	// Text: aI-generated text content.
+	Text string `json:"text"`
+
+	// Annotations: array of references used to generate the response.
+	// Equals null if the web_search parameter is not set to true.
+	// Note: annotations may return empty even when web_search is true, as the AI will attempt to retrieve web information but may not find relevant results.
+	Annotations []Annotation `json:"annotations"`
 }

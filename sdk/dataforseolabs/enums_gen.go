@@ -25,28 +25,6 @@ func (v CompetitionLevel) IsKnown() bool {
 	return false
 }
 
-// ForeignIntent is one of: informational, navigational, commercial, transactional.
-//
-// A value the docs do not list still decodes; IsKnown tells it apart.
-type ForeignIntent string
-
-// The values of ForeignIntent.
-const (
-	ForeignIntentInformational ForeignIntent = "informational"
-	ForeignIntentNavigational  ForeignIntent = "navigational"
-	ForeignIntentCommercial    ForeignIntent = "commercial"
-	ForeignIntentTransactional ForeignIntent = "transactional"
-)
-
-// IsKnown reports whether v is one of the values the docs list for ForeignIntent.
-func (v ForeignIntent) IsKnown() bool {
-	switch v {
-	case ForeignIntentInformational, ForeignIntentNavigational, ForeignIntentCommercial, ForeignIntentTransactional:
-		return true
-	}
-	return false
-}
-
 // MainIntent is one of: informational, navigational, commercial, transactional.
 //
 // main search intent
@@ -66,6 +44,28 @@ const (
 func (v MainIntent) IsKnown() bool {
 	switch v {
 	case MainIntentInformational, MainIntentNavigational, MainIntentCommercial, MainIntentTransactional:
+		return true
+	}
+	return false
+}
+
+// SearchIntentInfoForeignIntent is one of: informational, navigational, commercial, transactional.
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type SearchIntentInfoForeignIntent string
+
+// The values of SearchIntentInfoForeignIntent.
+const (
+	SearchIntentInfoForeignIntentInformational SearchIntentInfoForeignIntent = "informational"
+	SearchIntentInfoForeignIntentNavigational  SearchIntentInfoForeignIntent = "navigational"
+	SearchIntentInfoForeignIntentCommercial    SearchIntentInfoForeignIntent = "commercial"
+	SearchIntentInfoForeignIntentTransactional SearchIntentInfoForeignIntent = "transactional"
+)
+
+// IsKnown reports whether v is one of the values the docs list for SearchIntentInfoForeignIntent.
+func (v SearchIntentInfoForeignIntent) IsKnown() bool {
+	switch v {
+	case SearchIntentInfoForeignIntentInformational, SearchIntentInfoForeignIntentNavigational, SearchIntentInfoForeignIntentCommercial, SearchIntentInfoForeignIntentTransactional:
 		return true
 	}
 	return false

@@ -5,88 +5,48 @@ package dataforseolabs
 import "github.com/dataforseo-go/dataforseo/sdk"
 
 // GoogleKeywordIdeasLiveResponse is the whole response body of POST /v3/dataforseo_labs/google/keyword_ideas/live, envelope included.
-type GoogleKeywordIdeasLiveResponse = sdk.Response[GoogleKeywordIdeasLiveData, GoogleKeywordIdeasLiveResult]
+type GoogleKeywordIdeasLiveResponse = sdk.Response[GoogleKeywordIdeasLiveData, GoogleKeywordIdeasResult]
 
 // GoogleKeywordIdeasLiveTask is one task of a GoogleKeywordIdeasLiveResponse.
-type GoogleKeywordIdeasLiveTask = sdk.Task[GoogleKeywordIdeasLiveData, GoogleKeywordIdeasLiveResult]
+type GoogleKeywordIdeasLiveTask = sdk.Task[GoogleKeywordIdeasLiveData, GoogleKeywordIdeasResult]
 
 // GoogleKeywordSuggestionsLiveResponse is the whole response body of POST /v3/dataforseo_labs/google/keyword_suggestions/live, envelope included.
-type GoogleKeywordSuggestionsLiveResponse = sdk.Response[GoogleKeywordSuggestionsLiveData, GoogleKeywordSuggestionsLiveResult]
+type GoogleKeywordSuggestionsLiveResponse = sdk.Response[GoogleKeywordSuggestionsLiveData, GoogleKeywordSuggestionsResult]
 
 // GoogleKeywordSuggestionsLiveTask is one task of a GoogleKeywordSuggestionsLiveResponse.
-type GoogleKeywordSuggestionsLiveTask = sdk.Task[GoogleKeywordSuggestionsLiveData, GoogleKeywordSuggestionsLiveResult]
+type GoogleKeywordSuggestionsLiveTask = sdk.Task[GoogleKeywordSuggestionsLiveData, GoogleKeywordSuggestionsResult]
 
 // GoogleRelatedKeywordsLiveResponse is the whole response body of POST /v3/dataforseo_labs/google/related_keywords/live, envelope included.
-type GoogleRelatedKeywordsLiveResponse = sdk.Response[GoogleRelatedKeywordsLiveData, GoogleRelatedKeywordsLiveResult]
+type GoogleRelatedKeywordsLiveResponse = sdk.Response[GoogleRelatedKeywordsLiveData, GoogleRelatedKeywordsResult]
 
 // GoogleRelatedKeywordsLiveTask is one task of a GoogleRelatedKeywordsLiveResponse.
-type GoogleRelatedKeywordsLiveTask = sdk.Task[GoogleRelatedKeywordsLiveData, GoogleRelatedKeywordsLiveResult]
+type GoogleRelatedKeywordsLiveTask = sdk.Task[GoogleRelatedKeywordsLiveData, GoogleRelatedKeywordsResult]
 
-// GoogleKeywordIdeasLiveData is the data of a GoogleKeywordIdeasLive task: the echo of its request, with api and function.
+// AgeDistribution is the type of GenderDistribution.AgeDistribution.
 //
-// Contains the same parameters that you specified in the POST request.
-type GoogleKeywordIdeasLiveData struct {
-	GoogleKeywordIdeasLiveRequest
+// Distribution of clickstream-based metrics by age.
+type AgeDistribution struct {
+	// F1824: number of users in the relevant clickstream dataset that fall within the 18-24 age range.
+	F1824 sdk.Opt[int64] `json:"18_24,omitzero"`
 
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
+	// F2534: number of users in the relevant clickstream dataset that fall within the 25-34 age range.
+	F2534 sdk.Opt[int64] `json:"25_34,omitzero"`
 
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
+	// F3544: number of users in the relevant clickstream dataset that fall within the 35-44 age range.
+	F3544 sdk.Opt[int64] `json:"35_44,omitzero"`
 
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+	// F4554: number of users in the relevant clickstream dataset that fall within the 45-54 age range.
+	F4554 sdk.Opt[int64] `json:"45_54,omitzero"`
+
+	// F5564: number of users in the relevant clickstream dataset that fall within the 55-64 age range.
+	F5564 sdk.Opt[int64] `json:"55_64,omitzero"`
 }
 
-// GoogleKeywordIdeasLiveItem is the type of GoogleKeywordIdeasLiveResult.Items.
-//
-// Contains keyword ideas and related data.
-type GoogleKeywordIdeasLiveItem struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// Keyword: returned keyword idea.
-	Keyword string `json:"keyword"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// KeywordInfo: keyword data for the returned keyword idea.
-	KeywordInfo GoogleKeywordIdeasLiveItemKeywordInfo `json:"keyword_info"`
-
-	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
-	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-	ClickstreamKeywordInfo *GoogleKeywordIdeasLiveItemClickstreamKeywordInfo `json:"clickstream_keyword_info"`
-
-	// KeywordProperties: additional information about the keyword.
-	KeywordProperties GoogleKeywordIdeasLiveItemKeywordProperties `json:"keyword_properties"`
-
-	// SERPInfo: SERP data.
-	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-	SERPInfo *GoogleKeywordIdeasLiveItemSERPInfo `json:"serp_info"`
-
-	// AvgBacklinksInfo: backlink data for the returned keyword.
-	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
-	AvgBacklinksInfo GoogleKeywordIdeasLiveItemAvgBacklinksInfo `json:"avg_backlinks_info"`
-
-	// SearchIntentInfo: search intent info for the returned keyword.
-	SearchIntentInfo GoogleKeywordIdeasLiveItemSearchIntentInfo `json:"search_intent_info"`
-
-	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
-	KeywordInfoNormalizedWithBing GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
-
-	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with clickstream data.
-	KeywordInfoNormalizedWithClickstream GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstream `json:"keyword_info_normalized_with_clickstream"`
-}
-
-// GoogleKeywordIdeasLiveItemAvgBacklinksInfo is the type of GoogleKeywordIdeasLiveItem.AvgBacklinksInfo.
+// AvgBacklinksInfo is the type of GoogleKeywordIdeasItem.AvgBacklinksInfo, GoogleKeywordSuggestionsItem.AvgBacklinksInfo and 2 other fields.
 //
 // Backlink data for the returned keyword.
 // This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
-type GoogleKeywordIdeasLiveItemAvgBacklinksInfo struct {
+type AvgBacklinksInfo struct {
 	// SeType: search engine type.
 	SeType string `json:"se_type"`
 
@@ -117,12 +77,12 @@ type GoogleKeywordIdeasLiveItemAvgBacklinksInfo struct {
 	LastUpdatedTime sdk.Time `json:"last_updated_time"`
 }
 
-// GoogleKeywordIdeasLiveItemClickstreamKeywordInfo is the type of GoogleKeywordIdeasLiveItem.ClickstreamKeywordInfo.
+// ClickstreamKeywordInfo is the type of GoogleKeywordSuggestionsItem.ClickstreamKeywordInfo and KeywordData.ClickstreamKeywordInfo.
 //
 // Clickstream data for the returned keyword.
 // To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-type GoogleKeywordIdeasLiveItemClickstreamKeywordInfo struct {
-	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
+type ClickstreamKeywordInfo struct {
+	// SearchVolume: monthly average clickstream search volume rate.
 	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
 
 	// LastUpdatedTime: date and time when the clickstream dataset was updated.
@@ -130,23 +90,34 @@ type GoogleKeywordIdeasLiveItemClickstreamKeywordInfo struct {
 	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
 
 	// GenderDistribution: distribution of estimated clickstream-based metrics by gender.
-	GenderDistribution *GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistribution `json:"gender_distribution,omitzero"`
+	GenderDistribution *GenderDistribution `json:"gender_distribution,omitzero"`
 
 	// MonthlySearches: monthly clickstream search volume rates.
 	// Array of objects with clickstream search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordIdeasLiveItemClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
-
-	// Year: - year
-	Year sdk.Opt[int64] `json:"year,omitzero"`
-
-	// Month: - month
-	Month sdk.Opt[int64] `json:"month,omitzero"`
+	MonthlySearches []MonthlySearch `json:"monthly_searches,omitzero"`
 }
 
-// GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistribution is the type of GoogleKeywordIdeasLiveItemClickstreamKeywordInfo.GenderDistribution.
+// ClickstreamKeywordInfoMonthlySearch is the type of ItemClickstreamKeywordInfo.MonthlySearches.
+//
+// Monthly clickstream search volume rates.
+// Array of objects with clickstream search volume rates in a certain month of a year.
+type ClickstreamKeywordInfoMonthlySearch struct{}
+
+// ForeignIntent is the type of ItemSearchIntentInfo.ForeignIntent.
+//
+// Supplementary search intents.
+// Possible values: informational, navigational, commercial, transactional.
+type ForeignIntent struct {
+	// LastUpdatedTime: date and time when search intent data was last updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
+}
+
+// GenderDistribution is the type of ClickstreamKeywordInfo.GenderDistribution and ItemClickstreamKeywordInfo.GenderDistribution.
 //
 // Distribution of estimated clickstream-based metrics by gender.
-type GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistribution struct {
+type GenderDistribution struct {
 	// Female: number of female users in the relevant clickstream dataset.
 	Female sdk.Opt[int64] `json:"female,omitzero"`
 
@@ -154,277 +125,67 @@ type GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistribution struct {
 	Male sdk.Opt[int64] `json:"male,omitzero"`
 
 	// AgeDistribution: distribution of clickstream-based metrics by age.
-	AgeDistribution *GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistributionAgeDistribution `json:"age_distribution,omitzero"`
+	AgeDistribution *AgeDistribution `json:"age_distribution,omitzero"`
 }
 
-// GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistributionAgeDistribution is the type of GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistribution.AgeDistribution.
+// GoogleKeywordIdeasItem is the type of GoogleKeywordIdeasResult.Items.
 //
-// Distribution of clickstream-based metrics by age.
-type GoogleKeywordIdeasLiveItemClickstreamKeywordInfoGenderDistributionAgeDistribution struct {
-	// F1824: number of users in the relevant clickstream dataset that fall within the 18-24 age range.
-	F1824 sdk.Opt[int64] `json:"18_24,omitzero"`
-
-	// F2534: number of users in the relevant clickstream dataset that fall within the 25-34 age range.
-	F2534 sdk.Opt[int64] `json:"25_34,omitzero"`
-
-	// F3544: number of users in the relevant clickstream dataset that fall within the 35-44 age range.
-	F3544 sdk.Opt[int64] `json:"35_44,omitzero"`
-
-	// F4554: number of users in the relevant clickstream dataset that fall within the 45-54 age range.
-	F4554 sdk.Opt[int64] `json:"45_54,omitzero"`
-
-	// F5564: number of users in the relevant clickstream dataset that fall within the 55-64 age range.
-	F5564 sdk.Opt[int64] `json:"55_64,omitzero"`
-}
-
-// GoogleKeywordIdeasLiveItemClickstreamKeywordInfoMonthlySearch is the type of GoogleKeywordIdeasLiveItemClickstreamKeywordInfo.MonthlySearches.
-//
-// Monthly clickstream search volume rates.
-// Array of objects with clickstream search volume rates in a certain month of a year.
-type GoogleKeywordIdeasLiveItemClickstreamKeywordInfoMonthlySearch struct{}
-
-// GoogleKeywordIdeasLiveItemKeywordInfo is the type of GoogleKeywordIdeasLiveItem.KeywordInfo.
-//
-// Keyword data for the returned keyword idea.
-type GoogleKeywordIdeasLiveItemKeywordInfo struct {
+// Contains keyword ideas and related data.
+type GoogleKeywordIdeasItem struct {
 	// SeType: search engine type.
 	SeType string `json:"se_type"`
 
-	// LastUpdatedTime: date and time when keyword data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+	// Keyword: returned keyword idea.
+	Keyword string `json:"keyword"`
 
-	// Competition: - competition
-	// Represents the relative amount of competition associated with the given keyword;
-	// the value is based on Google Ads data and can be between 0 and 1 (inclusive).
-	Competition float64 `json:"competition"`
+	// LocationCode: location code in a POST array.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
 
-	// CompetitionLevel: competition level.
-	// Represents the relative level of competition associated with the given keyword in paid SERP only;
-	// possible values: LOW, MEDIUM, HIGH.
-	// If competition level is unknown, the value is null;
-	CompetitionLevel sdk.Opt[CompetitionLevel] `json:"competition_level,omitzero"`
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// CPC: - cost-per-click
-	// Represents the average cost per click (USD) historically paid for the keyword.
-	CPC float64 `json:"cpc"`
+	// KeywordInfo: keyword data for the returned keyword idea.
+	KeywordInfo KeywordInfo `json:"keyword_info"`
 
-	// SearchVolume: average monthly search volume rate.
-	// Represents the (approximate) number of searches for the given keyword idea on google.com.
-	SearchVolume int64 `json:"search_volume"`
+	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
+	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
+	ClickstreamKeywordInfo *ItemClickstreamKeywordInfo `json:"clickstream_keyword_info"`
 
-	// LowTopOfPageBid: minimum bid for the ad to be displayed at the top of the first page.
-	// Indicates the value greater than about 20% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
-	// The value may differ depending on the location specified in a POST request.
-	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
+	// KeywordProperties: additional information about the keyword.
+	KeywordProperties KeywordProperties `json:"keyword_properties"`
 
-	// HighTopOfPageBid: maximum bid for the ad to be displayed at the top of the first page.
-	// Indicates the value greater than about 80% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
-	// The value may differ depending on the location specified in a POST request.
-	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
+	// SERPInfo: SERP data.
+	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
+	SERPInfo *SERPInfo `json:"serp_info"`
 
-	// Categories: product and service categories.
-	// You can download the full list of possible categories.
-	Categories []int64 `json:"categories"`
+	// AvgBacklinksInfo: backlink data for the returned keyword.
+	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
+	AvgBacklinksInfo AvgBacklinksInfo `json:"avg_backlinks_info"`
 
-	// MonthlySearches: monthly searches.
-	// Represents the (approximate) number of searches on this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
-	MonthlySearches []GoogleKeywordIdeasLiveItemKeywordInfoMonthlySearch `json:"monthly_searches"`
+	// SearchIntentInfo: search intent info for the returned keyword.
+	SearchIntentInfo SearchIntentInfo `json:"search_intent_info"`
 
-	// SearchVolumeTrend: search volume trend changes.
-	// Represents search volume change in percent compared to the previous period.
-	SearchVolumeTrend GoogleKeywordIdeasLiveItemKeywordInfoSearchVolumeTrend `json:"search_volume_trend"`
+	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithBing KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
+
+	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithClickstream KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_clickstream"`
 }
 
-// GoogleKeywordIdeasLiveItemKeywordInfoMonthlySearch is the type of GoogleKeywordIdeasLiveItemKeywordInfo.MonthlySearches.
+// GoogleKeywordIdeasLiveData is the data of a GoogleKeywordIdeasLive task: the echo of its request, with api and function.
 //
-// Monthly searches.
-// Represents the (approximate) number of searches on this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
-type GoogleKeywordIdeasLiveItemKeywordInfoMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
+// Contains the same parameters that you specified in the POST request.
+type GoogleKeywordIdeasLiveData struct {
+	GoogleKeywordIdeasLiveRequest
 
-	// Month: - month
-	Month int64 `json:"month"`
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// SearchVolume: monthly average search volume rate.
-	SearchVolume int64 `json:"search_volume"`
-}
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 
-// GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBing is the type of GoogleKeywordIdeasLiveItem.KeywordInfoNormalizedWithBing.
-//
-// Contains keyword search volume normalized with Bing search volume.
-type GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBing struct {
-	// LastUpdatedTime: date and time when the dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: current search volume rate of a keyword.
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: keyword info is normalized.
-	// If true, values are normalized with Bing data.
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: monthly search volume rates.
-	// Array of objects with search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBingMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBingMonthlySearch is the type of GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBing.MonthlySearches.
-//
-// Monthly search volume rates.
-// Array of objects with search volume rates in a certain month of a year.
-type GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithBingMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstream is the type of GoogleKeywordIdeasLiveItem.KeywordInfoNormalizedWithClickstream.
-//
-// Contains keyword search volume normalized with clickstream data.
-type GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstream struct {
-	// LastUpdatedTime: date and time when the dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: current search volume rate of a keyword.
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: keyword info is normalized.
-	// If true, values are normalized with clickstream data.
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: monthly search volume rates.
-	// Array of objects with search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstreamMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstreamMonthlySearch is the type of GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstream.MonthlySearches.
-//
-// Monthly search volume rates.
-// Array of objects with search volume rates in a certain month of a year.
-type GoogleKeywordIdeasLiveItemKeywordInfoNormalizedWithClickstreamMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordIdeasLiveItemKeywordInfoSearchVolumeTrend is the type of GoogleKeywordIdeasLiveItemKeywordInfo.SearchVolumeTrend.
-//
-// Search volume trend changes.
-// Represents search volume change in percent compared to the previous period.
-type GoogleKeywordIdeasLiveItemKeywordInfoSearchVolumeTrend struct {
-	// Monthly: search volume change in percent compared to the previous month.
-	Monthly int64 `json:"monthly"`
-
-	// Quarterly: search volume change in percent compared to the previous quarter.
-	Quarterly int64 `json:"quarterly"`
-
-	// Yearly: search volume change in percent compared to the previous year.
-	Yearly int64 `json:"yearly"`
-}
-
-// GoogleKeywordIdeasLiveItemKeywordProperties is the type of GoogleKeywordIdeasLiveItem.KeywordProperties.
-//
-// Additional information about the keyword.
-type GoogleKeywordIdeasLiveItemKeywordProperties struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// CoreKeyword: main keyword in a group.
-	// Contains the main keyword in a group determined by the synonym clustering algorithm.
-	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
-	CoreKeyword sdk.Opt[string] `json:"core_keyword,omitzero"`
-
-	// SynonymClusteringAlgorithm: the algorithm used to identify synonyms.
-	// Possible values:
-	//   - keyword_metrics – indicates the algorithm based on keyword_info parameters
-	//   - text_processing – indicates the text-based algorithm
-	//
-	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
-	SynonymClusteringAlgorithm sdk.Opt[SynonymClusteringAlgorithm] `json:"synonym_clustering_algorithm,omitzero"`
-
-	// KeywordDifficulty: difficulty of ranking in the first top-10 organic results for a keyword.
-	// Indicates the chance of getting in top-10 organic results for a keyword on a logarithmic scale from 0 to 100;
-	// calculated by analysing, among other parameters, link profiles of the first 10 pages in SERP;
-	KeywordDifficulty int64 `json:"keyword_difficulty"`
-
-	// DetectedLanguage: detected language of the keyword.
-	// Indicates the language of the keyword as identified by our system.
-	DetectedLanguage string `json:"detected_language"`
-
-	// IsAnotherLanguage: detected language of the keyword is different from the set language.
-	// If true, the language set in the request does not match the language determined by our system for a given keyword.
-	IsAnotherLanguage bool `json:"is_another_language"`
-}
-
-// GoogleKeywordIdeasLiveItemSERPInfo is the type of GoogleKeywordIdeasLiveItem.SERPInfo.
-//
-// SERP data.
-// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-type GoogleKeywordIdeasLiveItemSERPInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// SERPItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview;
-	// note that the actual results will be returned only for organic, paid, featured_snippet, and local_pack elements.
-	SERPItemTypes []string `json:"serp_item_types"`
-
-	// SeResultsCount: number of search results for the returned keyword.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// LastUpdatedTime: date and time when SERP data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// PreviousUpdatedTime: previous to the most recent date and time when SERP data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-10-15 12:57:46 +00:00.
-	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
-}
-
-// GoogleKeywordIdeasLiveItemSearchIntentInfo is the type of GoogleKeywordIdeasLiveItem.SearchIntentInfo.
-//
-// Search intent info for the returned keyword.
-type GoogleKeywordIdeasLiveItemSearchIntentInfo struct {
-	// SeType: search engine type.
-	// Possible values: google.
-	SeType string `json:"se_type"`
-
-	// MainIntent: main search intent.
-	// Possible values: informational, navigational, commercial, transactional.
-	MainIntent MainIntent `json:"main_intent"`
-
-	// ForeignIntent: supplementary search intents.
-	// Possible values: informational, navigational, commercial, transactional.
-	ForeignIntent []ForeignIntent `json:"foreign_intent"`
-
-	// LastUpdatedTime: date and time when search intent data was last updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
 // GoogleKeywordIdeasLiveRequest is one task of a GoogleKeywordIdeasLive request: the request body is a slice of them.
@@ -595,10 +356,10 @@ type GoogleKeywordIdeasLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleKeywordIdeasLiveResult is the type of GoogleKeywordIdeasLiveTask.Result.
+// GoogleKeywordIdeasResult is the type of GoogleKeywordIdeasLiveTask.Result.
 //
 // Array of results.
-type GoogleKeywordIdeasLiveResult struct {
+type GoogleKeywordIdeasResult struct {
 	// SeType: search engine type.
 	SeType string `json:"se_type"`
 
@@ -627,7 +388,51 @@ type GoogleKeywordIdeasLiveResult struct {
 	OffsetToken string `json:"offset_token"`
 
 	// Items: contains keyword ideas and related data.
-	Items []GoogleKeywordIdeasLiveItem `json:"items"`
+	Items []GoogleKeywordIdeasItem `json:"items"`
+}
+
+// GoogleKeywordSuggestionsItem is the type of GoogleKeywordSuggestionsResult.Items.
+//
+// Contains keywords and related data.
+type GoogleKeywordSuggestionsItem struct {
+	// SeType: search engine type.
+	SeType string `json:"se_type"`
+
+	// Keyword: keyword suggestion.
+	Keyword string `json:"keyword"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// KeywordInfo: keyword data for the returned keyword idea.
+	KeywordInfo KeywordInfo `json:"keyword_info"`
+
+	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
+	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
+	ClickstreamKeywordInfo *ClickstreamKeywordInfo `json:"clickstream_keyword_info"`
+
+	// KeywordProperties: additional information about the keyword.
+	KeywordProperties KeywordProperties `json:"keyword_properties"`
+
+	// SERPInfo: SERP data.
+	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
+	SERPInfo *SERPInfo `json:"serp_info"`
+
+	// AvgBacklinksInfo: backlink data for the returned keyword.
+	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
+	AvgBacklinksInfo AvgBacklinksInfo `json:"avg_backlinks_info"`
+
+	// SearchIntentInfo: search intent info for the returned keyword.
+	SearchIntentInfo ItemSearchIntentInfo `json:"search_intent_info"`
+
+	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithBing KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
+
+	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithClickstream KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_clickstream"`
 }
 
 // GoogleKeywordSuggestionsLiveData is the data of a GoogleKeywordSuggestionsLive task: the echo of its request, with api and function.
@@ -644,407 +449,6 @@ type GoogleKeywordSuggestionsLiveData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleKeywordSuggestionsLiveItem is the type of GoogleKeywordSuggestionsLiveResult.Items.
-//
-// Contains keywords and related data.
-type GoogleKeywordSuggestionsLiveItem struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// Keyword: keyword suggestion.
-	Keyword string `json:"keyword"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// KeywordInfo: keyword data for the returned keyword.
-	KeywordInfo GoogleKeywordSuggestionsLiveItemKeywordInfo `json:"keyword_info"`
-
-	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
-	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-	ClickstreamKeywordInfo *GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfo `json:"clickstream_keyword_info"`
-
-	// KeywordProperties: additional information about the keyword.
-	KeywordProperties GoogleKeywordSuggestionsLiveItemKeywordProperties `json:"keyword_properties"`
-
-	// SERPInfo: SERP data.
-	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-	SERPInfo *GoogleKeywordSuggestionsLiveItemSERPInfo `json:"serp_info"`
-
-	// AvgBacklinksInfo: backlink data for the returned keyword.
-	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
-	AvgBacklinksInfo GoogleKeywordSuggestionsLiveItemAvgBacklinksInfo `json:"avg_backlinks_info"`
-
-	// SearchIntentInfo: search intent info for the returned keyword.
-	SearchIntentInfo GoogleKeywordSuggestionsLiveItemSearchIntentInfo `json:"search_intent_info"`
-
-	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
-	KeywordInfoNormalizedWithBing GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
-
-	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with clickstream data.
-	KeywordInfoNormalizedWithClickstream GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstream `json:"keyword_info_normalized_with_clickstream"`
-}
-
-// GoogleKeywordSuggestionsLiveItemAvgBacklinksInfo is the type of GoogleKeywordSuggestionsLiveItem.AvgBacklinksInfo.
-//
-// Backlink data for the returned keyword.
-// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
-type GoogleKeywordSuggestionsLiveItemAvgBacklinksInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// Backlinks: average number of backlinks.
-	Backlinks float64 `json:"backlinks"`
-
-	// Dofollow: average number of dofollow links.
-	Dofollow float64 `json:"dofollow"`
-
-	// ReferringPages: average number of referring pages.
-	ReferringPages float64 `json:"referring_pages"`
-
-	// ReferringDomains: average number of referring domains.
-	ReferringDomains float64 `json:"referring_domains"`
-
-	// ReferringMainDomains: average number of referring main domains.
-	ReferringMainDomains float64 `json:"referring_main_domains"`
-
-	// Rank: average rank.
-	Rank float64 `json:"rank"`
-
-	// MainDomainRank: average main domain rank.
-	MainDomainRank float64 `json:"main_domain_rank"`
-
-	// LastUpdatedTime: date and time when backlink data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-}
-
-// GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfo is the type of GoogleKeywordSuggestionsLiveItem.ClickstreamKeywordInfo.
-//
-// Clickstream data for the returned keyword.
-// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-type GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfo struct {
-	// SearchVolume: monthly average clickstream search volume rate.
-	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
-
-	// LastUpdatedTime: date and time when the clickstream dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
-
-	// GenderDistribution: distribution of estimated clickstream-based metrics by gender.
-	GenderDistribution *GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistribution `json:"gender_distribution,omitzero"`
-
-	// MonthlySearches: monthly clickstream search volume rates.
-	// Array of objects with clickstream search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
-}
-
-// GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistribution is the type of GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfo.GenderDistribution.
-//
-// Distribution of estimated clickstream-based metrics by gender.
-type GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistribution struct {
-	// Female: number of female users in the relevant clickstream dataset.
-	Female sdk.Opt[int64] `json:"female,omitzero"`
-
-	// Male: number of male users in the relevant clickstream dataset.
-	Male sdk.Opt[int64] `json:"male,omitzero"`
-
-	// AgeDistribution: distribution of clickstream-based metrics by age.
-	AgeDistribution *GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistributionAgeDistribution `json:"age_distribution,omitzero"`
-}
-
-// GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistributionAgeDistribution is the type of GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistribution.AgeDistribution.
-//
-// Distribution of clickstream-based metrics by age.
-type GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoGenderDistributionAgeDistribution struct {
-	// F1824: number of users in the relevant clickstream dataset that fall within the 18-24 age range.
-	F1824 sdk.Opt[int64] `json:"18_24,omitzero"`
-
-	// F2534: number of users in the relevant clickstream dataset that fall within the 25-34 age range.
-	F2534 sdk.Opt[int64] `json:"25_34,omitzero"`
-
-	// F3544: number of users in the relevant clickstream dataset that fall within the 35-44 age range.
-	F3544 sdk.Opt[int64] `json:"35_44,omitzero"`
-
-	// F4554: number of users in the relevant clickstream dataset that fall within the 45-54 age range.
-	F4554 sdk.Opt[int64] `json:"45_54,omitzero"`
-
-	// F5564: number of users in the relevant clickstream dataset that fall within the 55-64 age range.
-	F5564 sdk.Opt[int64] `json:"55_64,omitzero"`
-}
-
-// GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoMonthlySearch is the type of GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfo.MonthlySearches.
-//
-// Monthly clickstream search volume rates.
-// Array of objects with clickstream search volume rates in a certain month of a year.
-type GoogleKeywordSuggestionsLiveItemClickstreamKeywordInfoMonthlySearch struct {
-	// Year: - year
-	Year sdk.Opt[int64] `json:"year,omitzero"`
-
-	// Month: - month
-	Month sdk.Opt[int64] `json:"month,omitzero"`
-
-	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
-	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfo is the type of GoogleKeywordSuggestionsLiveItem.KeywordInfo.
-//
-// Keyword data for the returned keyword.
-type GoogleKeywordSuggestionsLiveItemKeywordInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// LastUpdatedTime: date and time when keyword data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// Competition: - competition
-	// Represents the relative amount of competition associated with the given keyword;
-	// the value is based on Google Ads data and can be between 0 and 1 (inclusive).
-	Competition float64 `json:"competition"`
-
-	// CompetitionLevel: competition level.
-	// Represents the relative level of competition associated with the given keyword in paid SERP only;
-	// possible values: LOW, MEDIUM, HIGH.
-	// If competition level is unknown, the value is null;
-	CompetitionLevel sdk.Opt[CompetitionLevel] `json:"competition_level,omitzero"`
-
-	// CPC: - cost-per-click
-	// Represents the average cost per click (USD) historically paid for the keyword.
-	CPC float64 `json:"cpc"`
-
-	// SearchVolume: average monthly search volume rate.
-	// Represents the (approximate) number of searches for the given keyword idea on google.com.
-	SearchVolume int64 `json:"search_volume"`
-
-	// LowTopOfPageBid: minimum bid for the ad to be displayed at the top of the first page.
-	// Indicates the value greater than about 20% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
-	// The value may differ depending on the location specified in a POST request.
-	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
-
-	// HighTopOfPageBid: maximum bid for the ad to be displayed at the top of the first page.
-	// Indicates the value greater than about 80% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
-	// The value may differ depending on the location specified in a POST request.
-	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
-
-	// Categories: product and service categories.
-	// You can download the full list of possible categories.
-	Categories []int64 `json:"categories"`
-
-	// MonthlySearches: monthly searches.
-	// Represents the (approximate) number of searches for this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
-	MonthlySearches []GoogleKeywordSuggestionsLiveItemKeywordInfoMonthlySearch `json:"monthly_searches"`
-
-	// SearchVolumeTrend: search volume trend changes.
-	// Represents search volume change in percent compared to the previous period.
-	SearchVolumeTrend GoogleKeywordSuggestionsLiveItemKeywordInfoSearchVolumeTrend `json:"search_volume_trend"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfoMonthlySearch is the type of GoogleKeywordSuggestionsLiveItemKeywordInfo.MonthlySearches.
-//
-// Monthly searches.
-// Represents the (approximate) number of searches for this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
-type GoogleKeywordSuggestionsLiveItemKeywordInfoMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: monthly average search volume rate.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBing is the type of GoogleKeywordSuggestionsLiveItem.KeywordInfoNormalizedWithBing.
-//
-// Contains keyword search volume normalized with Bing search volume.
-type GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBing struct {
-	// LastUpdatedTime: date and time when the dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: current search volume rate of a keyword.
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: keyword info is normalized.
-	// If true, values are normalized with Bing data.
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: monthly search volume rates.
-	// Array of objects with search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBingMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBingMonthlySearch is the type of GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBing.MonthlySearches.
-//
-// Monthly search volume rates.
-// Array of objects with search volume rates in a certain month of a year.
-type GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithBingMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstream is the type of GoogleKeywordSuggestionsLiveItem.KeywordInfoNormalizedWithClickstream.
-//
-// Contains keyword search volume normalized with clickstream data.
-type GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstream struct {
-	// LastUpdatedTime: date and time when the dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: current search volume rate of a keyword.
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: keyword info is normalized.
-	// If true, values are normalized with clickstream data.
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: monthly search volume rates.
-	// Array of objects with search volume rates in a certain month of a year.
-	MonthlySearches []GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstreamMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstreamMonthlySearch is the type of GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstream.MonthlySearches.
-//
-// Monthly search volume rates.
-// Array of objects with search volume rates in a certain month of a year.
-type GoogleKeywordSuggestionsLiveItemKeywordInfoNormalizedWithClickstreamMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordInfoSearchVolumeTrend is the type of GoogleKeywordSuggestionsLiveItemKeywordInfo.SearchVolumeTrend.
-//
-// Search volume trend changes.
-// Represents search volume change in percent compared to the previous period.
-type GoogleKeywordSuggestionsLiveItemKeywordInfoSearchVolumeTrend struct {
-	// Monthly: search volume change in percent compared to the previous month.
-	Monthly int64 `json:"monthly"`
-
-	// Quarterly: search volume change in percent compared to the previous quarter.
-	Quarterly int64 `json:"quarterly"`
-
-	// Yearly: search volume change in percent compared to the previous year.
-	Yearly int64 `json:"yearly"`
-}
-
-// GoogleKeywordSuggestionsLiveItemKeywordProperties is the type of GoogleKeywordSuggestionsLiveItem.KeywordProperties.
-//
-// Additional information about the keyword.
-type GoogleKeywordSuggestionsLiveItemKeywordProperties struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// CoreKeyword: main keyword in a group.
-	// Contains the main keyword in a group determined by the synonym clustering algorithm.
-	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
-	CoreKeyword sdk.Opt[string] `json:"core_keyword,omitzero"`
-
-	// SynonymClusteringAlgorithm: the algorithm used to identify synonyms.
-	// Possible values:
-	//   - keyword_metrics – indicates the algorithm based on keyword_info parameters
-	//   - text_processing – indicates the text-based algorithm
-	//
-	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
-	SynonymClusteringAlgorithm sdk.Opt[SynonymClusteringAlgorithm] `json:"synonym_clustering_algorithm,omitzero"`
-
-	// KeywordDifficulty: difficulty of ranking in the first top-10 organic results for a keyword.
-	// Indicates the chance of getting in top-10 organic results for a keyword on a logarithmic scale from 0 to 100;
-	// calculated by analysing, among other parameters, link profiles of the first 10 pages in SERP;
-	KeywordDifficulty int64 `json:"keyword_difficulty"`
-
-	// DetectedLanguage: detected language of the keyword.
-	// Indicates the language of the keyword as identified by our system.
-	DetectedLanguage string `json:"detected_language"`
-
-	// IsAnotherLanguage: detected language of the keyword is different from the set language.
-	// If true, the language set in the request does not match the language determined by our system for a given keyword.
-	IsAnotherLanguage bool `json:"is_another_language"`
-}
-
-// GoogleKeywordSuggestionsLiveItemSERPInfo is the type of GoogleKeywordSuggestionsLiveItem.SERPInfo.
-//
-// SERP data.
-// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-type GoogleKeywordSuggestionsLiveItemSERPInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// SERPItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview;
-	// note that the actual results will be returned only for organic, paid, featured_snippet, and local_pack elements.
-	SERPItemTypes []string `json:"serp_item_types"`
-
-	// SeResultsCount: number of search results for the returned keyword.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// LastUpdatedTime: date and time when SERP data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// PreviousUpdatedTime: previous to the most recent date and time when SERP data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-10-15 12:57:46 +00:00.
-	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
-}
-
-// GoogleKeywordSuggestionsLiveItemSearchIntentInfo is the type of GoogleKeywordSuggestionsLiveItem.SearchIntentInfo.
-//
-// Search intent info for the returned keyword.
-type GoogleKeywordSuggestionsLiveItemSearchIntentInfo struct {
-	// SeType: search engine type.
-	// Possible values: google.
-	SeType string `json:"se_type"`
-
-	// MainIntent: main search intent.
-	// Possible values: informational, navigational, commercial, transactional.
-	MainIntent MainIntent `json:"main_intent"`
-
-	// ForeignIntent: supplementary search intents.
-	// Possible values: informational, navigational, commercial, transactional.
-	ForeignIntent []GoogleKeywordSuggestionsLiveItemSearchIntentInfoForeignIntent `json:"foreign_intent"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-}
-
-// GoogleKeywordSuggestionsLiveItemSearchIntentInfoForeignIntent is the type of GoogleKeywordSuggestionsLiveItemSearchIntentInfo.ForeignIntent.
-//
-// Supplementary search intents.
-// Possible values: informational, navigational, commercial, transactional.
-type GoogleKeywordSuggestionsLiveItemSearchIntentInfoForeignIntent struct {
-	// LastUpdatedTime: date and time when search intent data was last updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
 }
 
 // GoogleKeywordSuggestionsLiveRequest is one task of a GoogleKeywordSuggestionsLive request: the request body is a slice of them.
@@ -1221,10 +625,10 @@ type GoogleKeywordSuggestionsLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleKeywordSuggestionsLiveResult is the type of GoogleKeywordSuggestionsLiveTask.Result.
+// GoogleKeywordSuggestionsResult is the type of GoogleKeywordSuggestionsLiveTask.Result.
 //
 // Array of results.
-type GoogleKeywordSuggestionsLiveResult struct {
+type GoogleKeywordSuggestionsResult struct {
 	// SeType: search engine type.
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 
@@ -1233,7 +637,7 @@ type GoogleKeywordSuggestionsLiveResult struct {
 
 	// SeedKeywordData: keyword data for the seed keyword.
 	// Fields in this object are identical to those of the items array.
-	SeedKeywordData *GoogleKeywordSuggestionsLiveResultSeedKeywordData `json:"seed_keyword_data,omitzero"`
+	SeedKeywordData *ResultSeedKeywordDataWithLanguageCode `json:"seed_keyword_data,omitzero"`
 
 	// TotalCount: total amount of results in our database relevant to your request.
 	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
@@ -1250,28 +654,29 @@ type GoogleKeywordSuggestionsLiveResult struct {
 	OffsetToken sdk.Opt[string] `json:"offset_token,omitzero"`
 
 	// Items: contains keywords and related data.
-	Items []GoogleKeywordSuggestionsLiveItem `json:"items,omitzero"`
+	Items []GoogleKeywordSuggestionsItem `json:"items,omitzero"`
 
 	// ClickstreamKeywordInfo: (not described by the docs).
 	ClickstreamKeywordInfo sdk.Opt[any] `json:"clickstream_keyword_info,omitzero"`
 
 	// SERPInfo: (not described by the docs).
-	SERPInfo *GoogleKeywordSuggestionsLiveResultSERPInfo `json:"serp_info,omitzero"`
+	SERPInfo *ResultSERPInfo `json:"serp_info,omitzero"`
 
 	// KeywordProperties: (not described by the docs).
-	KeywordProperties *GoogleKeywordSuggestionsLiveResultKeywordProperties `json:"keyword_properties,omitzero"`
+	KeywordProperties *ResultKeywordProperties `json:"keyword_properties,omitzero"`
 
 	// SearchIntentInfo: (not described by the docs).
-	SearchIntentInfo *GoogleKeywordSuggestionsLiveResultSearchIntentInfo `json:"search_intent_info,omitzero"`
+	SearchIntentInfo *ResultSearchIntentInfo `json:"search_intent_info,omitzero"`
 
-	// AvgBacklinksInfo: (not described by the docs).
-	AvgBacklinksInfo *GoogleKeywordSuggestionsLiveResultAvgBacklinksInfo `json:"avg_backlinks_info,omitzero"`
+	// AvgBacklinksInfo: backlink data for the returned keyword.
+	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
+	AvgBacklinksInfo *AvgBacklinksInfo `json:"avg_backlinks_info,omitzero"`
 
-	// KeywordInfoNormalizedWithBing: (not described by the docs).
-	KeywordInfoNormalizedWithBing *GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing,omitzero"`
+	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithBing *KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing,omitzero"`
 
-	// KeywordInfoNormalizedWithClickstream: (not described by the docs).
-	KeywordInfoNormalizedWithClickstream *GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstream `json:"keyword_info_normalized_with_clickstream,omitzero"`
+	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithClickstream *KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_clickstream,omitzero"`
 
 	// LocationCode: (not described by the docs).
 	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
@@ -1280,216 +685,22 @@ type GoogleKeywordSuggestionsLiveResult struct {
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 }
 
-// GoogleKeywordSuggestionsLiveResultAvgBacklinksInfo is the type of GoogleKeywordSuggestionsLiveResult.AvgBacklinksInfo.
-type GoogleKeywordSuggestionsLiveResultAvgBacklinksInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// Backlinks: (not described by the docs).
-	Backlinks float64 `json:"backlinks"`
-
-	// Dofollow: (not described by the docs).
-	Dofollow float64 `json:"dofollow"`
-
-	// ReferringPages: (not described by the docs).
-	ReferringPages float64 `json:"referring_pages"`
-
-	// ReferringDomains: (not described by the docs).
-	ReferringDomains float64 `json:"referring_domains"`
-
-	// ReferringMainDomains: (not described by the docs).
-	ReferringMainDomains float64 `json:"referring_main_domains"`
-
-	// Rank: (not described by the docs).
-	Rank float64 `json:"rank"`
-
-	// MainDomainRank: (not described by the docs).
-	MainDomainRank float64 `json:"main_domain_rank"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-}
-
-// GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBing is the type of GoogleKeywordSuggestionsLiveResult.KeywordInfoNormalizedWithBing.
-type GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBing struct {
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: (not described by the docs).
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: (not described by the docs).
-	MonthlySearches []GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBingMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBingMonthlySearch is the type of GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBing.MonthlySearches.
-type GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithBingMonthlySearch struct {
-	// Year: (not described by the docs).
-	Year int64 `json:"year"`
-
-	// Month: (not described by the docs).
-	Month int64 `json:"month"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstream is the type of GoogleKeywordSuggestionsLiveResult.KeywordInfoNormalizedWithClickstream.
-type GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstream struct {
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: (not described by the docs).
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: (not described by the docs).
-	MonthlySearches []GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstreamMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstreamMonthlySearch is the type of GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstream.MonthlySearches.
-type GoogleKeywordSuggestionsLiveResultKeywordInfoNormalizedWithClickstreamMonthlySearch struct {
-	// Year: (not described by the docs).
-	Year int64 `json:"year"`
-
-	// Month: (not described by the docs).
-	Month int64 `json:"month"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleKeywordSuggestionsLiveResultKeywordProperties is the type of GoogleKeywordSuggestionsLiveResult.KeywordProperties.
-type GoogleKeywordSuggestionsLiveResultKeywordProperties struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// CoreKeyword: (not described by the docs).
-	CoreKeyword any `json:"core_keyword"`
-
-	// SynonymClusteringAlgorithm: (not described by the docs).
-	SynonymClusteringAlgorithm sdk.Opt[string] `json:"synonym_clustering_algorithm,omitzero"`
-
-	// KeywordDifficulty: (not described by the docs).
-	KeywordDifficulty int64 `json:"keyword_difficulty"`
-
-	// DetectedLanguage: (not described by the docs).
-	DetectedLanguage string `json:"detected_language"`
-
-	// IsAnotherLanguage: (not described by the docs).
-	IsAnotherLanguage bool `json:"is_another_language"`
-}
-
-// GoogleKeywordSuggestionsLiveResultSERPInfo is the type of GoogleKeywordSuggestionsLiveResult.SERPInfo.
-type GoogleKeywordSuggestionsLiveResultSERPInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// CheckURL: (not described by the docs).
-	CheckURL string `json:"check_url"`
-
-	// SERPItemTypes: (not described by the docs).
-	SERPItemTypes []string `json:"serp_item_types"`
-
-	// SeResultsCount: (not described by the docs).
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// PreviousUpdatedTime: (not described by the docs).
-	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
-}
-
-// GoogleKeywordSuggestionsLiveResultSearchIntentInfo is the type of GoogleKeywordSuggestionsLiveResult.SearchIntentInfo.
-type GoogleKeywordSuggestionsLiveResultSearchIntentInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// MainIntent: (not described by the docs).
-	MainIntent string `json:"main_intent"`
-
-	// ForeignIntent: (not described by the docs).
-	ForeignIntent []string `json:"foreign_intent"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-}
-
-// GoogleKeywordSuggestionsLiveResultSeedKeywordData is the type of GoogleKeywordSuggestionsLiveResult.SeedKeywordData.
+// GoogleRelatedKeywordsItem is the type of GoogleRelatedKeywordsResult.Items.
 //
-// Keyword data for the seed keyword.
-// Fields in this object are identical to those of the items array.
-type GoogleKeywordSuggestionsLiveResultSeedKeywordData struct {
-	// LocationCode: location code in a POST array.
-	// If there is no data, then the value is null.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	// If there is no data, then the value is null.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// SeType: (not described by the docs).
+// Contains keywords and related data.
+type GoogleRelatedKeywordsItem struct {
+	// SeType: search engine type.
 	SeType string `json:"se_type"`
 
-	// Keyword: (not described by the docs).
-	Keyword string `json:"keyword"`
+	// KeywordData: keyword data for the returned keyword.
+	KeywordData KeywordData `json:"keyword_data"`
 
-	// KeywordInfo: (not described by the docs).
-	KeywordInfo GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfo `json:"keyword_info"`
-}
+	// Depth: keyword search depth.
+	Depth int64 `json:"depth"`
 
-// GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfo is the type of GoogleKeywordSuggestionsLiveResultSeedKeywordData.KeywordInfo.
-type GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfo struct {
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
-
-	// LastUpdatedTime: (not described by the docs).
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// Competition: (not described by the docs).
-	Competition int64 `json:"competition"`
-
-	// CompetitionLevel: (not described by the docs).
-	CompetitionLevel sdk.Opt[string] `json:"competition_level,omitzero"`
-
-	// CPC: (not described by the docs).
-	CPC float64 `json:"cpc"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
-
-	// LowTopOfPageBid: (not described by the docs).
-	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
-
-	// HighTopOfPageBid: (not described by the docs).
-	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
-
-	// Categories: (not described by the docs).
-	Categories []int64 `json:"categories"`
-
-	// MonthlySearches: (not described by the docs).
-	MonthlySearches []GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfoMonthlySearch `json:"monthly_searches"`
-
-	// SearchVolumeTrend: (not described by the docs).
-	SearchVolumeTrend map[string]int64 `json:"search_volume_trend"`
-}
-
-// GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfoMonthlySearch is the type of GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfo.MonthlySearches.
-type GoogleKeywordSuggestionsLiveResultSeedKeywordDataKeywordInfoMonthlySearch struct {
-	// Year: (not described by the docs).
-	Year int64 `json:"year"`
-
-	// Month: (not described by the docs).
-	Month int64 `json:"month"`
-
-	// SearchVolume: (not described by the docs).
-	SearchVolume int64 `json:"search_volume"`
+	// RelatedKeywords: list of related keywords.
+	// Represents the list of search queries which are related to the keyword returned in the array above.
+	RelatedKeywords []string `json:"related_keywords"`
 }
 
 // GoogleRelatedKeywordsLiveData is the data of a GoogleRelatedKeywordsLive task: the echo of its request, with api and function.
@@ -1506,416 +717,6 @@ type GoogleRelatedKeywordsLiveData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleRelatedKeywordsLiveItem is the type of GoogleRelatedKeywordsLiveResult.Items.
-//
-// Contains keywords and related data.
-type GoogleRelatedKeywordsLiveItem struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// KeywordData: keyword data for the returned keyword.
-	KeywordData GoogleRelatedKeywordsLiveItemKeywordData `json:"keyword_data"`
-
-	// Depth: keyword search depth.
-	Depth int64 `json:"depth"`
-
-	// RelatedKeywords: list of related keywords.
-	// Represents the list of search queries which are related to the keyword returned in the array above.
-	RelatedKeywords []string `json:"related_keywords"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordData is the type of GoogleRelatedKeywordsLiveItem.KeywordData.
-//
-// Keyword data for the returned keyword.
-type GoogleRelatedKeywordsLiveItemKeywordData struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// Keyword: related keyword.
-	Keyword string `json:"keyword"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// KeywordInfo: keyword data for the returned keyword.
-	KeywordInfo GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfo `json:"keyword_info"`
-
-	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
-	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-	ClickstreamKeywordInfo *GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfo `json:"clickstream_keyword_info"`
-
-	// KeywordProperties: additional information about the keyword.
-	KeywordProperties GoogleRelatedKeywordsLiveItemKeywordDataKeywordProperties `json:"keyword_properties"`
-
-	// SERPInfo: SERP data.
-	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-	SERPInfo *GoogleRelatedKeywordsLiveItemKeywordDataSERPInfo `json:"serp_info"`
-
-	// AvgBacklinksInfo: backlink data for the returned keyword.
-	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
-	AvgBacklinksInfo GoogleRelatedKeywordsLiveItemKeywordDataAvgBacklinksInfo `json:"avg_backlinks_info"`
-
-	// SearchIntentInfo: search intent info for the returned keyword.
-	SearchIntentInfo GoogleRelatedKeywordsLiveItemKeywordDataSearchIntentInfo `json:"search_intent_info"`
-
-	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
-	KeywordInfoNormalizedWithBing GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
-
-	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with clickstream data.
-	KeywordInfoNormalizedWithClickstream GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstream `json:"keyword_info_normalized_with_clickstream"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataAvgBacklinksInfo is the type of GoogleRelatedKeywordsLiveItemKeywordData.AvgBacklinksInfo.
-//
-// Backlink data for the returned keyword.
-// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
-type GoogleRelatedKeywordsLiveItemKeywordDataAvgBacklinksInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// Backlinks: average number of backlinks.
-	Backlinks float64 `json:"backlinks"`
-
-	// Dofollow: average number of dofollow links.
-	Dofollow float64 `json:"dofollow"`
-
-	// ReferringPages: average number of referring pages.
-	ReferringPages float64 `json:"referring_pages"`
-
-	// ReferringDomains: average number of referring domains.
-	ReferringDomains float64 `json:"referring_domains"`
-
-	// ReferringMainDomains: average number of referring main domains.
-	ReferringMainDomains float64 `json:"referring_main_domains"`
-
-	// Rank: average rank.
-	Rank float64 `json:"rank"`
-
-	// MainDomainRank: average main domain rank.
-	MainDomainRank float64 `json:"main_domain_rank"`
-
-	// LastUpdatedTime: date and time when backlink data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfo is the type of GoogleRelatedKeywordsLiveItemKeywordData.ClickstreamKeywordInfo.
-//
-// Clickstream data for the returned keyword.
-// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
-type GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfo struct {
-	// SearchVolume: monthly average clickstream search volume rate.
-	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
-
-	// LastUpdatedTime: date and time when the clickstream dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
-
-	// GenderDistribution: distribution of estimated clickstream-based metrics by gender.
-	GenderDistribution *GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistribution `json:"gender_distribution,omitzero"`
-
-	// MonthlySearches: monthly clickstream search volume rates.
-	// Array of objects with clickstream search volume rates in a certain month of a year.
-	MonthlySearches []GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistribution is the type of GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfo.GenderDistribution.
-//
-// Distribution of estimated clickstream-based metrics by gender.
-type GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistribution struct {
-	// Female: number of female users in the relevant clickstream dataset.
-	Female sdk.Opt[int64] `json:"female,omitzero"`
-
-	// Male: number of male users in the relevant clickstream dataset.
-	Male sdk.Opt[int64] `json:"male,omitzero"`
-
-	// AgeDistribution: distribution of clickstream-based metrics by age.
-	AgeDistribution *GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistributionAgeDistribution `json:"age_distribution,omitzero"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistributionAgeDistribution is the type of GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistribution.AgeDistribution.
-//
-// Distribution of clickstream-based metrics by age.
-type GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoGenderDistributionAgeDistribution struct {
-	// F1824: number of users in the relevant clickstream dataset that fall within the 18-24 age range.
-	F1824 sdk.Opt[int64] `json:"18_24,omitzero"`
-
-	// F2534: number of users in the relevant clickstream dataset that fall within the 25-34 age range.
-	F2534 sdk.Opt[int64] `json:"25_34,omitzero"`
-
-	// F3544: number of users in the relevant clickstream dataset that fall within the 35-44 age range.
-	F3544 sdk.Opt[int64] `json:"35_44,omitzero"`
-
-	// F4554: number of users in the relevant clickstream dataset that fall within the 45-54 age range.
-	F4554 sdk.Opt[int64] `json:"45_54,omitzero"`
-
-	// F5564: number of users in the relevant clickstream dataset that fall within the 55-64 age range.
-	F5564 sdk.Opt[int64] `json:"55_64,omitzero"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoMonthlySearch is the type of GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfo.MonthlySearches.
-//
-// Monthly clickstream search volume rates.
-// Array of objects with clickstream search volume rates in a certain month of a year.
-type GoogleRelatedKeywordsLiveItemKeywordDataClickstreamKeywordInfoMonthlySearch struct {
-	// Year: - year
-	Year sdk.Opt[int64] `json:"year,omitzero"`
-
-	// Month: - month
-	Month sdk.Opt[int64] `json:"month,omitzero"`
-
-	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
-	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfo is the type of GoogleRelatedKeywordsLiveItemKeywordData.KeywordInfo.
-//
-// Keyword data for the returned keyword.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// LastUpdatedTime: date and time when keyword data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// Competition: - competition
-	// Represents the relative amount of competition associated with the given keyword;
-	// the value is based on Google Ads data and can be between 0 and 1 (inclusive).
-	Competition float64 `json:"competition"`
-
-	// CompetitionLevel: competition level.
-	// Represents the relative level of competition associated with the given keyword in paid SERP only;
-	// possible values: LOW, MEDIUM, HIGH.
-	// If competition level is unknown, the value is null;
-	CompetitionLevel sdk.Opt[CompetitionLevel] `json:"competition_level,omitzero"`
-
-	// CPC: - cost-per-click
-	// Represents the average cost per click (USD) historically paid for the keyword.
-	CPC float64 `json:"cpc"`
-
-	// SearchVolume: average monthly search volume rate.
-	// Represents the (approximate) number of searches for the given keyword idea on google.com.
-	SearchVolume int64 `json:"search_volume"`
-
-	// LowTopOfPageBid: minimum bid for the ad to be displayed at the top of the first page.
-	// Indicates the value greater than about 20% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
-	// The value may differ depending on the location specified in a POST request.
-	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
-
-	// HighTopOfPageBid: maximum bid for the ad to be displayed at the top of the first page.
-	// Indicates the value greater than about 80% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
-	// The value may differ depending on the location specified in a POST request.
-	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
-
-	// Categories: product and service categories.
-	// You can download the full list of possible categories.
-	Categories []int64 `json:"categories"`
-
-	// MonthlySearches: monthly searches.
-	// Represents the (approximate) number of searches on this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
-	MonthlySearches []GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoMonthlySearch `json:"monthly_searches"`
-
-	// SearchVolumeTrend: search volume trend changes.
-	// Represents search volume change in percent compared to the previous period.
-	SearchVolumeTrend GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoSearchVolumeTrend `json:"search_volume_trend"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoMonthlySearch is the type of GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfo.MonthlySearches.
-//
-// Monthly searches.
-// Represents the (approximate) number of searches on this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: monthly average search volume rate.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBing is the type of GoogleRelatedKeywordsLiveItemKeywordData.KeywordInfoNormalizedWithBing.
-//
-// Contains keyword search volume normalized with Bing search volume.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBing struct {
-	// LastUpdatedTime: date and time when the dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: current search volume rate of a keyword.
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: keyword info is normalized.
-	// If true, values are normalized with Bing data.
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: monthly search volume rates.
-	// Array of objects with search volume rates in a certain month of a year.
-	MonthlySearches []GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBingMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBingMonthlySearch is the type of GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBing.MonthlySearches.
-//
-// Monthly search volume rates.
-// Array of objects with search volume rates in a certain month of a year.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithBingMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstream is the type of GoogleRelatedKeywordsLiveItemKeywordData.KeywordInfoNormalizedWithClickstream.
-//
-// Contains keyword search volume normalized with clickstream data.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstream struct {
-	// LastUpdatedTime: date and time when the dataset was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// SearchVolume: current search volume rate of a keyword.
-	SearchVolume int64 `json:"search_volume"`
-
-	// IsNormalized: keyword info is normalized.
-	// If true, values are normalized with clickstream data.
-	IsNormalized bool `json:"is_normalized"`
-
-	// MonthlySearches: monthly search volume rates.
-	// Array of objects with search volume rates in a certain month of a year.
-	MonthlySearches []GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstreamMonthlySearch `json:"monthly_searches"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstreamMonthlySearch is the type of GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstream.MonthlySearches.
-//
-// Monthly search volume rates.
-// Array of objects with search volume rates in a certain month of a year.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoNormalizedWithClickstreamMonthlySearch struct {
-	// Year: - year
-	Year int64 `json:"year"`
-
-	// Month: - month
-	Month int64 `json:"month"`
-
-	// SearchVolume: search volume rate in a certain month of a year.
-	SearchVolume int64 `json:"search_volume"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoSearchVolumeTrend is the type of GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfo.SearchVolumeTrend.
-//
-// Search volume trend changes.
-// Represents search volume change in percent compared to the previous period.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordInfoSearchVolumeTrend struct {
-	// Monthly: search volume change in percent compared to the previous month.
-	Monthly int64 `json:"monthly"`
-
-	// Quarterly: search volume change in percent compared to the previous quarter.
-	Quarterly int64 `json:"quarterly"`
-
-	// Yearly: search volume change in percent compared to the previous year.
-	Yearly int64 `json:"yearly"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataKeywordProperties is the type of GoogleRelatedKeywordsLiveItemKeywordData.KeywordProperties.
-//
-// Additional information about the keyword.
-type GoogleRelatedKeywordsLiveItemKeywordDataKeywordProperties struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// CoreKeyword: main keyword in a group.
-	// Contains the main keyword in a group determined by the synonym clustering algorithm.
-	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
-	CoreKeyword sdk.Opt[string] `json:"core_keyword,omitzero"`
-
-	// SynonymClusteringAlgorithm: the algorithm used to identify synonyms.
-	// Possible values:
-	//   - keyword_metrics – indicates the algorithm based on keyword_info parameters
-	//   - text_processing – indicates the text-based algorithm
-	//
-	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
-	SynonymClusteringAlgorithm sdk.Opt[SynonymClusteringAlgorithm] `json:"synonym_clustering_algorithm,omitzero"`
-
-	// KeywordDifficulty: difficulty of ranking in the first top-10 organic results for a keyword.
-	// Indicates the chance of getting in top-10 organic results for a keyword on a logarithmic scale from 0 to 100;
-	// calculated by analysing, among other parameters, link profiles of the first 10 pages in SERP;
-	KeywordDifficulty int64 `json:"keyword_difficulty"`
-
-	// DetectedLanguage: detected language of the keyword.
-	// Indicates the language of the keyword as identified by our system.
-	DetectedLanguage string `json:"detected_language"`
-
-	// IsAnotherLanguage: detected language of the keyword is different from the set language.
-	// If true, the language set in the request does not match the language determined by our system for a given keyword.
-	IsAnotherLanguage bool `json:"is_another_language"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataSERPInfo is the type of GoogleRelatedKeywordsLiveItemKeywordData.SERPInfo.
-//
-// SERP data.
-// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
-type GoogleRelatedKeywordsLiveItemKeywordDataSERPInfo struct {
-	// SeType: search engine type.
-	SeType string `json:"se_type"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// SERPItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview;
-	// note that the actual results will be returned only for organic, paid, featured_snippet, and local_pack elements.
-	SERPItemTypes []string `json:"serp_item_types"`
-
-	// SeResultsCount: number of search results for the returned keyword.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// LastUpdatedTime: date and time when SERP data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
-
-	// PreviousUpdatedTime: previous to the most recent date and time when SERP data was updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-10-15 12:57:46 +00:00.
-	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
-}
-
-// GoogleRelatedKeywordsLiveItemKeywordDataSearchIntentInfo is the type of GoogleRelatedKeywordsLiveItemKeywordData.SearchIntentInfo.
-//
-// Search intent info for the returned keyword.
-type GoogleRelatedKeywordsLiveItemKeywordDataSearchIntentInfo struct {
-	// SeType: search engine type.
-	// Possible values: google.
-	SeType string `json:"se_type"`
-
-	// MainIntent: main search intent.
-	// Possible values: informational, navigational, commercial, transactional.
-	MainIntent MainIntent `json:"main_intent"`
-
-	// ForeignIntent: supplementary search intents.
-	// Possible values: informational, navigational, commercial, transactional.
-	ForeignIntent []ForeignIntent `json:"foreign_intent"`
-
-	// LastUpdatedTime: date and time when search intent data was last updated.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	LastUpdatedTime sdk.Time `json:"last_updated_time"`
 }
 
 // GoogleRelatedKeywordsLiveRequest is one task of a GoogleRelatedKeywordsLive request: the request body is a slice of them.
@@ -2095,10 +896,10 @@ type GoogleRelatedKeywordsLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleRelatedKeywordsLiveResult is the type of GoogleRelatedKeywordsLiveTask.Result.
+// GoogleRelatedKeywordsResult is the type of GoogleRelatedKeywordsLiveTask.Result.
 //
 // Array of results.
-type GoogleRelatedKeywordsLiveResult struct {
+type GoogleRelatedKeywordsResult struct {
 	// SeType: search engine type.
 	SeType string `json:"se_type"`
 
@@ -2107,7 +908,7 @@ type GoogleRelatedKeywordsLiveResult struct {
 
 	// SeedKeywordData: keyword data for the seed keyword.
 	// Fields in the array are identical to that of keyword_data.
-	SeedKeywordData []GoogleRelatedKeywordsLiveResultSeedKeywordData `json:"seed_keyword_data"`
+	SeedKeywordData []ResultSeedKeywordData `json:"seed_keyword_data"`
 
 	// LanguageCode: language code in a POST array.
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
@@ -2119,17 +920,416 @@ type GoogleRelatedKeywordsLiveResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: contains keywords and related data.
-	Items []GoogleRelatedKeywordsLiveItem `json:"items"`
+	Items []GoogleRelatedKeywordsItem `json:"items"`
 
 	// LocationCode: (not described by the docs).
 	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
 }
 
-// GoogleRelatedKeywordsLiveResultSeedKeywordData is the type of GoogleRelatedKeywordsLiveResult.SeedKeywordData.
+// ItemClickstreamKeywordInfo is the type of GoogleKeywordIdeasItem.ClickstreamKeywordInfo.
+//
+// Clickstream data for the returned keyword.
+// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
+type ItemClickstreamKeywordInfo struct {
+	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
+	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
+
+	// LastUpdatedTime: date and time when the clickstream dataset was updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	LastUpdatedTime sdk.Opt[sdk.Time] `json:"last_updated_time,omitzero"`
+
+	// GenderDistribution: distribution of estimated clickstream-based metrics by gender.
+	GenderDistribution *GenderDistribution `json:"gender_distribution,omitzero"`
+
+	// MonthlySearches: monthly clickstream search volume rates.
+	// Array of objects with clickstream search volume rates in a certain month of a year.
+	MonthlySearches []ClickstreamKeywordInfoMonthlySearch `json:"monthly_searches,omitzero"`
+
+	// Year: - year
+	Year sdk.Opt[int64] `json:"year,omitzero"`
+
+	// Month: - month
+	Month sdk.Opt[int64] `json:"month,omitzero"`
+}
+
+// ItemSearchIntentInfo is the type of GoogleKeywordSuggestionsItem.SearchIntentInfo.
+//
+// Search intent info for the returned keyword.
+type ItemSearchIntentInfo struct {
+	// SeType: search engine type.
+	// Possible values: google.
+	SeType string `json:"se_type"`
+
+	// MainIntent: main search intent.
+	// Possible values: informational, navigational, commercial, transactional.
+	MainIntent MainIntent `json:"main_intent"`
+
+	// ForeignIntent: supplementary search intents.
+	// Possible values: informational, navigational, commercial, transactional.
+	ForeignIntent []ForeignIntent `json:"foreign_intent"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+}
+
+// KeywordData is the type of GoogleRelatedKeywordsItem.KeywordData.
+//
+// Keyword data for the returned keyword.
+type KeywordData struct {
+	// SeType: search engine type.
+	SeType string `json:"se_type"`
+
+	// Keyword: related keyword.
+	Keyword string `json:"keyword"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// KeywordInfo: keyword data for the returned keyword idea.
+	KeywordInfo KeywordInfo `json:"keyword_info"`
+
+	// ClickstreamKeywordInfo: clickstream data for the returned keyword.
+	// To retrieve results for this field, the parameter include_clickstream_data must be set to true.
+	ClickstreamKeywordInfo *ClickstreamKeywordInfo `json:"clickstream_keyword_info"`
+
+	// KeywordProperties: additional information about the keyword.
+	KeywordProperties KeywordProperties `json:"keyword_properties"`
+
+	// SERPInfo: SERP data.
+	// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
+	SERPInfo *SERPInfo `json:"serp_info"`
+
+	// AvgBacklinksInfo: backlink data for the returned keyword.
+	// This object provides the average number of backlinks, referring pages and domains, as well as the average rank values among the top-10 webpages ranking organically for the keyword.
+	AvgBacklinksInfo AvgBacklinksInfo `json:"avg_backlinks_info"`
+
+	// SearchIntentInfo: search intent info for the returned keyword.
+	SearchIntentInfo SearchIntentInfo `json:"search_intent_info"`
+
+	// KeywordInfoNormalizedWithBing: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithBing KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_bing"`
+
+	// KeywordInfoNormalizedWithClickstream: contains keyword search volume normalized with Bing search volume.
+	KeywordInfoNormalizedWithClickstream KeywordInfoNormalizedWithBing `json:"keyword_info_normalized_with_clickstream"`
+}
+
+// KeywordInfo is the type of GoogleKeywordIdeasItem.KeywordInfo, GoogleKeywordSuggestionsItem.KeywordInfo and KeywordData.KeywordInfo.
+//
+// Keyword data for the returned keyword idea.
+type KeywordInfo struct {
+	// SeType: search engine type.
+	SeType string `json:"se_type"`
+
+	// LastUpdatedTime: date and time when keyword data was updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// Competition: - competition
+	// Represents the relative amount of competition associated with the given keyword;
+	// the value is based on Google Ads data and can be between 0 and 1 (inclusive).
+	Competition float64 `json:"competition"`
+
+	// CompetitionLevel: competition level.
+	// Represents the relative level of competition associated with the given keyword in paid SERP only;
+	// possible values: LOW, MEDIUM, HIGH.
+	// If competition level is unknown, the value is null;
+	CompetitionLevel sdk.Opt[CompetitionLevel] `json:"competition_level,omitzero"`
+
+	// CPC: - cost-per-click
+	// Represents the average cost per click (USD) historically paid for the keyword.
+	CPC float64 `json:"cpc"`
+
+	// SearchVolume: average monthly search volume rate.
+	// Represents the (approximate) number of searches for the given keyword idea on google.com.
+	SearchVolume int64 `json:"search_volume"`
+
+	// LowTopOfPageBid: minimum bid for the ad to be displayed at the top of the first page.
+	// Indicates the value greater than about 20% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
+	// The value may differ depending on the location specified in a POST request.
+	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
+
+	// HighTopOfPageBid: maximum bid for the ad to be displayed at the top of the first page.
+	// Indicates the value greater than about 80% of the lowest bids for which ads were displayed (based on Google Ads statistics for advertisers).
+	// The value may differ depending on the location specified in a POST request.
+	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
+
+	// Categories: product and service categories.
+	// You can download the full list of possible categories.
+	Categories []int64 `json:"categories"`
+
+	// MonthlySearches: monthly searches.
+	// Represents the (approximate) number of searches for this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
+	MonthlySearches []MonthlySearch `json:"monthly_searches"`
+
+	// SearchVolumeTrend: search volume trend changes.
+	// Represents search volume change in percent compared to the previous period.
+	SearchVolumeTrend SearchVolumeTrend `json:"search_volume_trend"`
+}
+
+// KeywordInfoNormalizedWithBing is the type of GoogleKeywordIdeasItem.KeywordInfoNormalizedWithBing, GoogleKeywordIdeasItem.KeywordInfoNormalizedWithClickstream and 6 other fields.
+//
+// Contains keyword search volume normalized with Bing search volume.
+type KeywordInfoNormalizedWithBing struct {
+	// LastUpdatedTime: date and time when the dataset was updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// SearchVolume: current search volume rate of a keyword.
+	SearchVolume int64 `json:"search_volume"`
+
+	// IsNormalized: keyword info is normalized.
+	// If true, values are normalized with clickstream data.
+	IsNormalized bool `json:"is_normalized"`
+
+	// MonthlySearches: monthly search volume rates.
+	// Array of objects with search volume rates in a certain month of a year.
+	MonthlySearches []MonthlySearch `json:"monthly_searches"`
+}
+
+// KeywordProperties is the type of GoogleKeywordIdeasItem.KeywordProperties, GoogleKeywordSuggestionsItem.KeywordProperties and KeywordData.KeywordProperties.
+//
+// Additional information about the keyword.
+type KeywordProperties struct {
+	// SeType: search engine type.
+	SeType string `json:"se_type"`
+
+	// CoreKeyword: main keyword in a group.
+	// Contains the main keyword in a group determined by the synonym clustering algorithm.
+	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
+	CoreKeyword sdk.Opt[string] `json:"core_keyword,omitzero"`
+
+	// SynonymClusteringAlgorithm: the algorithm used to identify synonyms.
+	// Possible values:
+	//   - keyword_metrics – indicates the algorithm based on keyword_info parameters
+	//   - text_processing – indicates the text-based algorithm
+	//
+	// If the value is null, our database does not contain any keywords the corresponding algorithm could identify as synonymous with keyword.
+	SynonymClusteringAlgorithm sdk.Opt[SynonymClusteringAlgorithm] `json:"synonym_clustering_algorithm,omitzero"`
+
+	// KeywordDifficulty: difficulty of ranking in the first top-10 organic results for a keyword.
+	// Indicates the chance of getting in top-10 organic results for a keyword on a logarithmic scale from 0 to 100;
+	// calculated by analysing, among other parameters, link profiles of the first 10 pages in SERP;
+	KeywordDifficulty int64 `json:"keyword_difficulty"`
+
+	// DetectedLanguage: detected language of the keyword.
+	// Indicates the language of the keyword as identified by our system.
+	DetectedLanguage string `json:"detected_language"`
+
+	// IsAnotherLanguage: detected language of the keyword is different from the set language.
+	// If true, the language set in the request does not match the language determined by our system for a given keyword.
+	IsAnotherLanguage bool `json:"is_another_language"`
+}
+
+// MonthlySearch is the type of ClickstreamKeywordInfo.MonthlySearches, KeywordInfo.MonthlySearches and 2 other fields.
+//
+// Monthly searches.
+// Represents the (approximate) number of searches for this keyword idea (as available for the past twelve months), targeted to the specified geographic locations.
+type MonthlySearch struct {
+	// Year: - year
+	Year sdk.Opt[int64] `json:"year,omitzero"`
+
+	// Month: - month
+	Month sdk.Opt[int64] `json:"month,omitzero"`
+
+	// SearchVolume: clickstream-based search volume rate in a certain month of a year.
+	SearchVolume sdk.Opt[int64] `json:"search_volume,omitzero"`
+}
+
+// ResultKeywordProperties is the type of GoogleKeywordSuggestionsResult.KeywordProperties.
+type ResultKeywordProperties struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// CoreKeyword: (not described by the docs).
+	CoreKeyword any `json:"core_keyword"`
+
+	// SynonymClusteringAlgorithm: (not described by the docs).
+	SynonymClusteringAlgorithm sdk.Opt[string] `json:"synonym_clustering_algorithm,omitzero"`
+
+	// KeywordDifficulty: (not described by the docs).
+	KeywordDifficulty int64 `json:"keyword_difficulty"`
+
+	// DetectedLanguage: (not described by the docs).
+	DetectedLanguage string `json:"detected_language"`
+
+	// IsAnotherLanguage: (not described by the docs).
+	IsAnotherLanguage bool `json:"is_another_language"`
+}
+
+// ResultSERPInfo is the type of GoogleKeywordSuggestionsResult.SERPInfo.
+type ResultSERPInfo struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// CheckURL: (not described by the docs).
+	CheckURL string `json:"check_url"`
+
+	// SERPItemTypes: (not described by the docs).
+	SERPItemTypes []string `json:"serp_item_types"`
+
+	// SeResultsCount: (not described by the docs).
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// PreviousUpdatedTime: (not described by the docs).
+	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
+}
+
+// ResultSearchIntentInfo is the type of GoogleKeywordSuggestionsResult.SearchIntentInfo.
+type ResultSearchIntentInfo struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// MainIntent: (not described by the docs).
+	MainIntent string `json:"main_intent"`
+
+	// ForeignIntent: (not described by the docs).
+	ForeignIntent []string `json:"foreign_intent"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+}
+
+// ResultSeedKeywordData is the type of GoogleRelatedKeywordsResult.SeedKeywordData.
 //
 // Keyword data for the seed keyword.
 // Fields in the array are identical to that of keyword_data.
-type GoogleRelatedKeywordsLiveResultSeedKeywordData struct {
+type ResultSeedKeywordData struct {
 	// LocationCode: location code in a POST array.
 	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+}
+
+// ResultSeedKeywordDataWithLanguageCode is the type of GoogleKeywordSuggestionsResult.SeedKeywordData.
+//
+// Keyword data for the seed keyword.
+// Fields in this object are identical to those of the items array.
+type ResultSeedKeywordDataWithLanguageCode struct {
+	// LocationCode: location code in a POST array.
+	// If there is no data, then the value is null.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+
+	// LanguageCode: language code in a POST array.
+	// If there is no data, then the value is null.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// Keyword: (not described by the docs).
+	Keyword string `json:"keyword"`
+
+	// KeywordInfo: (not described by the docs).
+	KeywordInfo SeedKeywordDataKeywordInfo `json:"keyword_info"`
+}
+
+// SERPInfo is the type of GoogleKeywordIdeasItem.SERPInfo, GoogleKeywordSuggestionsItem.SERPInfo and KeywordData.SERPInfo.
+//
+// SERP data.
+// The value will be null if you didn’t set the field include_serp_info to true in the POST array or if there is no SERP data for this keyword in our database.
+type SERPInfo struct {
+	// SeType: search engine type.
+	SeType string `json:"se_type"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// SERPItemTypes: types of search results in SERP.
+	// Contains types of search results (items) found in SERP.
+	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview;
+	// note that the actual results will be returned only for organic, paid, featured_snippet, and local_pack elements.
+	SERPItemTypes []string `json:"serp_item_types"`
+
+	// SeResultsCount: number of search results for the returned keyword.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// LastUpdatedTime: date and time when SERP data was updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// PreviousUpdatedTime: previous to the most recent date and time when SERP data was updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-10-15 12:57:46 +00:00.
+	PreviousUpdatedTime sdk.Time `json:"previous_updated_time"`
+}
+
+// SearchIntentInfo is the type of GoogleKeywordIdeasItem.SearchIntentInfo and KeywordData.SearchIntentInfo.
+//
+// Search intent info for the returned keyword.
+type SearchIntentInfo struct {
+	// SeType: search engine type.
+	// Possible values: google.
+	SeType string `json:"se_type"`
+
+	// MainIntent: main search intent.
+	// Possible values: informational, navigational, commercial, transactional.
+	MainIntent MainIntent `json:"main_intent"`
+
+	// ForeignIntent: supplementary search intents.
+	// Possible values: informational, navigational, commercial, transactional.
+	ForeignIntent []SearchIntentInfoForeignIntent `json:"foreign_intent"`
+
+	// LastUpdatedTime: date and time when search intent data was last updated.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+}
+
+// SearchVolumeTrend is the type of KeywordInfo.SearchVolumeTrend.
+//
+// Search volume trend changes.
+// Represents search volume change in percent compared to the previous period.
+type SearchVolumeTrend struct {
+	// Monthly: search volume change in percent compared to the previous month.
+	Monthly int64 `json:"monthly"`
+
+	// Quarterly: search volume change in percent compared to the previous quarter.
+	Quarterly int64 `json:"quarterly"`
+
+	// Yearly: search volume change in percent compared to the previous year.
+	Yearly int64 `json:"yearly"`
+}
+
+// SeedKeywordDataKeywordInfo is the type of ResultSeedKeywordDataWithLanguageCode.KeywordInfo.
+type SeedKeywordDataKeywordInfo struct {
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
+
+	// LastUpdatedTime: (not described by the docs).
+	LastUpdatedTime sdk.Time `json:"last_updated_time"`
+
+	// Competition: (not described by the docs).
+	Competition int64 `json:"competition"`
+
+	// CompetitionLevel: (not described by the docs).
+	CompetitionLevel sdk.Opt[string] `json:"competition_level,omitzero"`
+
+	// CPC: (not described by the docs).
+	CPC float64 `json:"cpc"`
+
+	// SearchVolume: (not described by the docs).
+	SearchVolume int64 `json:"search_volume"`
+
+	// LowTopOfPageBid: (not described by the docs).
+	LowTopOfPageBid float64 `json:"low_top_of_page_bid"`
+
+	// HighTopOfPageBid: (not described by the docs).
+	HighTopOfPageBid float64 `json:"high_top_of_page_bid"`
+
+	// Categories: (not described by the docs).
+	Categories []int64 `json:"categories"`
+
+	// MonthlySearches: (not described by the docs).
+	MonthlySearches []MonthlySearch `json:"monthly_searches"`
+
+	// SearchVolumeTrend: (not described by the docs).
+	SearchVolumeTrend map[string]int64 `json:"search_volume_trend"`
 }

@@ -64,9 +64,9 @@ func (s *Service) GoogleKeywordIdeasLiveBatch(ctx context.Context, tasks []Googl
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) GoogleKeywordIdeasLiveAll(ctx context.Context, task GoogleKeywordIdeasLiveRequest, opts ...sdk.CallOption) iter.Seq2[GoogleKeywordIdeasLiveItem, error] {
+func (s *Service) GoogleKeywordIdeasLiveAll(ctx context.Context, task GoogleKeywordIdeasLiveRequest, opts ...sdk.CallOption) iter.Seq2[GoogleKeywordIdeasItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]GoogleKeywordIdeasLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]GoogleKeywordIdeasItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.GoogleKeywordIdeasLive(ctx, t, opts...)
@@ -113,9 +113,9 @@ func (s *Service) GoogleKeywordSuggestionsLiveBatch(ctx context.Context, tasks [
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) GoogleKeywordSuggestionsLiveAll(ctx context.Context, task GoogleKeywordSuggestionsLiveRequest, opts ...sdk.CallOption) iter.Seq2[GoogleKeywordSuggestionsLiveItem, error] {
+func (s *Service) GoogleKeywordSuggestionsLiveAll(ctx context.Context, task GoogleKeywordSuggestionsLiveRequest, opts ...sdk.CallOption) iter.Seq2[GoogleKeywordSuggestionsItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]GoogleKeywordSuggestionsLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]GoogleKeywordSuggestionsItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.GoogleKeywordSuggestionsLive(ctx, t, opts...)
@@ -162,9 +162,9 @@ func (s *Service) GoogleRelatedKeywordsLiveBatch(ctx context.Context, tasks []Go
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) GoogleRelatedKeywordsLiveAll(ctx context.Context, task GoogleRelatedKeywordsLiveRequest, opts ...sdk.CallOption) iter.Seq2[GoogleRelatedKeywordsLiveItem, error] {
+func (s *Service) GoogleRelatedKeywordsLiveAll(ctx context.Context, task GoogleRelatedKeywordsLiveRequest, opts ...sdk.CallOption) iter.Seq2[GoogleRelatedKeywordsItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]GoogleRelatedKeywordsLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]GoogleRelatedKeywordsItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.GoogleRelatedKeywordsLive(ctx, t, opts...)

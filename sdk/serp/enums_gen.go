@@ -25,38 +25,6 @@ func (v BrowserPreset) IsKnown() bool {
 	return false
 }
 
-// Client is one of: chrome, chrome-omni, gws-wiz, gws-wiz-serp, safari, firefox, psy-ab, toolbar, youtube, gws-wiz-local, img, products-cc.
-//
-// search client for autocomplete
-//
-// A value the docs do not list still decodes; IsKnown tells it apart.
-type Client string
-
-// The values of Client.
-const (
-	ClientChrome      Client = "chrome"
-	ClientChromeOmni  Client = "chrome-omni"
-	ClientGwsWiz      Client = "gws-wiz"
-	ClientGwsWizSERP  Client = "gws-wiz-serp"
-	ClientSafari      Client = "safari"
-	ClientFirefox     Client = "firefox"
-	ClientPsyAb       Client = "psy-ab"
-	ClientToolbar     Client = "toolbar"
-	ClientYoutube     Client = "youtube"
-	ClientGwsWizLocal Client = "gws-wiz-local"
-	ClientImg         Client = "img"
-	ClientProductsCc  Client = "products-cc"
-)
-
-// IsKnown reports whether v is one of the values the docs list for Client.
-func (v Client) IsKnown() bool {
-	switch v {
-	case ClientChrome, ClientChromeOmni, ClientGwsWiz, ClientGwsWizSERP, ClientSafari, ClientFirefox, ClientPsyAb, ClientToolbar, ClientYoutube, ClientGwsWizLocal, ClientImg, ClientProductsCc:
-		return true
-	}
-	return false
-}
-
 // DateRange is one of: today, tomorrow, week, weekend, next_week, month, next_month.
 //
 // date range to get events for
@@ -147,6 +115,38 @@ const (
 func (v FileFormats) IsKnown() bool {
 	switch v {
 	case FileFormatsOther, FileFormatsArchive, FileFormatsText, FileFormatsImage, FileFormatsDocument, FileFormatsTabular:
+		return true
+	}
+	return false
+}
+
+// GoogleAutocompleteLiveAdvancedRequestClient is one of: chrome, chrome-omni, gws-wiz, gws-wiz-serp, safari, firefox, psy-ab, toolbar, youtube, gws-wiz-local, img, products-cc.
+//
+// search client for autocomplete
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type GoogleAutocompleteLiveAdvancedRequestClient string
+
+// The values of GoogleAutocompleteLiveAdvancedRequestClient.
+const (
+	GoogleAutocompleteLiveAdvancedRequestClientChrome      GoogleAutocompleteLiveAdvancedRequestClient = "chrome"
+	GoogleAutocompleteLiveAdvancedRequestClientChromeOmni  GoogleAutocompleteLiveAdvancedRequestClient = "chrome-omni"
+	GoogleAutocompleteLiveAdvancedRequestClientGwsWiz      GoogleAutocompleteLiveAdvancedRequestClient = "gws-wiz"
+	GoogleAutocompleteLiveAdvancedRequestClientGwsWizSERP  GoogleAutocompleteLiveAdvancedRequestClient = "gws-wiz-serp"
+	GoogleAutocompleteLiveAdvancedRequestClientSafari      GoogleAutocompleteLiveAdvancedRequestClient = "safari"
+	GoogleAutocompleteLiveAdvancedRequestClientFirefox     GoogleAutocompleteLiveAdvancedRequestClient = "firefox"
+	GoogleAutocompleteLiveAdvancedRequestClientPsyAb       GoogleAutocompleteLiveAdvancedRequestClient = "psy-ab"
+	GoogleAutocompleteLiveAdvancedRequestClientToolbar     GoogleAutocompleteLiveAdvancedRequestClient = "toolbar"
+	GoogleAutocompleteLiveAdvancedRequestClientYoutube     GoogleAutocompleteLiveAdvancedRequestClient = "youtube"
+	GoogleAutocompleteLiveAdvancedRequestClientGwsWizLocal GoogleAutocompleteLiveAdvancedRequestClient = "gws-wiz-local"
+	GoogleAutocompleteLiveAdvancedRequestClientImg         GoogleAutocompleteLiveAdvancedRequestClient = "img"
+	GoogleAutocompleteLiveAdvancedRequestClientProductsCc  GoogleAutocompleteLiveAdvancedRequestClient = "products-cc"
+)
+
+// IsKnown reports whether v is one of the values the docs list for GoogleAutocompleteLiveAdvancedRequestClient.
+func (v GoogleAutocompleteLiveAdvancedRequestClient) IsKnown() bool {
+	switch v {
+	case GoogleAutocompleteLiveAdvancedRequestClientChrome, GoogleAutocompleteLiveAdvancedRequestClientChromeOmni, GoogleAutocompleteLiveAdvancedRequestClientGwsWiz, GoogleAutocompleteLiveAdvancedRequestClientGwsWizSERP, GoogleAutocompleteLiveAdvancedRequestClientSafari, GoogleAutocompleteLiveAdvancedRequestClientFirefox, GoogleAutocompleteLiveAdvancedRequestClientPsyAb, GoogleAutocompleteLiveAdvancedRequestClientToolbar, GoogleAutocompleteLiveAdvancedRequestClientYoutube, GoogleAutocompleteLiveAdvancedRequestClientGwsWizLocal, GoogleAutocompleteLiveAdvancedRequestClientImg, GoogleAutocompleteLiveAdvancedRequestClientProductsCc:
 		return true
 	}
 	return false
@@ -264,6 +264,30 @@ func (v PostbackData) IsKnown() bool {
 	return false
 }
 
+// ResultSpellType is one of: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
+//
+// type of autocorrection
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type ResultSpellType string
+
+// The values of ResultSpellType.
+const (
+	ResultSpellTypeDidYouMean          ResultSpellType = "did_you_mean"
+	ResultSpellTypeShowingResultsFor   ResultSpellType = "showing_results_for"
+	ResultSpellTypeNoResultsFoundFor   ResultSpellType = "no_results_found_for"
+	ResultSpellTypeIncludingResultsFor ResultSpellType = "including_results_for"
+)
+
+// IsKnown reports whether v is one of the values the docs list for ResultSpellType.
+func (v ResultSpellType) IsKnown() bool {
+	switch v {
+	case ResultSpellTypeDidYouMean, ResultSpellTypeShowingResultsFor, ResultSpellTypeNoResultsFoundFor, ResultSpellTypeIncludingResultsFor:
+		return true
+	}
+	return false
+}
+
 // Topics is one of: humanities, social_sciences, life_sciences, agriculture, natural_sciences, geo, computer, architecture_and_urban_planning, engineering.
 //
 // A value the docs do not list still decodes; IsKnown tells it apart.
@@ -286,30 +310,6 @@ const (
 func (v Topics) IsKnown() bool {
 	switch v {
 	case TopicsHumanities, TopicsSocialSciences, TopicsLifeSciences, TopicsAgriculture, TopicsNaturalSciences, TopicsGeo, TopicsComputer, TopicsArchitectureAndUrbanPlanning, TopicsEngineering:
-		return true
-	}
-	return false
-}
-
-// Type is one of: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-//
-// type of autocorrection
-//
-// A value the docs do not list still decodes; IsKnown tells it apart.
-type Type string
-
-// The values of Type.
-const (
-	TypeDidYouMean          Type = "did_you_mean"
-	TypeShowingResultsFor   Type = "showing_results_for"
-	TypeNoResultsFoundFor   Type = "no_results_found_for"
-	TypeIncludingResultsFor Type = "including_results_for"
-)
-
-// IsKnown reports whether v is one of the values the docs list for Type.
-func (v Type) IsKnown() bool {
-	switch v {
-	case TypeDidYouMean, TypeShowingResultsFor, TypeNoResultsFoundFor, TypeIncludingResultsFor:
 		return true
 	}
 	return false

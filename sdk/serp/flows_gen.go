@@ -12,9 +12,9 @@ import (
 // GoogleAIModeTaskPostBatch posts the tasks, GoogleAIModeTasksReady lists the finished ones
 // and GoogleAIModeTaskGetAdvanced gets each result. GoogleAIModeRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleAIModeTaskGetAdvancedResult, error) {
+func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeAdvancedResult] {
+	return sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleAIModeAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleAIModeTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -23,7 +23,7 @@ func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRe
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleAIModeTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleAIModeTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -36,7 +36,7 @@ func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRe
 }
 
 // GoogleAIModeRunAdvanced runs tasks through the task flow of /v3/serp/google/ai_mode and yields each task's
-// advanced result (GoogleAIModeTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// advanced result (GoogleAIModeAdvancedResult) as soon as it is ready, in the order the tasks finish;
 // the queued way to run them (GoogleAIModeLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
@@ -56,7 +56,7 @@ func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRe
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleAIModeTaskPostBatch.
-func (s *Service) GoogleAIModeRunAdvanced(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleAIModeTaskGetAdvancedResult], error] {
+func (s *Service) GoogleAIModeRunAdvanced(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleAIModeAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleAIModeFlowAdvanced(), tasks, opts...)
 }
 
@@ -64,9 +64,9 @@ func (s *Service) GoogleAIModeRunAdvanced(ctx context.Context, tasks []GoogleAIM
 // GoogleAIModeTaskPostBatch posts the tasks, GoogleAIModeTasksReady lists the finished ones
 // and GoogleAIModeTaskGetHTML gets each result. GoogleAIModeRunHTML runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeTaskGetHTMLResult] {
-	return sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeTaskGetHTMLResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleAIModeTaskGetHTMLResult, error) {
+func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeHTMLResult] {
+	return sdk.TaskFlow[GoogleAIModeTaskPostRequest, GoogleAIModeHTMLResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleAIModeHTMLResult, error) {
 			return sdk.TaskGetResult(s.GoogleAIModeTaskGetHTML(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -75,7 +75,7 @@ func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostReques
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleAIModeTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleAIModeTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -88,7 +88,7 @@ func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostReques
 }
 
 // GoogleAIModeRunHTML runs tasks through the task flow of /v3/serp/google/ai_mode and yields each task's
-// html result (GoogleAIModeTaskGetHTMLResult) as soon as it is ready, in the order the tasks finish;
+// html result (GoogleAIModeHTMLResult) as soon as it is ready, in the order the tasks finish;
 // the queued way to run them (GoogleAIModeLiveHTML runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
@@ -108,7 +108,7 @@ func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostReques
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleAIModeTaskPostBatch.
-func (s *Service) GoogleAIModeRunHTML(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleAIModeTaskGetHTMLResult], error] {
+func (s *Service) GoogleAIModeRunHTML(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleAIModeHTMLResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleAIModeFlowHTML(), tasks, opts...)
 }
 
@@ -116,9 +116,9 @@ func (s *Service) GoogleAIModeRunHTML(ctx context.Context, tasks []GoogleAIModeT
 // GoogleDatasetSearchTaskPostBatch posts the tasks, GoogleDatasetSearchTasksReady lists the finished ones
 // and GoogleDatasetSearchTaskGetAdvanced gets each result. GoogleDatasetSearchRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSearchTaskPostRequest, GoogleDatasetSearchTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleDatasetSearchTaskPostRequest, GoogleDatasetSearchTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleDatasetSearchTaskGetAdvancedResult, error) {
+func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSearchTaskPostRequest, GoogleDatasetSearchAdvancedResult] {
+	return sdk.TaskFlow[GoogleDatasetSearchTaskPostRequest, GoogleDatasetSearchAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleDatasetSearchAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleDatasetSearchTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleDatasetSearchTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -127,7 +127,7 @@ func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSe
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleDatasetSearchTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleDatasetSearchTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -140,7 +140,7 @@ func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSe
 }
 
 // GoogleDatasetSearchRunAdvanced runs tasks through the task flow of /v3/serp/google/dataset_search and yields each task's
-// advanced result (GoogleDatasetSearchTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish.
+// advanced result (GoogleDatasetSearchAdvancedResult) as soon as it is ready, in the order the tasks finish.
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleDatasetSearchTaskPostBatch, sdk.MaxTasks
@@ -159,7 +159,7 @@ func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSe
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleDatasetSearchTaskPostBatch.
-func (s *Service) GoogleDatasetSearchRunAdvanced(ctx context.Context, tasks []GoogleDatasetSearchTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleDatasetSearchTaskGetAdvancedResult], error] {
+func (s *Service) GoogleDatasetSearchRunAdvanced(ctx context.Context, tasks []GoogleDatasetSearchTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleDatasetSearchAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleDatasetSearchFlowAdvanced(), tasks, opts...)
 }
 
@@ -167,9 +167,9 @@ func (s *Service) GoogleDatasetSearchRunAdvanced(ctx context.Context, tasks []Go
 // GoogleEventsTaskPostBatch posts the tasks, GoogleEventsTasksReady lists the finished ones
 // and GoogleEventsTaskGetAdvanced gets each result. GoogleEventsRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRequest, GoogleEventsTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleEventsTaskPostRequest, GoogleEventsTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleEventsTaskGetAdvancedResult, error) {
+func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRequest, GoogleEventsAdvancedResult] {
+	return sdk.TaskFlow[GoogleEventsTaskPostRequest, GoogleEventsAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleEventsAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleEventsTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleEventsTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -178,7 +178,7 @@ func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRe
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleEventsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleEventsTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -191,7 +191,7 @@ func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRe
 }
 
 // GoogleEventsRunAdvanced runs tasks through the task flow of /v3/serp/google/events and yields each task's
-// advanced result (GoogleEventsTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// advanced result (GoogleEventsAdvancedResult) as soon as it is ready, in the order the tasks finish;
 // the queued way to run them (GoogleEventsLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
@@ -211,7 +211,7 @@ func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRe
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleEventsTaskPostBatch.
-func (s *Service) GoogleEventsRunAdvanced(ctx context.Context, tasks []GoogleEventsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleEventsTaskGetAdvancedResult], error] {
+func (s *Service) GoogleEventsRunAdvanced(ctx context.Context, tasks []GoogleEventsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleEventsAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleEventsFlowAdvanced(), tasks, opts...)
 }
 
@@ -219,9 +219,9 @@ func (s *Service) GoogleEventsRunAdvanced(ctx context.Context, tasks []GoogleEve
 // GoogleJobsTaskPostBatch posts the tasks, GoogleJobsTasksReady lists the finished ones
 // and GoogleJobsTaskGetAdvanced gets each result. GoogleJobsRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleJobsTaskGetAdvancedResult, error) {
+func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsAdvancedResult] {
+	return sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleJobsAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleJobsTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -230,7 +230,7 @@ func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostReques
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleJobsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleJobsTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -243,7 +243,7 @@ func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostReques
 }
 
 // GoogleJobsRunAdvanced runs tasks through the task flow of /v3/serp/google/jobs and yields each task's
-// advanced result (GoogleJobsTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish.
+// advanced result (GoogleJobsAdvancedResult) as soon as it is ready, in the order the tasks finish.
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleJobsTaskPostBatch, sdk.MaxTasks
@@ -262,7 +262,7 @@ func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostReques
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleJobsTaskPostBatch.
-func (s *Service) GoogleJobsRunAdvanced(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleJobsTaskGetAdvancedResult], error] {
+func (s *Service) GoogleJobsRunAdvanced(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleJobsAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleJobsFlowAdvanced(), tasks, opts...)
 }
 
@@ -270,9 +270,9 @@ func (s *Service) GoogleJobsRunAdvanced(ctx context.Context, tasks []GoogleJobsT
 // GoogleJobsTaskPostBatch posts the tasks, GoogleJobsTasksReady lists the finished ones
 // and GoogleJobsTaskGetHTML gets each result. GoogleJobsRunHTML runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsTaskGetHTMLResult] {
-	return sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsTaskGetHTMLResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleJobsTaskGetHTMLResult, error) {
+func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsHTMLResult] {
+	return sdk.TaskFlow[GoogleJobsTaskPostRequest, GoogleJobsHTMLResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleJobsHTMLResult, error) {
 			return sdk.TaskGetResult(s.GoogleJobsTaskGetHTML(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -281,7 +281,7 @@ func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, G
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleJobsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleJobsTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -294,7 +294,7 @@ func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, G
 }
 
 // GoogleJobsRunHTML runs tasks through the task flow of /v3/serp/google/jobs and yields each task's
-// html result (GoogleJobsTaskGetHTMLResult) as soon as it is ready, in the order the tasks finish.
+// html result (GoogleJobsHTMLResult) as soon as it is ready, in the order the tasks finish.
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleJobsTaskPostBatch, sdk.MaxTasks
@@ -313,7 +313,7 @@ func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, G
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleJobsTaskPostBatch.
-func (s *Service) GoogleJobsRunHTML(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleJobsTaskGetHTMLResult], error] {
+func (s *Service) GoogleJobsRunHTML(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleJobsHTMLResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleJobsFlowHTML(), tasks, opts...)
 }
 
@@ -321,9 +321,9 @@ func (s *Service) GoogleJobsRunHTML(ctx context.Context, tasks []GoogleJobsTaskP
 // GoogleLocalFinderTaskPostBatch posts the tasks, GoogleLocalFinderTasksReady lists the finished ones
 // and GoogleLocalFinderTaskGetAdvanced gets each result. GoogleLocalFinderRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinderTaskPostRequest, GoogleLocalFinderTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleLocalFinderTaskPostRequest, GoogleLocalFinderTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleLocalFinderTaskGetAdvancedResult, error) {
+func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinderTaskPostRequest, GoogleLocalFinderAdvancedResult] {
+	return sdk.TaskFlow[GoogleLocalFinderTaskPostRequest, GoogleLocalFinderAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleLocalFinderAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleLocalFinderTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleLocalFinderTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -332,7 +332,7 @@ func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinder
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleLocalFinderTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleLocalFinderTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -345,7 +345,7 @@ func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinder
 }
 
 // GoogleLocalFinderRunAdvanced runs tasks through the task flow of /v3/serp/google/local_finder and yields each task's
-// advanced result (GoogleLocalFinderTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// advanced result (GoogleLocalFinderAdvancedResult) as soon as it is ready, in the order the tasks finish;
 // the queued way to run them (GoogleLocalFinderLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
@@ -365,7 +365,7 @@ func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinder
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleLocalFinderTaskPostBatch.
-func (s *Service) GoogleLocalFinderRunAdvanced(ctx context.Context, tasks []GoogleLocalFinderTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleLocalFinderTaskGetAdvancedResult], error] {
+func (s *Service) GoogleLocalFinderRunAdvanced(ctx context.Context, tasks []GoogleLocalFinderTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleLocalFinderAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleLocalFinderFlowAdvanced(), tasks, opts...)
 }
 
@@ -373,9 +373,9 @@ func (s *Service) GoogleLocalFinderRunAdvanced(ctx context.Context, tasks []Goog
 // GoogleMapsTaskPostBatch posts the tasks, GoogleMapsTasksReady lists the finished ones
 // and GoogleMapsTaskGetAdvanced gets each result. GoogleMapsRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostRequest, GoogleMapsTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleMapsTaskPostRequest, GoogleMapsTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleMapsTaskGetAdvancedResult, error) {
+func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostRequest, GoogleMapsAdvancedResult] {
+	return sdk.TaskFlow[GoogleMapsTaskPostRequest, GoogleMapsAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleMapsAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleMapsTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleMapsTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -384,7 +384,7 @@ func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostReques
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleMapsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleMapsTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -397,7 +397,7 @@ func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostReques
 }
 
 // GoogleMapsRunAdvanced runs tasks through the task flow of /v3/serp/google/maps and yields each task's
-// advanced result (GoogleMapsTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish.
+// advanced result (GoogleMapsAdvancedResult) as soon as it is ready, in the order the tasks finish.
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleMapsTaskPostBatch, sdk.MaxTasks
@@ -416,7 +416,7 @@ func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostReques
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleMapsTaskPostBatch.
-func (s *Service) GoogleMapsRunAdvanced(ctx context.Context, tasks []GoogleMapsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleMapsTaskGetAdvancedResult], error] {
+func (s *Service) GoogleMapsRunAdvanced(ctx context.Context, tasks []GoogleMapsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleMapsAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleMapsFlowAdvanced(), tasks, opts...)
 }
 
@@ -424,9 +424,9 @@ func (s *Service) GoogleMapsRunAdvanced(ctx context.Context, tasks []GoogleMapsT
 // GoogleOrganicTaskPostBatch posts the tasks, GoogleOrganicTasksReady lists the finished ones
 // and GoogleOrganicTaskGetAdvanced gets each result. GoogleOrganicRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleOrganicTaskGetAdvancedResult, error) {
+func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicAdvancedResult] {
+	return sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleOrganicAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleOrganicTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -435,7 +435,7 @@ func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPost
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleOrganicTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleOrganicTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -448,7 +448,7 @@ func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPost
 }
 
 // GoogleOrganicRunAdvanced runs tasks through the task flow of /v3/serp/google/organic and yields each task's
-// advanced result (GoogleOrganicTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish;
+// advanced result (GoogleOrganicAdvancedResult) as soon as it is ready, in the order the tasks finish;
 // the queued way to run them (GoogleOrganicLiveAdvanced runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
@@ -468,7 +468,7 @@ func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPost
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleOrganicTaskPostBatch.
-func (s *Service) GoogleOrganicRunAdvanced(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleOrganicTaskGetAdvancedResult], error] {
+func (s *Service) GoogleOrganicRunAdvanced(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleOrganicAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleOrganicFlowAdvanced(), tasks, opts...)
 }
 
@@ -476,9 +476,9 @@ func (s *Service) GoogleOrganicRunAdvanced(ctx context.Context, tasks []GoogleOr
 // GoogleOrganicTaskPostBatch posts the tasks, GoogleOrganicTasksReady lists the finished ones
 // and GoogleOrganicTaskGetRegular gets each result. GoogleOrganicRunRegular runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicTaskGetRegularResult] {
-	return sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicTaskGetRegularResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleOrganicTaskGetRegularResult, error) {
+func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicRegularResult] {
+	return sdk.TaskFlow[GoogleOrganicTaskPostRequest, GoogleOrganicRegularResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleOrganicRegularResult, error) {
 			return sdk.TaskGetResult(s.GoogleOrganicTaskGetRegular(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -487,7 +487,7 @@ func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostR
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleOrganicTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleOrganicTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -500,7 +500,7 @@ func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostR
 }
 
 // GoogleOrganicRunRegular runs tasks through the task flow of /v3/serp/google/organic and yields each task's
-// regular result (GoogleOrganicTaskGetRegularResult) as soon as it is ready, in the order the tasks finish;
+// regular result (GoogleOrganicRegularResult) as soon as it is ready, in the order the tasks finish;
 // the queued way to run them (GoogleOrganicLiveRegular runs tasks at once instead).
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
@@ -520,7 +520,7 @@ func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostR
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleOrganicTaskPostBatch.
-func (s *Service) GoogleOrganicRunRegular(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleOrganicTaskGetRegularResult], error] {
+func (s *Service) GoogleOrganicRunRegular(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleOrganicRegularResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleOrganicFlowRegular(), tasks, opts...)
 }
 
@@ -528,9 +528,9 @@ func (s *Service) GoogleOrganicRunRegular(ctx context.Context, tasks []GoogleOrg
 // GoogleSearchByImageTaskPostBatch posts the tasks, GoogleSearchByImageTasksReady lists the finished ones
 // and GoogleSearchByImageTaskGetAdvanced gets each result. GoogleSearchByImageRunAdvanced runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageTaskGetAdvancedResult] {
-	return sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageTaskGetAdvancedResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleSearchByImageTaskGetAdvancedResult, error) {
+func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageAdvancedResult] {
+	return sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageAdvancedResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleSearchByImageAdvancedResult, error) {
 			return sdk.TaskGetResult(s.GoogleSearchByImageTaskGetAdvanced(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -539,7 +539,7 @@ func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByI
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleSearchByImageTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleSearchByImageTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -552,7 +552,7 @@ func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByI
 }
 
 // GoogleSearchByImageRunAdvanced runs tasks through the task flow of /v3/serp/google/search_by_image and yields each task's
-// advanced result (GoogleSearchByImageTaskGetAdvancedResult) as soon as it is ready, in the order the tasks finish.
+// advanced result (GoogleSearchByImageAdvancedResult) as soon as it is ready, in the order the tasks finish.
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleSearchByImageTaskPostBatch, sdk.MaxTasks
@@ -571,7 +571,7 @@ func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByI
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleSearchByImageTaskPostBatch.
-func (s *Service) GoogleSearchByImageRunAdvanced(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleSearchByImageTaskGetAdvancedResult], error] {
+func (s *Service) GoogleSearchByImageRunAdvanced(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleSearchByImageAdvancedResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleSearchByImageFlowAdvanced(), tasks, opts...)
 }
 
@@ -579,9 +579,9 @@ func (s *Service) GoogleSearchByImageRunAdvanced(ctx context.Context, tasks []Go
 // GoogleSearchByImageTaskPostBatch posts the tasks, GoogleSearchByImageTasksReady lists the finished ones
 // and GoogleSearchByImageTaskGetHTML gets each result. GoogleSearchByImageRunHTML runs it; sdk.RunTasks runs it
 // too, and a caller's own loop may use its steps.
-func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageTaskGetHTMLResult] {
-	return sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageTaskGetHTMLResult]{
-		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleSearchByImageTaskGetHTMLResult, error) {
+func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageHTMLResult] {
+	return sdk.TaskFlow[GoogleSearchByImageTaskPostRequest, GoogleSearchByImageHTMLResult]{
+		Get: func(ctx context.Context, id string, opts ...sdk.CallOption) (GoogleSearchByImageHTMLResult, error) {
 			return sdk.TaskGetResult(s.GoogleSearchByImageTaskGetHTML(ctx, id, opts...))
 		},
 		Post: func(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) ([]sdk.PostedTask, error) {
@@ -590,7 +590,7 @@ func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImage
 		},
 		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
 			resp, err := s.GoogleSearchByImageTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r GoogleSearchByImageTasksReadyResult) string {
+			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
 				return r.ID
 			}), err
 		},
@@ -603,7 +603,7 @@ func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImage
 }
 
 // GoogleSearchByImageRunHTML runs tasks through the task flow of /v3/serp/google/search_by_image and yields each task's
-// html result (GoogleSearchByImageTaskGetHTMLResult) as soon as it is ready, in the order the tasks finish.
+// html result (GoogleSearchByImageHTMLResult) as soon as it is ready, in the order the tasks finish.
 //
 // Every task is validated first: nothing is sent when one is invalid or sets a postback_url
 // (tasks_ready does not list those). The tasks are posted with GoogleSearchByImageTaskPostBatch, sdk.MaxTasks
@@ -622,7 +622,7 @@ func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImage
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleSearchByImageTaskPostBatch.
-func (s *Service) GoogleSearchByImageRunHTML(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleSearchByImageTaskGetHTMLResult], error] {
+func (s *Service) GoogleSearchByImageRunHTML(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleSearchByImageHTMLResult], error] {
 	return sdk.RunTasks(ctx, s.GoogleSearchByImageFlowHTML(), tasks, opts...)
 }
 

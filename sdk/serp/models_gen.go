@@ -11,28 +11,28 @@ type AISummaryResponse = sdk.Response[AISummaryData, AISummaryResult]
 type AISummaryTask = sdk.Task[AISummaryData, AISummaryResult]
 
 // GoogleAIModeLiveAdvancedResponse is the whole response body of POST /v3/serp/google/ai_mode/live/advanced, envelope included.
-type GoogleAIModeLiveAdvancedResponse = sdk.Response[GoogleAIModeLiveAdvancedData, GoogleAIModeLiveAdvancedResult]
+type GoogleAIModeLiveAdvancedResponse = sdk.Response[GoogleAIModeLiveAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeLiveAdvancedTask is one task of a GoogleAIModeLiveAdvancedResponse.
-type GoogleAIModeLiveAdvancedTask = sdk.Task[GoogleAIModeLiveAdvancedData, GoogleAIModeLiveAdvancedResult]
+type GoogleAIModeLiveAdvancedTask = sdk.Task[GoogleAIModeLiveAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeLiveHTMLResponse is the whole response body of POST /v3/serp/google/ai_mode/live/html, envelope included.
-type GoogleAIModeLiveHTMLResponse = sdk.Response[GoogleAIModeLiveHTMLData, GoogleAIModeLiveHTMLResult]
+type GoogleAIModeLiveHTMLResponse = sdk.Response[GoogleAIModeLiveHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeLiveHTMLTask is one task of a GoogleAIModeLiveHTMLResponse.
-type GoogleAIModeLiveHTMLTask = sdk.Task[GoogleAIModeLiveHTMLData, GoogleAIModeLiveHTMLResult]
+type GoogleAIModeLiveHTMLTask = sdk.Task[GoogleAIModeLiveHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/ai_mode/task_get/advanced/{id}, envelope included.
-type GoogleAIModeTaskGetAdvancedResponse = sdk.Response[GoogleAIModeTaskGetAdvancedData, GoogleAIModeTaskGetAdvancedResult]
+type GoogleAIModeTaskGetAdvancedResponse = sdk.Response[GoogleAIModeTaskGetAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeTaskGetAdvancedTask is one task of a GoogleAIModeTaskGetAdvancedResponse.
-type GoogleAIModeTaskGetAdvancedTask = sdk.Task[GoogleAIModeTaskGetAdvancedData, GoogleAIModeTaskGetAdvancedResult]
+type GoogleAIModeTaskGetAdvancedTask = sdk.Task[GoogleAIModeTaskGetAdvancedData, GoogleAIModeAdvancedResult]
 
 // GoogleAIModeTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/ai_mode/task_get/html/{id}, envelope included.
-type GoogleAIModeTaskGetHTMLResponse = sdk.Response[GoogleAIModeTaskGetHTMLData, GoogleAIModeTaskGetHTMLResult]
+type GoogleAIModeTaskGetHTMLResponse = sdk.Response[GoogleAIModeTaskGetHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeTaskGetHTMLTask is one task of a GoogleAIModeTaskGetHTMLResponse.
-type GoogleAIModeTaskGetHTMLTask = sdk.Task[GoogleAIModeTaskGetHTMLData, GoogleAIModeTaskGetHTMLResult]
+type GoogleAIModeTaskGetHTMLTask = sdk.Task[GoogleAIModeTaskGetHTMLData, GoogleAIModeHTMLResult]
 
 // GoogleAIModeTaskPostResponse is the whole response body of POST /v3/serp/google/ai_mode/task_post, envelope included.
 type GoogleAIModeTaskPostResponse = sdk.Response[GoogleAIModeTaskPostData, any]
@@ -41,22 +41,22 @@ type GoogleAIModeTaskPostResponse = sdk.Response[GoogleAIModeTaskPostData, any]
 type GoogleAIModeTaskPostTask = sdk.Task[GoogleAIModeTaskPostData, any]
 
 // GoogleAIModeTasksFixedResponse is the whole response body of GET /v3/serp/google/ai_mode/tasks_fixed, envelope included.
-type GoogleAIModeTasksFixedResponse = sdk.Response[GoogleAIModeTasksFixedData, GoogleAIModeTasksFixedResult]
+type GoogleAIModeTasksFixedResponse = sdk.Response[GoogleAIModeTasksFixedData, TasksFixedResult]
 
 // GoogleAIModeTasksFixedTask is one task of a GoogleAIModeTasksFixedResponse.
-type GoogleAIModeTasksFixedTask = sdk.Task[GoogleAIModeTasksFixedData, GoogleAIModeTasksFixedResult]
+type GoogleAIModeTasksFixedTask = sdk.Task[GoogleAIModeTasksFixedData, TasksFixedResult]
 
 // GoogleAIModeTasksReadyResponse is the whole response body of GET /v3/serp/google/ai_mode/tasks_ready, envelope included.
-type GoogleAIModeTasksReadyResponse = sdk.Response[GoogleAIModeTasksReadyData, GoogleAIModeTasksReadyResult]
+type GoogleAIModeTasksReadyResponse = sdk.Response[GoogleAIModeTasksReadyData, TasksReadyResult]
 
 // GoogleAIModeTasksReadyTask is one task of a GoogleAIModeTasksReadyResponse.
-type GoogleAIModeTasksReadyTask = sdk.Task[GoogleAIModeTasksReadyData, GoogleAIModeTasksReadyResult]
+type GoogleAIModeTasksReadyTask = sdk.Task[GoogleAIModeTasksReadyData, TasksReadyResult]
 
 // GoogleAutocompleteLiveAdvancedResponse is the whole response body of POST /v3/serp/google/autocomplete/live/advanced, envelope included.
-type GoogleAutocompleteLiveAdvancedResponse = sdk.Response[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteLiveAdvancedResult]
+type GoogleAutocompleteLiveAdvancedResponse = sdk.Response[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteAdvancedResult]
 
 // GoogleAutocompleteLiveAdvancedTask is one task of a GoogleAutocompleteLiveAdvancedResponse.
-type GoogleAutocompleteLiveAdvancedTask = sdk.Task[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteLiveAdvancedResult]
+type GoogleAutocompleteLiveAdvancedTask = sdk.Task[GoogleAutocompleteLiveAdvancedData, GoogleAutocompleteAdvancedResult]
 
 // GoogleAutocompleteTaskPostResponse is the whole response body of POST /v3/serp/google/autocomplete/task_post, envelope included.
 type GoogleAutocompleteTaskPostResponse = sdk.Response[GoogleAutocompleteTaskPostData, any]
@@ -65,10 +65,10 @@ type GoogleAutocompleteTaskPostResponse = sdk.Response[GoogleAutocompleteTaskPos
 type GoogleAutocompleteTaskPostTask = sdk.Task[GoogleAutocompleteTaskPostData, any]
 
 // GoogleAutocompleteTasksFixedResponse is the whole response body of GET /v3/serp/google/autocomplete/tasks_fixed, envelope included.
-type GoogleAutocompleteTasksFixedResponse = sdk.Response[GoogleAutocompleteTasksFixedData, GoogleAutocompleteTasksFixedResult]
+type GoogleAutocompleteTasksFixedResponse = sdk.Response[GoogleAutocompleteTasksFixedData, TasksFixedResult]
 
 // GoogleAutocompleteTasksFixedTask is one task of a GoogleAutocompleteTasksFixedResponse.
-type GoogleAutocompleteTasksFixedTask = sdk.Task[GoogleAutocompleteTasksFixedData, GoogleAutocompleteTasksFixedResult]
+type GoogleAutocompleteTasksFixedTask = sdk.Task[GoogleAutocompleteTasksFixedData, TasksFixedResult]
 
 // GoogleDatasetInfoTaskPostResponse is the whole response body of POST /v3/serp/google/dataset_info/task_post, envelope included.
 type GoogleDatasetInfoTaskPostResponse = sdk.Response[GoogleDatasetInfoTaskPostData, any]
@@ -77,10 +77,10 @@ type GoogleDatasetInfoTaskPostResponse = sdk.Response[GoogleDatasetInfoTaskPostD
 type GoogleDatasetInfoTaskPostTask = sdk.Task[GoogleDatasetInfoTaskPostData, any]
 
 // GoogleDatasetSearchTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/dataset_search/task_get/advanced/{id}, envelope included.
-type GoogleDatasetSearchTaskGetAdvancedResponse = sdk.Response[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchTaskGetAdvancedResult]
+type GoogleDatasetSearchTaskGetAdvancedResponse = sdk.Response[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchAdvancedResult]
 
 // GoogleDatasetSearchTaskGetAdvancedTask is one task of a GoogleDatasetSearchTaskGetAdvancedResponse.
-type GoogleDatasetSearchTaskGetAdvancedTask = sdk.Task[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchTaskGetAdvancedResult]
+type GoogleDatasetSearchTaskGetAdvancedTask = sdk.Task[GoogleDatasetSearchTaskGetAdvancedData, GoogleDatasetSearchAdvancedResult]
 
 // GoogleDatasetSearchTaskPostResponse is the whole response body of POST /v3/serp/google/dataset_search/task_post, envelope included.
 type GoogleDatasetSearchTaskPostResponse = sdk.Response[GoogleDatasetSearchTaskPostData, any]
@@ -89,22 +89,22 @@ type GoogleDatasetSearchTaskPostResponse = sdk.Response[GoogleDatasetSearchTaskP
 type GoogleDatasetSearchTaskPostTask = sdk.Task[GoogleDatasetSearchTaskPostData, any]
 
 // GoogleDatasetSearchTasksReadyResponse is the whole response body of GET /v3/serp/google/dataset_search/tasks_ready, envelope included.
-type GoogleDatasetSearchTasksReadyResponse = sdk.Response[GoogleDatasetSearchTasksReadyData, GoogleDatasetSearchTasksReadyResult]
+type GoogleDatasetSearchTasksReadyResponse = sdk.Response[GoogleDatasetSearchTasksReadyData, TasksReadyResult]
 
 // GoogleDatasetSearchTasksReadyTask is one task of a GoogleDatasetSearchTasksReadyResponse.
-type GoogleDatasetSearchTasksReadyTask = sdk.Task[GoogleDatasetSearchTasksReadyData, GoogleDatasetSearchTasksReadyResult]
+type GoogleDatasetSearchTasksReadyTask = sdk.Task[GoogleDatasetSearchTasksReadyData, TasksReadyResult]
 
 // GoogleEventsLiveAdvancedResponse is the whole response body of POST /v3/serp/google/events/live/advanced, envelope included.
-type GoogleEventsLiveAdvancedResponse = sdk.Response[GoogleEventsLiveAdvancedData, GoogleEventsLiveAdvancedResult]
+type GoogleEventsLiveAdvancedResponse = sdk.Response[GoogleEventsLiveAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsLiveAdvancedTask is one task of a GoogleEventsLiveAdvancedResponse.
-type GoogleEventsLiveAdvancedTask = sdk.Task[GoogleEventsLiveAdvancedData, GoogleEventsLiveAdvancedResult]
+type GoogleEventsLiveAdvancedTask = sdk.Task[GoogleEventsLiveAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/events/task_get/advanced/{id}, envelope included.
-type GoogleEventsTaskGetAdvancedResponse = sdk.Response[GoogleEventsTaskGetAdvancedData, GoogleEventsTaskGetAdvancedResult]
+type GoogleEventsTaskGetAdvancedResponse = sdk.Response[GoogleEventsTaskGetAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsTaskGetAdvancedTask is one task of a GoogleEventsTaskGetAdvancedResponse.
-type GoogleEventsTaskGetAdvancedTask = sdk.Task[GoogleEventsTaskGetAdvancedData, GoogleEventsTaskGetAdvancedResult]
+type GoogleEventsTaskGetAdvancedTask = sdk.Task[GoogleEventsTaskGetAdvancedData, GoogleEventsAdvancedResult]
 
 // GoogleEventsTaskPostResponse is the whole response body of POST /v3/serp/google/events/task_post, envelope included.
 type GoogleEventsTaskPostResponse = sdk.Response[GoogleEventsTaskPostData, any]
@@ -113,40 +113,40 @@ type GoogleEventsTaskPostResponse = sdk.Response[GoogleEventsTaskPostData, any]
 type GoogleEventsTaskPostTask = sdk.Task[GoogleEventsTaskPostData, any]
 
 // GoogleEventsTasksFixedResponse is the whole response body of GET /v3/serp/google/events/tasks_fixed, envelope included.
-type GoogleEventsTasksFixedResponse = sdk.Response[GoogleEventsTasksFixedData, GoogleEventsTasksFixedResult]
+type GoogleEventsTasksFixedResponse = sdk.Response[GoogleEventsTasksFixedData, TasksFixedResult]
 
 // GoogleEventsTasksFixedTask is one task of a GoogleEventsTasksFixedResponse.
-type GoogleEventsTasksFixedTask = sdk.Task[GoogleEventsTasksFixedData, GoogleEventsTasksFixedResult]
+type GoogleEventsTasksFixedTask = sdk.Task[GoogleEventsTasksFixedData, TasksFixedResult]
 
 // GoogleEventsTasksReadyResponse is the whole response body of GET /v3/serp/google/events/tasks_ready, envelope included.
-type GoogleEventsTasksReadyResponse = sdk.Response[GoogleEventsTasksReadyData, GoogleEventsTasksReadyResult]
+type GoogleEventsTasksReadyResponse = sdk.Response[GoogleEventsTasksReadyData, TasksReadyResult]
 
 // GoogleEventsTasksReadyTask is one task of a GoogleEventsTasksReadyResponse.
-type GoogleEventsTasksReadyTask = sdk.Task[GoogleEventsTasksReadyData, GoogleEventsTasksReadyResult]
+type GoogleEventsTasksReadyTask = sdk.Task[GoogleEventsTasksReadyData, TasksReadyResult]
 
 // GoogleImagesLiveAdvancedResponse is the whole response body of POST /v3/serp/google/images/live/advanced, envelope included.
-type GoogleImagesLiveAdvancedResponse = sdk.Response[GoogleImagesLiveAdvancedData, GoogleImagesLiveAdvancedResult]
+type GoogleImagesLiveAdvancedResponse = sdk.Response[GoogleImagesLiveAdvancedData, GoogleImagesAdvancedResult]
 
 // GoogleImagesLiveAdvancedTask is one task of a GoogleImagesLiveAdvancedResponse.
-type GoogleImagesLiveAdvancedTask = sdk.Task[GoogleImagesLiveAdvancedData, GoogleImagesLiveAdvancedResult]
+type GoogleImagesLiveAdvancedTask = sdk.Task[GoogleImagesLiveAdvancedData, GoogleImagesAdvancedResult]
 
 // GoogleImagesLiveHTMLResponse is the whole response body of POST /v3/serp/google/images/live/html, envelope included.
-type GoogleImagesLiveHTMLResponse = sdk.Response[GoogleImagesLiveHTMLData, GoogleImagesLiveHTMLResult]
+type GoogleImagesLiveHTMLResponse = sdk.Response[GoogleImagesLiveHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesLiveHTMLTask is one task of a GoogleImagesLiveHTMLResponse.
-type GoogleImagesLiveHTMLTask = sdk.Task[GoogleImagesLiveHTMLData, GoogleImagesLiveHTMLResult]
+type GoogleImagesLiveHTMLTask = sdk.Task[GoogleImagesLiveHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/images/task_get/html/{id}, envelope included.
-type GoogleImagesTaskGetHTMLResponse = sdk.Response[GoogleImagesTaskGetHTMLData, GoogleImagesTaskGetHTMLResult]
+type GoogleImagesTaskGetHTMLResponse = sdk.Response[GoogleImagesTaskGetHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesTaskGetHTMLTask is one task of a GoogleImagesTaskGetHTMLResponse.
-type GoogleImagesTaskGetHTMLTask = sdk.Task[GoogleImagesTaskGetHTMLData, GoogleImagesTaskGetHTMLResult]
+type GoogleImagesTaskGetHTMLTask = sdk.Task[GoogleImagesTaskGetHTMLData, GoogleImagesHTMLResult]
 
 // GoogleImagesTasksReadyResponse is the whole response body of GET /v3/serp/google/images/tasks_ready, envelope included.
-type GoogleImagesTasksReadyResponse = sdk.Response[GoogleImagesTasksReadyData, GoogleImagesTasksReadyResult]
+type GoogleImagesTasksReadyResponse = sdk.Response[GoogleImagesTasksReadyData, TasksReadyResult]
 
 // GoogleImagesTasksReadyTask is one task of a GoogleImagesTasksReadyResponse.
-type GoogleImagesTasksReadyTask = sdk.Task[GoogleImagesTasksReadyData, GoogleImagesTasksReadyResult]
+type GoogleImagesTasksReadyTask = sdk.Task[GoogleImagesTasksReadyData, TasksReadyResult]
 
 // GoogleJobsLocationsResponse is the whole response body of GET /v3/serp/google/jobs/locations, envelope included.
 type GoogleJobsLocationsResponse = sdk.Response[GoogleJobsLocationsData, GoogleJobsLocationsResult]
@@ -155,16 +155,16 @@ type GoogleJobsLocationsResponse = sdk.Response[GoogleJobsLocationsData, GoogleJ
 type GoogleJobsLocationsTask = sdk.Task[GoogleJobsLocationsData, GoogleJobsLocationsResult]
 
 // GoogleJobsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/jobs/task_get/advanced/{id}, envelope included.
-type GoogleJobsTaskGetAdvancedResponse = sdk.Response[GoogleJobsTaskGetAdvancedData, GoogleJobsTaskGetAdvancedResult]
+type GoogleJobsTaskGetAdvancedResponse = sdk.Response[GoogleJobsTaskGetAdvancedData, GoogleJobsAdvancedResult]
 
 // GoogleJobsTaskGetAdvancedTask is one task of a GoogleJobsTaskGetAdvancedResponse.
-type GoogleJobsTaskGetAdvancedTask = sdk.Task[GoogleJobsTaskGetAdvancedData, GoogleJobsTaskGetAdvancedResult]
+type GoogleJobsTaskGetAdvancedTask = sdk.Task[GoogleJobsTaskGetAdvancedData, GoogleJobsAdvancedResult]
 
 // GoogleJobsTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/jobs/task_get/html/{id}, envelope included.
-type GoogleJobsTaskGetHTMLResponse = sdk.Response[GoogleJobsTaskGetHTMLData, GoogleJobsTaskGetHTMLResult]
+type GoogleJobsTaskGetHTMLResponse = sdk.Response[GoogleJobsTaskGetHTMLData, GoogleJobsHTMLResult]
 
 // GoogleJobsTaskGetHTMLTask is one task of a GoogleJobsTaskGetHTMLResponse.
-type GoogleJobsTaskGetHTMLTask = sdk.Task[GoogleJobsTaskGetHTMLData, GoogleJobsTaskGetHTMLResult]
+type GoogleJobsTaskGetHTMLTask = sdk.Task[GoogleJobsTaskGetHTMLData, GoogleJobsHTMLResult]
 
 // GoogleJobsTaskPostResponse is the whole response body of POST /v3/serp/google/jobs/task_post, envelope included.
 type GoogleJobsTaskPostResponse = sdk.Response[GoogleJobsTaskPostData, any]
@@ -173,28 +173,28 @@ type GoogleJobsTaskPostResponse = sdk.Response[GoogleJobsTaskPostData, any]
 type GoogleJobsTaskPostTask = sdk.Task[GoogleJobsTaskPostData, any]
 
 // GoogleJobsTasksReadyResponse is the whole response body of GET /v3/serp/google/jobs/tasks_ready, envelope included.
-type GoogleJobsTasksReadyResponse = sdk.Response[GoogleJobsTasksReadyData, GoogleJobsTasksReadyResult]
+type GoogleJobsTasksReadyResponse = sdk.Response[GoogleJobsTasksReadyData, TasksReadyResult]
 
 // GoogleJobsTasksReadyTask is one task of a GoogleJobsTasksReadyResponse.
-type GoogleJobsTasksReadyTask = sdk.Task[GoogleJobsTasksReadyData, GoogleJobsTasksReadyResult]
+type GoogleJobsTasksReadyTask = sdk.Task[GoogleJobsTasksReadyData, TasksReadyResult]
 
 // GoogleLocalFinderLiveAdvancedResponse is the whole response body of POST /v3/serp/google/local_finder/live/advanced, envelope included.
-type GoogleLocalFinderLiveAdvancedResponse = sdk.Response[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderLiveAdvancedResult]
+type GoogleLocalFinderLiveAdvancedResponse = sdk.Response[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderLiveAdvancedTask is one task of a GoogleLocalFinderLiveAdvancedResponse.
-type GoogleLocalFinderLiveAdvancedTask = sdk.Task[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderLiveAdvancedResult]
+type GoogleLocalFinderLiveAdvancedTask = sdk.Task[GoogleLocalFinderLiveAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderLiveHTMLResponse is the whole response body of POST /v3/serp/google/local_finder/live/html, envelope included.
-type GoogleLocalFinderLiveHTMLResponse = sdk.Response[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderLiveHTMLResult]
+type GoogleLocalFinderLiveHTMLResponse = sdk.Response[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderHTMLResult]
 
 // GoogleLocalFinderLiveHTMLTask is one task of a GoogleLocalFinderLiveHTMLResponse.
-type GoogleLocalFinderLiveHTMLTask = sdk.Task[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderLiveHTMLResult]
+type GoogleLocalFinderLiveHTMLTask = sdk.Task[GoogleLocalFinderLiveHTMLData, GoogleLocalFinderHTMLResult]
 
 // GoogleLocalFinderTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/local_finder/task_get/advanced/{id}, envelope included.
-type GoogleLocalFinderTaskGetAdvancedResponse = sdk.Response[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderTaskGetAdvancedResult]
+type GoogleLocalFinderTaskGetAdvancedResponse = sdk.Response[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderTaskGetAdvancedTask is one task of a GoogleLocalFinderTaskGetAdvancedResponse.
-type GoogleLocalFinderTaskGetAdvancedTask = sdk.Task[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderTaskGetAdvancedResult]
+type GoogleLocalFinderTaskGetAdvancedTask = sdk.Task[GoogleLocalFinderTaskGetAdvancedData, GoogleLocalFinderAdvancedResult]
 
 // GoogleLocalFinderTaskPostResponse is the whole response body of POST /v3/serp/google/local_finder/task_post, envelope included.
 type GoogleLocalFinderTaskPostResponse = sdk.Response[GoogleLocalFinderTaskPostData, any]
@@ -203,34 +203,34 @@ type GoogleLocalFinderTaskPostResponse = sdk.Response[GoogleLocalFinderTaskPostD
 type GoogleLocalFinderTaskPostTask = sdk.Task[GoogleLocalFinderTaskPostData, any]
 
 // GoogleLocalFinderTasksFixedResponse is the whole response body of GET /v3/serp/google/local_finder/tasks_fixed, envelope included.
-type GoogleLocalFinderTasksFixedResponse = sdk.Response[GoogleLocalFinderTasksFixedData, GoogleLocalFinderTasksFixedResult]
+type GoogleLocalFinderTasksFixedResponse = sdk.Response[GoogleLocalFinderTasksFixedData, TasksFixedResult]
 
 // GoogleLocalFinderTasksFixedTask is one task of a GoogleLocalFinderTasksFixedResponse.
-type GoogleLocalFinderTasksFixedTask = sdk.Task[GoogleLocalFinderTasksFixedData, GoogleLocalFinderTasksFixedResult]
+type GoogleLocalFinderTasksFixedTask = sdk.Task[GoogleLocalFinderTasksFixedData, TasksFixedResult]
 
 // GoogleLocalFinderTasksReadyResponse is the whole response body of GET /v3/serp/google/local_finder/tasks_ready, envelope included.
-type GoogleLocalFinderTasksReadyResponse = sdk.Response[GoogleLocalFinderTasksReadyData, GoogleLocalFinderTasksReadyResult]
+type GoogleLocalFinderTasksReadyResponse = sdk.Response[GoogleLocalFinderTasksReadyData, TasksReadyResult]
 
 // GoogleLocalFinderTasksReadyTask is one task of a GoogleLocalFinderTasksReadyResponse.
-type GoogleLocalFinderTasksReadyTask = sdk.Task[GoogleLocalFinderTasksReadyData, GoogleLocalFinderTasksReadyResult]
+type GoogleLocalFinderTasksReadyTask = sdk.Task[GoogleLocalFinderTasksReadyData, TasksReadyResult]
 
 // GoogleLocationsResponse is the whole response body of GET /v3/serp/google/locations, envelope included.
-type GoogleLocationsResponse = sdk.Response[GoogleLocationsData, GoogleLocationsResult]
+type GoogleLocationsResponse = sdk.Response[GoogleLocationsData, TaskResult]
 
 // GoogleLocationsTask is one task of a GoogleLocationsResponse.
-type GoogleLocationsTask = sdk.Task[GoogleLocationsData, GoogleLocationsResult]
+type GoogleLocationsTask = sdk.Task[GoogleLocationsData, TaskResult]
 
 // GoogleLocationsByCountryResponse is the whole response body of GET /v3/serp/google/locations/{country}, envelope included.
-type GoogleLocationsByCountryResponse = sdk.Response[GoogleLocationsData, GoogleLocationsResult]
+type GoogleLocationsByCountryResponse = sdk.Response[GoogleLocationsData, TaskResult]
 
 // GoogleLocationsByCountryTask is one task of a GoogleLocationsByCountryResponse.
-type GoogleLocationsByCountryTask = sdk.Task[GoogleLocationsData, GoogleLocationsResult]
+type GoogleLocationsByCountryTask = sdk.Task[GoogleLocationsData, TaskResult]
 
 // GoogleMapsTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/maps/task_get/advanced/{id}, envelope included.
-type GoogleMapsTaskGetAdvancedResponse = sdk.Response[GoogleMapsTaskGetAdvancedData, GoogleMapsTaskGetAdvancedResult]
+type GoogleMapsTaskGetAdvancedResponse = sdk.Response[GoogleMapsTaskGetAdvancedData, GoogleMapsAdvancedResult]
 
 // GoogleMapsTaskGetAdvancedTask is one task of a GoogleMapsTaskGetAdvancedResponse.
-type GoogleMapsTaskGetAdvancedTask = sdk.Task[GoogleMapsTaskGetAdvancedData, GoogleMapsTaskGetAdvancedResult]
+type GoogleMapsTaskGetAdvancedTask = sdk.Task[GoogleMapsTaskGetAdvancedData, GoogleMapsAdvancedResult]
 
 // GoogleMapsTaskPostResponse is the whole response body of POST /v3/serp/google/maps/task_post, envelope included.
 type GoogleMapsTaskPostResponse = sdk.Response[GoogleMapsTaskPostData, any]
@@ -239,70 +239,70 @@ type GoogleMapsTaskPostResponse = sdk.Response[GoogleMapsTaskPostData, any]
 type GoogleMapsTaskPostTask = sdk.Task[GoogleMapsTaskPostData, any]
 
 // GoogleMapsTasksFixedResponse is the whole response body of GET /v3/serp/google/maps/tasks_fixed, envelope included.
-type GoogleMapsTasksFixedResponse = sdk.Response[GoogleMapsTasksFixedData, GoogleMapsTasksFixedResult]
+type GoogleMapsTasksFixedResponse = sdk.Response[GoogleMapsTasksFixedData, TasksFixedResult]
 
 // GoogleMapsTasksFixedTask is one task of a GoogleMapsTasksFixedResponse.
-type GoogleMapsTasksFixedTask = sdk.Task[GoogleMapsTasksFixedData, GoogleMapsTasksFixedResult]
+type GoogleMapsTasksFixedTask = sdk.Task[GoogleMapsTasksFixedData, TasksFixedResult]
 
 // GoogleMapsTasksReadyResponse is the whole response body of GET /v3/serp/google/maps/tasks_ready, envelope included.
-type GoogleMapsTasksReadyResponse = sdk.Response[GoogleMapsTasksReadyData, GoogleMapsTasksReadyResult]
+type GoogleMapsTasksReadyResponse = sdk.Response[GoogleMapsTasksReadyData, TasksReadyResult]
 
 // GoogleMapsTasksReadyTask is one task of a GoogleMapsTasksReadyResponse.
-type GoogleMapsTasksReadyTask = sdk.Task[GoogleMapsTasksReadyData, GoogleMapsTasksReadyResult]
+type GoogleMapsTasksReadyTask = sdk.Task[GoogleMapsTasksReadyData, TasksReadyResult]
 
 // GoogleNewsLiveAdvancedResponse is the whole response body of POST /v3/serp/google/news/live/advanced, envelope included.
-type GoogleNewsLiveAdvancedResponse = sdk.Response[GoogleNewsLiveAdvancedData, GoogleNewsLiveAdvancedResult]
+type GoogleNewsLiveAdvancedResponse = sdk.Response[GoogleNewsLiveAdvancedData, GoogleNewsAdvancedResult]
 
 // GoogleNewsLiveAdvancedTask is one task of a GoogleNewsLiveAdvancedResponse.
-type GoogleNewsLiveAdvancedTask = sdk.Task[GoogleNewsLiveAdvancedData, GoogleNewsLiveAdvancedResult]
+type GoogleNewsLiveAdvancedTask = sdk.Task[GoogleNewsLiveAdvancedData, GoogleNewsAdvancedResult]
 
 // GoogleNewsTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/news/task_get/html/{id}, envelope included.
-type GoogleNewsTaskGetHTMLResponse = sdk.Response[GoogleNewsTaskGetHTMLData, GoogleNewsTaskGetHTMLResult]
+type GoogleNewsTaskGetHTMLResponse = sdk.Response[GoogleNewsTaskGetHTMLData, GoogleNewsHTMLResult]
 
 // GoogleNewsTaskGetHTMLTask is one task of a GoogleNewsTaskGetHTMLResponse.
-type GoogleNewsTaskGetHTMLTask = sdk.Task[GoogleNewsTaskGetHTMLData, GoogleNewsTaskGetHTMLResult]
+type GoogleNewsTaskGetHTMLTask = sdk.Task[GoogleNewsTaskGetHTMLData, GoogleNewsHTMLResult]
 
 // GoogleNewsTasksFixedResponse is the whole response body of GET /v3/serp/google/news/tasks_fixed, envelope included.
-type GoogleNewsTasksFixedResponse = sdk.Response[GoogleNewsTasksFixedData, GoogleNewsTasksFixedResult]
+type GoogleNewsTasksFixedResponse = sdk.Response[GoogleNewsTasksFixedData, TasksFixedResult]
 
 // GoogleNewsTasksFixedTask is one task of a GoogleNewsTasksFixedResponse.
-type GoogleNewsTasksFixedTask = sdk.Task[GoogleNewsTasksFixedData, GoogleNewsTasksFixedResult]
+type GoogleNewsTasksFixedTask = sdk.Task[GoogleNewsTasksFixedData, TasksFixedResult]
 
 // GoogleNewsTasksReadyResponse is the whole response body of GET /v3/serp/google/news/tasks_ready, envelope included.
-type GoogleNewsTasksReadyResponse = sdk.Response[GoogleNewsTasksReadyData, GoogleNewsTasksReadyResult]
+type GoogleNewsTasksReadyResponse = sdk.Response[GoogleNewsTasksReadyData, TasksReadyResult]
 
 // GoogleNewsTasksReadyTask is one task of a GoogleNewsTasksReadyResponse.
-type GoogleNewsTasksReadyTask = sdk.Task[GoogleNewsTasksReadyData, GoogleNewsTasksReadyResult]
+type GoogleNewsTasksReadyTask = sdk.Task[GoogleNewsTasksReadyData, TasksReadyResult]
 
 // GoogleOrganicLiveAdvancedResponse is the whole response body of POST /v3/serp/google/organic/live/advanced, envelope included.
-type GoogleOrganicLiveAdvancedResponse = sdk.Response[GoogleOrganicLiveAdvancedData, GoogleOrganicLiveAdvancedResult]
+type GoogleOrganicLiveAdvancedResponse = sdk.Response[GoogleOrganicLiveAdvancedData, GoogleOrganicAdvancedResult]
 
 // GoogleOrganicLiveAdvancedTask is one task of a GoogleOrganicLiveAdvancedResponse.
-type GoogleOrganicLiveAdvancedTask = sdk.Task[GoogleOrganicLiveAdvancedData, GoogleOrganicLiveAdvancedResult]
+type GoogleOrganicLiveAdvancedTask = sdk.Task[GoogleOrganicLiveAdvancedData, GoogleOrganicAdvancedResult]
 
 // GoogleOrganicLiveHTMLResponse is the whole response body of POST /v3/serp/google/organic/live/html, envelope included.
-type GoogleOrganicLiveHTMLResponse = sdk.Response[GoogleOrganicLiveHTMLData, GoogleOrganicLiveHTMLResult]
+type GoogleOrganicLiveHTMLResponse = sdk.Response[GoogleOrganicLiveHTMLData, GoogleOrganicHTMLResult]
 
 // GoogleOrganicLiveHTMLTask is one task of a GoogleOrganicLiveHTMLResponse.
-type GoogleOrganicLiveHTMLTask = sdk.Task[GoogleOrganicLiveHTMLData, GoogleOrganicLiveHTMLResult]
+type GoogleOrganicLiveHTMLTask = sdk.Task[GoogleOrganicLiveHTMLData, GoogleOrganicHTMLResult]
 
 // GoogleOrganicLiveRegularResponse is the whole response body of POST /v3/serp/google/organic/live/regular, envelope included.
-type GoogleOrganicLiveRegularResponse = sdk.Response[GoogleOrganicLiveRegularData, GoogleOrganicLiveRegularResult]
+type GoogleOrganicLiveRegularResponse = sdk.Response[GoogleOrganicLiveRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicLiveRegularTask is one task of a GoogleOrganicLiveRegularResponse.
-type GoogleOrganicLiveRegularTask = sdk.Task[GoogleOrganicLiveRegularData, GoogleOrganicLiveRegularResult]
+type GoogleOrganicLiveRegularTask = sdk.Task[GoogleOrganicLiveRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/organic/task_get/advanced/{id}, envelope included.
-type GoogleOrganicTaskGetAdvancedResponse = sdk.Response[GoogleOrganicTaskGetAdvancedData, GoogleOrganicTaskGetAdvancedResult]
+type GoogleOrganicTaskGetAdvancedResponse = sdk.Response[GoogleOrganicTaskGetAdvancedData, GoogleOrganicAdvancedResult]
 
 // GoogleOrganicTaskGetAdvancedTask is one task of a GoogleOrganicTaskGetAdvancedResponse.
-type GoogleOrganicTaskGetAdvancedTask = sdk.Task[GoogleOrganicTaskGetAdvancedData, GoogleOrganicTaskGetAdvancedResult]
+type GoogleOrganicTaskGetAdvancedTask = sdk.Task[GoogleOrganicTaskGetAdvancedData, GoogleOrganicAdvancedResult]
 
 // GoogleOrganicTaskGetRegularResponse is the whole response body of GET /v3/serp/google/organic/task_get/regular/{id}, envelope included.
-type GoogleOrganicTaskGetRegularResponse = sdk.Response[GoogleOrganicTaskGetRegularData, GoogleOrganicTaskGetRegularResult]
+type GoogleOrganicTaskGetRegularResponse = sdk.Response[GoogleOrganicTaskGetRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicTaskGetRegularTask is one task of a GoogleOrganicTaskGetRegularResponse.
-type GoogleOrganicTaskGetRegularTask = sdk.Task[GoogleOrganicTaskGetRegularData, GoogleOrganicTaskGetRegularResult]
+type GoogleOrganicTaskGetRegularTask = sdk.Task[GoogleOrganicTaskGetRegularData, GoogleOrganicRegularResult]
 
 // GoogleOrganicTaskPostResponse is the whole response body of POST /v3/serp/google/organic/task_post, envelope included.
 type GoogleOrganicTaskPostResponse = sdk.Response[GoogleOrganicTaskPostData, any]
@@ -311,28 +311,28 @@ type GoogleOrganicTaskPostResponse = sdk.Response[GoogleOrganicTaskPostData, any
 type GoogleOrganicTaskPostTask = sdk.Task[GoogleOrganicTaskPostData, any]
 
 // GoogleOrganicTasksFixedResponse is the whole response body of GET /v3/serp/google/organic/tasks_fixed, envelope included.
-type GoogleOrganicTasksFixedResponse = sdk.Response[GoogleOrganicTasksFixedData, GoogleOrganicTasksFixedResult]
+type GoogleOrganicTasksFixedResponse = sdk.Response[GoogleOrganicTasksFixedData, TasksFixedResult]
 
 // GoogleOrganicTasksFixedTask is one task of a GoogleOrganicTasksFixedResponse.
-type GoogleOrganicTasksFixedTask = sdk.Task[GoogleOrganicTasksFixedData, GoogleOrganicTasksFixedResult]
+type GoogleOrganicTasksFixedTask = sdk.Task[GoogleOrganicTasksFixedData, TasksFixedResult]
 
 // GoogleOrganicTasksReadyResponse is the whole response body of GET /v3/serp/google/organic/tasks_ready, envelope included.
-type GoogleOrganicTasksReadyResponse = sdk.Response[GoogleOrganicTasksReadyData, GoogleOrganicTasksReadyResult]
+type GoogleOrganicTasksReadyResponse = sdk.Response[GoogleOrganicTasksReadyData, TasksReadyResult]
 
 // GoogleOrganicTasksReadyTask is one task of a GoogleOrganicTasksReadyResponse.
-type GoogleOrganicTasksReadyTask = sdk.Task[GoogleOrganicTasksReadyData, GoogleOrganicTasksReadyResult]
+type GoogleOrganicTasksReadyTask = sdk.Task[GoogleOrganicTasksReadyData, TasksReadyResult]
 
 // GoogleSearchByImageTaskGetAdvancedResponse is the whole response body of GET /v3/serp/google/search_by_image/task_get/advanced/{id}, envelope included.
-type GoogleSearchByImageTaskGetAdvancedResponse = sdk.Response[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageTaskGetAdvancedResult]
+type GoogleSearchByImageTaskGetAdvancedResponse = sdk.Response[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageAdvancedResult]
 
 // GoogleSearchByImageTaskGetAdvancedTask is one task of a GoogleSearchByImageTaskGetAdvancedResponse.
-type GoogleSearchByImageTaskGetAdvancedTask = sdk.Task[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageTaskGetAdvancedResult]
+type GoogleSearchByImageTaskGetAdvancedTask = sdk.Task[GoogleSearchByImageTaskGetAdvancedData, GoogleSearchByImageAdvancedResult]
 
 // GoogleSearchByImageTaskGetHTMLResponse is the whole response body of GET /v3/serp/google/search_by_image/task_get/html/{id}, envelope included.
-type GoogleSearchByImageTaskGetHTMLResponse = sdk.Response[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageTaskGetHTMLResult]
+type GoogleSearchByImageTaskGetHTMLResponse = sdk.Response[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageHTMLResult]
 
 // GoogleSearchByImageTaskGetHTMLTask is one task of a GoogleSearchByImageTaskGetHTMLResponse.
-type GoogleSearchByImageTaskGetHTMLTask = sdk.Task[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageTaskGetHTMLResult]
+type GoogleSearchByImageTaskGetHTMLTask = sdk.Task[GoogleSearchByImageTaskGetHTMLData, GoogleSearchByImageHTMLResult]
 
 // GoogleSearchByImageTaskPostResponse is the whole response body of POST /v3/serp/google/search_by_image/task_post, envelope included.
 type GoogleSearchByImageTaskPostResponse = sdk.Response[GoogleSearchByImageTaskPostData, any]
@@ -341,10 +341,10 @@ type GoogleSearchByImageTaskPostResponse = sdk.Response[GoogleSearchByImageTaskP
 type GoogleSearchByImageTaskPostTask = sdk.Task[GoogleSearchByImageTaskPostData, any]
 
 // GoogleSearchByImageTasksReadyResponse is the whole response body of GET /v3/serp/google/search_by_image/tasks_ready, envelope included.
-type GoogleSearchByImageTasksReadyResponse = sdk.Response[GoogleSearchByImageTasksReadyData, GoogleSearchByImageTasksReadyResult]
+type GoogleSearchByImageTasksReadyResponse = sdk.Response[GoogleSearchByImageTasksReadyData, TasksReadyResult]
 
 // GoogleSearchByImageTasksReadyTask is one task of a GoogleSearchByImageTasksReadyResponse.
-type GoogleSearchByImageTasksReadyTask = sdk.Task[GoogleSearchByImageTasksReadyData, GoogleSearchByImageTasksReadyResult]
+type GoogleSearchByImageTasksReadyTask = sdk.Task[GoogleSearchByImageTasksReadyData, TasksReadyResult]
 
 // IDListResponse is the whole response body of POST /v3/serp/id_list, envelope included.
 type IDListResponse = sdk.Response[IDListData, IDListResult]
@@ -358,10 +358,10 @@ type ScreenshotResponse = sdk.Response[ScreenshotData, ScreenshotResult]
 // ScreenshotTask is one task of a ScreenshotResponse.
 type ScreenshotTask = sdk.Task[ScreenshotData, ScreenshotResult]
 
-// AIOverviewElement is the "ai_overview_element" kind of AIOverviewItemItem.
+// AIOverviewElementItem is the "ai_overview_element" kind of ItemAIOverviewItemItem.
 //
 // The "ai_overview_element" element.
-type AIOverviewElement struct {
+type AIOverviewElementItem struct {
 	// Type: type of element = ‘ ai_overview_element‘.
 	Type string `json:"type"`
 
@@ -388,15 +388,15 @@ type AIOverviewElement struct {
 	Markdown string `json:"markdown"`
 
 	// Links: website links featured in the element.
-	Links []AIOverviewElementLink `json:"links"`
+	Links []Link `json:"links"`
 
 	// Images: images of the element.
 	// If there are none, equals null.
-	Images []AIOverviewElementImage `json:"images"`
+	Images []Image `json:"images"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-	References []AIOverviewElementReference `json:"references"`
+	References []AIOverviewElementItemReference `json:"references"`
 
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
@@ -404,69 +404,23 @@ type AIOverviewElement struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[AIOverviewElementRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// AIOverviewElementImage is the type of AIOverviewElement.Images.
-type AIOverviewElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// AIOverviewElementLink is the type of AIOverviewElement.Links.
-type AIOverviewElementLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: link description.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// AIOverviewElementRectangle is the type of AIOverviewElement.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type AIOverviewElementRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// AIOverviewElementReference is the type of AIOverviewElement.References.
-type AIOverviewElementReference struct {
+// AIOverviewElementItemReference is the type of AIOverviewElementItem.References and AIOverviewItem.References.
+type AIOverviewElementItemReference struct {
 	// Type: type of element = ‘ ai_overview_reference‘.
 	Type string `json:"type"`
+
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: (not described by the docs).
+	Position string `json:"position"`
 
 	// Source: reference source name or title.
 	Source string `json:"source"`
@@ -483,21 +437,12 @@ type AIOverviewElementReference struct {
 	// Text: reference text.
 	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
 	Text string `json:"text"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: (not described by the docs).
-	Position string `json:"position"`
 }
 
-// AIOverviewExpandedElement is the "ai_overview_expanded_element" kind of AIOverviewItemItem.
+// AIOverviewExpandedElementItem is the "ai_overview_expanded_element" kind of ItemAIOverviewItemItem.
 //
 // The "ai_overview_expanded_element" element.
-type AIOverviewExpandedElement struct {
+type AIOverviewExpandedElementItem struct {
 	// Type: type of element = ‘ ai_overview_expanded_element‘.
 	Type string `json:"type"`
 
@@ -512,172 +457,21 @@ type AIOverviewExpandedElement struct {
 	Text string `json:"text"`
 
 	// Components: array of components of the element.
-	Components []AIOverviewExpandedElementComponent `json:"components"`
+	Components []Component `json:"components"`
 
 	// References: additional references relevant to the item.
 	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []AIOverviewExpandedElementReference `json:"references"`
+	References []Reference `json:"references"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[AIOverviewExpandedElementRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links sdk.Opt[[]AIOverviewExpandedElementLink] `json:"links,omitzero"`
-}
-
-// AIOverviewExpandedElementComponent is the type of AIOverviewExpandedElement.Components.
-type AIOverviewExpandedElementComponent struct {
-	// Type: type of component = ‘ ai_overview_expanded_component‘.
-	Type string `json:"type"`
-
-	// Title: title of the element in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text of the component.
-	Text string `json:"text"`
-
-	// Markdown: text of the component in the markdwon format.
-	Markdown string `json:"markdown"`
-
-	// Images: images of the component.
-	// If there are none, equals null.
-	Images []AIOverviewExpandedElementComponentImage `json:"images"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links []AIOverviewExpandedElementComponentLink `json:"links"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the ai_overview.
-	References []AIOverviewExpandedElementComponentReference `json:"references"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-}
-
-// AIOverviewExpandedElementComponentImage is the type of AIOverviewExpandedElementComponent.Images.
-type AIOverviewExpandedElementComponentImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// AIOverviewExpandedElementComponentLink is the type of AIOverviewExpandedElementComponent.Links.
-type AIOverviewExpandedElementComponentLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// AIOverviewExpandedElementComponentReference is the type of AIOverviewExpandedElementComponent.References.
-type AIOverviewExpandedElementComponentReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// AIOverviewExpandedElementLink is the type of AIOverviewExpandedElement.Links.
-type AIOverviewExpandedElementLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL in link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in link.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// AIOverviewExpandedElementRectangle is the type of AIOverviewExpandedElement.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type AIOverviewExpandedElementRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// AIOverviewExpandedElementReference is the type of AIOverviewExpandedElement.References.
-type AIOverviewExpandedElementReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
+	Links sdk.Opt[[]Link] `json:"links,omitzero"`
 }
 
 // AIOverviewItem is the "ai_overview" kind of Item.
@@ -715,73 +509,22 @@ type AIOverviewItem struct {
 
 	// Items: items present in the element.
 	//
-	// Each element is one of the kinds of AIOverviewItemItem (a type switch tells them apart).
-	Items []AIOverviewItemItem `json:"items"`
+	// Each element is one of the kinds of ItemAIOverviewItemItem (a type switch tells them apart).
+	Items []ItemAIOverviewItemItem `json:"items"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *AIOverviewItemRectangle `json:"rectangle"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// References: (not described by the docs).
-	References []AIOverviewItemReference `json:"references"`
+	References []AIOverviewElementItemReference `json:"references"`
 }
 
-// AIOverviewItemRectangle is the type of AIOverviewItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type AIOverviewItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// AIOverviewItemReference is the type of AIOverviewItem.References.
-type AIOverviewItemReference struct {
-	// Type: (not described by the docs).
-	Type string `json:"type"`
-
-	// RankGroup: (not described by the docs).
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: (not described by the docs).
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: (not described by the docs).
-	Position string `json:"position"`
-
-	// Source: (not described by the docs).
-	Source string `json:"source"`
-
-	// Domain: (not described by the docs).
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: (not described by the docs).
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: (not described by the docs).
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: (not described by the docs).
-	Text string `json:"text"`
-}
-
-// AIOverviewTableElement is the "ai_overview_table_element" kind of AIOverviewItemItem.
+// AIOverviewTableElementItem is the "ai_overview_table_element" kind of ItemAIOverviewItemItem.
 //
 // The "ai_overview_table_element" element.
-type AIOverviewTableElement struct {
+type AIOverviewTableElementItem struct {
 	// Type: type of element = ‘ ai_overview_table_element‘.
 	Type string `json:"type"`
 
@@ -794,40 +537,18 @@ type AIOverviewTableElement struct {
 
 	// Table: table present in the element.
 	// The header and content of the table present in the element.
-	Table AIOverviewTableElementTable `json:"table"`
+	Table AIOverviewTableElementItemTable `json:"table"`
 
 	// References: references relevant to the element.
 	// Includes references to webpages that were used to generate the ai_overview_element.
-	References []AIOverviewTableElementReference `json:"references"`
+	References []Reference `json:"references"`
 }
 
-// AIOverviewTableElementReference is the type of AIOverviewTableElement.References.
-type AIOverviewTableElementReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the ai_overview_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// AIOverviewTableElementTable is the type of AIOverviewTableElement.Table.
+// AIOverviewTableElementItemTable is the type of AIOverviewTableElementItem.Table.
 //
 // Table present in the element.
 // The header and content of the table present in the element.
-type AIOverviewTableElementTable struct {
+type AIOverviewTableElementItemTable struct {
 	// TableHeader: content in the header of the table.
 	TableHeader []string `json:"table_header"`
 
@@ -836,10 +557,10 @@ type AIOverviewTableElementTable struct {
 	TableContent [][]any `json:"table_content"`
 }
 
-// AIOverviewVideoElement is the "ai_overview_video_element" kind of AIOverviewItemItem.
+// AIOverviewVideoElementItem is the "ai_overview_video_element" kind of ItemAIOverviewItemItem.
 //
 // The "ai_overview_video_element" element.
-type AIOverviewVideoElement struct {
+type AIOverviewVideoElementItem struct {
 	// Type: type of element = ‘ ai_overview_video_element‘.
 	Type string `json:"type"`
 
@@ -950,6 +671,40 @@ type AISummaryResult struct {
 	Items []AISummaryItem `json:"items"`
 }
 
+// AboutThisResult is the type of ExtendedPeopleAlsoSearch.AboutThisResult and ImageHighlighted.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel.
+// Provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type AboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+}
+
+// AddressInfo is the type of MapsSearchItem.AddressInfo.
+//
+// Object containing address components of the local establishment.
+type AddressInfo struct {
+	// Borough: administrative unit or district the local establishment belongs to.
+	Borough sdk.Opt[string] `json:"borough,omitzero"`
+
+	// Address: street address of the local establishment.
+	Address string `json:"address"`
+
+	// City: name of the city where the local establishment is located.
+	City string `json:"city"`
+
+	// Zip: ZIP code of the local establishment.
+	Zip string `json:"zip"`
+
+	// Region: DMA region the local establishment belongs to.
+	Region string `json:"region"`
+
+	// CountryCode: ISO country code of the local establishment.
+	CountryCode string `json:"country_code"`
+}
+
 // AnswerBoxItem is the "answer_box" kind of Item.
 //
 // The "answer_box" element (‘answer_box’ element in SERP).
@@ -987,12 +742,12 @@ type AnswerBoxItem struct {
 	Links sdk.Opt[[]AnswerBoxItemLink] `json:"links,omitzero"`
 }
 
-// AnswerBoxItemLink is the type of AnswerBoxItem.Links.
+// AnswerBoxItemLink is the type of AnswerBoxItem.Links and MathSolverItemItemExpandedElement.Links.
 type AnswerBoxItemLink struct {
 	// Type: type of element = ‘ link_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the link.
+	// Title: title of the link element.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
 	// Description: description of the results element in SERP.
@@ -1006,29 +761,8 @@ type AnswerBoxItemLink struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[AnswerBoxItemLinkRectangle] `json:"rectangle,omitzero"`
-}
-
-// AnswerBoxItemLinkRectangle is the type of AnswerBoxItemLink.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type AnswerBoxItemLinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
 // AppItem is the "app" kind of Item.
@@ -1056,80 +790,24 @@ type AppItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]AppItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemAppItemItem] `json:"items,omitzero"`
 }
 
-// AppItemItem is the type of AppItem.Items.
-type AppItemItem struct {
-	// Type: type of element = ‘ app_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Author is the type of GoogleDatasetSearchAdvancedItem.Authors.
+//
+// The list of authors of the dataset.
+type Author struct {
+	// Type: type of element = ‘authors_element‘.
+	Type string `json:"type"`
 
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
+	// Name: name of the dataset author.
+	Name string `json:"name"`
 
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
+	// URL: author’s link URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Price: price of the app element.
-	Price *AppItemItemPrice `json:"price,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[AppItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// AppItemItemPrice is the type of AppItemItem.Price.
-//
-// Price of the app element.
-type AppItemItemPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the app element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the app element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the app element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// AppItemItemRectangle is the type of AppItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type AppItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Domain: author’s link domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // CarouselItem is the "carousel" kind of Item.
@@ -1161,54 +839,16 @@ type CarouselItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []CarouselItemItem `json:"items"`
+	Items []ItemCarouselItemItem `json:"items"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle *CarouselItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
 	Page sdk.Opt[int64] `json:"page,omitzero"`
-}
-
-// CarouselItemItem is the type of CarouselItem.Items.
-type CarouselItemItem struct {
-	// Type: type of element = ‘ carousel_element‘.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the element in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// CarouselItemRectangle is the type of CarouselItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-type CarouselItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // CommercialUnitsItem is the "commercial_units" kind of Item.
@@ -1232,106 +872,7 @@ type CommercialUnitsItem struct {
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 
 	// Items: contains results featured in the commercial_units element of SERP.
-	Items []CommercialUnitsItemItem `json:"items,omitzero"`
-}
-
-// CommercialUnitsItemItem is the type of CommercialUnitsItem.Items.
-type CommercialUnitsItemItem struct {
-	// Type: type of element = ‘commercial_units_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the commercial unit.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Price: price indicated in the element.
-	Price *CommercialUnitsItemItemPrice `json:"price,omitzero"`
-
-	// Source: source of the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *CommercialUnitsItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[CommercialUnitsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// CommercialUnitsItemItemPrice is the type of CommercialUnitsItemItem.Price.
-//
-// Price indicated in the element.
-type CommercialUnitsItemItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the commercial units element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the commercial units element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the commercial units element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// CommercialUnitsItemItemRating is the type of CommercialUnitsItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type CommercialUnitsItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// CommercialUnitsItemItemRectangle is the type of CommercialUnitsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type CommercialUnitsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items []ItemCommercialUnitsItemItem `json:"items,omitzero"`
 }
 
 // CompareSitesItem is the "compare_sites" kind of Item.
@@ -1362,54 +903,41 @@ type CompareSitesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]CompareSitesItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemCompareSitesItemItem] `json:"items,omitzero"`
 }
 
-// CompareSitesItemItem is the type of CompareSitesItem.Items.
-type CompareSitesItemItem struct {
-	// Type: type of element = ‘ compare_sites_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Component is the type of AIOverviewExpandedElementItem.Components.
+type Component struct {
+	// Type: type of component = ‘ ai_overview_expanded_component‘.
+	Type string `json:"type"`
 
-	// Title: title of the result in SERP.
+	// Title: title of the element in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// URL: URL to the source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// Text: text of the component.
+	Text string `json:"text"`
 
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	// Markdown: text of the component in the markdwon format.
+	Markdown string `json:"markdown"`
 
-	// ImageURL: URL to the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+	// Images: images of the component.
+	// If there are none, equals null.
+	Images []Image `json:"images"`
 
-	// Source: website name, source of the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links []Link `json:"links"`
 
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[CompareSitesItemItemRectangle] `json:"rectangle,omitzero"`
-}
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the ai_overview.
+	References []Reference `json:"references"`
 
-// CompareSitesItemItemRectangle is the type of CompareSitesItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type CompareSitesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+	// RankGroup: (not described by the docs).
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// RankAbsolute: (not described by the docs).
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
 }
 
 // CoursesItem is the "courses" kind of Item.
@@ -1445,86 +973,7 @@ type CoursesItem struct {
 
 	// Items: array of courses elements.
 	// Contains a list of courses elements.
-	Items []CoursesItemItem `json:"items,omitzero"`
-}
-
-// CoursesItemItem is the type of CoursesItem.Items.
-type CoursesItemItem struct {
-	// Type: type of element = ‘courses_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: name of the course.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL of the course.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: web source of the courses element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Date: date and time.
-	// Date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *CoursesItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[CoursesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// CoursesItemItemRating is the type of CoursesItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type CoursesItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// CoursesItemItemRectangle is the type of CoursesItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type CoursesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items []ItemCoursesItemItem `json:"items,omitzero"`
 }
 
 // CurrencyBoxItem is the "currency_box" kind of Item.
@@ -1582,31 +1031,10 @@ type CurrencyBoxItem struct {
 // Contains data provided in the graph of the element.
 type CurrencyBoxItemGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []CurrencyBoxItemGraphItem `json:"items,omitzero"`
+	Items []ItemCurrencyBoxItemGraphItem `json:"items,omitzero"`
 }
 
-// CurrencyBoxItemGraphItem is the type of CurrencyBoxItemGraph.Items.
-type CurrencyBoxItemGraphItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the exchange rate in the value field is provided.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Value: exchange rate.
-	// Exchange rate for the date and time provided in the date field.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// PreviousItems: exchange rates on the preceding time period.
-	// Contains exchange rate data based on the preceding time period.
-	// If there are none, equals null.
-	PreviousItems sdk.Opt[[]CurrencyBoxItemGraphItemPreviousItem] `json:"previous_items,omitzero"`
-}
-
-// CurrencyBoxItemGraphItemPreviousItem is the type of CurrencyBoxItemGraphItem.PreviousItems.
+// CurrencyBoxItemGraphItemPreviousItem is the type of ItemCurrencyBoxItemGraphItem.PreviousItems.
 type CurrencyBoxItemGraphItemPreviousItem struct {
 	// Type: type of element = ‘graph_element’.
 	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
@@ -1623,32 +1051,11 @@ type CurrencyBoxItemGraphItemPreviousItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[CurrencyBoxItemGraphItemPreviousItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// CurrencyBoxItemGraphItemPreviousItemRectangle is the type of CurrencyBoxItemGraphItemPreviousItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type CurrencyBoxItemGraphItemPreviousItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// CurrencyBoxItemTable is the type of CurrencyBoxItem.Table.
+// CurrencyBoxItemTable is the type of CurrencyBoxItem.Table and StocksBoxItem.Table.
 //
 // Results table.
 // If there are none, equals null.
@@ -1658,9 +1065,20 @@ type CurrencyBoxItemTable struct {
 	TableHeader sdk.Opt[[]string] `json:"table_header,omitzero"`
 
 	// TableContent: the content of the table.
-	// Information about the requested exchange rates as featured in SERP.
+	// Additional information about the stock prices displayed below the graph.
 	// If there is none, equals null.
 	TableContent sdk.Opt[[]string] `json:"table_content,omitzero"`
+}
+
+// DatasetDescription is the type of GoogleDatasetSearchAdvancedItem.DatasetDescription.
+//
+// Description of the dataset.
+type DatasetDescription struct {
+	// Text: text of the description.
+	Text string `json:"text"`
+
+	// Links: links featured in the ‘dataset_description’.
+	Links []Link `json:"links"`
 }
 
 // DiscussionsAndForumsItem is the "discussions_and_forums" kind of Item.
@@ -1691,62 +1109,44 @@ type DiscussionsAndForumsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]DiscussionsAndForumsItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemDiscussionsAndForumsItemItem] `json:"items,omitzero"`
 }
 
-// DiscussionsAndForumsItemItem is the type of DiscussionsAndForumsItem.Items.
-type DiscussionsAndForumsItemItem struct {
-	// Type: type of element = ‘ discussions_and_forums_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: URL to the source.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: description of the result in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// PostsCount: number of posts from the discussion on the related source.
-	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[DiscussionsAndForumsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// DiscussionsAndForumsItemItemRectangle is the type of DiscussionsAndForumsItemItem.Rectangle.
+// EventDates is the type of GoogleEventsAdvancedItem.EventDates.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type DiscussionsAndForumsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Dates when the event takes place.
+// If there are none, equals null.
+type EventDates struct {
+	// StartDatetime: date and time when the event starts.
+	// If time zone is specified in the event, value will be returned in the UTC format:
+	//   - “yyyy-mm-ddThh-mm-ss+00:00”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46+00:00
+	//
+	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
+	//   - “yyyy-mm-ddThh-mm-ss”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46
+	StartDatetime string `json:"start_datetime"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// EndDatetime: date and time when the event ends.
+	// If time zone is specified in the event, value will be returned in the UTC format:
+	//   - “yyyy-mm-ddThh-mm-ss+00:00”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46+00:00
+	//
+	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
+	//   - “yyyy-mm-ddThh-mm-ss”
+	//
+	// Example:
+	//   - 2019-11-15T12:57:46
+	EndDatetime sdk.Opt[string] `json:"end_datetime,omitzero"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// DisplayedDates: date or date range as it is displayed in SERP.
+	DisplayedDates string `json:"displayed_dates"`
 }
 
 // EventsItem is the "events" kind of Item.
@@ -1780,48 +1180,67 @@ type EventsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]EventsItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemEventsItemItem] `json:"items,omitzero"`
 }
 
-// EventsItemItem is the type of EventsItem.Items.
-type EventsItemItem struct {
-	// Type: type of element = ‘ events_element‘.
+// ExpandedElementAboutThisResult is the type of ProductConsiderationsItemItemExpandedElement.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type ExpandedElementAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: events_element URL.
+	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[EventsItemItemRectangle] `json:"rectangle,omitzero"`
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []RelatedTerm `json:"related_terms,omitzero"`
 }
 
-// EventsItemItemRectangle is the type of EventsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type EventsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// ExpandedElementPeopleAlsoAskExpandedElementImage is the type of PeopleAlsoAskExpandedElement.Images.
+type ExpandedElementPeopleAlsoAskExpandedElementImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Table: results table.
+	// If there are none, equals null.
+	Table sdk.Opt[FeaturedSnippetItemTable] `json:"table,omitzero"`
 }
 
 // ExploreBrandsItem is the "explore_brands" kind of Item.
@@ -1852,58 +1271,88 @@ type ExploreBrandsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]ExploreBrandsItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemExploreBrandsItemItem] `json:"items,omitzero"`
 }
 
-// ExploreBrandsItemItem is the type of ExploreBrandsItem.Items.
-type ExploreBrandsItemItem struct {
-	// Type: type of element = ‘ explore_brands_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// ExtendedPeopleAlsoSearch is the type of OrganicItem.ExtendedPeopleAlsoSearch.
+//
+// Extension of the organic element.
+// Extension of the organic result containing related search queries.
+// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+type ExtendedPeopleAlsoSearch struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
+	// URL: result’s URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
 
-	// Description: description of the result in SERP.
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// Extra is the type of PaidItem.Extra.
+//
+// Additional information about the result.
+type Extra struct {
+	// AdAclk: the identifier of the ad.
+	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
+
+	// Description: description of the results element in SERP.
 	Description sdk.Opt[string] `json:"description,omitzero"`
 
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+	// DescriptionRows: extended description.
+	// If there is none, equals null.
+	DescriptionRows sdk.Opt[[]string] `json:"description_rows,omitzero"`
 
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+	// Links: - sitelinks
+	// The links shown below some of Google’s search results.
+	// If there are none, equals null.
+	Links sdk.Opt[[]Link] `json:"links,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ExploreBrandsItemItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// ExploreBrandsItemItemRectangle is the type of ExploreBrandsItemItem.Rectangle.
+// Faq is the type of OrganicItem.Faq.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ExploreBrandsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+// Frequently asked questions.
+// Questions and answers extension shown below some of Google’s search results.
+// If there are none, equals null.
+type Faq struct {
+	// Type: type of element = ‘ faq_box‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 }
 
 // FeaturedSnippetItem is the "featured_snippet" kind of Item.
@@ -1956,7 +1405,7 @@ type FeaturedSnippetItem struct {
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
 	// Images: images of the element.
-	Images []FeaturedSnippetItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// Table: results table.
 	// If there are none, equals null.
@@ -1964,51 +1413,14 @@ type FeaturedSnippetItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[FeaturedSnippetItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 
 	// Breadcrumb: always equals null.
 	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
 }
 
-// FeaturedSnippetItemImage is the type of FeaturedSnippetItem.Images.
-type FeaturedSnippetItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// FeaturedSnippetItemRectangle is the type of FeaturedSnippetItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type FeaturedSnippetItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// FeaturedSnippetItemTable is the type of FeaturedSnippetItem.Table.
+// FeaturedSnippetItemTable is the type of ExpandedElementPeopleAlsoAskExpandedElementImage.Table and FeaturedSnippetItem.Table.
 //
 // Results table.
 // If there are none, equals null.
@@ -2046,52 +1458,22 @@ type FindResultsOnItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]FindResultsOnItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemFindResultsOnItemItem] `json:"items,omitzero"`
 }
 
-// FindResultsOnItemItem is the type of FindResultsOnItem.Items.
-type FindResultsOnItemItem struct {
-	// Type: type of element = ‘ find_results_on_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Domain: domain name of the source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: find_results_on_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the find_results_on_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[FindResultsOnItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// FindResultsOnItemItemRectangle is the type of FindResultsOnItemItem.Rectangle.
+// Format is the type of GoogleDatasetSearchAdvancedItem.Formats.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type FindResultsOnItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// The list of file formats of the dataset.
+type Format struct {
+	// Type: type of element = ‘formats_element‘.
+	Type string `json:"type"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Format: type of file format of the dataset.
+	// For example: zip, html, csv.
+	Format string `json:"format"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Size: file size in bytes.
+	Size sdk.Opt[int64] `json:"size,omitzero"`
 }
 
 // FoundOnWebItem is the "found_on_web" kind of Item.
@@ -2125,25 +1507,10 @@ type FoundOnWebItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]FoundOnWebItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemFoundOnWebItemItem] `json:"items,omitzero"`
 }
 
-// FoundOnWebItemItem is the type of FoundOnWebItem.Items.
-type FoundOnWebItemItem struct {
-	// Type: type of element = ‘ found_on_web_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the result in SERP.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// Image: image of the element.
-	Image *FoundOnWebItemItemImage `json:"image,omitzero"`
-}
-
-// FoundOnWebItemItemImage is the type of FoundOnWebItemItem.Image.
+// FoundOnWebItemItemImage is the type of ItemFoundOnWebItemItem.Image.
 //
 // Image of the element.
 type FoundOnWebItemItemImage struct {
@@ -2162,29 +1529,110 @@ type FoundOnWebItemItemImage struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[FoundOnWebItemItemImageRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// FoundOnWebItemItemImageRectangle is the type of FoundOnWebItemItemImage.Rectangle.
+// GoogleAIModeAdvancedResult is the type of GoogleAIModeLiveAdvancedTask.Result and GoogleAIModeTaskGetAdvancedTask.Result.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type FoundOnWebItemItemImageRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Array of results.
+type GoogleAIModeAdvancedResult struct {
+	// Keyword: keyword received in a POST array.
+	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided exact results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - ai_overview
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
+}
+
+// GoogleAIModeHTMLItem is the type of GoogleAIModeHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleAIModeHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleAIModeHTMLResult is the type of GoogleAIModeLiveHTMLTask.Result and GoogleAIModeTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleAIModeHTMLResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleAIModeHTMLItem `json:"items"`
 }
 
 // GoogleAIModeLiveAdvancedData is the data of a GoogleAIModeLiveAdvanced task: the echo of its request, with api and function.
@@ -2341,123 +1789,6 @@ type GoogleAIModeLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleAIModeLiveAdvancedResult is the type of GoogleAIModeLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleAIModeLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleAIModeLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleAIModeLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - ai_overview
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleAIModeLiveAdvancedResultRefinementChips is the type of GoogleAIModeLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleAIModeLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleAIModeLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedResultRefinementChipsItem is the type of GoogleAIModeLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleAIModeLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAIModeLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedResultRefinementChipsItemOption is the type of GoogleAIModeLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleAIModeLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeLiveAdvancedResultSpell is the type of GoogleAIModeLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleAIModeLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleAIModeLiveHTMLData is the data of a GoogleAIModeLiveHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -2578,22 +1909,6 @@ type GoogleAIModeLiveHTMLData struct {
 	// Example:
 	//   - https://www.google.co.uk/search?q=%20rank%20tracker%20api&hl=en&gl=GB&uule=w+CAIQIFISCXXeIa8LoNhHEZkq1d1aOpZS
 	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleAIModeLiveHTMLItem is the type of GoogleAIModeLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleAIModeLiveHTMLRequest is one task of a GoogleAIModeLiveHTML request: the request body is a slice of them.
@@ -2743,38 +2058,6 @@ type GoogleAIModeLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleAIModeLiveHTMLResult is the type of GoogleAIModeLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleAIModeLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeLiveHTMLItem `json:"items"`
-}
-
 // GoogleAIModeTaskGetAdvancedData is the data of a GoogleAIModeTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -2810,126 +2093,6 @@ type GoogleAIModeTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTaskGetAdvancedResult is the type of GoogleAIModeTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleAIModeTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleAIModeTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleAIModeTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types:
-	//   - ai_overview
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleAIModeTaskGetAdvancedResultRefinementChips is the type of GoogleAIModeTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleAIModeTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleAIModeTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedResultRefinementChipsItem is the type of GoogleAIModeTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleAIModeTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAIModeTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleAIModeTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleAIModeTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleAIModeTaskGetAdvancedResultSpell is the type of GoogleAIModeTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleAIModeTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleAIModeTaskGetHTMLData is the data of a GoogleAIModeTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -2963,54 +2126,6 @@ type GoogleAIModeTaskGetHTMLData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleAIModeTaskGetHTMLItem is the type of GoogleAIModeTaskGetHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleAIModeTaskGetHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
-}
-
-// GoogleAIModeTaskGetHTMLResult is the type of GoogleAIModeTaskGetHTMLTask.Result.
-//
-// Array of results.
-type GoogleAIModeTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAIModeTaskGetHTMLItem `json:"items"`
 }
 
 // GoogleAIModeTaskPostData is the data of a GoogleAIModeTaskPost task: the echo of its request, with api and function.
@@ -3218,40 +2333,6 @@ type GoogleAIModeTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTasksFixedResult is the type of GoogleAIModeTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleAIModeTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: ai_mode.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleAIModeTasksReadyData is the data of a GoogleAIModeTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -3269,69 +2350,10 @@ type GoogleAIModeTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleAIModeTasksReadyResult is the type of GoogleAIModeTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleAIModeTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: ai_mode.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedData is the data of a GoogleAutocompleteLiveAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleAutocompleteLiveAdvancedData struct {
-	GoogleAutocompleteLiveAdvancedRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Os: (not described by the docs).
-	Os sdk.Opt[string] `json:"os,omitzero"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedItem is the type of GoogleAutocompleteLiveAdvancedResult.Items.
+// GoogleAutocompleteAdvancedItem is the type of GoogleAutocompleteAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleAutocompleteLiveAdvancedItem struct {
+type GoogleAutocompleteAdvancedItem struct {
 	// Type: type of element = ‘autocomplete’.
 	Type string `json:"type"`
 
@@ -3378,6 +2400,83 @@ type GoogleAutocompleteLiveAdvancedItem struct {
 	//   - psy-ab
 	//   - gws-wiz-local
 	Highlighted []string `json:"highlighted"`
+}
+
+// GoogleAutocompleteAdvancedResult is the type of GoogleAutocompleteLiveAdvancedTask.Result.
+//
+// Array of results.
+type GoogleAutocompleteAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
+	// in this case, will equal null.
+	Spell map[string]any `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - autocomplete
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleAutocompleteAdvancedItem `json:"items"`
+}
+
+// GoogleAutocompleteLiveAdvancedData is the data of a GoogleAutocompleteLiveAdvanced task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type GoogleAutocompleteLiveAdvancedData struct {
+	GoogleAutocompleteLiveAdvancedRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Os: (not described by the docs).
+	Os sdk.Opt[string] `json:"os,omitzero"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
 // GoogleAutocompleteLiveAdvancedRequest is one task of a GoogleAutocompleteLiveAdvanced request: the request body is a slice of them.
@@ -3456,7 +2555,7 @@ type GoogleAutocompleteLiveAdvancedRequest struct {
 	//   - products-cc — used in google shopping search
 	//
 	// Optional.
-	Client sdk.Opt[Client] `json:"client,omitzero"`
+	Client sdk.Opt[GoogleAutocompleteLiveAdvancedRequestClient] `json:"client,omitzero"`
 
 	// Tag: user-defined task identifier.
 	// The character limit is 255.
@@ -3465,109 +2564,6 @@ type GoogleAutocompleteLiveAdvancedRequest struct {
 	//
 	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedResult is the type of GoogleAutocompleteLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleAutocompleteLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
-	// in this case, will equal null.
-	Spell map[string]any `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleAutocompleteLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - autocomplete
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleAutocompleteLiveAdvancedItem `json:"items"`
-}
-
-// GoogleAutocompleteLiveAdvancedResultRefinementChips is the type of GoogleAutocompleteLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleAutocompleteLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleAutocompleteLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedResultRefinementChipsItem is the type of GoogleAutocompleteLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleAutocompleteLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleAutocompleteLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleAutocompleteLiveAdvancedResultRefinementChipsItemOption is the type of GoogleAutocompleteLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleAutocompleteLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
 // GoogleAutocompleteTaskPostData is the data of a GoogleAutocompleteTaskPost task: the echo of its request, with api and function.
@@ -3679,7 +2675,7 @@ type GoogleAutocompleteTaskPostRequest struct {
 	//   - products-cc — used in google shopping search
 	//
 	// Optional.
-	Client sdk.Opt[Client] `json:"client,omitzero"`
+	Client sdk.Opt[GoogleAutocompleteLiveAdvancedRequestClient] `json:"client,omitzero"`
 
 	// Tag: user-defined task identifier.
 	// The character limit is 255.
@@ -3740,40 +2736,6 @@ type GoogleAutocompleteTasksFixedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleAutocompleteTasksFixedResult is the type of GoogleAutocompleteTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleAutocompleteTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: autocomplete.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
 // GoogleDatasetInfoTaskPostData is the data of a GoogleDatasetInfoTaskPost task: the echo of its request, with api and function.
@@ -3887,51 +2849,10 @@ type GoogleDatasetInfoTaskPostRequest struct {
 	PingbackURL sdk.Opt[string] `json:"pingback_url,omitzero"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedData is the data of a GoogleDatasetSearchTaskGetAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleDatasetSearchTaskGetAdvancedData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// FileFormats: (not described by the docs).
-	FileFormats []string `json:"file_formats,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// IsFree: (not described by the docs).
-	IsFree sdk.Opt[bool] `json:"is_free,omitzero"`
-
-	// Keyword: (not described by the docs).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// LastUpdated: (not described by the docs).
-	LastUpdated sdk.Opt[string] `json:"last_updated,omitzero"`
-
-	// Os: (not described by the docs).
-	Os sdk.Opt[string] `json:"os,omitzero"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-
-	// Topics: (not described by the docs).
-	Topics []string `json:"topics,omitzero"`
-
-	// UsageRights: (not described by the docs).
-	UsageRights sdk.Opt[string] `json:"usage_rights,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItem is the type of GoogleDatasetSearchTaskGetAdvancedResult.Items.
+// GoogleDatasetSearchAdvancedItem is the type of GoogleDatasetSearchAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleDatasetSearchTaskGetAdvancedItem struct {
+type GoogleDatasetSearchAdvancedItem struct {
 	// Type: type of element = ‘dataset’.
 	Type string `json:"type"`
 
@@ -3982,19 +2903,19 @@ type GoogleDatasetSearchTaskGetAdvancedItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google Dataset’s search results.
 	// If there are none, equals null.
-	Links []GoogleDatasetSearchTaskGetAdvancedItemLink `json:"links"`
+	Links []Link `json:"links"`
 
 	// DatasetProviders: the list of institutions that provided the dataset.
-	DatasetProviders []GoogleDatasetSearchTaskGetAdvancedItemDatasetProvider `json:"dataset_providers"`
+	DatasetProviders []ItemOption `json:"dataset_providers"`
 
 	// Formats: the list of file formats of the dataset.
-	Formats []GoogleDatasetSearchTaskGetAdvancedItemFormat `json:"formats"`
+	Formats []Format `json:"formats"`
 
 	// Authors: the list of authors of the dataset.
-	Authors []GoogleDatasetSearchTaskGetAdvancedItemAuthor `json:"authors"`
+	Authors []Author `json:"authors"`
 
 	// Licenses: the list of licenses issued to the dataset.
-	Licenses []GoogleDatasetSearchTaskGetAdvancedItemLicense `json:"licenses"`
+	Licenses []ItemOption `json:"licenses"`
 
 	// UpdatedDate: date and time when the result was last updated.
 	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
@@ -4006,155 +2927,16 @@ type GoogleDatasetSearchTaskGetAdvancedItem struct {
 	AreaCovered []string `json:"area_covered"`
 
 	// PeriodCovered: period covered in the dataset.
-	PeriodCovered *GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered `json:"period_covered"`
+	PeriodCovered *PeriodCovered `json:"period_covered"`
 
 	// DatasetDescription: description of the dataset.
-	DatasetDescription GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription `json:"dataset_description"`
+	DatasetDescription DatasetDescription `json:"dataset_description"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedItemAuthor is the type of GoogleDatasetSearchTaskGetAdvancedItem.Authors.
-//
-// The list of authors of the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemAuthor struct {
-	// Type: type of element = ‘authors_element‘.
-	Type string `json:"type"`
-
-	// Name: name of the dataset author.
-	Name string `json:"name"`
-
-	// URL: author’s link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: author’s link domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription is the type of GoogleDatasetSearchTaskGetAdvancedItem.DatasetDescription.
-//
-// Description of the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription struct {
-	// Text: text of the description.
-	Text string `json:"text"`
-
-	// Links: links featured in the ‘dataset_description’.
-	Links []GoogleDatasetSearchTaskGetAdvancedItemDatasetDescriptionLink `json:"links"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemDatasetDescriptionLink is the type of GoogleDatasetSearchTaskGetAdvancedItemDatasetDescription.Links.
-//
-// Links featured in the ‘dataset_description’.
-type GoogleDatasetSearchTaskGetAdvancedItemDatasetDescriptionLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type string `json:"type"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemDatasetProvider is the type of GoogleDatasetSearchTaskGetAdvancedItem.DatasetProviders.
-//
-// The list of institutions that provided the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemDatasetProvider struct {
-	// Type: type of element = ‘dataset_providers_element‘.
-	Type string `json:"type"`
-
-	// Title: name of the dataset provider.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: site URL of the dataset provider.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: site domain of the dataset provider.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemFormat is the type of GoogleDatasetSearchTaskGetAdvancedItem.Formats.
-//
-// The list of file formats of the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemFormat struct {
-	// Type: type of element = ‘formats_element‘.
-	Type string `json:"type"`
-
-	// Format: type of file format of the dataset.
-	// For example: zip, html, csv.
-	Format string `json:"format"`
-
-	// Size: file size in bytes.
-	Size sdk.Opt[int64] `json:"size,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemLicense is the type of GoogleDatasetSearchTaskGetAdvancedItem.Licenses.
-//
-// The list of licenses issued to the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemLicense struct {
-	// Type: type of element = ‘licenses_element‘.
-	Type string `json:"type"`
-
-	// Title: name of the license.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: license URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: lisense page domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemLink is the type of GoogleDatasetSearchTaskGetAdvancedItem.Links.
-//
-//   - sitelinks
-//
-// The links shown below some of Google Dataset’s search results.
-// If there are none, equals null.
-type GoogleDatasetSearchTaskGetAdvancedItemLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type string `json:"type"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered is the type of GoogleDatasetSearchTaskGetAdvancedItem.PeriodCovered.
-//
-// Period covered in the dataset.
-type GoogleDatasetSearchTaskGetAdvancedItemPeriodCovered struct {
-	// StartDate: date and time when the period starts.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2020-03-02 02:00:00 +00:00.
-	StartDate sdk.Opt[sdk.Time] `json:"start_date,omitzero"`
-
-	// EndDate: date and time when the period ends.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2022-12-09 02:00:00 +00:00.
-	EndDate sdk.Opt[sdk.Time] `json:"end_date,omitzero"`
-
-	// DisplayedDate: period displayed in SERP.
-	// Example: Mar 2, 2020 - Dec 9, 2022.
-	DisplayedDate string `json:"displayed_date"`
-}
-
-// GoogleDatasetSearchTaskGetAdvancedResult is the type of GoogleDatasetSearchTaskGetAdvancedTask.Result.
+// GoogleDatasetSearchAdvancedResult is the type of GoogleDatasetSearchTaskGetAdvancedTask.Result.
 //
 // Array of results.
-type GoogleDatasetSearchTaskGetAdvancedResult struct {
+type GoogleDatasetSearchAdvancedResult struct {
 	// Keyword: keyword received in a POST array.
 	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
@@ -4179,7 +2961,7 @@ type GoogleDatasetSearchTaskGetAdvancedResult struct {
 	Spell map[string]any `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleDatasetSearchTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
+	RefinementChips *RefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results in SERP.
 	// Contains types of search results (items) found in SERP.
@@ -4193,59 +2975,48 @@ type GoogleDatasetSearchTaskGetAdvancedResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleDatasetSearchTaskGetAdvancedItem `json:"items"`
+	Items []GoogleDatasetSearchAdvancedItem `json:"items"`
 }
 
-// GoogleDatasetSearchTaskGetAdvancedResultRefinementChips is the type of GoogleDatasetSearchTaskGetAdvancedResult.RefinementChips.
+// GoogleDatasetSearchTaskGetAdvancedData is the data of a GoogleDatasetSearchTaskGetAdvanced task: the echo of its request, with api and function.
 //
-// Search refinement chips.
-type GoogleDatasetSearchTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// Contains the same parameters that you specified in the POST request.
+type GoogleDatasetSearchTaskGetAdvancedData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
 
-	// Items: items of the element.
-	Items []GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
+	// FileFormats: (not described by the docs).
+	FileFormats []string `json:"file_formats,omitzero"`
 
-// GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem is the type of GoogleDatasetSearchTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// IsFree: (not described by the docs).
+	IsFree sdk.Opt[bool] `json:"is_free,omitzero"`
 
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// Keyword: (not described by the docs).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	// LastUpdated: (not described by the docs).
+	LastUpdated sdk.Opt[string] `json:"last_updated,omitzero"`
 
-	// Options: further search refinement options.
-	Options []GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
+	// Os: (not described by the docs).
+	Os sdk.Opt[string] `json:"os,omitzero"`
 
-// GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleDatasetSearchTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
 
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// Topics: (not described by the docs).
+	Topics []string `json:"topics,omitzero"`
 
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	// UsageRights: (not described by the docs).
+	UsageRights sdk.Opt[string] `json:"usage_rights,omitzero"`
 }
 
 // GoogleDatasetSearchTaskPostData is the data of a GoogleDatasetSearchTaskPost task: the echo of its request, with api and function.
@@ -4417,66 +3188,10 @@ type GoogleDatasetSearchTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleDatasetSearchTasksReadyResult is the type of GoogleDatasetSearchTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleDatasetSearchTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: dataset_search.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedData is the data of a GoogleEventsLiveAdvanced task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type GoogleEventsLiveAdvancedData struct {
-	GoogleEventsLiveAdvancedRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Device: (not described by the docs).
-	Device sdk.Opt[string] `json:"device,omitzero"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedItem is the type of GoogleEventsLiveAdvancedResult.Items.
+// GoogleEventsAdvancedItem is the type of GoogleEventsAdvancedResult.Items.
 //
 // Items in SERP.
-type GoogleEventsLiveAdvancedItem struct {
+type GoogleEventsAdvancedItem struct {
 	// Type: type of element = ‘event_item’.
 	Type string `json:"type"`
 
@@ -4510,91 +3225,88 @@ type GoogleEventsLiveAdvancedItem struct {
 
 	// EventDates: dates when the event takes place.
 	// If there are none, equals null.
-	EventDates *GoogleEventsLiveAdvancedItemEventDates `json:"event_dates"`
+	EventDates *EventDates `json:"event_dates"`
 
 	// LocationInfo: information about the event’s venue.
-	LocationInfo GoogleEventsLiveAdvancedItemLocationInfo `json:"location_info"`
+	LocationInfo LocationInfo `json:"location_info"`
 
 	// InformationAndTickets: additional information and ticket purchase options.
-	InformationAndTickets []GoogleEventsLiveAdvancedItemInformationAndTicket `json:"information_and_tickets"`
+	InformationAndTickets []Link `json:"information_and_tickets"`
 }
 
-// GoogleEventsLiveAdvancedItemEventDates is the type of GoogleEventsLiveAdvancedItem.EventDates.
+// GoogleEventsAdvancedResult is the type of GoogleEventsLiveAdvancedTask.Result and GoogleEventsTaskGetAdvancedTask.Result.
 //
-// Dates when the event takes place.
-// If there are none, equals null.
-type GoogleEventsLiveAdvancedItemEventDates struct {
-	// StartDatetime: date and time when the event starts.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	StartDatetime string `json:"start_datetime"`
+// Array of results.
+type GoogleEventsAdvancedResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// EndDatetime: date and time when the event ends.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	EndDatetime sdk.Opt[string] `json:"end_datetime,omitzero"`
-
-	// DisplayedDates: date or date range as it is displayed in SERP.
-	DisplayedDates string `json:"displayed_dates"`
-}
-
-// GoogleEventsLiveAdvancedItemInformationAndTicket is the type of GoogleEventsLiveAdvancedItem.InformationAndTickets.
-//
-// Additional information and ticket purchase options.
-type GoogleEventsLiveAdvancedItemInformationAndTicket struct {
-	// Type: type of element = ‘information_and_tickets_element’.
+	// Type: search engine type in a POST array.
 	Type string `json:"type"`
 
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
 
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// LanguageCode: language code.
+	// In this case, the value will be null.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	// CheckURL: direct URL to search engine results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results found in SERP.
+	// Possible item types:
+	//   - event_item
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	// In this case, the value will be 0.
+	// This search engine does not indicate the total number of results.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: items in SERP.
+	Items []GoogleEventsAdvancedItem `json:"items"`
 }
 
-// GoogleEventsLiveAdvancedItemLocationInfo is the type of GoogleEventsLiveAdvancedItem.LocationInfo.
+// GoogleEventsLiveAdvancedData is the data of a GoogleEventsLiveAdvanced task: the echo of its request, with api and function.
 //
-// Information about the event’s venue.
-type GoogleEventsLiveAdvancedItemLocationInfo struct {
-	// Name: name of the event’s venue.
-	Name string `json:"name"`
+// Contains the same parameters that you specified in the POST request.
+type GoogleEventsLiveAdvancedData struct {
+	GoogleEventsLiveAdvancedRequest
 
-	// Address: address of the event’s venue.
-	Address string `json:"address"`
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// URL: URL to the event’s venue on google maps.
-	URL sdk.Opt[string] `json:"url,omitzero"`
+	// Device: (not described by the docs).
+	Device sdk.Opt[string] `json:"device,omitzero"`
 
-	// Cid: google-defined client id.
-	// Can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 
-	// FeatureID: the unique identifier of the element in SERP.
-	FeatureID string `json:"feature_id"`
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
 // GoogleEventsLiveAdvancedRequest is one task of a GoogleEventsLiveAdvanced request: the request body is a slice of them.
@@ -4712,124 +3424,6 @@ type GoogleEventsLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleEventsLiveAdvancedResult is the type of GoogleEventsLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleEventsLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code.
-	// In this case, the value will be null.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleEventsLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleEventsLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results found in SERP.
-	// Possible item types:
-	//   - event_item
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	// In this case, the value will be 0.
-	// This search engine does not indicate the total number of results.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: items in SERP.
-	Items []GoogleEventsLiveAdvancedItem `json:"items"`
-}
-
-// GoogleEventsLiveAdvancedResultRefinementChips is the type of GoogleEventsLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleEventsLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleEventsLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedResultRefinementChipsItem is the type of GoogleEventsLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleEventsLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleEventsLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedResultRefinementChipsItemOption is the type of GoogleEventsLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleEventsLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleEventsLiveAdvancedResultSpell is the type of GoogleEventsLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleEventsLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleEventsTaskGetAdvancedData is the data of a GoogleEventsTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -4863,248 +3457,6 @@ type GoogleEventsTaskGetAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedItem is the type of GoogleEventsTaskGetAdvancedResult.Items.
-//
-// Items in SERP.
-type GoogleEventsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘event_item’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image featured in the element.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// EventDates: dates when the event takes place.
-	// If there are none, equals null.
-	EventDates *GoogleEventsTaskGetAdvancedItemEventDates `json:"event_dates"`
-
-	// LocationInfo: information about the event’s venue.
-	LocationInfo GoogleEventsTaskGetAdvancedItemLocationInfo `json:"location_info"`
-
-	// InformationAndTickets: additional information and ticket purchase options.
-	InformationAndTickets []GoogleEventsTaskGetAdvancedItemInformationAndTicket `json:"information_and_tickets"`
-}
-
-// GoogleEventsTaskGetAdvancedItemEventDates is the type of GoogleEventsTaskGetAdvancedItem.EventDates.
-//
-// Dates when the event takes place.
-// If there are none, equals null.
-type GoogleEventsTaskGetAdvancedItemEventDates struct {
-	// StartDatetime: date and time when the event starts.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	StartDatetime string `json:"start_datetime"`
-
-	// EndDatetime: date and time when the event ends.
-	// If time zone is specified in the event, value will be returned in the UTC format:
-	//   - “yyyy-mm-ddThh-mm-ss+00:00”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46+00:00
-	//
-	// If time zone is not specified in the event, unspecified local time will be returned in the following format:
-	//   - “yyyy-mm-ddThh-mm-ss”
-	//
-	// Example:
-	//   - 2019-11-15T12:57:46
-	EndDatetime sdk.Opt[string] `json:"end_datetime,omitzero"`
-
-	// DisplayedDates: date or date range as it is displayed in SERP.
-	DisplayedDates string `json:"displayed_dates"`
-}
-
-// GoogleEventsTaskGetAdvancedItemInformationAndTicket is the type of GoogleEventsTaskGetAdvancedItem.InformationAndTickets.
-//
-// Additional information and ticket purchase options.
-type GoogleEventsTaskGetAdvancedItemInformationAndTicket struct {
-	// Type: type of element = ‘information_and_tickets_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedItemLocationInfo is the type of GoogleEventsTaskGetAdvancedItem.LocationInfo.
-//
-// Information about the event’s venue.
-type GoogleEventsTaskGetAdvancedItemLocationInfo struct {
-	// Name: name of the event’s venue.
-	Name string `json:"name"`
-
-	// Address: address of the event’s venue.
-	Address string `json:"address"`
-
-	// URL: URL to the event’s venue on google maps.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Cid: google-defined client id.
-	// Can be used with Google Reviews API to get a full list of reviews.
-	Cid string `json:"cid"`
-
-	// FeatureID: the unique identifier of the element in SERP.
-	FeatureID string `json:"feature_id"`
-}
-
-// GoogleEventsTaskGetAdvancedResult is the type of GoogleEventsTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleEventsTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code.
-	// In this case, the value will be null.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleEventsTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleEventsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results found in SERP.
-	// Possible item types:
-	//   - event_item
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	// In this case, the value will be 0.
-	// This search engine does not indicate the total number of results.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: items in SERP.
-	Items []GoogleEventsTaskGetAdvancedItem `json:"items"`
-}
-
-// GoogleEventsTaskGetAdvancedResultRefinementChips is the type of GoogleEventsTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleEventsTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleEventsTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedResultRefinementChipsItem is the type of GoogleEventsTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleEventsTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleEventsTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleEventsTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleEventsTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleEventsTaskGetAdvancedResultSpell is the type of GoogleEventsTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleEventsTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleEventsTaskPostData is the data of a GoogleEventsTaskPost task: the echo of its request, with api and function.
@@ -5309,40 +3661,6 @@ type GoogleEventsTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleEventsTasksFixedResult is the type of GoogleEventsTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleEventsTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: events.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleEventsTasksReadyData is the data of a GoogleEventsTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -5358,40 +3676,6 @@ type GoogleEventsTasksReadyData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleEventsTasksReadyResult is the type of GoogleEventsTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleEventsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: events.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
 // GoogleFlightsItem is the "google_flights" kind of Item.
@@ -5425,45 +3709,7 @@ type GoogleFlightsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]GoogleFlightsItemItem] `json:"items,omitzero"`
-}
-
-// GoogleFlightsItemItem is the type of GoogleFlightsItem.Items.
-type GoogleFlightsItemItem struct {
-	// Type: type of element = ‘ google_flights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Description: - description
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[GoogleFlightsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// GoogleFlightsItemItemRectangle is the type of GoogleFlightsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleFlightsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemGoogleFlightsItemItem] `json:"items,omitzero"`
 }
 
 // GoogleHotelsItem is the "google_hotels" kind of Item.
@@ -5504,29 +3750,107 @@ type GoogleHotelsItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[GoogleHotelsItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// GoogleHotelsItemRectangle is the type of GoogleHotelsItem.Rectangle.
+// GoogleImagesAdvancedResult is the type of GoogleImagesLiveAdvancedTask.Result.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleHotelsItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Array of results.
+type GoogleImagesAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: carousel, images_search, related_searches.
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
+}
+
+// GoogleImagesHTMLItem is the type of GoogleImagesHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleImagesHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleImagesHTMLResult is the type of GoogleImagesLiveHTMLTask.Result and GoogleImagesTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleImagesHTMLResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleImagesHTMLItem `json:"items"`
 }
 
 // GoogleImagesLiveAdvancedData is the data of a GoogleImagesLiveAdvanced task: the echo of its request, with api and function.
@@ -5672,122 +3996,6 @@ type GoogleImagesLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleImagesLiveAdvancedResult is the type of GoogleImagesLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleImagesLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleImagesLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleImagesLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: carousel, images_search, related_searches.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleImagesLiveAdvancedResultRefinementChips is the type of GoogleImagesLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleImagesLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleImagesLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedResultRefinementChipsItem is the type of GoogleImagesLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleImagesLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleImagesLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedResultRefinementChipsItemOption is the type of GoogleImagesLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleImagesLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleImagesLiveAdvancedResultSpell is the type of GoogleImagesLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleImagesLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleImagesLiveHTMLData is the data of a GoogleImagesLiveHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -5808,22 +4016,6 @@ type GoogleImagesLiveHTMLData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleImagesLiveHTMLItem is the type of GoogleImagesLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleImagesLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleImagesLiveHTMLRequest is one task of a GoogleImagesLiveHTML request: the request body is a slice of them.
@@ -5948,38 +4140,6 @@ type GoogleImagesLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleImagesLiveHTMLResult is the type of GoogleImagesLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleImagesLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleImagesLiveHTMLItem `json:"items"`
-}
-
 // GoogleImagesTaskGetHTMLData is the data of a GoogleImagesTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -6015,10 +4175,147 @@ type GoogleImagesTaskGetHTMLData struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleImagesTaskGetHTMLItem is the type of GoogleImagesTaskGetHTMLResult.Items.
+// GoogleImagesTasksReadyData is the data of a GoogleImagesTasksReady task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the request’s URL.
+type GoogleImagesTasksReadyData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
+
+// GoogleJobsAdvancedItem is the type of GoogleJobsAdvancedResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleImagesTaskGetHTMLItem struct {
+type GoogleJobsAdvancedItem struct {
+	// Type: type of element = ‘google_jobs_item’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup int64 `json:"rank_group"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute int64 `json:"rank_absolute"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position Position `json:"position"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// JobID: ID of the job on Google Jobs.
+	JobID string `json:"job_id"`
+
+	// Title: title of the job.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// EmployerName: name of the employer.
+	EmployerName string `json:"employer_name"`
+
+	// EmployerURL: URL to the employer’s website.
+	EmployerURL sdk.Opt[string] `json:"employer_url,omitzero"`
+
+	// EmployerImageURL: URL to the image used in the job posting.
+	EmployerImageURL sdk.Opt[string] `json:"employer_image_url,omitzero"`
+
+	// Location: location for which the job vacancy is posted.
+	Location string `json:"location"`
+
+	// SourceName: original source of the job vacancy.
+	SourceName string `json:"source_name"`
+
+	// SourceURL: URL to the original source of the job vacancy.
+	SourceURL string `json:"source_url"`
+
+	// Salary: the salary indicated in the job vacancy.
+	// If the salary isn’t indicated, this field will equal null.
+	Salary sdk.Opt[string] `json:"salary,omitzero"`
+
+	// ContractType: employment contract type.
+	ContractType string `json:"contract_type"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// TimeAgo: indicates how long ago the job vacancy was posted.
+	TimeAgo string `json:"time_ago"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP;
+	// in this case, will equal null.
+	Rectangle map[string]int64 `json:"rectangle"`
+}
+
+// GoogleJobsAdvancedResult is the type of GoogleJobsTaskGetAdvancedTask.Result.
+//
+// Array of results.
+type GoogleJobsAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
+	// in this case, equals null.
+	Spell map[string]any `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - google_jobs_item
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleJobsAdvancedItem `json:"items"`
+}
+
+// GoogleJobsHTMLItem is the type of GoogleJobsHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleJobsHTMLItem struct {
 	// Page: serial number of the returned HTML page.
 	Page int64 `json:"page"`
 
@@ -6031,10 +4328,10 @@ type GoogleImagesTaskGetHTMLItem struct {
 	HTML string `json:"html"`
 }
 
-// GoogleImagesTaskGetHTMLResult is the type of GoogleImagesTaskGetHTMLTask.Result.
+// GoogleJobsHTMLResult is the type of GoogleJobsTaskGetHTMLTask.Result.
 //
 // Array of results.
-type GoogleImagesTaskGetHTMLResult struct {
+type GoogleJobsHTMLResult struct {
 	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
@@ -6059,59 +4356,7 @@ type GoogleImagesTaskGetHTMLResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleImagesTaskGetHTMLItem `json:"items"`
-}
-
-// GoogleImagesTasksReadyData is the data of a GoogleImagesTasksReady task: the echo of its request, with api and function.
-//
-// Contains the parameters passed in the request’s URL.
-type GoogleImagesTasksReadyData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleImagesTasksReadyResult is the type of GoogleImagesTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleImagesTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID.
-	//   - format
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: images.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	Items []GoogleJobsHTMLItem `json:"items"`
 }
 
 // GoogleJobsLocationsData is the data of a GoogleJobsLocations task: the echo of its request, with api and function.
@@ -6199,177 +4444,6 @@ type GoogleJobsTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleJobsTaskGetAdvancedItem is the type of GoogleJobsTaskGetAdvancedResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleJobsTaskGetAdvancedItem struct {
-	// Type: type of element = ‘google_jobs_item’.
-	Type string `json:"type"`
-
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup int64 `json:"rank_group"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute int64 `json:"rank_absolute"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position Position `json:"position"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// JobID: ID of the job on Google Jobs.
-	JobID string `json:"job_id"`
-
-	// Title: title of the job.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// EmployerName: name of the employer.
-	EmployerName string `json:"employer_name"`
-
-	// EmployerURL: URL to the employer’s website.
-	EmployerURL sdk.Opt[string] `json:"employer_url,omitzero"`
-
-	// EmployerImageURL: URL to the image used in the job posting.
-	EmployerImageURL sdk.Opt[string] `json:"employer_image_url,omitzero"`
-
-	// Location: location for which the job vacancy is posted.
-	Location string `json:"location"`
-
-	// SourceName: original source of the job vacancy.
-	SourceName string `json:"source_name"`
-
-	// SourceURL: URL to the original source of the job vacancy.
-	SourceURL string `json:"source_url"`
-
-	// Salary: the salary indicated in the job vacancy.
-	// If the salary isn’t indicated, this field will equal null.
-	Salary sdk.Opt[string] `json:"salary,omitzero"`
-
-	// ContractType: employment contract type.
-	ContractType string `json:"contract_type"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// TimeAgo: indicates how long ago the job vacancy was posted.
-	TimeAgo string `json:"time_ago"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP;
-	// in this case, will equal null.
-	Rectangle map[string]int64 `json:"rectangle"`
-}
-
-// GoogleJobsTaskGetAdvancedResult is the type of GoogleJobsTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleJobsTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection;
-	// in this case, equals null.
-	Spell map[string]any `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleJobsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - google_jobs_item
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleJobsTaskGetAdvancedItem `json:"items"`
-}
-
-// GoogleJobsTaskGetAdvancedResultRefinementChips is the type of GoogleJobsTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleJobsTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleJobsTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleJobsTaskGetAdvancedResultRefinementChipsItem is the type of GoogleJobsTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleJobsTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleJobsTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleJobsTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleJobsTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleJobsTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
 // GoogleJobsTaskGetHTMLData is the data of a GoogleJobsTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -6403,53 +4477,6 @@ type GoogleJobsTaskGetHTMLData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleJobsTaskGetHTMLItem is the type of GoogleJobsTaskGetHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleJobsTaskGetHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
-}
-
-// GoogleJobsTaskGetHTMLResult is the type of GoogleJobsTaskGetHTMLTask.Result.
-//
-// Array of results.
-type GoogleJobsTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleJobsTaskGetHTMLItem `json:"items"`
 }
 
 // GoogleJobsTaskPostData is the data of a GoogleJobsTaskPost task: the echo of its request, with api and function.
@@ -6624,38 +4651,104 @@ type GoogleJobsTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleJobsTasksReadyResult is the type of GoogleJobsTasksReadyTask.Result.
+// GoogleLocalFinderAdvancedResult is the type of GoogleLocalFinderLiveAdvancedTask.Result and GoogleLocalFinderTaskGetAdvancedTask.Result.
 //
 // Array of results.
-type GoogleJobsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
+type GoogleLocalFinderAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// SeType: type of search engine.
-	// Example: jobs.
-	SeType string `json:"se_type"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
 
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
+	CheckURL string `json:"check_url"`
 
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
 
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types:
+	//   - local_pack
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
+}
+
+// GoogleLocalFinderHTMLItem is the type of GoogleLocalFinderHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleLocalFinderHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleLocalFinderHTMLResult is the type of GoogleLocalFinderLiveHTMLTask.Result.
+//
+// Array of results.
+type GoogleLocalFinderHTMLResult struct {
+	// Keyword: keyword received in a POST array.
+	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleLocalFinderHTMLItem `json:"items"`
 }
 
 // GoogleLocalFinderLiveAdvancedData is the data of a GoogleLocalFinderLiveAdvanced task: the echo of its request, with api and function.
@@ -6806,123 +4899,6 @@ type GoogleLocalFinderLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleLocalFinderLiveAdvancedResult is the type of GoogleLocalFinderLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleLocalFinderLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleLocalFinderLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - local_pack
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleLocalFinderLiveAdvancedResultRefinementChips is the type of GoogleLocalFinderLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleLocalFinderLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleLocalFinderLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleLocalFinderLiveAdvancedResultRefinementChipsItem is the type of GoogleLocalFinderLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleLocalFinderLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleLocalFinderLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleLocalFinderLiveAdvancedResultRefinementChipsItemOption is the type of GoogleLocalFinderLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleLocalFinderLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleLocalFinderLiveAdvancedResultSpell is the type of GoogleLocalFinderLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleLocalFinderLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleLocalFinderLiveHTMLData is the data of a GoogleLocalFinderLiveHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -6940,22 +4916,6 @@ type GoogleLocalFinderLiveHTMLData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleLocalFinderLiveHTMLItem is the type of GoogleLocalFinderLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleLocalFinderLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleLocalFinderLiveHTMLRequest is one task of a GoogleLocalFinderLiveHTML request: the request body is a slice of them.
@@ -7087,38 +5047,6 @@ type GoogleLocalFinderLiveHTMLRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleLocalFinderLiveHTMLResult is the type of GoogleLocalFinderLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleLocalFinderLiveHTMLItem `json:"items"`
-}
-
 // GoogleLocalFinderTaskGetAdvancedData is the data of a GoogleLocalFinderTaskGetAdvanced task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -7155,123 +5083,6 @@ type GoogleLocalFinderTaskGetAdvancedData struct {
 
 	// TimeFilter: (not described by the docs).
 	TimeFilter sdk.Opt[string] `json:"time_filter,omitzero"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResult is the type of GoogleLocalFinderTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleLocalFinderTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleLocalFinderTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types:
-	//   - local_pack
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResultRefinementChips is the type of GoogleLocalFinderTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleLocalFinderTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem is the type of GoogleLocalFinderTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleLocalFinderTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleLocalFinderTaskGetAdvancedResultSpell is the type of GoogleLocalFinderTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleLocalFinderTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleLocalFinderTaskPostData is the data of a GoogleLocalFinderTaskPost task: the echo of its request, with api and function.
@@ -7472,40 +5283,6 @@ type GoogleLocalFinderTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleLocalFinderTasksFixedResult is the type of GoogleLocalFinderTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: local_finder.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleLocalFinderTasksReadyData is the data of a GoogleLocalFinderTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -7523,40 +5300,6 @@ type GoogleLocalFinderTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleLocalFinderTasksReadyResult is the type of GoogleLocalFinderTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleLocalFinderTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: local_finder.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleLocationsData is the data of a GoogleLocations task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the URL of the GET request.
@@ -7571,34 +5314,58 @@ type GoogleLocationsData struct {
 	Se sdk.Opt[string] `json:"se,omitzero"`
 }
 
-// GoogleLocationsResult is the type of GoogleLocationsTask.Result.
+// GoogleMapsAdvancedResult is the type of GoogleMapsTaskGetAdvancedTask.Result.
 //
 // Array of results.
-type GoogleLocationsResult struct {
-	// LocationCode: location code.
+type GoogleMapsAdvancedResult struct {
+	// Keyword: keyword received in a POST array.
+	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
 	LocationCode int64 `json:"location_code"`
 
-	// LocationName: full name of the location.
-	LocationName string `json:"location_name"`
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// LocationCodeParent: the code of the superordinate location.
-	// Example:
-	//
-	//	"location_code": 9041134,
-	//	"location_name": "Vienna International Airport,Lower Austria,Austria",
-	//	"location_code_parent": 20044
-	//
-	// Where location_code_parent corresponds to:
-	//
-	//	"location_code": 20044,
-	//	"location_name": "Lower Austria,Austria"
-	LocationCodeParent sdk.Opt[int64] `json:"location_code_parent,omitzero"`
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided exact results.
+	// Note: to check location-specific results, follow the provided check url, scroll up and down, then click the “Search this area” button.
+	CheckURL string `json:"check_url"`
 
-	// CountryIsoCode: ISO country code of the location.
-	CountryIsoCode string `json:"country_iso_code"`
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
 
-	// LocationType: location type.
-	LocationType string `json:"location_type"`
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results (items) found in SERP.
+	// Possible item types: maps_search, maps_paid_item.
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
 }
 
 // GoogleMapsTaskGetAdvancedData is the data of a GoogleMapsTaskGetAdvanced task: the echo of its request, with api and function.
@@ -7634,126 +5401,6 @@ type GoogleMapsTaskGetAdvancedData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedResult is the type of GoogleMapsTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleMapsTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array.
-	// The keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided exact results.
-	// Note: to check location-specific results, follow the provided check url, scroll up and down, then click the “Search this area” button.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleMapsTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleMapsTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types: maps_search, maps_paid_item.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleMapsTaskGetAdvancedResultRefinementChips is the type of GoogleMapsTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleMapsTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleMapsTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedResultRefinementChipsItem is the type of GoogleMapsTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleMapsTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleMapsTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleMapsTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleMapsTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleMapsTaskGetAdvancedResultSpell is the type of GoogleMapsTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleMapsTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleMapsTaskPostData is the data of a GoogleMapsTaskPost task: the echo of its request, with api and function.
@@ -7979,40 +5626,6 @@ type GoogleMapsTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleMapsTasksFixedResult is the type of GoogleMapsTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleMapsTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: maps.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleMapsTasksReadyData is the data of a GoogleMapsTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -8030,38 +5643,105 @@ type GoogleMapsTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleMapsTasksReadyResult is the type of GoogleMapsTasksReadyTask.Result.
+// GoogleNewsAdvancedResult is the type of GoogleNewsLiveAdvancedTask.Result.
 //
 // Array of results.
-type GoogleMapsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
+type GoogleNewsAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// SeType: type of search engine.
-	// Example: maps.
-	SeType string `json:"se_type"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
 
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
 
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
 
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
 
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// IncludesNonNewsSearchResults: indicates whether the response contains non-news search results in addition to news content.
+	IncludesNonNewsSearchResults bool `json:"includes_non_news_search_results"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: top_stories, news_search.
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
+}
+
+// GoogleNewsHTMLItem is the type of GoogleNewsHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleNewsHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleNewsHTMLResult is the type of GoogleNewsTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleNewsHTMLResult struct {
+	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleNewsHTMLItem `json:"items"`
 }
 
 // GoogleNewsLiveAdvancedData is the data of a GoogleNewsLiveAdvanced task: the echo of its request, with api and function.
@@ -8233,125 +5913,6 @@ type GoogleNewsLiveAdvancedRequest struct {
 	SearchParam sdk.Opt[string] `json:"search_param,omitzero"`
 }
 
-// GoogleNewsLiveAdvancedResult is the type of GoogleNewsLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleNewsLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleNewsLiveAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleNewsLiveAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// IncludesNonNewsSearchResults: indicates whether the response contains non-news search results in addition to news content.
-	IncludesNonNewsSearchResults bool `json:"includes_non_news_search_results"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: top_stories, news_search.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleNewsLiveAdvancedResultRefinementChips is the type of GoogleNewsLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleNewsLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleNewsLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedResultRefinementChipsItem is the type of GoogleNewsLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleNewsLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleNewsLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedResultRefinementChipsItemOption is the type of GoogleNewsLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleNewsLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleNewsLiveAdvancedResultSpell is the type of GoogleNewsLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleNewsLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleNewsTaskGetHTMLData is the data of a GoogleNewsTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -8387,15 +5948,118 @@ type GoogleNewsTaskGetHTMLData struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleNewsTaskGetHTMLItem is the type of GoogleNewsTaskGetHTMLResult.Items.
+// GoogleNewsTasksFixedData is the data of a GoogleNewsTasksFixed task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the request’s URL.
+type GoogleNewsTasksFixedData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
+
+// GoogleNewsTasksReadyData is the data of a GoogleNewsTasksReady task: the echo of its request, with api and function.
+//
+// Contains the parameters passed in the request’s URL.
+type GoogleNewsTasksReadyData struct {
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+
+	// Se: (not described by the docs).
+	Se sdk.Opt[string] `json:"se,omitzero"`
+
+	// SeType: (not described by the docs).
+	SeType sdk.Opt[string] `json:"se_type,omitzero"`
+}
+
+// GoogleOrganicAdvancedResult is the type of GoogleOrganicLiveAdvancedTask.Result and GoogleOrganicTaskGetAdvancedTask.Result.
+//
+// Array of results.
+type GoogleOrganicAdvancedResult struct {
+	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain sdk.Opt[string] `json:"se_domain,omitzero"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL sdk.Opt[string] `json:"check_url,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Opt[sdk.Time] `json:"datetime,omitzero"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *ResultSpell `json:"spell,omitzero"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *GoogleOrganicAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results ( items) found in SERP.
+	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
+	ItemTypes []string `json:"item_types,omitzero"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
+
+	// PagesCount: total search results pages retrieved.
+	// Total number of retrieved SERPs in the result.
+	PagesCount sdk.Opt[int64] `json:"pages_count,omitzero"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items,omitzero"`
+}
+
+// GoogleOrganicAdvancedResultRefinementChips is the type of GoogleOrganicAdvancedResult.RefinementChips.
+//
+// Search refinement chips.
+type GoogleOrganicAdvancedResultRefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []ResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// GoogleOrganicHTMLItem is the type of GoogleOrganicHTMLResult.Items.
 //
 // Elements of search results found in SERP.
-type GoogleNewsTaskGetHTMLItem struct {
+type GoogleOrganicHTMLItem struct {
 	// Page: serial number of the returned HTML page.
 	Page int64 `json:"page"`
 
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Date: date and time when the HTML page was scanned in the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
 	// Example: 2019-11-15 12:57:46 +00:00.
 	Date string `json:"date"`
 
@@ -8403,11 +6067,11 @@ type GoogleNewsTaskGetHTMLItem struct {
 	HTML string `json:"html"`
 }
 
-// GoogleNewsTaskGetHTMLResult is the type of GoogleNewsTaskGetHTMLTask.Result.
+// GoogleOrganicHTMLResult is the type of GoogleOrganicLiveHTMLTask.Result.
 //
 // Array of results.
-type GoogleNewsTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+type GoogleOrganicHTMLResult struct {
+	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
 	// Type: search engine type in a POST array.
@@ -8431,109 +6095,7 @@ type GoogleNewsTaskGetHTMLResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: elements of search results found in SERP.
-	Items []GoogleNewsTaskGetHTMLItem `json:"items"`
-}
-
-// GoogleNewsTasksFixedData is the data of a GoogleNewsTasksFixed task: the echo of its request, with api and function.
-//
-// Contains the parameters passed in the request’s URL.
-type GoogleNewsTasksFixedData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleNewsTasksFixedResult is the type of GoogleNewsTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleNewsTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: news.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
-// GoogleNewsTasksReadyData is the data of a GoogleNewsTasksReady task: the echo of its request, with api and function.
-//
-// Contains the parameters passed in the request’s URL.
-type GoogleNewsTasksReadyData struct {
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-
-	// Se: (not described by the docs).
-	Se sdk.Opt[string] `json:"se,omitzero"`
-
-	// SeType: (not described by the docs).
-	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleNewsTasksReadyResult is the type of GoogleNewsTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleNewsTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: news.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+	Items []GoogleOrganicHTMLItem `json:"items"`
 }
 
 // GoogleOrganicLiveAdvancedData is the data of a GoogleOrganicLiveAdvanced task: the echo of its request, with api and function.
@@ -8774,127 +6336,6 @@ type GoogleOrganicLiveAdvancedRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleOrganicLiveAdvancedResult is the type of GoogleOrganicLiveAdvancedTask.Result.
-//
-// Array of results.
-type GoogleOrganicLiveAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain sdk.Opt[string] `json:"se_domain,omitzero"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL sdk.Opt[string] `json:"check_url,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Opt[sdk.Time] `json:"datetime,omitzero"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicLiveAdvancedResultSpell `json:"spell,omitzero"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleOrganicLiveAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
-	ItemTypes []string `json:"item_types,omitzero"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
-
-	// PagesCount: total search results pages retrieved.
-	// Total number of retrieved SERPs in the result.
-	PagesCount sdk.Opt[int64] `json:"pages_count,omitzero"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRefinementChips is the type of GoogleOrganicLiveAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicLiveAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicLiveAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRefinementChipsItem is the type of GoogleOrganicLiveAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleOrganicLiveAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleOrganicLiveAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultRefinementChipsItemOption is the type of GoogleOrganicLiveAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicLiveAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveAdvancedResultSpell is the type of GoogleOrganicLiveAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicLiveAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleOrganicLiveHTMLData is the data of a GoogleOrganicLiveHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -9015,21 +6456,6 @@ type GoogleOrganicLiveHTMLData struct {
 	// Example:
 	//   - https://www.google.co.uk/search?q=%20rank%20tracker%20api&hl=en&gl=GB&uule=w+CAIQIFISCXXeIa8LoNhHEZkq1d1aOpZS
 	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// GoogleOrganicLiveHTMLItem is the type of GoogleOrganicLiveHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleOrganicLiveHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned in the format: “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
 }
 
 // GoogleOrganicLiveHTMLRequest is one task of a GoogleOrganicLiveHTML request: the request body is a slice of them.
@@ -9177,37 +6603,6 @@ type GoogleOrganicLiveHTMLRequest struct {
 	//
 	// Optional.
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleOrganicLiveHTMLResult is the type of GoogleOrganicLiveHTMLTask.Result.
-//
-// Array of results.
-type GoogleOrganicLiveHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleOrganicLiveHTMLItem `json:"items"`
 }
 
 // GoogleOrganicLiveRegularData is the data of a GoogleOrganicLiveRegular task: the echo of its request, with api and function.
@@ -9382,10 +6777,10 @@ type GoogleOrganicLiveRegularRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// GoogleOrganicLiveRegularResult is the type of GoogleOrganicLiveRegularTask.Result.
+// GoogleOrganicRegularResult is the type of GoogleOrganicLiveRegularTask.Result and GoogleOrganicTaskGetRegularTask.Result.
 //
 // Array of results.
-type GoogleOrganicLiveRegularResult struct {
+type GoogleOrganicRegularResult struct {
 	// Keyword: keyword received in a POST array.
 	// Keyword is returned with decoded %## (plus character ‘+’ will be decoded to a space character).
 	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
@@ -9402,7 +6797,8 @@ type GoogleOrganicLiveRegularResult struct {
 	// LanguageCode: language code in a POST array.
 	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
 
-	// CheckURL: direct URL to search engine results you can use it to make sure that we provided exact results.
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
 	CheckURL string `json:"check_url"`
 
 	// Datetime: date and time when the result was received.
@@ -9412,17 +6808,17 @@ type GoogleOrganicLiveRegularResult struct {
 
 	// Spell: autocorrection of the search engine.
 	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicLiveRegularResultSpell `json:"spell"`
+	Spell *Spell `json:"spell"`
 
 	// RefinementChips: search refinement chips.
-	RefinementChips GoogleOrganicLiveRegularResultRefinementChips `json:"refinement_chips"`
+	RefinementChips GoogleOrganicRegularResultRefinementChips `json:"refinement_chips"`
 
 	// ItemTypes: types of search results found in SERP.
 	// Contains types of all search results ( items) found in the returned SERP.
 	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, images, jobs, knowledge_graph, local_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, ai_overview.
 	// Note that this array contains all types of search results found in the returned SERP;
-	// however, this endpoint provides data for featured_snippet, organic and paid types only.
-	// To get all items (inlcuding SERP features and rich snippets) found in the returned SERP, please refer to the Google Organiс Advanced SERP endpoint.
+	// however, this endpoint provides data for featured_snippet, organic and paid types only;
+	// to get all items (including SERP features and rich snippets) found in the returned SERP, please refer to the Google Organiс Advanced SERP endpoint.
 	ItemTypes []string `json:"item_types"`
 
 	// SeResultsCount: total number of results in SERP.
@@ -9437,10 +6833,10 @@ type GoogleOrganicLiveRegularResult struct {
 	Items []Item `json:"items"`
 }
 
-// GoogleOrganicLiveRegularResultRefinementChips is the type of GoogleOrganicLiveRegularResult.RefinementChips.
+// GoogleOrganicRegularResultRefinementChips is the type of GoogleOrganicRegularResult.RefinementChips.
 //
 // Search refinement chips.
-type GoogleOrganicLiveRegularResultRefinementChips struct {
+type GoogleOrganicRegularResultRefinementChips struct {
 	// Type: type of element = ‘refinement_chips’.
 	Type string `json:"type"`
 
@@ -9448,13 +6844,13 @@ type GoogleOrganicLiveRegularResultRefinementChips struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: items of the element.
-	Items []GoogleOrganicLiveRegularResultRefinementChipsItem `json:"items"`
+	Items []GoogleOrganicRegularResultRefinementChipsItem `json:"items"`
 }
 
-// GoogleOrganicLiveRegularResultRefinementChipsItem is the type of GoogleOrganicLiveRegularResultRefinementChips.Items.
+// GoogleOrganicRegularResultRefinementChipsItem is the type of GoogleOrganicRegularResultRefinementChips.Items.
 //
 // Items of the element.
-type GoogleOrganicLiveRegularResultRefinementChipsItem struct {
+type GoogleOrganicRegularResultRefinementChipsItem struct {
 	// Type: type of element = ‘refinement_chips_element’.
 	Type string `json:"type"`
 
@@ -9468,38 +6864,7 @@ type GoogleOrganicLiveRegularResultRefinementChipsItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Options: further search refinement options.
-	Options []GoogleOrganicLiveRegularResultRefinementChipsItemOption `json:"options"`
-}
-
-// GoogleOrganicLiveRegularResultRefinementChipsItemOption is the type of GoogleOrganicLiveRegularResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicLiveRegularResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicLiveRegularResultSpell is the type of GoogleOrganicLiveRegularResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicLiveRegularResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Options []ItemOption `json:"options"`
 }
 
 // GoogleOrganicTaskGetAdvancedData is the data of a GoogleOrganicTaskGetAdvanced task: the echo of its request, with api and function.
@@ -9511,123 +6876,6 @@ type GoogleOrganicTaskGetAdvancedData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// GoogleOrganicTaskGetAdvancedResult is the type of GoogleOrganicTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleOrganicTaskGetAdvancedResult struct {
-	// Keyword: keyword received in a POST array the keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain sdk.Opt[string] `json:"se_domain,omitzero"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode sdk.Opt[int64] `json:"location_code,omitzero"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL sdk.Opt[string] `json:"check_url,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Opt[sdk.Time] `json:"datetime,omitzero"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicTaskGetAdvancedResultSpell `json:"spell,omitzero"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleOrganicTaskGetAdvancedResultRefinementChips `json:"refinement_chips,omitzero"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results ( items) found in SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, third_party_reviews, google_posts, images, jobs, knowledge_graph, local_pack, hotels_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, recipes, top_sights, scholarly_articles, popular_products, podcasts, questions_and_answers, find_results_on, stocks_box, visual_stories, commercial_units, local_services, google_hotels, math_solver, currency_box, product_considerations, found_on_web, short_videos, refine_products, explore_brands, perspectives, discussions_and_forums, compare_sites, courses, ai_overview.
-	ItemTypes []string `json:"item_types,omitzero"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount sdk.Opt[int64] `json:"se_results_count,omitzero"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRefinementChips is the type of GoogleOrganicTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRefinementChipsItem is the type of GoogleOrganicTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleOrganicTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleOrganicTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetAdvancedResultSpell is the type of GoogleOrganicTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleOrganicTaskGetRegularData is the data of a GoogleOrganicTaskGetRegular task: the echo of its request, with api and function.
@@ -9666,129 +6914,6 @@ type GoogleOrganicTaskGetRegularData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleOrganicTaskGetRegularResult is the type of GoogleOrganicTaskGetRegularTask.Result.
-//
-// Array of results.
-type GoogleOrganicTaskGetRegularResult struct {
-	// Keyword: keyword received in a POST array.
-	// Keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleOrganicTaskGetRegularResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips GoogleOrganicTaskGetRegularResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results found in SERP.
-	// Contains types of all search results ( items) found in the returned SERP.
-	// Possible item types: answer_box, app, carousel, multi_carousel, featured_snippet, google_flights, google_reviews, images, jobs, knowledge_graph, local_pack, map, organic, paid, people_also_ask, related_searches, people_also_search, shopping, top_stories, twitter, video, events, mention_carousel, ai_overview.
-	// Note that this array contains all types of search results found in the returned SERP;
-	// however, this endpoint provides data for featured_snippet, organic and paid types only;
-	// to get all items (including SERP features and rich snippets) found in the returned SERP, please refer to the Google Organiс Advanced SERP endpoint.
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: items in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleOrganicTaskGetRegularResultRefinementChips is the type of GoogleOrganicTaskGetRegularResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleOrganicTaskGetRegularResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type string `json:"type"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleOrganicTaskGetRegularResultRefinementChipsItem `json:"items"`
-}
-
-// GoogleOrganicTaskGetRegularResultRefinementChipsItem is the type of GoogleOrganicTaskGetRegularResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleOrganicTaskGetRegularResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleOrganicTaskGetRegularResultRefinementChipsItemOption `json:"options"`
-}
-
-// GoogleOrganicTaskGetRegularResultRefinementChipsItemOption is the type of GoogleOrganicTaskGetRegularResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleOrganicTaskGetRegularResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type string `json:"type"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleOrganicTaskGetRegularResultSpell is the type of GoogleOrganicTaskGetRegularResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleOrganicTaskGetRegularResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	// Note: Yahoo and Yandex support only the following autocorrection type:
-	//   - including_results_for
-	Type sdk.Opt[Type] `json:"type,omitzero"`
 }
 
 // GoogleOrganicTaskPostData is the data of a GoogleOrganicTaskPost task: the echo of its request, with api and function.
@@ -10084,41 +7209,6 @@ type GoogleOrganicTasksFixedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleOrganicTasksFixedResult is the type of GoogleOrganicTasksFixedTask.Result.
-//
-// Array of results.
-type GoogleOrganicTasksFixedResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID.
-	//   - format
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: organic.
-	SeType string `json:"se_type"`
-
-	// DateFixed: date when the task was fixed (in the UTC format).
-	DateFixed sdk.Time `json:"date_fixed"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // GoogleOrganicTasksReadyData is the data of a GoogleOrganicTasksReady task: the echo of its request, with api and function.
 //
 // Contains the parameters passed in the request’s URL.
@@ -10134,40 +7224,6 @@ type GoogleOrganicTasksReadyData struct {
 
 	// SeType: (not described by the docs).
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
-}
-
-// GoogleOrganicTasksReadyResult is the type of GoogleOrganicTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleOrganicTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Example: organic.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
 // GooglePostsItem is the "google_posts" kind of Item.
@@ -10206,29 +7262,8 @@ type GooglePostsItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[GooglePostsItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// GooglePostsItemRectangle is the type of GooglePostsItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GooglePostsItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
 // GoogleReviewsItem is the "google_reviews" kind of Item.
@@ -10274,11 +7309,11 @@ type GoogleReviewsItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[GoogleReviewsItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// GoogleReviewsItemRating is the type of GoogleReviewsItem.Rating.
+// GoogleReviewsItemRating is the type of GoogleReviewsItem.Rating, ItemCoursesItemItem.Rating and ThirdPartyReviewsItem.Rating.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
@@ -10297,25 +7332,108 @@ type GoogleReviewsItemRating struct {
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
-// GoogleReviewsItemRectangle is the type of GoogleReviewsItem.Rectangle.
+// GoogleSearchByImageAdvancedResult is the type of GoogleSearchByImageTaskGetAdvancedTask.Result.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type GoogleReviewsItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Array of results.
+type GoogleSearchByImageAdvancedResult struct {
+	// ImageURL: URL specified in a POST array.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Keyword: keyword Google associated with the specified image.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// CheckURL: direct URL to search engine results.
+	// You can use it to make sure that we provided accurate results.
+	CheckURL string `json:"check_url"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime sdk.Time `json:"datetime"`
+
+	// Spell: autocorrection of the search engine.
+	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+	Spell *Spell `json:"spell"`
+
+	// RefinementChips: search refinement chips.
+	RefinementChips *RefinementChips `json:"refinement_chips"`
+
+	// ItemTypes: types of search results in SERP.
+	// Contains types of search results (items) found in SERP.
+	// Possible item types:
+	//   - organic,
+	//   - images
+	ItemTypes []string `json:"item_types"`
+
+	// SeResultsCount: total number of results in SERP.
+	SeResultsCount int64 `json:"se_results_count"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	//
+	// Each element is one of the kinds of Item (a type switch tells them apart).
+	Items []Item `json:"items"`
+}
+
+// GoogleSearchByImageHTMLItem is the type of GoogleSearchByImageHTMLResult.Items.
+//
+// Elements of search results found in SERP.
+type GoogleSearchByImageHTMLItem struct {
+	// Page: serial number of the returned HTML page.
+	Page int64 `json:"page"`
+
+	// Date: date and time when the HTML page was scanned.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Date string `json:"date"`
+
+	// HTML: HTML page.
+	HTML string `json:"html"`
+}
+
+// GoogleSearchByImageHTMLResult is the type of GoogleSearchByImageTaskGetHTMLTask.Result.
+//
+// Array of results.
+type GoogleSearchByImageHTMLResult struct {
+	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: search engine type in a POST array.
+	Type string `json:"type"`
+
+	// SeDomain: search engine domain in a POST array.
+	SeDomain string `json:"se_domain"`
+
+	// LocationCode: location code in a POST array.
+	LocationCode int64 `json:"location_code"`
+
+	// LanguageCode: language code in a POST array.
+	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
+
+	// Datetime: date and time when the result was received.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Datetime string `json:"datetime"`
+
+	// ItemsCount: the number of results returned in the items array.
+	ItemsCount int64 `json:"items_count"`
+
+	// Items: elements of search results found in SERP.
+	Items []GoogleSearchByImageHTMLItem `json:"items"`
 }
 
 // GoogleSearchByImageTaskGetAdvancedData is the data of a GoogleSearchByImageTaskGetAdvanced task: the echo of its request, with api and function.
@@ -10353,129 +7471,6 @@ type GoogleSearchByImageTaskGetAdvancedData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleSearchByImageTaskGetAdvancedResult is the type of GoogleSearchByImageTaskGetAdvancedTask.Result.
-//
-// Array of results.
-type GoogleSearchByImageTaskGetAdvancedResult struct {
-	// ImageURL: URL specified in a POST array.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Keyword: keyword Google associated with the specified image.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// CheckURL: direct URL to search engine results.
-	// You can use it to make sure that we provided accurate results.
-	CheckURL string `json:"check_url"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime sdk.Time `json:"datetime"`
-
-	// Spell: autocorrection of the search engine.
-	// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-	Spell *GoogleSearchByImageTaskGetAdvancedResultSpell `json:"spell"`
-
-	// RefinementChips: search refinement chips.
-	RefinementChips *GoogleSearchByImageTaskGetAdvancedResultRefinementChips `json:"refinement_chips"`
-
-	// ItemTypes: types of search results in SERP.
-	// Contains types of search results (items) found in SERP.
-	// Possible item types:
-	//   - organic,
-	//   - images
-	ItemTypes []string `json:"item_types"`
-
-	// SeResultsCount: total number of results in SERP.
-	SeResultsCount int64 `json:"se_results_count"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	//
-	// Each element is one of the kinds of Item (a type switch tells them apart).
-	Items []Item `json:"items"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedResultRefinementChips is the type of GoogleSearchByImageTaskGetAdvancedResult.RefinementChips.
-//
-// Search refinement chips.
-type GoogleSearchByImageTaskGetAdvancedResultRefinementChips struct {
-	// Type: type of element = ‘refinement_chips’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath.
-	// Of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: items of the element.
-	Items []GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem `json:"items,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem is the type of GoogleSearchByImageTaskGetAdvancedResultRefinementChips.Items.
-//
-// Items of the element.
-type GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem struct {
-	// Type: type of element = ‘refinement_chips_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Options: further search refinement options.
-	Options []GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItemOption `json:"options,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItemOption is the type of GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItem.Options.
-//
-// Further search refinement options.
-type GoogleSearchByImageTaskGetAdvancedResultRefinementChipsItemOption struct {
-	// Type: type of element = ‘refinement_chips_option’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: search URL with refinement parameters.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetAdvancedResultSpell is the type of GoogleSearchByImageTaskGetAdvancedResult.Spell.
-//
-// Autocorrection of the search engine.
-// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
-type GoogleSearchByImageTaskGetAdvancedResultSpell struct {
-	// Keyword: keyword obtained as a result of search engine autocorrection.
-	// The results will be provided for the corrected keyword.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: type of autocorrection.
-	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-}
-
 // GoogleSearchByImageTaskGetHTMLData is the data of a GoogleSearchByImageTaskGetHTML task: the echo of its request, with api and function.
 //
 // Contains the same parameters that you specified in the POST request.
@@ -10509,53 +7504,6 @@ type GoogleSearchByImageTaskGetHTMLData struct {
 
 	// Tag: (not described by the docs).
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
-}
-
-// GoogleSearchByImageTaskGetHTMLItem is the type of GoogleSearchByImageTaskGetHTMLResult.Items.
-//
-// Elements of search results found in SERP.
-type GoogleSearchByImageTaskGetHTMLItem struct {
-	// Page: serial number of the returned HTML page.
-	Page int64 `json:"page"`
-
-	// Date: date and time when the HTML page was scanned.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Date string `json:"date"`
-
-	// HTML: HTML page.
-	HTML string `json:"html"`
-}
-
-// GoogleSearchByImageTaskGetHTMLResult is the type of GoogleSearchByImageTaskGetHTMLTask.Result.
-//
-// Array of results.
-type GoogleSearchByImageTaskGetHTMLResult struct {
-	// Keyword: keyword received in a POST array keyword is returned with decoded %## (plus symbol ‘+’ will be decoded to a space character).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// Type: search engine type in a POST array.
-	Type string `json:"type"`
-
-	// SeDomain: search engine domain in a POST array.
-	SeDomain string `json:"se_domain"`
-
-	// LocationCode: location code in a POST array.
-	LocationCode int64 `json:"location_code"`
-
-	// LanguageCode: language code in a POST array.
-	LanguageCode sdk.Opt[string] `json:"language_code,omitzero"`
-
-	// Datetime: date and time when the result was received.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Datetime string `json:"datetime"`
-
-	// ItemsCount: the number of results returned in the items array.
-	ItemsCount int64 `json:"items_count"`
-
-	// Items: elements of search results found in SERP.
-	Items []GoogleSearchByImageTaskGetHTMLItem `json:"items"`
 }
 
 // GoogleSearchByImageTaskPostData is the data of a GoogleSearchByImageTaskPost task: the echo of its request, with api and function.
@@ -10767,40 +7715,6 @@ type GoogleSearchByImageTasksReadyData struct {
 	SeType sdk.Opt[string] `json:"se_type,omitzero"`
 }
 
-// GoogleSearchByImageTasksReadyResult is the type of GoogleSearchByImageTasksReadyTask.Result.
-//
-// Array of results.
-type GoogleSearchByImageTasksReadyResult struct {
-	// ID: task identifier of the completed task.
-	// Unique task identifier in our system in the UUID format.
-	ID string `json:"id"`
-
-	// Se: search engine specified when setting the task.
-	Se string `json:"se"`
-
-	// SeType: type of search engine.
-	// Can take the following values: search_by_image.
-	SeType string `json:"se_type"`
-
-	// DatePosted: date when the task was posted (in the UTC format).
-	DatePosted sdk.Time `json:"date_posted"`
-
-	// Tag: user-defined task identifier.
-	Tag string `json:"tag"`
-
-	// EndpointRegular: URL for collecting the results of the SERP Regular task.
-	// If SERP Regular is not supported in the specified endpoint, the value will be null.
-	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
-
-	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
-	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
-	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
-
-	// EndpointHTML: URL for collecting the results of the SERP HTML task.
-	// If SERP HTML is not supported in the specified endpoint, the value will be null.
-	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
-}
-
 // HotelsPackItem is the "hotels_pack" kind of Item.
 //
 // The "hotels_pack" element (‘hotels_pack’ element in SERP).
@@ -10844,114 +7758,7 @@ type HotelsPackItem struct {
 	DateTo sdk.Opt[string] `json:"date_to,omitzero"`
 
 	// Items: contains results featured in the ‘hotels_pack’ element of SERP.
-	Items []HotelsPackItemItem `json:"items,omitzero"`
-}
-
-// HotelsPackItemItem is the type of HotelsPackItem.Items.
-type HotelsPackItemItem struct {
-	// Type: type of element = ‘hotels_pack_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Price: price of booking a place for the specified dates of stay.
-	Price *HotelsPackItemItemPrice `json:"price,omitzero"`
-
-	// Title: title of the place.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Desription: description of the place in SERP.
-	Desription sdk.Opt[string] `json:"desription,omitzero"`
-
-	// HotelIdentifier: unique hotel identifier.
-	// Unique hotel identifier assigned by Google;
-	// example: "CgoIjaeSlI6CnNpVEAE".
-	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *HotelsPackItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[HotelsPackItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// HotelsPackItemItemPrice is the type of HotelsPackItemItem.Price.
-//
-// Price of booking a place for the specified dates of stay.
-type HotelsPackItemItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of booking a place for the specified dates of stay.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of booking a place for the specified dates of stay.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of booking a place for the specified dates of stay.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// HotelsPackItemItemRating is the type of HotelsPackItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type HotelsPackItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// HotelsPackItemItemRectangle is the type of HotelsPackItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type HotelsPackItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items []ItemHotelsPackItemItem `json:"items,omitzero"`
 }
 
 // IDListData is the data of a IDList task: the echo of its request, with api and function.
@@ -11044,63 +7851,55 @@ type IDListResult struct {
 	Cost float64 `json:"cost"`
 
 	// Metadata: contains parameters you specified in the POST request.
-	Metadata IDListResultMetadata `json:"metadata"`
+	Metadata Metadata `json:"metadata"`
 }
 
-// IDListResultMetadata is the type of IDListResult.Metadata.
+// Image is the type of AIOverviewElementItem.Images, Component.Images and 5 other fields.
+type Image struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: URL of the image resource.
+	// The URL leading to the resource where the image is posted.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ImageHighlighted is the type of LinkRelatedResultImage.Highlighted.
 //
-// Contains parameters you specified in the POST request.
-type IDListResultMetadata struct {
-	// API: (not described by the docs).
-	API string `json:"api"`
+// Words highlighted in bold within the results description.
+type ImageHighlighted struct {
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel.
+	// Provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *AboutThisResult `json:"about_this_result,omitzero"`
 
-	// Function: (not described by the docs).
-	Function string `json:"function"`
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+}
 
-	// Se: (not described by the docs).
-	Se string `json:"se"`
+// ImageTable is the type of KnowledgeGraphExpandedItemExpandedElementImage.Table.
+//
+// Table element.
+type ImageTable struct {
+	// TableElement: name assigned to the table element.
+	// Possible values:
+	//   - table_element
+	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
 
-	// SeType: (not described by the docs).
-	SeType string `json:"se_type"`
+	// TableHeader: column names.
+	TableHeader []string `json:"table_header,omitzero"`
 
-	// LanguageName: (not described by the docs).
-	LanguageName sdk.Opt[string] `json:"language_name,omitzero"`
-
-	// LocationName: (not described by the docs).
-	LocationName sdk.Opt[string] `json:"location_name,omitzero"`
-
-	// Keyword: (not described by the docs).
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// PostbackData: (not described by the docs).
-	PostbackData string `json:"postback_data"`
-
-	// Device: (not described by the docs).
-	Device string `json:"device"`
-
-	// Os: (not described by the docs).
-	Os string `json:"os"`
-
-	// DatasetID: (not described by the docs).
-	DatasetID sdk.Opt[string] `json:"dataset_id,omitzero"`
-
-	// LastUpdated: (not described by the docs).
-	LastUpdated sdk.Opt[string] `json:"last_updated,omitzero"`
-
-	// FileFormats: (not described by the docs).
-	FileFormats []string `json:"file_formats,omitzero"`
-
-	// UsageRights: (not described by the docs).
-	UsageRights sdk.Opt[string] `json:"usage_rights,omitzero"`
-
-	// IsFree: (not described by the docs).
-	IsFree sdk.Opt[bool] `json:"is_free,omitzero"`
-
-	// Topics: (not described by the docs).
-	Topics []string `json:"topics,omitzero"`
-
-	// Depth: (not described by the docs).
-	Depth sdk.Opt[int64] `json:"depth,omitzero"`
+	// TableContent: the content of the table.
+	// One line of the table in this element of the array.
+	TableContent []string `json:"table_content,omitzero"`
 }
 
 // ImagesItem is the "images" kind of Item.
@@ -11135,101 +7934,16 @@ type ImagesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []ImagesItemItem `json:"items"`
+	Items []Image `json:"items"`
 
 	// RelatedImageSearches: contains keywords and images related to the specified search term.
 	// If there are none, equals null.
-	RelatedImageSearches []ImagesItemRelatedImageSearch `json:"related_image_searches"`
+	RelatedImageSearches []RelatedImageSearch `json:"related_image_searches"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *ImagesItemRectangle `json:"rectangle"`
-}
-
-// ImagesItemItem is the type of ImagesItem.Items.
-type ImagesItemItem struct {
-	// Type: type of element = ‘ images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: URL of the image resource.
-	// The URL leading to the resource where the image is posted.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// ImagesItemRectangle is the type of ImagesItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ImagesItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// ImagesItemRelatedImageSearch is the type of ImagesItem.RelatedImageSearches.
-type ImagesItemRelatedImageSearch struct {
-	// Type: type of element = ‘ related_image_searches_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	// Indicates keyword that may be used with the specified term to refine image search.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Alt: alt tag of the featured image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: original URL of the featured image.
-	// The URL leading to the image on the original resource.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL to the compressed featured image.
-	// The URL leading to the image on DataForSEO storage.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ImagesItemRelatedImageSearchRectangle] `json:"rectangle,omitzero"`
-}
-
-// ImagesItemRelatedImageSearchRectangle is the type of ImagesItemRelatedImageSearch.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ImagesItemRelatedImageSearchRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
 // ImagesSearchItem is the "images_search" kind of Item.
@@ -11270,28 +7984,13 @@ type ImagesSearchItem struct {
 	EncodedURL string `json:"encoded_url"`
 }
 
-// JobsItem is the "jobs" kind of Item.
-//
-// The "jobs" element (‘jobs’ element in SERP).
-type JobsItem struct {
-	// Type: type of element = ‘jobs’.
-	Type string `json:"type"`
+// ItemAppItemItem is the type of AppItem.Items.
+type ItemAppItemItem struct {
+	// Type: type of element = ‘ app_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// RankGroup: group rank in SERP.
-	// Position within a group of elements with identical type values.
-	// Positions of elements with different type values are omitted from rank_group.
-	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
-
-	// RankAbsolute: absolute rank in SERP.
-	// Absolute position among all the elements in SERP.
-	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
-
-	// Position: the alignment of the element in SERP.
-	// Can take the following values: left, right.
-	Position sdk.Opt[Position] `json:"position,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
 
 	// Title: title of the result in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
@@ -11299,13 +7998,331 @@ type JobsItem struct {
 	// URL: - URL
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Items: additional items present in the element.
-	// If there are none, equals null.
-	Items sdk.Opt[[]JobsItemItem] `json:"items,omitzero"`
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// JobsItemItem is the type of JobsItem.Items.
-type JobsItemItem struct {
+// ItemCarouselItemItem is the type of CarouselItem.Items.
+type ItemCarouselItemItem struct {
+	// Type: type of element = ‘ carousel_element‘.
+	Type string `json:"type"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ItemCommercialUnitsItemItem is the type of CommercialUnitsItem.Items.
+type ItemCommercialUnitsItemItem struct {
+	// Type: type of element = ‘commercial_units_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the commercial unit.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Source: source of the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemCompareSitesItemItem is the type of CompareSitesItem.Items.
+type ItemCompareSitesItemItem struct {
+	// Type: type of element = ‘ compare_sites_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL to the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Source: website name, source of the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemCoursesItemItem is the type of CoursesItem.Items.
+type ItemCoursesItemItem struct {
+	// Type: type of element = ‘courses_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: name of the course.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL of the course.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain where a link points.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: web source of the courses element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Date: date and time.
+	// Date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	Date sdk.Opt[sdk.Time] `json:"date,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *GoogleReviewsItemRating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemCurrencyBoxItemGraphItem is the type of CurrencyBoxItemGraph.Items.
+type ItemCurrencyBoxItemGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the exchange rate for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates date and time for which the exchange rate in the value field is provided.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: exchange rate.
+	// Exchange rate for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: exchange rates on the preceding time period.
+	// Contains exchange rate data based on the preceding time period.
+	// If there are none, equals null.
+	PreviousItems sdk.Opt[[]CurrencyBoxItemGraphItemPreviousItem] `json:"previous_items,omitzero"`
+}
+
+// ItemDiscussionsAndForumsItemItem is the type of DiscussionsAndForumsItem.Items.
+type ItemDiscussionsAndForumsItemItem struct {
+	// Type: type of element = ‘ discussions_and_forums_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: URL to the source.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// PostsCount: number of posts from the discussion on the related source.
+	PostsCount sdk.Opt[int64] `json:"posts_count,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemEventsItemItem is the type of EventsItem.Items.
+type ItemEventsItemItem struct {
+	// Type: type of element = ‘ events_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: events_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemExploreBrandsItemItem is the type of ExploreBrandsItem.Items.
+type ItemExploreBrandsItemItem struct {
+	// Type: type of element = ‘ explore_brands_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemFindResultsOnItemItem is the type of FindResultsOnItem.Items and ShortVideosItem.Items.
+type ItemFindResultsOnItemItem struct {
+	// Type: type of element = ‘ find_results_on_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: find_results_on_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the find_results_on_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemFoundOnWebItemItem is the type of FoundOnWebItem.Items.
+type ItemFoundOnWebItemItem struct {
+	// Type: type of element = ‘ found_on_web_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the result in SERP.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// Image: image of the element.
+	Image *FoundOnWebItemItemImage `json:"image,omitzero"`
+}
+
+// ItemGoogleFlightsItemItem is the type of GoogleFlightsItem.Items.
+type ItemGoogleFlightsItemItem struct {
+	// Type: type of element = ‘ google_flights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Description: - description
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemHotelsPackItemItem is the type of HotelsPackItem.Items.
+type ItemHotelsPackItemItem struct {
+	// Type: type of element = ‘hotels_pack_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Title: title of the place.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Desription: description of the place in SERP.
+	Desription sdk.Opt[string] `json:"desription,omitzero"`
+
+	// HotelIdentifier: unique hotel identifier.
+	// Unique hotel identifier assigned by Google;
+	// example: "CgoIjaeSlI6CnNpVEAE".
+	HotelIdentifier sdk.Opt[string] `json:"hotel_identifier,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemJobsItemItem is the type of JobsItem.Items.
+type ItemJobsItemItem struct {
 	// Type: type of element = ‘ jobs _element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -11340,32 +8357,813 @@ type JobsItemItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[JobsItemItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// JobsItemItemRectangle is the type of JobsItemItem.Rectangle.
+// ItemKnowledgeGraphExpandedItemExpandedElement is the type of KnowledgeGraphExpandedItem.ExpandedElement.
+type ItemKnowledgeGraphExpandedItemExpandedElement struct {
+	// Type: type of element = ‘ knowledge_graph_expanded_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// FeaturedTitle: title of a given element.
+	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
+
+	// URL: source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: source domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: source title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Snippet: text alongside the title.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Images: images of the element.
+	Images []KnowledgeGraphExpandedItemExpandedElementImage `json:"images,omitzero"`
+}
+
+// ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem is the type of KnowledgeGraphCarouselItemLink.Items.
+type ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Subtitle: subtitle of the element.
+	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
+
+	// URL: URL of element.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ImageURL: URL of the image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem is the type of KnowledgeGraphHotelsBookingItem.Items.
+type ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem struct {
+	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: web source of the hotel booking element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: description of the hotel booking element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in the URL.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// IsPaid: indicates whether the element is an ad.
+	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem is the type of KnowledgeGraphImagesItemLink.Items.
+type ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem struct {
+	// Type: type of element = ‘ knowledge_graph_images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: image source URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: website domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Alt: alt attribute.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// ImageURL: URL of a specific image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem is the type of KnowledgeGraphShoppingItem.Items.
+type ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem struct {
+	// Type: type of element = ‘ knowledge_graph_shopping_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of a given shopping element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in url.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Source: web source of the shopping element.
+	// Indicates the source of information included in the element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Snippet: description of the shopping element.
+	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: URL to the merchant account provider.
+	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemLink is the type of ItemOrganicItemItem.Links.
+type ItemLink struct {
+	// Type: type of element = ‘ link_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: link anchor text.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// ExtendedPeopleAlsoSearch: extension of the organic element.
+	// Extension of the organic result containing related search queries.
+	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
+	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
+
+	// AboutThisResult: contains information from the ‘About this result’ panel.
+	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+	// this feature appears after clicking on the three dots next to most results.
+	AboutThisResult *LinkAboutThisResult `json:"about_this_result,omitzero"`
+
+	// RelatedResult: related result from the same domain.
+	// Related result from the same domain appears as a part of the main result snippet;
+	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
+	RelatedResult []LinkRelatedResult `json:"related_result,omitzero"`
+}
+
+// ItemLocalServicesItemItem is the type of LocalServicesItem.Items.
+type ItemLocalServicesItemItem struct {
+	// Type: type of element = ‘local_services_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the local services element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Description: description of the local services element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// ProfileImageURL: URL of the image featured in the element.
+	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemMathSolverItemItem is the type of MathSolverItem.Items.
+type ItemMathSolverItemItem struct {
+	// Type: type of element = ‘ math_solver_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ExpandedElement: expanded element.
+	ExpandedElement []MathSolverItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// ItemMentionCarouselItemItem is the type of MentionCarouselItem.Items.
+type ItemMentionCarouselItemItem struct {
+	// Type: type of element = ‘ mention_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// MentionedIn: additional elements in the mention_carousel item.
+	MentionedIn []MentionedIn `json:"mentioned_in,omitzero"`
+}
+
+// ItemMultiCarouselItemItem is the type of MultiCarouselItem.Items.
+type ItemMultiCarouselItemItem struct {
+	// Type: type of element = ‘ multi_carousel_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// MultiCarouselSnippets: multi_carousel_snippet results.
+	MultiCarouselSnippets []MultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
+}
+
+// ItemOption is the type of GoogleDatasetSearchAdvancedItem.DatasetProviders, GoogleDatasetSearchAdvancedItem.Licenses and 2 other fields.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type JobsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// The list of institutions that provided the dataset.
+type ItemOption struct {
+	// Type: type of element = ‘dataset_providers_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Title: name of the dataset provider.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Domain: site domain of the dataset provider.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
 }
 
-// KnowledgeGraphAIOverviewItem is the "knowledge_graph_ai_overview_item" kind of KnowledgeGraphItemItem.
+// ItemOrganicItemItem is the type of OrganicItem.Items.
+type ItemOrganicItemItem struct {
+	// Type: type of element = ‘ faq_box_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: question related to the result.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: answer provided in the drop-down block.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Links: links featured in the faq_box_element.
+	Links []ItemLink `json:"links,omitzero"`
+}
+
+// ItemPeopleAlsoAskItemItem is the type of PeopleAlsoAskItem.Items.
+type ItemPeopleAlsoAskItemItem struct {
+	// Type: type of element = ‘ people_also_ask_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// SeedQuestion: question that triggered additional expanded elements.
+	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// ExpandedElement: expanded element.
+	//
+	// Each element is one of the kinds of PeopleAlsoAskItemItemExpandedElement (a type switch tells them apart).
+	ExpandedElement []PeopleAlsoAskItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// ItemPeopleAlsoSearchItemItem is the type of PeopleAlsoSearchItem.Items.
+//
+// Additional items present in the element.
+// If there are none, equals null.
+type ItemPeopleAlsoSearchItemItem struct {
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemPerspectivesItemItem is the type of PerspectivesItem.Items.
+type ItemPerspectivesItemItem struct {
+	// Type: type of element = ‘ perspectives_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: description of the result in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Date: the date or time when the page source of the element was published.
+	// Example: 13 hours ago.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemPodcastsItemItem is the type of PodcastsItem.Items.
+type ItemPodcastsItemItem struct {
+	// Type: type of element = ‘ podcasts_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: podcasts_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Timestamp: date and time when the episode was added.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// TimeToPlay: the total time it will take to play an episode.
+	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemPopularProductsItemItem is the type of PopularProductsItem.Items.
+type ItemPopularProductsItemItem struct {
+	// Type: type of element = ‘ popular_products_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Seller: seller of the product.
+	Seller sdk.Opt[string] `json:"seller,omitzero"`
+
+	// ImageURL: URL of the product’s image.
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemProductConsiderationsItemItem is the type of ProductConsiderationsItem.Items.
+type ItemProductConsiderationsItemItem struct {
+	// Type: type of element = ‘product_considerations_element’.
+	// Contains the product consideration and expanded element with additional info.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ConsiderationCategory: category of the consideration element.
+	// The category is indicated just above the title fo the consideration element.
+	ConsiderationCategory sdk.Opt[string] `json:"consideration_category,omitzero"`
+
+	// ExpandedElement: product consideration info.
+	// Contains an answer to the question articulated in the title.
+	ExpandedElement []ProductConsiderationsItemItemExpandedElement `json:"expanded_element,omitzero"`
+}
+
+// ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem is the type of RelatedTerm.Items.
+type ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem struct {
+	// Type: type of element = ‘ ai_overview_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: text or description of the element in SERP.
+	Text sdk.Opt[string] `json:"text,omitzero"`
+
+	// Images: images of the element.
+	// If there are none, equals null.
+	Images sdk.Opt[[]Image] `json:"images,omitzero"`
+
+	// References: additional references relevant to the item.
+	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
+	References []Reference `json:"references,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemQuestionsAndAnswersItemItem is the type of QuestionsAndAnswersItem.Items.
+type ItemQuestionsAndAnswersItemItem struct {
+	// Type: type of element = ‘ questions_and_answers_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// URL: questions_and_answers_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// QuestionText: question included in the item.
+	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
+
+	// AnswerText: answer included in the item.
+	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the questions_and_answers_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Votes: answer upvotes from the source.
+	Votes sdk.Opt[int64] `json:"votes,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemRecipesItemItem is the type of RecipesItem.Items.
+type ItemRecipesItemItem struct {
+	// Type: type of element = ‘ recipes_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: recipes_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the recipes_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Time: the total time it takes to prepare the cook the dish.
+	Time sdk.Opt[string] `json:"time,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemRefineProductsItemItem is the type of RefineProductsItem.Items.
+type ItemRefineProductsItemItem struct {
+	// Type: type of element = ‘ refine_products_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// Keyword: keyword for the related refined search.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// RefineType: type of search refinement.
+	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemScholarlyArticlesItemItem is the type of ScholarlyArticlesItem.Items.
+type ItemScholarlyArticlesItemItem struct {
+	// Type: type of element = ‘ scholarly_articles_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: scholarly_articles_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Author: - author
+	Author sdk.Opt[string] `json:"author,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemShoppingItemItem is the type of ShoppingItem.Items.
+type ItemShoppingItemItem struct {
+	// Type: type of element = ‘ shopping_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the shopping_element.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Description: the description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Marketplace: merchant account provider.
+	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
+	// Example: by Google.
+	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+
+	// MarketplaceURL: relevant marketplace URL.
+	// URL of the page on the marketplace website where the product is hosted.
+	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemStocksBoxItemGraphItem is the type of StocksBoxItemGraph.Items.
+type ItemStocksBoxItemGraphItem struct {
+	// Type: type of element = ‘graph_element’.
+	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Date: date and time.
+	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
+	// Indicates date and time for which the stock price in the value field is provided.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Value: stock price.
+	// Stock price for the date and time provided in the date field.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
+
+	// PreviousItems: previous close data.
+	// Contains stock price data based on the preceding time period.
+	PreviousItems []StocksBoxItemGraphItemPreviousItem `json:"previous_items,omitzero"`
+}
+
+// ItemTopSightsItemItem is the type of TopSightsItem.Items.
+type ItemTopSightsItemItem struct {
+	// Type: type of element = ‘ top_sights_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the item.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: top_sights_element URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Description: snippet of the element.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemTopStoriesItemItem is the type of TopStoriesItem.Items.
+type ItemTopStoriesItemItem struct {
+	// Type: type of element = ‘ top_stories_element‘.
+	Type string `json:"type"`
+
+	// Source: source of the element.
+	// Indicates the source of information included in the top_stories_element.
+	Source string `json:"source"`
+
+	// Domain: domain name of the news source.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Date: time of publishing.
+	// The approximate time when the news article appeared online.
+	// Example:
+	//
+	//	"23 hours ago"
+	Date string `json:"date"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion bool `json:"amp_version"`
+
+	// Timestamp: date and time when the news was published.
+	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: URL of the result in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+}
+
+// ItemTwitterItemItem is the type of TwitterItem.Items.
+type ItemTwitterItemItem struct {
+	// Type: type of element = ‘ twitter _element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Tweet: tweet message.
+	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
+
+	// Date: the posting date.
+	Date sdk.Opt[string] `json:"date,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemVideoItemItem is the type of VideoItem.Items.
+type ItemVideoItemItem struct {
+	// Type: type of element = ‘ video_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: source of the element.
+	// Indicates the source of the video.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// ItemVisualStoriesItemItem is the type of VisualStoriesItem.Items.
+type ItemVisualStoriesItemItem struct {
+	// Type: type of element = ‘visual_stories_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the visual story.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Rectangle: rectangle parameters.
+	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
+}
+
+// JobsItem is the "jobs" kind of Item.
+//
+// The "jobs" element (‘jobs’ element in SERP).
+type JobsItem struct {
+	// Type: type of element = ‘jobs’.
+	Type string `json:"type"`
+
+	// RankGroup: group rank in SERP.
+	// Position within a group of elements with identical type values.
+	// Positions of elements with different type values are omitted from rank_group.
+	RankGroup sdk.Opt[int64] `json:"rank_group,omitzero"`
+
+	// RankAbsolute: absolute rank in SERP.
+	// Absolute position among all the elements in SERP.
+	RankAbsolute sdk.Opt[int64] `json:"rank_absolute,omitzero"`
+
+	// Position: the alignment of the element in SERP.
+	// Can take the following values: left, right.
+	Position sdk.Opt[Position] `json:"position,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: - URL
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Items: additional items present in the element.
+	// If there are none, equals null.
+	Items sdk.Opt[[]ItemJobsItemItem] `json:"items,omitzero"`
+}
+
+// KnowledgeGraphAIOverviewItem is the "knowledge_graph_ai_overview_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_ai_overview_item" element.
 type KnowledgeGraphAIOverviewItem struct {
@@ -11401,11 +9199,11 @@ type KnowledgeGraphAIOverviewItem struct {
 
 	// Items: items present in the element.
 	//
-	// Each element is one of the kinds of KnowledgeGraphAIOverviewItemItem (a type switch tells them apart).
-	Items []KnowledgeGraphAIOverviewItemItem `json:"items,omitzero"`
+	// Each element is one of the kinds of ItemAIOverviewItemItem (a type switch tells them apart).
+	Items []ItemAIOverviewItemItem `json:"items,omitzero"`
 }
 
-// KnowledgeGraphCarouselItem is the "knowledge_graph_carousel_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphCarouselItem is the "knowledge_graph_carousel_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_carousel_item" element.
 type KnowledgeGraphCarouselItem struct {
@@ -11445,7 +9243,7 @@ type KnowledgeGraphCarouselItem struct {
 	Link *KnowledgeGraphCarouselItemLink `json:"link,omitzero"`
 }
 
-// KnowledgeGraphCarouselItemLink is the type of KnowledgeGraphCarouselItem.Link.
+// KnowledgeGraphCarouselItemLink is the type of KnowledgeGraphCarouselItem.Link and KnowledgeGraphListItem.Link.
 //
 // Link of the element.
 type KnowledgeGraphCarouselItemLink struct {
@@ -11468,60 +9266,10 @@ type KnowledgeGraphCarouselItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []KnowledgeGraphCarouselItemLinkItem `json:"items,omitzero"`
+	Items []ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem `json:"items,omitzero"`
 }
 
-// KnowledgeGraphCarouselItemLinkItem is the type of KnowledgeGraphCarouselItemLink.Items.
-type KnowledgeGraphCarouselItemLinkItem struct {
-	// Type: type of element = ‘ knowledge_graph_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the element.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// URL: URL of element.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphCarouselItemLinkItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// KnowledgeGraphCarouselItemLinkItemRectangle is the type of KnowledgeGraphCarouselItemLinkItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphCarouselItemLinkItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphDescriptionItem is the "knowledge_graph_description_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphDescriptionItem is the "knowledge_graph_description_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_description_item" element.
 type KnowledgeGraphDescriptionItem struct {
@@ -11557,7 +9305,7 @@ type KnowledgeGraphDescriptionItem struct {
 	Links []KnowledgeGraphDescriptionItemLink `json:"links,omitzero"`
 }
 
-// KnowledgeGraphDescriptionItemLink is the type of KnowledgeGraphDescriptionItem.Links.
+// KnowledgeGraphDescriptionItemLink is the type of KnowledgeGraphDescriptionItem.Links, KnowledgeGraphPartItem.Links and KnowledgeGraphRowItem.Links.
 type KnowledgeGraphDescriptionItemLink struct {
 	// Type: type of element = ‘ link_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -11579,32 +9327,11 @@ type KnowledgeGraphDescriptionItemLink struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphDescriptionItemLinkRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// KnowledgeGraphDescriptionItemLinkRectangle is the type of KnowledgeGraphDescriptionItemLink.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphDescriptionItemLinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphExpandedItem is the "knowledge_graph_expanded_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphExpandedItem is the "knowledge_graph_expanded_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_expanded_item" element.
 type KnowledgeGraphExpandedItem struct {
@@ -11641,39 +9368,10 @@ type KnowledgeGraphExpandedItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// ExpandedElement: link of the element.
-	ExpandedElement []KnowledgeGraphExpandedItemExpandedElement `json:"expanded_element,omitzero"`
+	ExpandedElement []ItemKnowledgeGraphExpandedItemExpandedElement `json:"expanded_element,omitzero"`
 }
 
-// KnowledgeGraphExpandedItemExpandedElement is the type of KnowledgeGraphExpandedItem.ExpandedElement.
-type KnowledgeGraphExpandedItemExpandedElement struct {
-	// Type: type of element = ‘ knowledge_graph_expanded_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// FeaturedTitle: title of a given element.
-	FeaturedTitle sdk.Opt[string] `json:"featured_title,omitzero"`
-
-	// URL: source URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: source domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: source title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Snippet: text alongside the title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Images: images of the element.
-	Images []KnowledgeGraphExpandedItemExpandedElementImage `json:"images,omitzero"`
-}
-
-// KnowledgeGraphExpandedItemExpandedElementImage is the type of KnowledgeGraphExpandedItemExpandedElement.Images.
+// KnowledgeGraphExpandedItemExpandedElementImage is the type of ItemKnowledgeGraphExpandedItemExpandedElement.Images.
 type KnowledgeGraphExpandedItemExpandedElementImage struct {
 	// Type: type of element = ‘ images_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -11689,53 +9387,15 @@ type KnowledgeGraphExpandedItemExpandedElementImage struct {
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
 
 	// Table: table element.
-	Table *KnowledgeGraphExpandedItemExpandedElementImageTable `json:"table,omitzero"`
+	Table *ImageTable `json:"table,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphExpandedItemExpandedElementImageRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// KnowledgeGraphExpandedItemExpandedElementImageRectangle is the type of KnowledgeGraphExpandedItemExpandedElementImage.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphExpandedItemExpandedElementImageRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphExpandedItemExpandedElementImageTable is the type of KnowledgeGraphExpandedItemExpandedElementImage.Table.
-//
-// Table element.
-type KnowledgeGraphExpandedItemExpandedElementImageTable struct {
-	// TableElement: name assigned to the table element.
-	// Possible values:
-	//   - table_element
-	TableElement sdk.Opt[string] `json:"table_element,omitzero"`
-
-	// TableHeader: column names.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent []string `json:"table_content,omitzero"`
-}
-
-// KnowledgeGraphHotelsBookingItem is the "knowledge_graph_hotels_booking_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphHotelsBookingItem is the "knowledge_graph_hotels_booking_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_hotels_booking_item" element.
 type KnowledgeGraphHotelsBookingItem struct {
@@ -11784,90 +9444,10 @@ type KnowledgeGraphHotelsBookingItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: contains arrays of elements available in the list.
-	Items []KnowledgeGraphHotelsBookingItemItem `json:"items,omitzero"`
+	Items []ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem `json:"items,omitzero"`
 }
 
-// KnowledgeGraphHotelsBookingItemItem is the type of KnowledgeGraphHotelsBookingItem.Items.
-type KnowledgeGraphHotelsBookingItemItem struct {
-	// Type: type of element = ‘ knowledge_graph_hotels_booking_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: web source of the hotel booking element.
-	// Indicates the source of information included in the element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: description of the hotel booking element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in the URL.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Price: price indicated in the element.
-	Price *KnowledgeGraphHotelsBookingItemItemPrice `json:"price,omitzero"`
-
-	// IsPaid: indicates whether the element is an ad.
-	IsPaid sdk.Opt[bool] `json:"is_paid,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphHotelsBookingItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// KnowledgeGraphHotelsBookingItemItemPrice is the type of KnowledgeGraphHotelsBookingItemItem.Price.
-//
-// Price indicated in the element.
-type KnowledgeGraphHotelsBookingItemItemPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Refers to the regular price indicated in the element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// KnowledgeGraphHotelsBookingItemItemRectangle is the type of KnowledgeGraphHotelsBookingItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphHotelsBookingItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphImagesItem is the "knowledge_graph_images_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphImagesItem is the "knowledge_graph_images_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_images_item" element.
 type KnowledgeGraphImagesItem struct {
@@ -11923,54 +9503,7 @@ type KnowledgeGraphImagesItemLink struct {
 	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Items: contains arrays of specific images.
-	Items []KnowledgeGraphImagesItemLinkItem `json:"items,omitzero"`
-}
-
-// KnowledgeGraphImagesItemLinkItem is the type of KnowledgeGraphImagesItemLink.Items.
-type KnowledgeGraphImagesItemLinkItem struct {
-	// Type: type of element = ‘ knowledge_graph_images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: image source URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Alt: alt attribute.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// ImageURL: URL of a specific image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphImagesItemLinkItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// KnowledgeGraphImagesItemLinkItemRectangle is the type of KnowledgeGraphImagesItemLinkItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphImagesItemLinkItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items []ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem `json:"items,omitzero"`
 }
 
 // KnowledgeGraphItem is the "knowledge_graph" kind of Item.
@@ -12027,11 +9560,11 @@ type KnowledgeGraphItem struct {
 	// Items: additional items present in the element.
 	// If there are none, equals null.
 	//
-	// It is one of the kinds of KnowledgeGraphItemItem (a type switch tells them apart).
-	Items sdk.Opt[[]KnowledgeGraphItemItem] `json:"items,omitzero"`
+	// It is one of the kinds of ItemKnowledgeGraphItemItem (a type switch tells them apart).
+	Items sdk.Opt[[]ItemKnowledgeGraphItemItem] `json:"items,omitzero"`
 }
 
-// KnowledgeGraphListItem is the "knowledge_graph_list_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphListItem is the "knowledge_graph_list_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_list_item" element.
 type KnowledgeGraphListItem struct {
@@ -12069,86 +9602,10 @@ type KnowledgeGraphListItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Link: link of the element.
-	Link *KnowledgeGraphListItemLink `json:"link,omitzero"`
+	Link *KnowledgeGraphCarouselItemLink `json:"link,omitzero"`
 }
 
-// KnowledgeGraphListItemLink is the type of KnowledgeGraphListItem.Link.
-//
-// Link of the element.
-type KnowledgeGraphListItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Items: contains arrays of elements available in the list.
-	Items []KnowledgeGraphListItemLinkItem `json:"items,omitzero"`
-}
-
-// KnowledgeGraphListItemLinkItem is the type of KnowledgeGraphListItemLink.Items.
-type KnowledgeGraphListItemLinkItem struct {
-	// Type: type of element = ‘ knowledge_graph_list_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Subtitle: subtitle of the element.
-	Subtitle sdk.Opt[string] `json:"subtitle,omitzero"`
-
-	// URL: URL of element.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: website domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// ImageURL: URL of the image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphListItemLinkItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// KnowledgeGraphListItemLinkItemRectangle is the type of KnowledgeGraphListItemLinkItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphListItemLinkItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphPartItem is the "knowledge_graph_part_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphPartItem is the "knowledge_graph_part_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_part_item" element.
 type KnowledgeGraphPartItem struct {
@@ -12188,57 +9645,10 @@ type KnowledgeGraphPartItem struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []KnowledgeGraphPartItemLink `json:"links,omitzero"`
+	Links []KnowledgeGraphDescriptionItemLink `json:"links,omitzero"`
 }
 
-// KnowledgeGraphPartItemLink is the type of KnowledgeGraphPartItem.Links.
-type KnowledgeGraphPartItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphPartItemLinkRectangle] `json:"rectangle,omitzero"`
-}
-
-// KnowledgeGraphPartItemLinkRectangle is the type of KnowledgeGraphPartItemLink.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphPartItemLinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphRowItem is the "knowledge_graph_row_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphRowItem is the "knowledge_graph_row_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_row_item" element.
 type KnowledgeGraphRowItem struct {
@@ -12279,57 +9689,10 @@ type KnowledgeGraphRowItem struct {
 	Text sdk.Opt[string] `json:"text,omitzero"`
 
 	// Links: link of the element.
-	Links []KnowledgeGraphRowItemLink `json:"links,omitzero"`
+	Links []KnowledgeGraphDescriptionItemLink `json:"links,omitzero"`
 }
 
-// KnowledgeGraphRowItemLink is the type of KnowledgeGraphRowItem.Links.
-type KnowledgeGraphRowItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of a given link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain where a link points.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Snippet: text alongside the link title.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphRowItemLinkRectangle] `json:"rectangle,omitzero"`
-}
-
-// KnowledgeGraphRowItemLinkRectangle is the type of KnowledgeGraphRowItemLink.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphRowItemLinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// KnowledgeGraphShoppingItem is the "knowledge_graph_shopping_item" kind of KnowledgeGraphItemItem.
+// KnowledgeGraphShoppingItem is the "knowledge_graph_shopping_item" kind of ItemKnowledgeGraphItemItem.
 //
 // The "knowledge_graph_shopping_item" element.
 type KnowledgeGraphShoppingItem struct {
@@ -12367,96 +9730,192 @@ type KnowledgeGraphShoppingItem struct {
 	DataAttrid sdk.Opt[string] `json:"data_attrid,omitzero"`
 
 	// Items: link of the element.
-	Items []KnowledgeGraphShoppingItemItem `json:"items,omitzero"`
+	Items []ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem `json:"items,omitzero"`
 }
 
-// KnowledgeGraphShoppingItemItem is the type of KnowledgeGraphShoppingItem.Items.
-type KnowledgeGraphShoppingItemItem struct {
-	// Type: type of element = ‘ knowledge_graph_shopping_element‘.
+// Link is the type of AIOverviewElementItem.Links, AIOverviewExpandedElementItem.Links and 7 other fields.
+//
+//   - sitelinks
+//
+// The links shown below some of Google Dataset’s search results.
+// If there are none, equals null.
+type Link struct {
+	// Type: type of element = ‘information_and_tickets_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of a given shopping element.
+	// Title: title of the result in SERP.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// URL: - URL
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// URL: relevant URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Domain: domain in url.
+	// Domain: domain in SERP.
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
+}
 
-	// Price: price indicated in the element.
-	Price *KnowledgeGraphShoppingItemItemPrice `json:"price,omitzero"`
+// LinkAboutThisResult is the type of ItemLink.AboutThisResult.
+//
+// Contains information from the ‘About this result’ panel.
+// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
+// this feature appears after clicking on the three dots next to most results.
+type LinkAboutThisResult struct {
+	// Type: type of element = ‘ about_this_result_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Source: web source of the shopping element.
-	// Indicates the source of information included in the element.
+	// URL: result’s URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Source: source of additional information about the result.
 	Source sdk.Opt[string] `json:"source,omitzero"`
 
-	// Snippet: description of the shopping element.
-	Snippet sdk.Opt[string] `json:"snippet,omitzero"`
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
 
-	// Marketplace: merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
 
-	// MarketplaceURL: URL to the merchant account provider.
-	// Ecommerce site that hosts products or websites of individual sellers under the same merchant account.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+}
+
+// LinkRelatedResult is the type of ItemLink.RelatedResult.
+type LinkRelatedResult struct {
+	// Type: type of element = ‘ related_result‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// XPath: the XPath of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Domain: relevant domain.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Title: title of the result in SERP.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// URL: relevant URL in SERP.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// CacheURL: cached version of the page.
+	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
+
+	// RelatedSearchURL: URL to a similar search.
+	// URL to a new search for the same keyword(s) on related sites.
+	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
+
+	// Breadcrumb: breadcrumb in SERP.
+	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
+
+	// IsImage: indicates whether the element contains an image.
+	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
+
+	// IsVideo: indicates whether the element contains a video.
+	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
+
+	// Description: description of the results element in SERP.
+	Description sdk.Opt[string] `json:"description,omitzero"`
+
+	// PreSnippet: includes additional information appended before the result description in SERP.
+	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
+
+	// ExtendedSnippet: includes additional information appended after the result description in SERP.
+	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
+
+	// Images: images of the element.
+	Images []LinkRelatedResultImage `json:"images,omitzero"`
+}
+
+// LinkRelatedResultImage is the type of LinkRelatedResult.Images.
+type LinkRelatedResultImage struct {
+	// Type: type of element = ‘ images_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Alt: alt tag of the image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: relevant URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL of the image.
+	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+
+	// AmpVersion: accelerated Mobile Pages.
+	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
+	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
+
+	// Rating: the element’s rating.
+	// The popularity rate based on reviews and displayed in SERP.
+	Rating *Rating `json:"rating,omitzero"`
+
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
+
+	// Highlighted: words highlighted in bold within the results description.
+	Highlighted []ImageHighlighted `json:"highlighted,omitzero"`
+
+	// Source: source of additional information about the result.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// SourceInfo: additional information about the result.
+	// Description of the website from Wikipedia or another additional context.
+	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
+
+	// SourceURL: URL to full information from the source.
+	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
+
+	// Language: the language of the result.
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Location: location for which the result is relevant.
+	Location sdk.Opt[string] `json:"location,omitzero"`
+
+	// SearchTerms: matching search terms that appear in the result.
+	SearchTerms []string `json:"search_terms,omitzero"`
+
+	// RelatedTerms: related search terms that appear in the result.
+	RelatedTerms []string `json:"related_terms,omitzero"`
+
+	// Timestamp: date and time when the result was published.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[KnowledgeGraphShoppingItemItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// KnowledgeGraphShoppingItemItemPrice is the type of KnowledgeGraphShoppingItemItem.Price.
+// LocalJustification is the type of MapsSearchItem.LocalJustifications.
 //
-// Price indicated in the element.
-type KnowledgeGraphShoppingItemItemPrice struct {
-	// Current: current price.
-	// Refers to the current price indicated in the element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
+// Google local justifications.
+// Snippets of text that “justify” why the business is showing up for search query.
+type LocalJustification struct {
+	// Type: type of local justification.
+	// Posible values:
+	//
+	//	"user_review",
+	//	"website_mention",
+	//	"menu",
+	//	"other"
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Regular: regular price.
-	// Refers to the regular price indicated in the element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Refers to the maximum price indicated in the element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// KnowledgeGraphShoppingItemItemRectangle is the type of KnowledgeGraphShoppingItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type KnowledgeGraphShoppingItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Text: text snippet of local justification.
+	Text sdk.Opt[string] `json:"text,omitzero"`
 }
 
 // LocalPackItem is the "local_pack" kind of Item.
@@ -12500,9 +9959,9 @@ type LocalPackItem struct {
 	// IsPaid: indicates whether the element is an ad.
 	IsPaid bool `json:"is_paid"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating LocalPackItemRating `json:"rating"`
+	Rating Rating `json:"rating"`
 
 	// Cid: google-defined client id.
 	// Unique id of a local establishment;
@@ -12511,52 +9970,12 @@ type LocalPackItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *LocalPackItemRectangle `json:"rectangle"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
 	Page sdk.Opt[int64] `json:"page,omitzero"`
-}
-
-// LocalPackItemRating is the type of LocalPackItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type LocalPackItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
-
-	// Value: the value of the rating.
-	Value float64 `json:"value"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// LocalPackItemRectangle is the type of LocalPackItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type LocalPackItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // LocalServicesItem is the "local_services" kind of Item.
@@ -12583,77 +10002,28 @@ type LocalServicesItem struct {
 	Domain sdk.Opt[string] `json:"domain,omitzero"`
 
 	// Items: contains results featured in the local_services element of SERP.
-	Items []LocalServicesItemItem `json:"items,omitzero"`
+	Items []ItemLocalServicesItemItem `json:"items,omitzero"`
 }
 
-// LocalServicesItemItem is the type of LocalServicesItem.Items.
-type LocalServicesItemItem struct {
-	// Type: type of element = ‘local_services_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
+// LocationInfo is the type of GoogleEventsAdvancedItem.LocationInfo.
+//
+// Information about the event’s venue.
+type LocationInfo struct {
+	// Name: name of the event’s venue.
+	Name string `json:"name"`
 
-	// Title: title of the local services element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+	// Address: address of the event’s venue.
+	Address string `json:"address"`
 
-	// URL: relevant URL.
+	// URL: URL to the event’s venue on google maps.
 	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	// Cid: google-defined client id.
+	// Can be used with Google Reviews API to get a full list of reviews.
+	Cid string `json:"cid"`
 
-	// Description: description of the local services element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *LocalServicesItemItemRating `json:"rating,omitzero"`
-
-	// ProfileImageURL: URL of the image featured in the element.
-	ProfileImageURL sdk.Opt[string] `json:"profile_image_url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[LocalServicesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// LocalServicesItemItemRating is the type of LocalServicesItemItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type LocalServicesItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// LocalServicesItemItemRectangle is the type of LocalServicesItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type LocalServicesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// FeatureID: the unique identifier of the element in SERP.
+	FeatureID string `json:"feature_id"`
 }
 
 // MapItem is the "map" kind of Item.
@@ -12687,29 +10057,8 @@ type MapItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[MapItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// MapItemRectangle is the type of MapItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type MapItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
 // MapsPaidItem is the "maps_paid_item" kind of Item.
@@ -12828,7 +10177,7 @@ type MapsSearchItem struct {
 	Address string `json:"address"`
 
 	// AddressInfo: object containing address components of the local establishment.
-	AddressInfo MapsSearchItemAddressInfo `json:"address_info"`
+	AddressInfo AddressInfo `json:"address_info"`
 
 	// PlaceID: unique place identifier.
 	// Place id.
@@ -12859,7 +10208,7 @@ type MapsSearchItem struct {
 
 	// WorkHours: open hours.
 	// Information about work hours of the local establishment.
-	WorkHours MapsSearchItemWorkHours `json:"work_hours"`
+	WorkHours WorkHours `json:"work_hours"`
 
 	// FeatureID: the unique identifier of the element in SERP.
 	FeatureID string `json:"feature_id"`
@@ -12887,7 +10236,7 @@ type MapsSearchItem struct {
 
 	// LocalJustifications: google local justifications.
 	// Snippets of text that “justify” why the business is showing up for search query.
-	LocalJustifications []MapsSearchItemLocalJustification `json:"local_justifications"`
+	LocalJustifications []LocalJustification `json:"local_justifications"`
 
 	// IsDirectoryItem: indicates whether this local establishment is a directory.
 	IsDirectoryItem bool `json:"is_directory_item"`
@@ -12903,334 +10252,23 @@ type MapsSearchItem struct {
 	HotelRating sdk.Opt[int64] `json:"hotel_rating,omitzero"`
 }
 
-// MapsSearchItemAddressInfo is the type of MapsSearchItem.AddressInfo.
-//
-// Object containing address components of the local establishment.
-type MapsSearchItemAddressInfo struct {
-	// Borough: administrative unit or district the local establishment belongs to.
-	Borough sdk.Opt[string] `json:"borough,omitzero"`
-
-	// Address: street address of the local establishment.
-	Address string `json:"address"`
-
-	// City: name of the city where the local establishment is located.
-	City string `json:"city"`
-
-	// Zip: ZIP code of the local establishment.
-	Zip string `json:"zip"`
-
-	// Region: DMA region the local establishment belongs to.
-	Region string `json:"region"`
-
-	// CountryCode: ISO country code of the local establishment.
-	CountryCode string `json:"country_code"`
-}
-
-// MapsSearchItemLocalJustification is the type of MapsSearchItem.LocalJustifications.
-//
-// Google local justifications.
-// Snippets of text that “justify” why the business is showing up for search query.
-type MapsSearchItemLocalJustification struct {
-	// Type: type of local justification.
-	// Posible values:
-	//
-	//	"user_review",
-	//	"website_mention",
-	//	"menu",
-	//	"other"
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Text: text snippet of local justification.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-}
-
-// MapsSearchItemRating is the type of MapsSearchItem.Rating.
+// MapsSearchItemRating is the type of MapsSearchItem.Rating and OrganicItem.Rating.
 //
 // The element’s rating.
 // The popularity rate based on reviews and displayed in SERP.
 type MapsSearchItemRating struct {
 	// RatingType: the type of rating.
 	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType string `json:"rating_type"`
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
 
 	// Value: the value of the rating.
-	Value float64 `json:"value"`
+	Value sdk.Opt[float64] `json:"value,omitzero"`
 
 	// VotesCount: the amount of feedback.
-	VotesCount int64 `json:"votes_count"`
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
 
 	// RatingMax: the maximum value for a rating_type.
 	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// MapsSearchItemWorkHours is the type of MapsSearchItem.WorkHours.
-//
-// Open hours.
-// Information about work hours of the local establishment.
-type MapsSearchItemWorkHours struct {
-	// Timetable: work hours timetable.
-	Timetable *MapsSearchItemWorkHoursTimetable `json:"timetable"`
-
-	// CurrentStatus: current status of the establishment.
-	// Indicates whether the establishment is opened or closed.
-	CurrentStatus string `json:"current_status"`
-}
-
-// MapsSearchItemWorkHoursTimetable is the type of MapsSearchItemWorkHours.Timetable.
-//
-// Work hours timetable.
-type MapsSearchItemWorkHoursTimetable struct {
-	// Sunday: work hours on Sundays.
-	Sunday []MapsSearchItemWorkHoursTimetableSunday `json:"sunday"`
-
-	// Monday: work hours on Mondays.
-	Monday []MapsSearchItemWorkHoursTimetableMonday `json:"monday"`
-
-	// Tuesday: work hours on Tuesdays.
-	Tuesday []MapsSearchItemWorkHoursTimetableTuesday `json:"tuesday"`
-
-	// Wednesday: work hours on Wednesdays.
-	Wednesday []MapsSearchItemWorkHoursTimetableWednesday `json:"wednesday"`
-
-	// Thursday: work hours on Thursdays.
-	Thursday []MapsSearchItemWorkHoursTimetableThursday `json:"thursday"`
-
-	// Friday: work hours on Fridays.
-	Friday []MapsSearchItemWorkHoursTimetableFriday `json:"friday"`
-
-	// Saturday: work hours on Saturday.
-	Saturday []MapsSearchItemWorkHoursTimetableSaturday `json:"saturday"`
-}
-
-// MapsSearchItemWorkHoursTimetableFriday is the type of MapsSearchItemWorkHoursTimetable.Friday.
-//
-// Work hours on Fridays.
-type MapsSearchItemWorkHoursTimetableFriday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableFridayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableFridayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableFridayClose is the type of MapsSearchItemWorkHoursTimetableFriday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableFridayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableFridayOpen is the type of MapsSearchItemWorkHoursTimetableFriday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableFridayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableMonday is the type of MapsSearchItemWorkHoursTimetable.Monday.
-//
-// Work hours on Mondays.
-type MapsSearchItemWorkHoursTimetableMonday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableMondayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableMondayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableMondayClose is the type of MapsSearchItemWorkHoursTimetableMonday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableMondayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableMondayOpen is the type of MapsSearchItemWorkHoursTimetableMonday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableMondayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableSaturday is the type of MapsSearchItemWorkHoursTimetable.Saturday.
-//
-// Work hours on Saturday.
-type MapsSearchItemWorkHoursTimetableSaturday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableSaturdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableSaturdayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableSaturdayClose is the type of MapsSearchItemWorkHoursTimetableSaturday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableSaturdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableSaturdayOpen is the type of MapsSearchItemWorkHoursTimetableSaturday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableSaturdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableSunday is the type of MapsSearchItemWorkHoursTimetable.Sunday.
-//
-// Work hours on Sundays.
-type MapsSearchItemWorkHoursTimetableSunday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableSundayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableSundayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableSundayClose is the type of MapsSearchItemWorkHoursTimetableSunday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableSundayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableSundayOpen is the type of MapsSearchItemWorkHoursTimetableSunday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableSundayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableThursday is the type of MapsSearchItemWorkHoursTimetable.Thursday.
-//
-// Work hours on Thursdays.
-type MapsSearchItemWorkHoursTimetableThursday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableThursdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableThursdayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableThursdayClose is the type of MapsSearchItemWorkHoursTimetableThursday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableThursdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableThursdayOpen is the type of MapsSearchItemWorkHoursTimetableThursday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableThursdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableTuesday is the type of MapsSearchItemWorkHoursTimetable.Tuesday.
-//
-// Work hours on Tuesdays.
-type MapsSearchItemWorkHoursTimetableTuesday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableTuesdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableTuesdayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableTuesdayClose is the type of MapsSearchItemWorkHoursTimetableTuesday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableTuesdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableTuesdayOpen is the type of MapsSearchItemWorkHoursTimetableTuesday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableTuesdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableWednesday is the type of MapsSearchItemWorkHoursTimetable.Wednesday.
-//
-// Work hours on Wednesdays.
-type MapsSearchItemWorkHoursTimetableWednesday struct {
-	// Open: opening time.
-	Open MapsSearchItemWorkHoursTimetableWednesdayOpen `json:"open"`
-
-	// Close: closing time.
-	Close MapsSearchItemWorkHoursTimetableWednesdayClose `json:"close"`
-}
-
-// MapsSearchItemWorkHoursTimetableWednesdayClose is the type of MapsSearchItemWorkHoursTimetableWednesday.Close.
-//
-// Closing time.
-type MapsSearchItemWorkHoursTimetableWednesdayClose struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
-}
-
-// MapsSearchItemWorkHoursTimetableWednesdayOpen is the type of MapsSearchItemWorkHoursTimetableWednesday.Open.
-//
-// Opening time.
-type MapsSearchItemWorkHoursTimetableWednesdayOpen struct {
-	// Hour: hours in the 24-hour format.
-	Hour int64 `json:"hour"`
-
-	// Minute: - minutes
-	Minute int64 `json:"minute"`
 }
 
 // MathSolverItem is the "math_solver" kind of Item.
@@ -13265,22 +10303,10 @@ type MathSolverItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]MathSolverItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemMathSolverItemItem] `json:"items,omitzero"`
 }
 
-// MathSolverItemItem is the type of MathSolverItem.Items.
-type MathSolverItemItem struct {
-	// Type: type of element = ‘ math_solver_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// ExpandedElement: expanded element.
-	ExpandedElement []MathSolverItemItemExpandedElement `json:"expanded_element,omitzero"`
-}
-
-// MathSolverItemItemExpandedElement is the type of MathSolverItemItem.ExpandedElement.
+// MathSolverItemItemExpandedElement is the type of ItemMathSolverItemItem.ExpandedElement.
 type MathSolverItemItemExpandedElement struct {
 	// Type: type of element = ‘ math_solver_expanded_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -13294,51 +10320,7 @@ type MathSolverItemItemExpandedElement struct {
 
 	// Links: links featured in the math_solver element.
 	// If there are none, equals null.
-	Links sdk.Opt[[]MathSolverItemItemExpandedElementLink] `json:"links,omitzero"`
-}
-
-// MathSolverItemItemExpandedElementLink is the type of MathSolverItemItemExpandedElement.Links.
-type MathSolverItemItemExpandedElementLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the link element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[MathSolverItemItemExpandedElementLinkRectangle] `json:"rectangle,omitzero"`
-}
-
-// MathSolverItemItemExpandedElementLinkRectangle is the type of MathSolverItemItemExpandedElementLink.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type MathSolverItemItemExpandedElementLinkRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Links sdk.Opt[[]AnswerBoxItemLink] `json:"links,omitzero"`
 }
 
 // MentionCarouselItem is the "mention_carousel" kind of Item.
@@ -13369,30 +10351,11 @@ type MentionCarouselItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]MentionCarouselItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemMentionCarouselItemItem] `json:"items,omitzero"`
 }
 
-// MentionCarouselItemItem is the type of MentionCarouselItem.Items.
-type MentionCarouselItemItem struct {
-	// Type: type of element = ‘ mention_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Price: price of the mention carousel element.
-	Price *MentionCarouselItemItemPrice `json:"price,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *MentionCarouselItemItemRating `json:"rating,omitzero"`
-
-	// MentionedIn: additional elements in the mention_carousel item.
-	MentionedIn []MentionCarouselItemItemMentionedIn `json:"mentioned_in,omitzero"`
-}
-
-// MentionCarouselItemItemMentionedIn is the type of MentionCarouselItemItem.MentionedIn.
-type MentionCarouselItemItemMentionedIn struct {
+// MentionedIn is the type of ItemMentionCarouselItemItem.MentionedIn.
+type MentionedIn struct {
 	// Type: type of element = ‘ link_element‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -13407,77 +10370,64 @@ type MentionCarouselItemItemMentionedIn struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[MentionCarouselItemItemMentionedInRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// MentionCarouselItemItemMentionedInRectangle is the type of MentionCarouselItemItemMentionedIn.Rectangle.
+// Metadata is the type of IDListResult.Metadata.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type MentionCarouselItemItemMentionedInRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Contains parameters you specified in the POST request.
+type Metadata struct {
+	// API: (not described by the docs).
+	API string `json:"api"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Function: (not described by the docs).
+	Function string `json:"function"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// Se: (not described by the docs).
+	Se string `json:"se"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
+	// SeType: (not described by the docs).
+	SeType string `json:"se_type"`
 
-// MentionCarouselItemItemPrice is the type of MentionCarouselItemItem.Price.
-//
-// Price of the mention carousel element.
-type MentionCarouselItemItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the mention carousel element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
+	// LanguageName: (not described by the docs).
+	LanguageName sdk.Opt[string] `json:"language_name,omitzero"`
 
-	// Regular: regular price.
-	// Indicates the regular price of the mention carousel element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
+	// LocationName: (not described by the docs).
+	LocationName sdk.Opt[string] `json:"location_name,omitzero"`
 
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the mention carousel element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
+	// Keyword: (not described by the docs).
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
+	// PostbackData: (not described by the docs).
+	PostbackData string `json:"postback_data"`
 
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
+	// Device: (not described by the docs).
+	Device string `json:"device"`
 
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
+	// Os: (not described by the docs).
+	Os string `json:"os"`
 
-// MentionCarouselItemItemRating is the type of MentionCarouselItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type MentionCarouselItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+	// DatasetID: (not described by the docs).
+	DatasetID sdk.Opt[string] `json:"dataset_id,omitzero"`
 
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
+	// LastUpdated: (not described by the docs).
+	LastUpdated sdk.Opt[string] `json:"last_updated,omitzero"`
 
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+	// FileFormats: (not described by the docs).
+	FileFormats []string `json:"file_formats,omitzero"`
 
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
+	// UsageRights: (not described by the docs).
+	UsageRights sdk.Opt[string] `json:"usage_rights,omitzero"`
+
+	// IsFree: (not described by the docs).
+	IsFree sdk.Opt[bool] `json:"is_free,omitzero"`
+
+	// Topics: (not described by the docs).
+	Topics []string `json:"topics,omitzero"`
+
+	// Depth: (not described by the docs).
+	Depth sdk.Opt[int64] `json:"depth,omitzero"`
 }
 
 // MultiCarouselItem is the "multi_carousel" kind of Item.
@@ -13509,23 +10459,11 @@ type MultiCarouselItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]MultiCarouselItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemMultiCarouselItemItem] `json:"items,omitzero"`
 }
 
-// MultiCarouselItemItem is the type of MultiCarouselItem.Items.
-type MultiCarouselItemItem struct {
-	// Type: type of element = ‘ multi_carousel_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// MultiCarouselSnippets: multi_carousel_snippet results.
-	MultiCarouselSnippets []MultiCarouselItemItemMultiCarouselSnippet `json:"multi_carousel_snippets,omitzero"`
-}
-
-// MultiCarouselItemItemMultiCarouselSnippet is the type of MultiCarouselItemItem.MultiCarouselSnippets.
-type MultiCarouselItemItemMultiCarouselSnippet struct {
+// MultiCarouselSnippet is the type of ItemMultiCarouselItemItem.MultiCarouselSnippets.
+type MultiCarouselSnippet struct {
 	// Type: type of element = ‘ multi_carousel_snippet‘.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -13541,29 +10479,8 @@ type MultiCarouselItemItemMultiCarouselSnippet struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[MultiCarouselItemItemMultiCarouselSnippetRectangle] `json:"rectangle,omitzero"`
-}
-
-// MultiCarouselItemItemMultiCarouselSnippetRectangle is the type of MultiCarouselItemItemMultiCarouselSnippet.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type MultiCarouselItemItemMultiCarouselSnippetRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
 // NewsSearchItem is the "news_search" kind of Item.
@@ -13611,29 +10528,19 @@ type NewsSearchItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *NewsSearchItemRectangle `json:"rectangle"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *Rectangle `json:"rectangle"`
 }
 
-// NewsSearchItemRectangle is the type of NewsSearchItem.Rectangle.
+// Open is the type of Sunday.Close and Sunday.Open.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type NewsSearchItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X float64 `json:"x"`
+// Closing time.
+type Open struct {
+	// Hour: hours in the 24-hour format.
+	Hour int64 `json:"hour"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y float64 `json:"y"`
-
-	// Width: width of the element in pixels.
-	Width float64 `json:"width"`
-
-	// Height: height of the element in pixels.
-	Height float64 `json:"height"`
+	// Minute: - minutes
+	Minute int64 `json:"minute"`
 }
 
 // OrganicItem is the "organic" kind of Item.
@@ -13713,15 +10620,15 @@ type OrganicItem struct {
 	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
 
 	// Images: images of the element.
-	Images []OrganicItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// AmpVersion: accelerated Mobile Pages.
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating sdk.Opt[OrganicItemRating] `json:"rating,omitzero"`
+	Rating sdk.Opt[MapsSearchItemRating] `json:"rating,omitzero"`
 
 	// Price: pricing details.
 	// Contains the pricing details of the product or service featured in the result.
@@ -13733,20 +10640,20 @@ type OrganicItem struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links sdk.Opt[[]OrganicItemLink] `json:"links,omitzero"`
+	Links sdk.Opt[[]Link] `json:"links,omitzero"`
 
 	// Faq: frequently asked questions.
 	// Questions and answers extension shown below some of Google’s search results.
 	// If there are none, equals null.
-	Faq sdk.Opt[OrganicItemFaq] `json:"faq,omitzero"`
+	Faq sdk.Opt[Faq] `json:"faq,omitzero"`
 
 	// Items: items featured in the faq_box.
-	Items []OrganicItemItem `json:"items,omitzero"`
+	Items []ItemOrganicItemItem `json:"items,omitzero"`
 
 	// ExtendedPeopleAlsoSearch: extension of the organic element.
 	// Extension of the organic result containing related search queries.
 	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-	ExtendedPeopleAlsoSearch sdk.Opt[[]OrganicItemExtendedPeopleAlsoSearch] `json:"extended_people_also_search,omitzero"`
+	ExtendedPeopleAlsoSearch sdk.Opt[[]ExtendedPeopleAlsoSearch] `json:"extended_people_also_search,omitzero"`
 
 	// AboutThisResult: contains information from the ‘About this result’ panel.
 	// ‘About this result’ panel.
@@ -13766,8 +10673,8 @@ type OrganicItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[OrganicItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
 // OrganicItemAboutThisResult is the type of OrganicItem.AboutThisResult.
@@ -13806,65 +10713,6 @@ type OrganicItemAboutThisResult struct {
 	RelatedTerms []string `json:"related_terms,omitzero"`
 }
 
-// OrganicItemExtendedPeopleAlsoSearch is the type of OrganicItem.ExtendedPeopleAlsoSearch.
-//
-// Extension of the organic element.
-// Extension of the organic result containing related search queries.
-// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-type OrganicItemExtendedPeopleAlsoSearch struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel.
-	// Provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *OrganicItemExtendedPeopleAlsoSearchAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// OrganicItemExtendedPeopleAlsoSearchAboutThisResult is the type of OrganicItemExtendedPeopleAlsoSearch.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel.
-// Provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type OrganicItemExtendedPeopleAlsoSearchAboutThisResult struct {
-	// Type: type of element = ‘about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// OrganicItemFaq is the type of OrganicItem.Faq.
-//
-// Frequently asked questions.
-// Questions and answers extension shown below some of Google’s search results.
-// If there are none, equals null.
-type OrganicItemFaq struct {
-	// Type: type of element = ‘ faq_box‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
 // OrganicItemHighlighted is the type of OrganicItem.Highlighted.
 //
 // Words highlighted in bold within the results description.
@@ -13872,341 +10720,7 @@ type OrganicItemHighlighted struct {
 	// Links: - sitelinks
 	// The links shown below some of Google’s search results.
 	// If there are none, equals null.
-	Links sdk.Opt[[]OrganicItemHighlightedLink] `json:"links,omitzero"`
-}
-
-// OrganicItemHighlightedLink is the type of OrganicItemHighlighted.Links.
-type OrganicItemHighlightedLink struct {
-	// Type: type of element = ‘link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// OrganicItemImage is the type of OrganicItem.Images.
-type OrganicItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type string `json:"type"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// OrganicItemItem is the type of OrganicItem.Items.
-type OrganicItemItem struct {
-	// Type: type of element = ‘ faq_box_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: question related to the result.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: answer provided in the drop-down block.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Links: links featured in the faq_box_element.
-	Links []OrganicItemItemLink `json:"links,omitzero"`
-}
-
-// OrganicItemItemLink is the type of OrganicItemItem.Links.
-type OrganicItemItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: link anchor text.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// ExtendedPeopleAlsoSearch: extension of the organic element.
-	// Extension of the organic result containing related search queries.
-	// Note: extension appears in SERP upon clicking on the result and then bouncing back to search results.
-	ExtendedPeopleAlsoSearch []string `json:"extended_people_also_search,omitzero"`
-
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *OrganicItemItemLinkAboutThisResult `json:"about_this_result,omitzero"`
-
-	// RelatedResult: related result from the same domain.
-	// Related result from the same domain appears as a part of the main result snippet;
-	// you can derive the related_result snippets as "type": "organic" results by setting the group_organic_results parameter to false in the POST request.
-	RelatedResult []OrganicItemItemLinkRelatedResult `json:"related_result,omitzero"`
-}
-
-// OrganicItemItemLinkAboutThisResult is the type of OrganicItemItemLink.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type OrganicItemItemLinkAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResult is the type of OrganicItemItemLink.RelatedResult.
-type OrganicItemItemLinkRelatedResult struct {
-	// Type: type of element = ‘ related_result‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// Domain: relevant domain.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// CacheURL: cached version of the page.
-	CacheURL sdk.Opt[string] `json:"cache_url,omitzero"`
-
-	// RelatedSearchURL: URL to a similar search.
-	// URL to a new search for the same keyword(s) on related sites.
-	RelatedSearchURL sdk.Opt[string] `json:"related_search_url,omitzero"`
-
-	// Breadcrumb: breadcrumb in SERP.
-	Breadcrumb sdk.Opt[string] `json:"breadcrumb,omitzero"`
-
-	// IsImage: indicates whether the element contains an image.
-	IsImage sdk.Opt[bool] `json:"is_image,omitzero"`
-
-	// IsVideo: indicates whether the element contains a video.
-	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// PreSnippet: includes additional information appended before the result description in SERP.
-	PreSnippet sdk.Opt[string] `json:"pre_snippet,omitzero"`
-
-	// ExtendedSnippet: includes additional information appended after the result description in SERP.
-	ExtendedSnippet sdk.Opt[string] `json:"extended_snippet,omitzero"`
-
-	// Images: images of the element.
-	Images []OrganicItemItemLinkRelatedResultImage `json:"images,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResultImage is the type of OrganicItemItemLinkRelatedResult.Images.
-type OrganicItemItemLinkRelatedResultImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *OrganicItemItemLinkRelatedResultImageRating `json:"rating,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *OrganicItemItemLinkRelatedResultImagePrice `json:"price,omitzero"`
-
-	// Highlighted: words highlighted in bold within the results description.
-	Highlighted []OrganicItemItemLinkRelatedResultImageHighlighted `json:"highlighted,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []string `json:"related_terms,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[OrganicItemItemLinkRelatedResultImageRectangle] `json:"rectangle,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResultImageHighlighted is the type of OrganicItemItemLinkRelatedResultImage.Highlighted.
-//
-// Words highlighted in bold within the results description.
-type OrganicItemItemLinkRelatedResultImageHighlighted struct {
-	// AboutThisResult: contains information from the ‘About this result’ panel.
-	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult `json:"about_this_result,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult is the type of OrganicItemItemLinkRelatedResultImageHighlighted.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type OrganicItemItemLinkRelatedResultImageHighlightedAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResultImagePrice is the type of OrganicItemItemLinkRelatedResultImage.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type OrganicItemItemLinkRelatedResultImagePrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResultImageRating is the type of OrganicItemItemLinkRelatedResultImage.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type OrganicItemItemLinkRelatedResultImageRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// OrganicItemItemLinkRelatedResultImageRectangle is the type of OrganicItemItemLinkRelatedResultImage.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type OrganicItemItemLinkRelatedResultImageRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// OrganicItemLink is the type of OrganicItem.Links.
-type OrganicItemLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: sitelink URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
+	Links sdk.Opt[[]Link] `json:"links,omitzero"`
 }
 
 // OrganicItemPrice is the type of OrganicItem.Price.
@@ -14237,46 +10751,6 @@ type OrganicItemPrice struct {
 	// DisplayedPrice: price string in the result.
 	// Raw price string as provided in the result.
 	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// OrganicItemRating is the type of OrganicItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type OrganicItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// OrganicItemRectangle is the type of OrganicItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type OrganicItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // OrganicItemRelatedResult is the type of OrganicItem.RelatedResult.
@@ -14345,65 +10819,16 @@ type OrganicItemRelatedResultImage struct {
 	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
 	AmpVersion sdk.Opt[bool] `json:"amp_version,omitzero"`
 
-	// Rating: the item’s rating.
+	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *OrganicItemRelatedResultImageRating `json:"rating,omitzero"`
+	Rating *Rating `json:"rating,omitzero"`
 
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *OrganicItemRelatedResultImagePrice `json:"price,omitzero"`
+	// Price: price quote featured on Google at the time when our API pulled the results.
+	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+	Price *Price `json:"price,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
-}
-
-// OrganicItemRelatedResultImagePrice is the type of OrganicItemRelatedResultImage.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type OrganicItemRelatedResultImagePrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// OrganicItemRelatedResultImageRating is the type of OrganicItemRelatedResultImage.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type OrganicItemRelatedResultImageRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
 // PaidItem is the "paid" kind of Item.
@@ -14460,150 +10885,13 @@ type PaidItem struct {
 	IsVideo sdk.Opt[bool] `json:"is_video,omitzero"`
 
 	// Images: images of the element.
-	Images []PaidItemImage `json:"images,omitzero"`
+	Images []Image `json:"images,omitzero"`
 
 	// Highlighted: words highlighted in bold within the results description.
 	Highlighted []string `json:"highlighted,omitzero"`
 
 	// Extra: additional information about the result.
-	Extra *PaidItemExtra `json:"extra,omitzero"`
-}
-
-// PaidItemExtra is the type of PaidItem.Extra.
-//
-// Additional information about the result.
-type PaidItemExtra struct {
-	// AdAclk: the identifier of the ad.
-	AdAclk sdk.Opt[string] `json:"ad_aclk,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// DescriptionRows: extended description.
-	// If there is none, equals null.
-	DescriptionRows sdk.Opt[[]string] `json:"description_rows,omitzero"`
-
-	// Links: - sitelinks
-	// The links shown below some of Google’s search results.
-	// If there are none, equals null.
-	Links sdk.Opt[[]PaidItemExtraLink] `json:"links,omitzero"`
-
-	// Price: pricing details.
-	// Contains the pricing details of the product or service featured in the result.
-	Price *PaidItemExtraPrice `json:"price,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *PaidItemExtraRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[PaidItemExtraRectangle] `json:"rectangle,omitzero"`
-}
-
-// PaidItemExtraLink is the type of PaidItemExtra.Links.
-type PaidItemExtraLink struct {
-	// Type: type of element = ‘ link_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the link element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: URL link.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-}
-
-// PaidItemExtraPrice is the type of PaidItemExtra.Price.
-//
-// Pricing details.
-// Contains the pricing details of the product or service featured in the result.
-type PaidItemExtraPrice struct {
-	// Current: current price.
-	// Indicates the current price of the product or service featured in the result.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the product or service with no discounts applied.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// The maximum price of the product or service as indicated in the result.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// PaidItemExtraRating is the type of PaidItemExtra.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type PaidItemExtraRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// PaidItemExtraRectangle is the type of PaidItemExtra.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type PaidItemExtraRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// PaidItemImage is the type of PaidItem.Images.
-type PaidItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
+	Extra *Extra `json:"extra,omitzero"`
 }
 
 // PeopleAlsoAskAIOverviewExpandedElement is the "people_also_ask_ai_overview_expanded_element" kind of PeopleAlsoAskItemItemExpandedElement.
@@ -14615,8 +10903,8 @@ type PeopleAlsoAskAIOverviewExpandedElement struct {
 
 	// Items: array of items.
 	//
-	// Each element is one of the kinds of PeopleAlsoAskAIOverviewExpandedElementItem (a type switch tells them apart).
-	Items []PeopleAlsoAskAIOverviewExpandedElementItem `json:"items,omitzero"`
+	// Each element is one of the kinds of ItemAIOverviewItemItem (a type switch tells them apart).
+	Items []ItemAIOverviewItemItem `json:"items,omitzero"`
 }
 
 // PeopleAlsoAskExpandedElement is the "people_also_ask_expanded_element" kind of PeopleAlsoAskItemItemExpandedElement.
@@ -14642,45 +10930,7 @@ type PeopleAlsoAskExpandedElement struct {
 	Description sdk.Opt[string] `json:"description,omitzero"`
 
 	// Images: images of the element.
-	Images []PeopleAlsoAskExpandedElementImage `json:"images,omitzero"`
-}
-
-// PeopleAlsoAskExpandedElementImage is the type of PeopleAlsoAskExpandedElement.Images.
-type PeopleAlsoAskExpandedElementImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Table: results table.
-	// If there are none, equals null.
-	Table sdk.Opt[PeopleAlsoAskExpandedElementImageTable] `json:"table,omitzero"`
-}
-
-// PeopleAlsoAskExpandedElementImageTable is the type of PeopleAlsoAskExpandedElementImage.Table.
-//
-// Results table.
-// If there are none, equals null.
-type PeopleAlsoAskExpandedElementImageTable struct {
-	// TableHeader: column names.
-	TableHeader []string `json:"table_header,omitzero"`
-
-	// TableContent: the content of the table.
-	// One line of the table in this element of the array.
-	TableContent []string `json:"table_content,omitzero"`
+	Images []ExpandedElementPeopleAlsoAskExpandedElementImage `json:"images,omitzero"`
 }
 
 // PeopleAlsoAskItem is the "people_also_ask" kind of Item.
@@ -14708,27 +10958,7 @@ type PeopleAlsoAskItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]PeopleAlsoAskItemItem] `json:"items,omitzero"`
-}
-
-// PeopleAlsoAskItemItem is the type of PeopleAlsoAskItem.Items.
-type PeopleAlsoAskItemItem struct {
-	// Type: type of element = ‘ people_also_ask_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// SeedQuestion: question that triggered additional expanded elements.
-	SeedQuestion sdk.Opt[string] `json:"seed_question,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
-
-	// ExpandedElement: expanded element.
-	//
-	// Each element is one of the kinds of PeopleAlsoAskItemItemExpandedElement (a type switch tells them apart).
-	ExpandedElement []PeopleAlsoAskItemItemExpandedElement `json:"expanded_element,omitzero"`
+	Items sdk.Opt[[]ItemPeopleAlsoAskItemItem] `json:"items,omitzero"`
 }
 
 // PeopleAlsoSearchItem is the "people_also_search" kind of Item.
@@ -14763,39 +10993,26 @@ type PeopleAlsoSearchItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]PeopleAlsoSearchItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemPeopleAlsoSearchItemItem] `json:"items,omitzero"`
 }
 
-// PeopleAlsoSearchItemItem is the type of PeopleAlsoSearchItem.Items.
+// PeriodCovered is the type of GoogleDatasetSearchAdvancedItem.PeriodCovered.
 //
-// Additional items present in the element.
-// If there are none, equals null.
-type PeopleAlsoSearchItemItem struct {
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[PeopleAlsoSearchItemItemRectangle] `json:"rectangle,omitzero"`
-}
+// Period covered in the dataset.
+type PeriodCovered struct {
+	// StartDate: date and time when the period starts.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2020-03-02 02:00:00 +00:00.
+	StartDate sdk.Opt[sdk.Time] `json:"start_date,omitzero"`
 
-// PeopleAlsoSearchItemItemRectangle is the type of PeopleAlsoSearchItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type PeopleAlsoSearchItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+	// EndDate: date and time when the period ends.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2022-12-09 02:00:00 +00:00.
+	EndDate sdk.Opt[sdk.Time] `json:"end_date,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// DisplayedDate: period displayed in SERP.
+	// Example: Mar 2, 2020 - Dec 9, 2022.
+	DisplayedDate string `json:"displayed_date"`
 }
 
 // PerspectivesItem is the "perspectives" kind of Item.
@@ -14826,63 +11043,7 @@ type PerspectivesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]PerspectivesItemItem] `json:"items,omitzero"`
-}
-
-// PerspectivesItemItem is the type of PerspectivesItem.Items.
-type PerspectivesItemItem struct {
-	// Type: type of element = ‘ perspectives_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: description of the result in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Date: the date or time when the page source of the element was published.
-	// Example: 13 hours ago.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[PerspectivesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// PerspectivesItemItemRectangle is the type of PerspectivesItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type PerspectivesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemPerspectivesItemItem] `json:"items,omitzero"`
 }
 
 // PodcastsItem is the "podcasts" kind of Item.
@@ -14910,56 +11071,7 @@ type PodcastsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]PodcastsItemItem] `json:"items,omitzero"`
-}
-
-// PodcastsItemItem is the type of PodcastsItem.Items.
-type PodcastsItemItem struct {
-	// Type: type of element = ‘ podcasts_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: podcasts_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Timestamp: date and time when the episode was added.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// TimeToPlay: the total time it will take to play an episode.
-	TimeToPlay sdk.Opt[string] `json:"time_to_play,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[PodcastsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// PodcastsItemItemRectangle is the type of PodcastsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type PodcastsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemPodcastsItemItem] `json:"items,omitzero"`
 }
 
 // PopularProductsItem is the "popular_products" kind of Item.
@@ -14990,53 +11102,24 @@ type PopularProductsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]PopularProductsItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemPopularProductsItemItem] `json:"items,omitzero"`
 }
 
-// PopularProductsItemItem is the type of PopularProductsItem.Items.
-type PopularProductsItemItem struct {
-	// Type: type of element = ‘ popular_products_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Seller: seller of the product.
-	Seller sdk.Opt[string] `json:"seller,omitzero"`
-
-	// ImageURL: URL of the product’s image.
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Price: price of the popular products element.
-	Price *PopularProductsItemItemPrice `json:"price,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *PopularProductsItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[PopularProductsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// PopularProductsItemItemPrice is the type of PopularProductsItemItem.Price.
+// Price is the type of Extra.Price, ItemAppItemItem.Price and 10 other fields.
 //
-// Price of the popular products element.
-type PopularProductsItemItemPrice struct {
+// Price quote featured on Google at the time when our API pulled the results.
+// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
+type Price struct {
 	// Current: current price.
-	// Indicates the current price of the popular products element.
+	// Indicates the current price quote featured on Google at the time when our API pulled the results.
 	Current sdk.Opt[float64] `json:"current,omitzero"`
 
 	// Regular: regular price.
-	// Indicates the regular price of the popular products element.
+	// Indicates the regular price quote featured on Google at the time when our API pulled the results.
 	Regular sdk.Opt[float64] `json:"regular,omitzero"`
 
 	// MaxValue: the maximum price.
-	// Indicates the maximum price of the popular products element.
+	// Indicates the maximum price quote featured on Google at the time when our API pulled the results.
 	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
 
 	// Currency: currency of the listed price.
@@ -15050,46 +11133,6 @@ type PopularProductsItemItemPrice struct {
 	// DisplayedPrice: price string in the result.
 	// Raw price string as provided in the result.
 	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// PopularProductsItemItemRating is the type of PopularProductsItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type PopularProductsItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// PopularProductsItemItemRectangle is the type of PopularProductsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type PopularProductsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
 }
 
 // ProductConsiderationsItem is the "product_considerations" kind of Item.
@@ -15121,28 +11164,10 @@ type ProductConsiderationsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]ProductConsiderationsItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemProductConsiderationsItemItem] `json:"items,omitzero"`
 }
 
-// ProductConsiderationsItemItem is the type of ProductConsiderationsItem.Items.
-type ProductConsiderationsItemItem struct {
-	// Type: type of element = ‘product_considerations_element’.
-	// Contains the product consideration and expanded element with additional info.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// ConsiderationCategory: category of the consideration element.
-	// The category is indicated just above the title fo the consideration element.
-	ConsiderationCategory sdk.Opt[string] `json:"consideration_category,omitzero"`
-
-	// ExpandedElement: product consideration info.
-	// Contains an answer to the question articulated in the title.
-	ExpandedElement []ProductConsiderationsItemItemExpandedElement `json:"expanded_element,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElement is the type of ProductConsiderationsItemItem.ExpandedElement.
+// ProductConsiderationsItemItemExpandedElement is the type of ItemProductConsiderationsItemItem.ExpandedElement.
 type ProductConsiderationsItemItemExpandedElement struct {
 	// Type: type of element = ‘product_considerations_expanded_element’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
@@ -15176,135 +11201,7 @@ type ProductConsiderationsItemItemExpandedElement struct {
 	// AboutThisResult: contains information from the ‘About this result’ panel.
 	// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
 	// this feature appears after clicking on the three dots next to most results.
-	AboutThisResult *ProductConsiderationsItemItemExpandedElementAboutThisResult `json:"about_this_result,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElementAboutThisResult is the type of ProductConsiderationsItemItemExpandedElement.AboutThisResult.
-//
-// Contains information from the ‘About this result’ panel.
-// ‘About this result’ panel provides additional context about why Google returned this result for the given query;
-// this feature appears after clicking on the three dots next to most results.
-type ProductConsiderationsItemItemExpandedElementAboutThisResult struct {
-	// Type: type of element = ‘ about_this_result_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: result’s URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Source: source of additional information about the result.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// SourceInfo: additional information about the result.
-	// Description of the website from Wikipedia or another additional context.
-	SourceInfo sdk.Opt[string] `json:"source_info,omitzero"`
-
-	// SourceURL: URL to full information from the source.
-	SourceURL sdk.Opt[string] `json:"source_url,omitzero"`
-
-	// Language: the language of the result.
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Location: location for which the result is relevant.
-	Location sdk.Opt[string] `json:"location,omitzero"`
-
-	// SearchTerms: matching search terms that appear in the result.
-	SearchTerms []string `json:"search_terms,omitzero"`
-
-	// RelatedTerms: related search terms that appear in the result.
-	RelatedTerms []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm `json:"related_terms,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm is the type of ProductConsiderationsItemItemExpandedElementAboutThisResult.RelatedTerms.
-type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm struct {
-	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Items: items present in the element.
-	Items []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem `json:"items,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTerm.Items.
-type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem struct {
-	// Type: type of element = ‘ ai_overview_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the element.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: text or description of the element in SERP.
-	Text sdk.Opt[string] `json:"text,omitzero"`
-
-	// Images: images of the element.
-	// If there are none, equals null.
-	Images sdk.Opt[[]ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage] `json:"images,omitzero"`
-
-	// References: additional references relevant to the item.
-	// Includes references to webpages that may have been used to generate the product_considerations_ai_overview_expanded_element.
-	References []ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference `json:"references,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.Images.
-type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemImage struct {
-	// Type: type of element = ‘ images_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Alt: alt tag of the image.
-	Alt sdk.Opt[string] `json:"alt,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
-}
-
-// ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference is the type of ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem.References.
-type ProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItemReference struct {
-	// Type: type of element = ‘ ai_overview_reference‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: reference source name or title.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the reference.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// URL: reference page URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Title: reference page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Text: reference text.
-	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
-	Text sdk.Opt[string] `json:"text,omitzero"`
+	AboutThisResult *ExpandedElementAboutThisResult `json:"about_this_result,omitzero"`
 }
 
 // QuestionsAndAnswersItem is the "questions_and_answers" kind of Item.
@@ -15332,58 +11229,26 @@ type QuestionsAndAnswersItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]QuestionsAndAnswersItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemQuestionsAndAnswersItemItem] `json:"items,omitzero"`
 }
 
-// QuestionsAndAnswersItemItem is the type of QuestionsAndAnswersItem.Items.
-type QuestionsAndAnswersItemItem struct {
-	// Type: type of element = ‘ questions_and_answers_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// URL: questions_and_answers_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// QuestionText: question included in the item.
-	QuestionText sdk.Opt[string] `json:"question_text,omitzero"`
-
-	// AnswerText: answer included in the item.
-	AnswerText sdk.Opt[string] `json:"answer_text,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the questions_and_answers_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Domain: domain name of the source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Votes: answer upvotes from the source.
-	Votes sdk.Opt[int64] `json:"votes,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[QuestionsAndAnswersItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// QuestionsAndAnswersItemItemRectangle is the type of QuestionsAndAnswersItemItem.Rectangle.
+// Rating is the type of Extra.Rating, ItemCommercialUnitsItemItem.Rating and 10 other fields.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type QuestionsAndAnswersItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// The element’s rating.
+// The popularity rate based on reviews and displayed in SERP.
+type Rating struct {
+	// RatingType: the type of rating.
+	// Here you can find the following elements: Max5, Percents, CustomMax.
+	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Value: the value of the rating.
+	Value sdk.Opt[float64] `json:"value,omitzero"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// VotesCount: the amount of feedback.
+	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// RatingMax: the maximum value for a rating_type.
+	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
 }
 
 // RecipesItem is the "recipes" kind of Item.
@@ -15411,68 +11276,15 @@ type RecipesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]RecipesItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemRecipesItemItem] `json:"items,omitzero"`
 }
 
-// RecipesItemItem is the type of RecipesItem.Items.
-type RecipesItemItem struct {
-	// Type: type of element = ‘ recipes_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: recipes_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the recipes_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Time: the total time it takes to prepare the cook the dish.
-	Time sdk.Opt[string] `json:"time,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *RecipesItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[RecipesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// RecipesItemItemRating is the type of RecipesItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type RecipesItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// RecipesItemItemRectangle is the type of RecipesItemItem.Rectangle.
+// Rectangle is the type of AIOverviewElementItem.Rectangle, AIOverviewExpandedElementItem.Rectangle and 55 other fields.
 //
 // Rectangle parameters.
 // Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type RecipesItemItemRectangle struct {
+// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+type Rectangle struct {
 	// X: x-axis coordinate.
 	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
 	X sdk.Opt[float64] `json:"x,omitzero"`
@@ -15486,6 +11298,28 @@ type RecipesItemItemRectangle struct {
 
 	// Height: height of the element in pixels.
 	Height sdk.Opt[float64] `json:"height,omitzero"`
+}
+
+// Reference is the type of AIOverviewExpandedElementItem.References, AIOverviewTableElementItem.References and 2 other fields.
+type Reference struct {
+	// Type: type of element = ‘ ai_overview_reference‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Source: reference source name or title.
+	Source sdk.Opt[string] `json:"source,omitzero"`
+
+	// Domain: domain name of the reference.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// URL: reference page URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// Title: reference page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Text: reference text.
+	// Text snippet from the page that was used to generate the product_considerations_ai_overview_expanded_element.
+	Text sdk.Opt[string] `json:"text,omitzero"`
 }
 
 // RefineProductsItem is the "refine_products" kind of Item.
@@ -15516,55 +11350,48 @@ type RefineProductsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]RefineProductsItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemRefineProductsItemItem] `json:"items,omitzero"`
 }
 
-// RefineProductsItemItem is the type of RefineProductsItem.Items.
-type RefineProductsItemItem struct {
-	// Type: type of element = ‘ refine_products_element‘.
+// RefinementChips is the type of GoogleAIModeAdvancedResult.RefinementChips, GoogleAutocompleteAdvancedResult.RefinementChips and 8 other fields.
+//
+// Search refinement chips.
+type RefinementChips struct {
+	// Type: type of element = ‘refinement_chips’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Title: title of the result in SERP.
+	// XPath: the XPath.
+	// Of the element.
+	XPath sdk.Opt[string] `json:"xpath,omitzero"`
+
+	// Items: items of the element.
+	Items []ResultRefinementChipsItem `json:"items,omitzero"`
+}
+
+// RelatedImageSearch is the type of ImagesItem.RelatedImageSearches.
+type RelatedImageSearch struct {
+	// Type: type of element = ‘ related_image_searches_element‘.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Title: title of the element.
+	// Indicates keyword that may be used with the specified term to refine image search.
 	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
+	// Alt: alt tag of the featured image.
+	Alt sdk.Opt[string] `json:"alt,omitzero"`
+
+	// URL: original URL of the featured image.
+	// The URL leading to the image on the original resource.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// ImageURL: URL to the compressed featured image.
+	// The URL leading to the image on DataForSEO storage.
 	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-
-	// Keyword: keyword for the related refined search.
-	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
-
-	// RefineType: type of search refinement.
-	RefineType sdk.Opt[string] `json:"refine_type,omitzero"`
-
-	// XPath: the XPath of the element.
-	XPath sdk.Opt[string] `json:"xpath,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[RefineProductsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// RefineProductsItemItemRectangle is the type of RefineProductsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type RefineProductsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
 // RelatedSearchesItem is the "related_searches" kind of Item.
@@ -15597,32 +11424,54 @@ type RelatedSearchesItem struct {
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
 	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-	Rectangle *RelatedSearchesItemRectangle `json:"rectangle"`
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
 	Page sdk.Opt[int64] `json:"page,omitzero"`
 }
 
-// RelatedSearchesItemRectangle is the type of RelatedSearchesItem.Rectangle.
+// RelatedTerm is the type of ExpandedElementAboutThisResult.RelatedTerms.
+type RelatedTerm struct {
+	// Type: type of element = ‘product_considerations_ai_overview_expanded_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Items: items present in the element.
+	Items []ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem `json:"items,omitzero"`
+}
+
+// ResultRefinementChipsItem is the type of GoogleOrganicAdvancedResultRefinementChips.Items and RefinementChips.Items.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
-type RelatedSearchesItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Items of the element.
+type ResultRefinementChipsItem struct {
+	// Type: type of element = ‘refinement_chips_element’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Title: title of the element.
+	Title sdk.Opt[string] `json:"title,omitzero"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// URL: search URL with refinement parameters.
+	URL sdk.Opt[string] `json:"url,omitzero"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Domain: domain in SERP.
+	Domain sdk.Opt[string] `json:"domain,omitzero"`
+
+	// Options: further search refinement options.
+	Options []ItemOption `json:"options,omitzero"`
+}
+
+// ResultSpell is the type of GoogleOrganicAdvancedResult.Spell.
+//
+// Autocorrection of the search engine.
+// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+type ResultSpell struct {
+	// Keyword: keyword obtained as a result of search engine autocorrection.
+	// The results will be provided for the corrected keyword.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
+
+	// Type: type of autocorrection.
+	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
+	Type sdk.Opt[ResultSpellType] `json:"type,omitzero"`
 }
 
 // ScholarlyArticlesItem is the "scholarly_articles" kind of Item.
@@ -15656,51 +11505,7 @@ type ScholarlyArticlesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]ScholarlyArticlesItemItem] `json:"items,omitzero"`
-}
-
-// ScholarlyArticlesItemItem is the type of ScholarlyArticlesItem.Items.
-type ScholarlyArticlesItemItem struct {
-	// Type: type of element = ‘ scholarly_articles_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: scholarly_articles_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Author: - author
-	Author sdk.Opt[string] `json:"author,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ScholarlyArticlesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// ScholarlyArticlesItemItemRectangle is the type of ScholarlyArticlesItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ScholarlyArticlesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemScholarlyArticlesItemItem] `json:"items,omitzero"`
 }
 
 // ScreenshotData is the data of a Screenshot task: the echo of its request, with api and function.
@@ -15810,116 +11615,7 @@ type ShoppingItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]ShoppingItemItem] `json:"items,omitzero"`
-}
-
-// ShoppingItemItem is the type of ShoppingItem.Items.
-type ShoppingItemItem struct {
-	// Type: type of element = ‘ shopping_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Price: price of the shopping element.
-	Price *ShoppingItemItemPrice `json:"price,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the shopping_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Description: the description of the results element in SERP.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Marketplace: merchant account provider.
-	// Commerce site that hosts products or websites of individual sellers under the same merchant account.
-	// Example: by Google.
-	Marketplace sdk.Opt[string] `json:"marketplace,omitzero"`
-
-	// MarketplaceURL: relevant marketplace URL.
-	// URL of the page on the marketplace website where the product is hosted.
-	MarketplaceURL sdk.Opt[string] `json:"marketplace_url,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Rating: the element’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *ShoppingItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ShoppingItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// ShoppingItemItemPrice is the type of ShoppingItemItem.Price.
-//
-// Price of the shopping element.
-type ShoppingItemItemPrice struct {
-	// Current: current price.
-	// Indicates the current price of the shopping element.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
-
-	// Regular: regular price.
-	// Indicates the regular price of the shopping element.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price of the shopping element.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
-}
-
-// ShoppingItemItemRating is the type of ShoppingItemItem.Rating.
-//
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type ShoppingItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// ShoppingItemItemRectangle is the type of ShoppingItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ShoppingItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemShoppingItemItem] `json:"items,omitzero"`
 }
 
 // ShortVideosItem is the "short_videos" kind of Item.
@@ -15950,52 +11646,23 @@ type ShortVideosItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]ShortVideosItemItem] `json:"items,omitzero"`
+	Items sdk.Opt[[]ItemFindResultsOnItemItem] `json:"items,omitzero"`
 }
 
-// ShortVideosItemItem is the type of ShortVideosItem.Items.
-type ShortVideosItemItem struct {
-	// Type: type of element = ‘ short_videos_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ShortVideosItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// ShortVideosItemItemRectangle is the type of ShortVideosItemItem.Rectangle.
+// Spell is the type of GoogleAIModeAdvancedResult.Spell, GoogleEventsAdvancedResult.Spell and 6 other fields.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ShortVideosItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Autocorrection of the search engine.
+// If the search engine provided results for a keyword that was corrected, we will specify the keyword corrected by the search engine and the type of autocorrection.
+type Spell struct {
+	// Keyword: keyword obtained as a result of search engine autocorrection.
+	// The results will be provided for the corrected keyword.
+	Keyword sdk.Opt[string] `json:"keyword,omitzero"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Type: type of autocorrection.
+	// Possible values: did_you_mean, showing_results_for, no_results_found_for, including_results_for.
+	// Note: Yahoo and Yandex support only the following autocorrection type:
+	//   - including_results_for
+	Type sdk.Opt[ResultSpellType] `json:"type,omitzero"`
 }
 
 // StocksBoxItem is the "stocks_box" kind of Item.
@@ -16033,7 +11700,7 @@ type StocksBoxItem struct {
 
 	// Price: price quote featured on Google at the time when our API pulled the results.
 	// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-	Price *StocksBoxItemPrice `json:"price,omitzero"`
+	Price *Price `json:"price,omitzero"`
 
 	// URL: relevant URL.
 	URL sdk.Opt[string] `json:"url,omitzero"`
@@ -16043,12 +11710,12 @@ type StocksBoxItem struct {
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[StocksBoxItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 
 	// Table: results table.
 	// If there are none, equals null.
-	Table sdk.Opt[StocksBoxItemTable] `json:"table,omitzero"`
+	Table sdk.Opt[CurrencyBoxItemTable] `json:"table,omitzero"`
 
 	// Graph: contains data provided in the graph of the element.
 	Graph *StocksBoxItemGraph `json:"graph,omitzero"`
@@ -16059,30 +11726,10 @@ type StocksBoxItem struct {
 // Contains data provided in the graph of the element.
 type StocksBoxItemGraph struct {
 	// Items: data provided for the date and time when our API pulled the results.
-	Items []StocksBoxItemGraphItem `json:"items,omitzero"`
+	Items []ItemStocksBoxItemGraphItem `json:"items,omitzero"`
 }
 
-// StocksBoxItemGraphItem is the type of StocksBoxItemGraph.Items.
-type StocksBoxItemGraphItem struct {
-	// Type: type of element = ‘graph_element’.
-	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Date: date and time.
-	// In the yyyy-mm-ddThh:mm:ss ISO 8601 format.
-	// Indicates date and time for which the stock price in the value field is provided.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Value: stock price.
-	// Stock price for the date and time provided in the date field.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// PreviousItems: previous close data.
-	// Contains stock price data based on the preceding time period.
-	PreviousItems []StocksBoxItemGraphItemPreviousItem `json:"previous_items,omitzero"`
-}
-
-// StocksBoxItemGraphItemPreviousItem is the type of StocksBoxItemGraphItem.PreviousItems.
+// StocksBoxItemGraphItemPreviousItem is the type of ItemStocksBoxItemGraphItem.PreviousItems.
 type StocksBoxItemGraphItemPreviousItem struct {
 	// Type: type of element = ‘graph_element’.
 	// Corresponds to one point on the graph that indicates the stock price for a specific date and time.
@@ -16099,70 +11746,115 @@ type StocksBoxItemGraphItemPreviousItem struct {
 	Value sdk.Opt[float64] `json:"value,omitzero"`
 }
 
-// StocksBoxItemPrice is the type of StocksBoxItem.Price.
+// Sunday is the type of Timetable.Friday, Timetable.Monday and 5 other fields.
 //
-// Price quote featured on Google at the time when our API pulled the results.
-// Note that stock prices displayed in the stocks_box element may be delayed according to Google Finance disclaimer.
-type StocksBoxItemPrice struct {
-	// Current: current price.
-	// Indicates the current price quote featured on Google at the time when our API pulled the results.
-	Current sdk.Opt[float64] `json:"current,omitzero"`
+// Work hours on Wednesdays.
+type Sunday struct {
+	// Open: closing time.
+	Open Open `json:"open"`
 
-	// Regular: regular price.
-	// Indicates the regular price quote featured on Google at the time when our API pulled the results.
-	Regular sdk.Opt[float64] `json:"regular,omitzero"`
-
-	// MaxValue: the maximum price.
-	// Indicates the maximum price quote featured on Google at the time when our API pulled the results.
-	MaxValue sdk.Opt[float64] `json:"max_value,omitzero"`
-
-	// Currency: currency of the listed price.
-	// ISO code of the currency applied to the price.
-	Currency sdk.Opt[string] `json:"currency,omitzero"`
-
-	// IsPriceRange: price is provided as a range.
-	// Indicates whether a price is provided in a range.
-	IsPriceRange sdk.Opt[bool] `json:"is_price_range,omitzero"`
-
-	// DisplayedPrice: price string in the result.
-	// Raw price string as provided in the result.
-	DisplayedPrice sdk.Opt[string] `json:"displayed_price,omitzero"`
+	// Close: closing time.
+	Close Open `json:"close"`
 }
 
-// StocksBoxItemRectangle is the type of StocksBoxItem.Rectangle.
+// TaskResult is the type of GoogleLocationsByCountryTask.Result and GoogleLocationsTask.Result.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type StocksBoxItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Array of results.
+type TaskResult struct {
+	// LocationCode: location code.
+	LocationCode int64 `json:"location_code"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// LocationName: full name of the location.
+	LocationName string `json:"location_name"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
+	// LocationCodeParent: the code of the superordinate location.
+	// Example:
+	//
+	//	"location_code": 9041134,
+	//	"location_name": "Vienna International Airport,Lower Austria,Austria",
+	//	"location_code_parent": 20044
+	//
+	// Where location_code_parent corresponds to:
+	//
+	//	"location_code": 20044,
+	//	"location_name": "Lower Austria,Austria"
+	LocationCodeParent sdk.Opt[int64] `json:"location_code_parent,omitzero"`
 
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// CountryIsoCode: ISO country code of the location.
+	CountryIsoCode string `json:"country_iso_code"`
+
+	// LocationType: location type.
+	LocationType string `json:"location_type"`
 }
 
-// StocksBoxItemTable is the type of StocksBoxItem.Table.
+// TasksFixedResult is the type of GoogleAIModeTasksFixedTask.Result, GoogleAutocompleteTasksFixedTask.Result and 5 other fields.
 //
-// Results table.
-// If there are none, equals null.
-type StocksBoxItemTable struct {
-	// TableHeader: column names.
-	// If there are none, equals null.
-	TableHeader sdk.Opt[[]string] `json:"table_header,omitzero"`
+// Array of results.
+type TasksFixedResult struct {
+	// ID: task identifier of the completed task.
+	// Unique task identifier in our system in the UUID.
+	//   - format
+	ID string `json:"id"`
 
-	// TableContent: the content of the table.
-	// Additional information about the stock prices displayed below the graph.
-	// If there is none, equals null.
-	TableContent sdk.Opt[[]string] `json:"table_content,omitzero"`
+	// Se: search engine specified when setting the task.
+	Se string `json:"se"`
+
+	// SeType: type of search engine.
+	// Can take the following values: autocomplete.
+	SeType string `json:"se_type"`
+
+	// DateFixed: date when the task was fixed (in the UTC format).
+	DateFixed sdk.Time `json:"date_fixed"`
+
+	// Tag: user-defined task identifier.
+	Tag string `json:"tag"`
+
+	// EndpointRegular: URL for collecting the results of the SERP Regular task.
+	// If SERP Regular is not supported in the specified endpoint, the value will be null.
+	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+
+	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
+	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
+	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+
+	// EndpointHTML: URL for collecting the results of the SERP HTML task.
+	// If SERP HTML is not supported in the specified endpoint, the value will be null.
+	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
+}
+
+// TasksReadyResult is the type of GoogleAIModeTasksReadyTask.Result, GoogleDatasetSearchTasksReadyTask.Result and 8 other fields.
+//
+// Array of results.
+type TasksReadyResult struct {
+	// ID: task identifier of the completed task.
+	// Unique task identifier in our system in the UUID.
+	//   - format
+	ID string `json:"id"`
+
+	// Se: search engine specified when setting the task.
+	Se string `json:"se"`
+
+	// SeType: type of search engine.
+	// Can take the following values: search_by_image.
+	SeType string `json:"se_type"`
+
+	// DatePosted: date when the task was posted (in the UTC format).
+	DatePosted sdk.Time `json:"date_posted"`
+
+	// Tag: user-defined task identifier.
+	Tag string `json:"tag"`
+
+	// EndpointRegular: URL for collecting the results of the SERP Regular task.
+	// If SERP Regular is not supported in the specified endpoint, the value will be null.
+	EndpointRegular sdk.Opt[string] `json:"endpoint_regular,omitzero"`
+
+	// EndpointAdvanced: URL for collecting the results of the SERP Advanced task.
+	// If SERP Advanced is not supported in the specified endpoint, the value will be null.
+	EndpointAdvanced sdk.Opt[string] `json:"endpoint_advanced,omitzero"`
+
+	// EndpointHTML: URL for collecting the results of the SERP HTML task.
+	// If SERP HTML is not supported in the specified endpoint, the value will be null.
+	EndpointHTML sdk.Opt[string] `json:"endpoint_html,omitzero"`
 }
 
 // ThirdPartyReviewsItem is the "third_party_reviews" kind of Item.
@@ -16199,52 +11891,38 @@ type ThirdPartyReviewsItem struct {
 
 	// Rating: the element’s rating.
 	// The popularity rate based on reviews and displayed in SERP.
-	Rating *ThirdPartyReviewsItemRating `json:"rating,omitzero"`
+	Rating *GoogleReviewsItemRating `json:"rating,omitzero"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[ThirdPartyReviewsItemRectangle] `json:"rectangle,omitzero"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle sdk.Opt[Rectangle] `json:"rectangle,omitzero"`
 }
 
-// ThirdPartyReviewsItemRating is the type of ThirdPartyReviewsItem.Rating.
+// Timetable is the type of WorkHours.Timetable.
 //
-// The element’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type ThirdPartyReviewsItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
+// Work hours timetable.
+type Timetable struct {
+	// Sunday: work hours on Sundays.
+	Sunday []Sunday `json:"sunday"`
 
-	// Value: the value of the rating.
-	Value sdk.Opt[int64] `json:"value,omitzero"`
+	// Monday: work hours on Mondays.
+	Monday []Sunday `json:"monday"`
 
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
+	// Tuesday: work hours on Tuesdays.
+	Tuesday []Sunday `json:"tuesday"`
 
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
+	// Wednesday: work hours on Wednesdays.
+	Wednesday []Sunday `json:"wednesday"`
 
-// ThirdPartyReviewsItemRectangle is the type of ThirdPartyReviewsItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type ThirdPartyReviewsItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+	// Thursday: work hours on Thursdays.
+	Thursday []Sunday `json:"thursday"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
+	// Friday: work hours on Fridays.
+	Friday []Sunday `json:"friday"`
 
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// Saturday: work hours on Saturday.
+	Saturday []Sunday `json:"saturday"`
 }
 
 // TopSightsItem is the "top_sights" kind of Item.
@@ -16275,71 +11953,7 @@ type TopSightsItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]TopSightsItemItem] `json:"items,omitzero"`
-}
-
-// TopSightsItemItem is the type of TopSightsItem.Items.
-type TopSightsItemItem struct {
-	// Type: type of element = ‘ top_sights_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the item.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: top_sights_element URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Description: snippet of the element.
-	Description sdk.Opt[string] `json:"description,omitzero"`
-
-	// Rating: the item’s rating.
-	// The popularity rate based on reviews and displayed in SERP.
-	Rating *TopSightsItemItemRating `json:"rating,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[TopSightsItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// TopSightsItemItemRating is the type of TopSightsItemItem.Rating.
-//
-// The item’s rating.
-// The popularity rate based on reviews and displayed in SERP.
-type TopSightsItemItemRating struct {
-	// RatingType: the type of rating.
-	// Here you can find the following elements: Max5, Percents, CustomMax.
-	RatingType sdk.Opt[string] `json:"rating_type,omitzero"`
-
-	// Value: the value of the rating.
-	Value sdk.Opt[float64] `json:"value,omitzero"`
-
-	// VotesCount: the amount of feedback.
-	VotesCount sdk.Opt[int64] `json:"votes_count,omitzero"`
-
-	// RatingMax: the maximum value for a rating_type.
-	RatingMax sdk.Opt[int64] `json:"rating_max,omitzero"`
-}
-
-// TopSightsItemItemRectangle is the type of TopSightsItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type TopSightsItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemTopSightsItemItem] `json:"items,omitzero"`
 }
 
 // TopStoriesItem is the "top_stories" kind of Item.
@@ -16370,12 +11984,12 @@ type TopStoriesItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items []TopStoriesItemItem `json:"items"`
+	Items []ItemTopStoriesItemItem `json:"items"`
 
 	// Rectangle: rectangle parameters.
 	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle *TopStoriesItemRectangle `json:"rectangle"`
+	// Note: calculate_rectangles parameter is not yet available when setting tasks for this search engine type, that’s why rectangle always equals null.
+	Rectangle *Rectangle `json:"rectangle"`
 
 	// Page: search results page number.
 	// Indicates the number of the SERP page on which the element is located.
@@ -16383,66 +11997,6 @@ type TopStoriesItem struct {
 
 	// Badges: badges relevant to the element.
 	Badges []string `json:"badges,omitzero"`
-}
-
-// TopStoriesItemItem is the type of TopStoriesItem.Items.
-type TopStoriesItemItem struct {
-	// Type: type of element = ‘ top_stories_element‘.
-	Type string `json:"type"`
-
-	// Source: source of the element.
-	// Indicates the source of information included in the top_stories_element.
-	Source string `json:"source"`
-
-	// Domain: domain name of the news source.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Date: time of publishing.
-	// The approximate time when the news article appeared online.
-	// Example:
-	//
-	//	"23 hours ago"
-	Date string `json:"date"`
-
-	// AmpVersion: accelerated Mobile Pages.
-	// Indicates whether an item has the Accelerated Mobile Page (AMP) version.
-	AmpVersion bool `json:"amp_version"`
-
-	// Timestamp: date and time when the news was published.
-	// In the format “year-month-date:minutes:UTC_difference_hours:UTC_difference_minutes”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: URL of the result in SERP.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// ImageURL: URL of the image.
-	// The URL leading to the image on the original resource or DataForSEO storage (in case the original source is not available).
-	ImageURL sdk.Opt[string] `json:"image_url,omitzero"`
-}
-
-// TopStoriesItemRectangle is the type of TopStoriesItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type TopStoriesItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X float64 `json:"x"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y float64 `json:"y"`
-
-	// Width: width of the element in pixels.
-	Width float64 `json:"width"`
-
-	// Height: height of the element in pixels.
-	Height float64 `json:"height"`
 }
 
 // TwitterItem is the "twitter" kind of Item.
@@ -16476,53 +12030,7 @@ type TwitterItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]TwitterItemItem] `json:"items,omitzero"`
-}
-
-// TwitterItemItem is the type of TwitterItem.Items.
-type TwitterItemItem struct {
-	// Type: type of element = ‘ twitter _element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Tweet: tweet message.
-	Tweet sdk.Opt[string] `json:"tweet,omitzero"`
-
-	// Date: the posting date.
-	Date sdk.Opt[string] `json:"date,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[TwitterItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// TwitterItemItemRectangle is the type of TwitterItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type TwitterItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemTwitterItemItem] `json:"items,omitzero"`
 }
 
 // VideoItem is the "video" kind of Item.
@@ -16550,54 +12058,7 @@ type VideoItem struct {
 
 	// Items: additional items present in the element.
 	// If there are none, equals null.
-	Items sdk.Opt[[]VideoItemItem] `json:"items,omitzero"`
-}
-
-// VideoItemItem is the type of VideoItem.Items.
-type VideoItemItem struct {
-	// Type: type of element = ‘ video_element‘.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Source: source of the element.
-	// Indicates the source of the video.
-	Source sdk.Opt[string] `json:"source,omitzero"`
-
-	// Title: title of the result in SERP.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// Timestamp: date and time when the result was published.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	Timestamp sdk.Opt[sdk.Time] `json:"timestamp,omitzero"`
-
-	// URL: - URL
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[VideoItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// VideoItemItemRectangle is the type of VideoItemItem.Rectangle.
-//
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type VideoItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
-
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	Items sdk.Opt[[]ItemVideoItemItem] `json:"items,omitzero"`
 }
 
 // VisualStoriesItem is the "visual_stories" kind of Item.
@@ -16621,46 +12082,18 @@ type VisualStoriesItem struct {
 	Position sdk.Opt[Position] `json:"position,omitzero"`
 
 	// Items: contains results featured in the visual_stories element of SERP.
-	Items []VisualStoriesItemItem `json:"items,omitzero"`
+	Items []ItemVisualStoriesItemItem `json:"items,omitzero"`
 }
 
-// VisualStoriesItemItem is the type of VisualStoriesItem.Items.
-type VisualStoriesItemItem struct {
-	// Type: type of element = ‘visual_stories_element’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Title: title of the visual story.
-	Title sdk.Opt[string] `json:"title,omitzero"`
-
-	// URL: relevant URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// Domain: domain in SERP.
-	Domain sdk.Opt[string] `json:"domain,omitzero"`
-
-	// Rectangle: rectangle parameters.
-	// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-	// Equals null if calculate_rectangles in the POST request is not set to true.
-	Rectangle sdk.Opt[VisualStoriesItemItemRectangle] `json:"rectangle,omitzero"`
-}
-
-// VisualStoriesItemItemRectangle is the type of VisualStoriesItemItem.Rectangle.
+// WorkHours is the type of MapsSearchItem.WorkHours.
 //
-// Rectangle parameters.
-// Contains cartesian coordinates and pixel dimensions of the result’s snippet in SERP.
-// Equals null if calculate_rectangles in the POST request is not set to true.
-type VisualStoriesItemItemRectangle struct {
-	// X: x-axis coordinate.
-	// X-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	X sdk.Opt[float64] `json:"x,omitzero"`
+// Open hours.
+// Information about work hours of the local establishment.
+type WorkHours struct {
+	// Timetable: work hours timetable.
+	Timetable *Timetable `json:"timetable"`
 
-	// Y: y-axis coordinate.
-	// Y-axis coordinate of the top-left corner of the result’s snippet, where top-left corner of the screen is the origin.
-	Y sdk.Opt[float64] `json:"y,omitzero"`
-
-	// Width: width of the element in pixels.
-	Width sdk.Opt[float64] `json:"width,omitzero"`
-
-	// Height: height of the element in pixels.
-	Height sdk.Opt[float64] `json:"height,omitzero"`
+	// CurrentStatus: current status of the establishment.
+	// Indicates whether the establishment is opened or closed.
+	CurrentStatus string `json:"current_status"`
 }

@@ -7,57 +7,6 @@ import (
 	"github.com/dataforseo-go/dataforseo/sdk"
 )
 
-// AIOverviewItemItem is an element of items: one of 4 kinds, which its "type" names.
-//
-// Its kinds, by their type:
-//
-//   - "ai_overview_element": *AIOverviewElement
-//   - "ai_overview_expanded_element": *AIOverviewExpandedElement
-//   - "ai_overview_table_element": *AIOverviewTableElement
-//   - "ai_overview_video_element": *AIOverviewVideoElement
-//
-// An element of a kind this SDK does not know is an *UnknownAIOverviewItemItem: it holds the element's JSON and
-// encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
-// the kinds apart:
-//
-//	switch e := e.(type) {
-//	case *AIOverviewElement:
-//		// ...
-//	case *UnknownAIOverviewItemItem:
-//		log.Printf("a kind the SDK does not know: %s", e.Kind())
-//	}
-type AIOverviewItemItem interface {
-	// Kind returns the element's "type": the wire name of its kind.
-	Kind() string
-	isAIOverviewItemItem()
-}
-
-// UnknownAIOverviewItemItem is an element of AIOverviewItemItem of a kind this SDK does not know: its type, and its JSON
-// as received, which it encodes back to byte for byte.
-type UnknownAIOverviewItemItem struct {
-	sdk.UnknownKind
-}
-
-func (*UnknownAIOverviewItemItem) isAIOverviewItemItem() {}
-
-// aiOverviewItemItemKinds decodes the elements of AIOverviewItemItem by their "type".
-var aiOverviewItemItemKinds = sdk.NewKinds[AIOverviewItemItem]("type", func(u sdk.UnknownKind) AIOverviewItemItem {
-	return &UnknownAIOverviewItemItem{u}
-}, map[string]func() AIOverviewItemItem{
-	"ai_overview_element": func() AIOverviewItemItem {
-		return new(AIOverviewElement)
-	},
-	"ai_overview_expanded_element": func() AIOverviewItemItem {
-		return new(AIOverviewExpandedElement)
-	},
-	"ai_overview_table_element": func() AIOverviewItemItem {
-		return new(AIOverviewTableElement)
-	},
-	"ai_overview_video_element": func() AIOverviewItemItem {
-		return new(AIOverviewVideoElement)
-	},
-})
-
 // Item is an element of a result's items: one of 54 kinds, which its "type" names.
 //
 // Its kinds, by their type:
@@ -309,58 +258,58 @@ var itemKinds = sdk.NewKinds[Item]("type", func(u sdk.UnknownKind) Item {
 	},
 })
 
-// KnowledgeGraphAIOverviewItemItem is an element of items: one of 4 kinds, which its "type" names.
+// ItemAIOverviewItemItem is an element of items: one of 4 kinds, which its "type" names.
 //
 // Its kinds, by their type:
 //
-//   - "ai_overview_element": *AIOverviewElement
-//   - "ai_overview_expanded_element": *AIOverviewExpandedElement
-//   - "ai_overview_table_element": *AIOverviewTableElement
-//   - "ai_overview_video_element": *AIOverviewVideoElement
+//   - "ai_overview_element": *AIOverviewElementItem
+//   - "ai_overview_expanded_element": *AIOverviewExpandedElementItem
+//   - "ai_overview_table_element": *AIOverviewTableElementItem
+//   - "ai_overview_video_element": *AIOverviewVideoElementItem
 //
-// An element of a kind this SDK does not know is an *UnknownKnowledgeGraphAIOverviewItemItem: it holds the element's JSON and
+// An element of a kind this SDK does not know is an *UnknownItemAIOverviewItemItem: it holds the element's JSON and
 // encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
 // the kinds apart:
 //
 //	switch e := e.(type) {
-//	case *AIOverviewElement:
+//	case *AIOverviewElementItem:
 //		// ...
-//	case *UnknownKnowledgeGraphAIOverviewItemItem:
+//	case *UnknownItemAIOverviewItemItem:
 //		log.Printf("a kind the SDK does not know: %s", e.Kind())
 //	}
-type KnowledgeGraphAIOverviewItemItem interface {
+type ItemAIOverviewItemItem interface {
 	// Kind returns the element's "type": the wire name of its kind.
 	Kind() string
-	isKnowledgeGraphAIOverviewItemItem()
+	isItemAIOverviewItemItem()
 }
 
-// UnknownKnowledgeGraphAIOverviewItemItem is an element of KnowledgeGraphAIOverviewItemItem of a kind this SDK does not know: its type, and its JSON
+// UnknownItemAIOverviewItemItem is an element of ItemAIOverviewItemItem of a kind this SDK does not know: its type, and its JSON
 // as received, which it encodes back to byte for byte.
-type UnknownKnowledgeGraphAIOverviewItemItem struct {
+type UnknownItemAIOverviewItemItem struct {
 	sdk.UnknownKind
 }
 
-func (*UnknownKnowledgeGraphAIOverviewItemItem) isKnowledgeGraphAIOverviewItemItem() {}
+func (*UnknownItemAIOverviewItemItem) isItemAIOverviewItemItem() {}
 
-// knowledgeGraphAIOverviewItemItemKinds decodes the elements of KnowledgeGraphAIOverviewItemItem by their "type".
-var knowledgeGraphAIOverviewItemItemKinds = sdk.NewKinds[KnowledgeGraphAIOverviewItemItem]("type", func(u sdk.UnknownKind) KnowledgeGraphAIOverviewItemItem {
-	return &UnknownKnowledgeGraphAIOverviewItemItem{u}
-}, map[string]func() KnowledgeGraphAIOverviewItemItem{
-	"ai_overview_element": func() KnowledgeGraphAIOverviewItemItem {
-		return new(AIOverviewElement)
+// itemAIOverviewItemItemKinds decodes the elements of ItemAIOverviewItemItem by their "type".
+var itemAIOverviewItemItemKinds = sdk.NewKinds[ItemAIOverviewItemItem]("type", func(u sdk.UnknownKind) ItemAIOverviewItemItem {
+	return &UnknownItemAIOverviewItemItem{u}
+}, map[string]func() ItemAIOverviewItemItem{
+	"ai_overview_element": func() ItemAIOverviewItemItem {
+		return new(AIOverviewElementItem)
 	},
-	"ai_overview_expanded_element": func() KnowledgeGraphAIOverviewItemItem {
-		return new(AIOverviewExpandedElement)
+	"ai_overview_expanded_element": func() ItemAIOverviewItemItem {
+		return new(AIOverviewExpandedElementItem)
 	},
-	"ai_overview_table_element": func() KnowledgeGraphAIOverviewItemItem {
-		return new(AIOverviewTableElement)
+	"ai_overview_table_element": func() ItemAIOverviewItemItem {
+		return new(AIOverviewTableElementItem)
 	},
-	"ai_overview_video_element": func() KnowledgeGraphAIOverviewItemItem {
-		return new(AIOverviewVideoElement)
+	"ai_overview_video_element": func() ItemAIOverviewItemItem {
+		return new(AIOverviewVideoElementItem)
 	},
 })
 
-// KnowledgeGraphItemItem is an element of items: one of 10 kinds, which its "type" names.
+// ItemKnowledgeGraphItemItem is an element of items: one of 10 kinds, which its "type" names.
 //
 // Its kinds, by their type:
 //
@@ -375,115 +324,63 @@ var knowledgeGraphAIOverviewItemItemKinds = sdk.NewKinds[KnowledgeGraphAIOvervie
 //   - "knowledge_graph_row_item": *KnowledgeGraphRowItem
 //   - "knowledge_graph_shopping_item": *KnowledgeGraphShoppingItem
 //
-// An element of a kind this SDK does not know is an *UnknownKnowledgeGraphItemItem: it holds the element's JSON and
+// An element of a kind this SDK does not know is an *UnknownItemKnowledgeGraphItemItem: it holds the element's JSON and
 // encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
 // the kinds apart:
 //
 //	switch e := e.(type) {
 //	case *KnowledgeGraphAIOverviewItem:
 //		// ...
-//	case *UnknownKnowledgeGraphItemItem:
+//	case *UnknownItemKnowledgeGraphItemItem:
 //		log.Printf("a kind the SDK does not know: %s", e.Kind())
 //	}
-type KnowledgeGraphItemItem interface {
+type ItemKnowledgeGraphItemItem interface {
 	// Kind returns the element's "type": the wire name of its kind.
 	Kind() string
-	isKnowledgeGraphItemItem()
+	isItemKnowledgeGraphItemItem()
 }
 
-// UnknownKnowledgeGraphItemItem is an element of KnowledgeGraphItemItem of a kind this SDK does not know: its type, and its JSON
+// UnknownItemKnowledgeGraphItemItem is an element of ItemKnowledgeGraphItemItem of a kind this SDK does not know: its type, and its JSON
 // as received, which it encodes back to byte for byte.
-type UnknownKnowledgeGraphItemItem struct {
+type UnknownItemKnowledgeGraphItemItem struct {
 	sdk.UnknownKind
 }
 
-func (*UnknownKnowledgeGraphItemItem) isKnowledgeGraphItemItem() {}
+func (*UnknownItemKnowledgeGraphItemItem) isItemKnowledgeGraphItemItem() {}
 
-// knowledgeGraphItemItemKinds decodes the elements of KnowledgeGraphItemItem by their "type".
-var knowledgeGraphItemItemKinds = sdk.NewKinds[KnowledgeGraphItemItem]("type", func(u sdk.UnknownKind) KnowledgeGraphItemItem {
-	return &UnknownKnowledgeGraphItemItem{u}
-}, map[string]func() KnowledgeGraphItemItem{
-	"knowledge_graph_ai_overview_item": func() KnowledgeGraphItemItem {
+// itemKnowledgeGraphItemItemKinds decodes the elements of ItemKnowledgeGraphItemItem by their "type".
+var itemKnowledgeGraphItemItemKinds = sdk.NewKinds[ItemKnowledgeGraphItemItem]("type", func(u sdk.UnknownKind) ItemKnowledgeGraphItemItem {
+	return &UnknownItemKnowledgeGraphItemItem{u}
+}, map[string]func() ItemKnowledgeGraphItemItem{
+	"knowledge_graph_ai_overview_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphAIOverviewItem)
 	},
-	"knowledge_graph_carousel_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_carousel_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphCarouselItem)
 	},
-	"knowledge_graph_description_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_description_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphDescriptionItem)
 	},
-	"knowledge_graph_expanded_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_expanded_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphExpandedItem)
 	},
-	"knowledge_graph_hotels_booking_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_hotels_booking_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphHotelsBookingItem)
 	},
-	"knowledge_graph_images_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_images_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphImagesItem)
 	},
-	"knowledge_graph_list_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_list_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphListItem)
 	},
-	"knowledge_graph_part_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_part_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphPartItem)
 	},
-	"knowledge_graph_row_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_row_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphRowItem)
 	},
-	"knowledge_graph_shopping_item": func() KnowledgeGraphItemItem {
+	"knowledge_graph_shopping_item": func() ItemKnowledgeGraphItemItem {
 		return new(KnowledgeGraphShoppingItem)
-	},
-})
-
-// PeopleAlsoAskAIOverviewExpandedElementItem is an element of items: one of 4 kinds, which its "type" names.
-//
-// Its kinds, by their type:
-//
-//   - "ai_overview_element": *AIOverviewElement
-//   - "ai_overview_expanded_element": *AIOverviewExpandedElement
-//   - "ai_overview_table_element": *AIOverviewTableElement
-//   - "ai_overview_video_element": *AIOverviewVideoElement
-//
-// An element of a kind this SDK does not know is an *UnknownPeopleAlsoAskAIOverviewExpandedElementItem: it holds the element's JSON and
-// encodes back to it unchanged, so a kind the API adds never breaks a call. A type switch tells
-// the kinds apart:
-//
-//	switch e := e.(type) {
-//	case *AIOverviewElement:
-//		// ...
-//	case *UnknownPeopleAlsoAskAIOverviewExpandedElementItem:
-//		log.Printf("a kind the SDK does not know: %s", e.Kind())
-//	}
-type PeopleAlsoAskAIOverviewExpandedElementItem interface {
-	// Kind returns the element's "type": the wire name of its kind.
-	Kind() string
-	isPeopleAlsoAskAIOverviewExpandedElementItem()
-}
-
-// UnknownPeopleAlsoAskAIOverviewExpandedElementItem is an element of PeopleAlsoAskAIOverviewExpandedElementItem of a kind this SDK does not know: its type, and its JSON
-// as received, which it encodes back to byte for byte.
-type UnknownPeopleAlsoAskAIOverviewExpandedElementItem struct {
-	sdk.UnknownKind
-}
-
-func (*UnknownPeopleAlsoAskAIOverviewExpandedElementItem) isPeopleAlsoAskAIOverviewExpandedElementItem() {
-}
-
-// peopleAlsoAskAIOverviewExpandedElementItemKinds decodes the elements of PeopleAlsoAskAIOverviewExpandedElementItem by their "type".
-var peopleAlsoAskAIOverviewExpandedElementItemKinds = sdk.NewKinds[PeopleAlsoAskAIOverviewExpandedElementItem]("type", func(u sdk.UnknownKind) PeopleAlsoAskAIOverviewExpandedElementItem {
-	return &UnknownPeopleAlsoAskAIOverviewExpandedElementItem{u}
-}, map[string]func() PeopleAlsoAskAIOverviewExpandedElementItem{
-	"ai_overview_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
-		return new(AIOverviewElement)
-	},
-	"ai_overview_expanded_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
-		return new(AIOverviewExpandedElement)
-	},
-	"ai_overview_table_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
-		return new(AIOverviewTableElement)
-	},
-	"ai_overview_video_element": func() PeopleAlsoAskAIOverviewExpandedElementItem {
-		return new(AIOverviewVideoElement)
 	},
 })
 
@@ -530,27 +427,19 @@ var peopleAlsoAskItemItemExpandedElementKinds = sdk.NewKinds[PeopleAlsoAskItemIt
 	},
 })
 
-// Kind returns "ai_overview_element", the type of every AIOverviewElement.
-func (*AIOverviewElement) Kind() string {
+// Kind returns "ai_overview_element", the type of every AIOverviewElementItem.
+func (*AIOverviewElementItem) Kind() string {
 	return "ai_overview_element"
 }
 
-func (*AIOverviewElement) isAIOverviewItemItem() {}
+func (*AIOverviewElementItem) isItemAIOverviewItemItem() {}
 
-func (*AIOverviewElement) isKnowledgeGraphAIOverviewItemItem() {}
-
-func (*AIOverviewElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
-
-// Kind returns "ai_overview_expanded_element", the type of every AIOverviewExpandedElement.
-func (*AIOverviewExpandedElement) Kind() string {
+// Kind returns "ai_overview_expanded_element", the type of every AIOverviewExpandedElementItem.
+func (*AIOverviewExpandedElementItem) Kind() string {
 	return "ai_overview_expanded_element"
 }
 
-func (*AIOverviewExpandedElement) isAIOverviewItemItem() {}
-
-func (*AIOverviewExpandedElement) isKnowledgeGraphAIOverviewItemItem() {}
-
-func (*AIOverviewExpandedElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
+func (*AIOverviewExpandedElementItem) isItemAIOverviewItemItem() {}
 
 // Kind returns "ai_overview", the type of every AIOverviewItem.
 func (*AIOverviewItem) Kind() string {
@@ -559,27 +448,19 @@ func (*AIOverviewItem) Kind() string {
 
 func (*AIOverviewItem) isItem() {}
 
-// Kind returns "ai_overview_table_element", the type of every AIOverviewTableElement.
-func (*AIOverviewTableElement) Kind() string {
+// Kind returns "ai_overview_table_element", the type of every AIOverviewTableElementItem.
+func (*AIOverviewTableElementItem) Kind() string {
 	return "ai_overview_table_element"
 }
 
-func (*AIOverviewTableElement) isAIOverviewItemItem() {}
+func (*AIOverviewTableElementItem) isItemAIOverviewItemItem() {}
 
-func (*AIOverviewTableElement) isKnowledgeGraphAIOverviewItemItem() {}
-
-func (*AIOverviewTableElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
-
-// Kind returns "ai_overview_video_element", the type of every AIOverviewVideoElement.
-func (*AIOverviewVideoElement) Kind() string {
+// Kind returns "ai_overview_video_element", the type of every AIOverviewVideoElementItem.
+func (*AIOverviewVideoElementItem) Kind() string {
 	return "ai_overview_video_element"
 }
 
-func (*AIOverviewVideoElement) isAIOverviewItemItem() {}
-
-func (*AIOverviewVideoElement) isKnowledgeGraphAIOverviewItemItem() {}
-
-func (*AIOverviewVideoElement) isPeopleAlsoAskAIOverviewExpandedElementItem() {}
+func (*AIOverviewVideoElementItem) isItemAIOverviewItemItem() {}
 
 // Kind returns "answer_box", the type of every AnswerBoxItem.
 func (*AnswerBoxItem) Kind() string {
@@ -733,42 +614,42 @@ func (*KnowledgeGraphAIOverviewItem) Kind() string {
 	return "knowledge_graph_ai_overview_item"
 }
 
-func (*KnowledgeGraphAIOverviewItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphAIOverviewItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_carousel_item", the type of every KnowledgeGraphCarouselItem.
 func (*KnowledgeGraphCarouselItem) Kind() string {
 	return "knowledge_graph_carousel_item"
 }
 
-func (*KnowledgeGraphCarouselItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphCarouselItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_description_item", the type of every KnowledgeGraphDescriptionItem.
 func (*KnowledgeGraphDescriptionItem) Kind() string {
 	return "knowledge_graph_description_item"
 }
 
-func (*KnowledgeGraphDescriptionItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphDescriptionItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_expanded_item", the type of every KnowledgeGraphExpandedItem.
 func (*KnowledgeGraphExpandedItem) Kind() string {
 	return "knowledge_graph_expanded_item"
 }
 
-func (*KnowledgeGraphExpandedItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphExpandedItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_hotels_booking_item", the type of every KnowledgeGraphHotelsBookingItem.
 func (*KnowledgeGraphHotelsBookingItem) Kind() string {
 	return "knowledge_graph_hotels_booking_item"
 }
 
-func (*KnowledgeGraphHotelsBookingItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphHotelsBookingItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_images_item", the type of every KnowledgeGraphImagesItem.
 func (*KnowledgeGraphImagesItem) Kind() string {
 	return "knowledge_graph_images_item"
 }
 
-func (*KnowledgeGraphImagesItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphImagesItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph", the type of every KnowledgeGraphItem.
 func (*KnowledgeGraphItem) Kind() string {
@@ -782,28 +663,28 @@ func (*KnowledgeGraphListItem) Kind() string {
 	return "knowledge_graph_list_item"
 }
 
-func (*KnowledgeGraphListItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphListItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_part_item", the type of every KnowledgeGraphPartItem.
 func (*KnowledgeGraphPartItem) Kind() string {
 	return "knowledge_graph_part_item"
 }
 
-func (*KnowledgeGraphPartItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphPartItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_row_item", the type of every KnowledgeGraphRowItem.
 func (*KnowledgeGraphRowItem) Kind() string {
 	return "knowledge_graph_row_item"
 }
 
-func (*KnowledgeGraphRowItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphRowItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "knowledge_graph_shopping_item", the type of every KnowledgeGraphShoppingItem.
 func (*KnowledgeGraphShoppingItem) Kind() string {
 	return "knowledge_graph_shopping_item"
 }
 
-func (*KnowledgeGraphShoppingItem) isKnowledgeGraphItemItem() {}
+func (*KnowledgeGraphShoppingItem) isItemKnowledgeGraphItemItem() {}
 
 // Kind returns "local_pack", the type of every LocalPackItem.
 func (*LocalPackItem) Kind() string {
@@ -1048,14 +929,14 @@ func (x *AIOverviewItem) UnmarshalJSON(data []byte) error {
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = aiOverviewItemItemKinds.DecodeAll(v.Items)
+	x.Items = itemAIOverviewItemItemKinds.DecodeAll(v.Items)
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleAIModeLiveAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleAIModeAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleAIModeLiveAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleAIModeLiveAdvancedResult
+func (x *GoogleAIModeAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleAIModeAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1068,10 +949,10 @@ func (x *GoogleAIModeLiveAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleAIModeTaskGetAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleImagesAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleAIModeTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleAIModeTaskGetAdvancedResult
+func (x *GoogleImagesAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleImagesAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1084,10 +965,10 @@ func (x *GoogleAIModeTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleImagesLiveAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleLocalFinderAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleImagesLiveAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleImagesLiveAdvancedResult
+func (x *GoogleLocalFinderAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleLocalFinderAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1100,10 +981,10 @@ func (x *GoogleImagesLiveAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleLocalFinderLiveAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleMapsAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleLocalFinderLiveAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleLocalFinderLiveAdvancedResult
+func (x *GoogleMapsAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleMapsAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1116,10 +997,10 @@ func (x *GoogleLocalFinderLiveAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleLocalFinderTaskGetAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleNewsAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleLocalFinderTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleLocalFinderTaskGetAdvancedResult
+func (x *GoogleNewsAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleNewsAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1132,10 +1013,10 @@ func (x *GoogleLocalFinderTaskGetAdvancedResult) UnmarshalJSON(data []byte) erro
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleMapsTaskGetAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleOrganicAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleMapsTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleMapsTaskGetAdvancedResult
+func (x *GoogleOrganicAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleOrganicAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1148,10 +1029,10 @@ func (x *GoogleMapsTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleNewsLiveAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleOrganicRegularResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleNewsLiveAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleNewsLiveAdvancedResult
+func (x *GoogleOrganicRegularResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleOrganicRegularResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1164,10 +1045,10 @@ func (x *GoogleNewsLiveAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleOrganicLiveAdvancedResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a GoogleSearchByImageAdvancedResult; the elements of Items are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleOrganicLiveAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleOrganicLiveAdvancedResult
+func (x *GoogleSearchByImageAdvancedResult) UnmarshalJSON(data []byte) error {
+	type plain GoogleSearchByImageAdvancedResult
 	var v struct {
 		*plain
 		Items []json.RawMessage `json:"items"`
@@ -1180,67 +1061,19 @@ func (x *GoogleOrganicLiveAdvancedResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a GoogleOrganicLiveRegularResult; the elements of Items are decoded by their kind.
+// UnmarshalJSON decodes a ItemPeopleAlsoAskItemItem; the elements of ExpandedElement are decoded by their kind.
 // A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleOrganicLiveRegularResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleOrganicLiveRegularResult
+func (x *ItemPeopleAlsoAskItemItem) UnmarshalJSON(data []byte) error {
+	type plain ItemPeopleAlsoAskItemItem
 	var v struct {
 		*plain
-		Items []json.RawMessage `json:"items"`
+		ExpandedElement []json.RawMessage `json:"expanded_element"`
 	}
 	v.plain = (*plain)(x)
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = itemKinds.DecodeAll(v.Items)
-	return nil
-}
-
-// UnmarshalJSON decodes a GoogleOrganicTaskGetAdvancedResult; the elements of Items are decoded by their kind.
-// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleOrganicTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleOrganicTaskGetAdvancedResult
-	var v struct {
-		*plain
-		Items []json.RawMessage `json:"items"`
-	}
-	v.plain = (*plain)(x)
-	if err := sdk.DecodeHolder(data, &v); err != nil {
-		return err
-	}
-	x.Items = itemKinds.DecodeAll(v.Items)
-	return nil
-}
-
-// UnmarshalJSON decodes a GoogleOrganicTaskGetRegularResult; the elements of Items are decoded by their kind.
-// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleOrganicTaskGetRegularResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleOrganicTaskGetRegularResult
-	var v struct {
-		*plain
-		Items []json.RawMessage `json:"items"`
-	}
-	v.plain = (*plain)(x)
-	if err := sdk.DecodeHolder(data, &v); err != nil {
-		return err
-	}
-	x.Items = itemKinds.DecodeAll(v.Items)
-	return nil
-}
-
-// UnmarshalJSON decodes a GoogleSearchByImageTaskGetAdvancedResult; the elements of Items are decoded by their kind.
-// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *GoogleSearchByImageTaskGetAdvancedResult) UnmarshalJSON(data []byte) error {
-	type plain GoogleSearchByImageTaskGetAdvancedResult
-	var v struct {
-		*plain
-		Items []json.RawMessage `json:"items"`
-	}
-	v.plain = (*plain)(x)
-	if err := sdk.DecodeHolder(data, &v); err != nil {
-		return err
-	}
-	x.Items = itemKinds.DecodeAll(v.Items)
+	x.ExpandedElement = peopleAlsoAskItemItemExpandedElementKinds.DecodeAll(v.ExpandedElement)
 	return nil
 }
 
@@ -1256,7 +1089,7 @@ func (x *KnowledgeGraphAIOverviewItem) UnmarshalJSON(data []byte) error {
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = knowledgeGraphAIOverviewItemItemKinds.DecodeAll(v.Items)
+	x.Items = itemAIOverviewItemItemKinds.DecodeAll(v.Items)
 	return nil
 }
 
@@ -1272,7 +1105,7 @@ func (x *KnowledgeGraphItem) UnmarshalJSON(data []byte) error {
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = knowledgeGraphItemItemKinds.DecodeOpt(v.Items)
+	x.Items = itemKnowledgeGraphItemItemKinds.DecodeOpt(v.Items)
 	return nil
 }
 
@@ -1288,42 +1121,22 @@ func (x *PeopleAlsoAskAIOverviewExpandedElement) UnmarshalJSON(data []byte) erro
 	if err := sdk.DecodeHolder(data, &v); err != nil {
 		return err
 	}
-	x.Items = peopleAlsoAskAIOverviewExpandedElementItemKinds.DecodeAll(v.Items)
-	return nil
-}
-
-// UnmarshalJSON decodes a PeopleAlsoAskItemItem; the elements of ExpandedElement are decoded by their kind.
-// A value that does not fit its field's type does not stop it: sdk.Decode reports it.
-func (x *PeopleAlsoAskItemItem) UnmarshalJSON(data []byte) error {
-	type plain PeopleAlsoAskItemItem
-	var v struct {
-		*plain
-		ExpandedElement []json.RawMessage `json:"expanded_element"`
-	}
-	v.plain = (*plain)(x)
-	if err := sdk.DecodeHolder(data, &v); err != nil {
-		return err
-	}
-	x.ExpandedElement = peopleAlsoAskItemItemExpandedElementKinds.DecodeAll(v.ExpandedElement)
+	x.Items = itemAIOverviewItemItemKinds.DecodeAll(v.Items)
 	return nil
 }
 
 func init() {
 	sdk.RegisterHolder[AIOverviewItem]()
-	sdk.RegisterHolder[GoogleAIModeLiveAdvancedResult]()
-	sdk.RegisterHolder[GoogleAIModeTaskGetAdvancedResult]()
-	sdk.RegisterHolder[GoogleImagesLiveAdvancedResult]()
-	sdk.RegisterHolder[GoogleLocalFinderLiveAdvancedResult]()
-	sdk.RegisterHolder[GoogleLocalFinderTaskGetAdvancedResult]()
-	sdk.RegisterHolder[GoogleMapsTaskGetAdvancedResult]()
-	sdk.RegisterHolder[GoogleNewsLiveAdvancedResult]()
-	sdk.RegisterHolder[GoogleOrganicLiveAdvancedResult]()
-	sdk.RegisterHolder[GoogleOrganicLiveRegularResult]()
-	sdk.RegisterHolder[GoogleOrganicTaskGetAdvancedResult]()
-	sdk.RegisterHolder[GoogleOrganicTaskGetRegularResult]()
-	sdk.RegisterHolder[GoogleSearchByImageTaskGetAdvancedResult]()
+	sdk.RegisterHolder[GoogleAIModeAdvancedResult]()
+	sdk.RegisterHolder[GoogleImagesAdvancedResult]()
+	sdk.RegisterHolder[GoogleLocalFinderAdvancedResult]()
+	sdk.RegisterHolder[GoogleMapsAdvancedResult]()
+	sdk.RegisterHolder[GoogleNewsAdvancedResult]()
+	sdk.RegisterHolder[GoogleOrganicAdvancedResult]()
+	sdk.RegisterHolder[GoogleOrganicRegularResult]()
+	sdk.RegisterHolder[GoogleSearchByImageAdvancedResult]()
+	sdk.RegisterHolder[ItemPeopleAlsoAskItemItem]()
 	sdk.RegisterHolder[KnowledgeGraphAIOverviewItem]()
 	sdk.RegisterHolder[KnowledgeGraphItem]()
 	sdk.RegisterHolder[PeopleAlsoAskAIOverviewExpandedElement]()
-	sdk.RegisterHolder[PeopleAlsoAskItemItem]()
 }

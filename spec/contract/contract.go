@@ -101,6 +101,20 @@ const (
 	ItemsCount = "items_count"
 )
 
+// Generic reports whether a type name says nothing alone ("Item",
+// "Type", "Option"): a shared component (rule T6 of gen/spec) or an enum
+// (sdkgen) that would be called that is qualified by its parent's name
+// instead ("RefinementChipsItem", "SpellType"). The operation suffixes
+// are generic too, so a shared type never takes the name of an
+// operation's part, nor the SDK's own names.
+func Generic(name string) bool { return generic[name] }
+
+var generic = map[string]bool{
+	SuffixItem: true, SuffixResult: true, SuffixData: true, SuffixTask: true, SuffixRequest: true, SuffixResponse: true,
+	"Items": true, "Option": true, "Options": true, "Info": true, "Element": true, "Value": true, "Type": true,
+	"Status": true, "Service": true, "Client": true, "Error": true, "Object": true,
+}
+
 // Camel turns "referring_domains" into "ReferringDomains": the spelling
 // of component names (no initialisms: "id_list" is "IdList").
 func Camel(s string) string {
