@@ -98,7 +98,7 @@ func TestExamplesRoundTrip(t *testing.T) {
 	}
 }
 
-func marshal(t *testing.T, v any) []byte {
+func marshal(t testing.TB, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

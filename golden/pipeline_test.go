@@ -107,8 +107,8 @@ func TestPipelineUpstreamChange(t *testing.T) {
 	const ep = "POST /v3/backlinks/referring_networks/live"
 	want := []change{
 		{ep, "request include_indirect_links", "backlinks.ReferringNetworksLiveRequest.IncludeIndirectLinks", true},
-		{ep, "response tasks[].result[].items[].new_metric", "backlinks.ReferringNetworksLiveItem.NewMetric", false},
-		{ep, "response tasks[].result[].items[].rank", "backlinks.ReferringNetworksLiveItem.Rank", true},
+		{ep, "response tasks[].result[].items[].new_metric", "backlinks.ReferringNetworksItem.NewMetric", false},
+		{ep, "response tasks[].result[].items[].rank", "backlinks.ReferringNetworksItem.Rank", true},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("spec diff (-want +got):\n%s\n%s", diff, report.Markdown("before", "after"))
@@ -118,7 +118,7 @@ func TestPipelineUpstreamChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	models, _ := os.ReadFile(filepath.Join(dir, "sdk/backlinks/models_gen.go"))
-	item := structSource(t, string(models), "ReferringNetworksLiveItem")
+	item := structSource(t, string(models), "ReferringNetworksItem")
 	req := structSource(t, string(models), "ReferringNetworksLiveRequest")
 	for _, c := range []struct {
 		src, field string

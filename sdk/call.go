@@ -37,6 +37,7 @@ type callConfig struct {
 	raw      *RawResponse
 	maxPages int
 	scope    *budget // a budget shared by the pages of an iterator
+	poll     polling // WithPollInterval, for RunTasks
 	errs     []error
 }
 

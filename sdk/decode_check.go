@@ -105,6 +105,8 @@ func wireRuleOf(t reflect.Type) wireRule {
 		r = ruleFilter
 	case t.Implements(optMarkerType):
 		r = ruleOpt
+	case isHolder(t):
+		r = ruleKind // its UnmarshalJSON only decodes its polymorphic fields (sum.go)
 	case t.Implements(jsonUnmarshalType) || reflect.PointerTo(t).Implements(jsonUnmarshalType):
 		r = ruleSelf
 	case reflect.PointerTo(t).Implements(textUnmarshalType):
@@ -116,7 +118,8 @@ func wireRuleOf(t reflect.Type) wireRule {
 
 type wireWalker struct {
 	data     []byte
-	dec      *jsontext.Decoder // reads data
+	dec      *jsontext.Decoder // reads data, from base on
+	base     int64             // where dec's input starts in data (walkSum)
 	strict   bool
 	path     []wireSeg
 	problems []DecodeProblem
@@ -228,6 +231,9 @@ func (w *wireWalker) walk(t reflect.Type) error {
 	}
 	switch t.Kind() {
 	case reflect.Interface:
+		if s := sumOf(t); s != nil {
+			return w.walkSum(s, kind)
+		}
 		if t.NumMethod() > 0 {
 			return w.misfit("want " + t.String())
 		}

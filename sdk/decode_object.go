@@ -27,7 +27,7 @@ func (w *wireWalker) object(member func(key, raw []byte) error) error {
 		// The key as in the input, taken from the input itself: what the
 		// decoder returns is valid only until it reads on, and the key
 		// stays on the path while the value is read, and in obj after.
-		at := w.dec.InputOffset() // where the key ends: it names the member in both walks
+		at := w.base + w.dec.InputOffset() // where the key ends: it names the member in both walks
 		raw := w.data[at-int64(len(name)) : at]
 		key := unquoted(raw)
 		obj.dropRepeated(w, key)

@@ -29,6 +29,7 @@ const (
 	scanList // slice or array
 	scanMap
 	scanPointer
+	scanSum // an element of a polymorphic array: its kind's plan
 )
 
 // scanPlan says how to look for kept wire values in one type; a nil plan
@@ -79,6 +80,13 @@ func (p *scanPlan) scan(v reflect.Value) bool {
 		}
 	case scanPointer:
 		return !v.IsNil() && p.elem.scan(v.Elem())
+	case scanSum:
+		if v.IsNil() {
+			return false
+		}
+		e := v.Elem()
+		ep := scanPlanOf(e.Type())
+		return ep != nil && ep.scan(e)
 	}
 	return false
 }
@@ -102,6 +110,8 @@ func buildScanPlan(t reflect.Type, building map[reflect.Type]*scanPlan) *scanPla
 		return p
 	}
 	switch {
+	case sumOf(t) != nil:
+		return &scanPlan{kind: scanSum}
 	case t == timeType:
 		return &scanPlan{kind: scanTime, raw: fieldIndex(t, "raw")}
 	case t == filterType:

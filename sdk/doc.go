@@ -22,7 +22,11 @@
 // type does not lose the rest of the response, and is reported in a
 // *DecodeError returned with it. Optional and nullable fields are Opt,
 // date-times Time, result filters Filter and sorting rules OrderBy.
-// Paginate walks the items of an operation page by page.
+// Paginate walks the items of an operation page by page. RunTasks runs a
+// task flow (task_post, tasks_ready, task_get): it posts tasks, polls for
+// the finished ones and yields each result as it is ready, ending with a
+// *PendingError that names what was paid for and not collected; the
+// generated ...Run methods call it.
 //
 // The package sdk/sdktest has a mock server that answers every operation
 // with its documented example, for tests.

@@ -7,7 +7,7 @@ import "strings"
 // echoed), R the type of its results. The generated code declares one per
 // operation, e.g.
 //
-//	type ReferringDomainsLiveResponse = sdk.Response[ReferringDomainsLiveData, ReferringDomainsLiveResult]
+//	type ReferringDomainsLiveResponse = sdk.Response[ReferringDomainsLiveData, ReferringDomainsResult]
 //
 // A decoded response re-encodes to equal JSON: null stays null.
 type Response[D, R any] struct {

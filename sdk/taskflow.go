@@ -35,6 +35,9 @@ type TaskFlow[T, R any] struct {
 	Ready func(ctx context.Context, opts ...CallOption) ([]string, error)
 	// Get returns the result of a done task.
 	Get func(ctx context.Context, id string, opts ...CallOption) (R, error)
+	// Validate, when not nil, checks all the tasks before any is posted:
+	// its error ends the walk before anything is sent (or paid for).
+	Validate func(tasks []T) error
 }
 
 // TaskResult is one task's outcome in RunTasks.
@@ -78,8 +81,9 @@ var flowClock = realClock
 // while nothing of the walk is ready, back to FlowFirstPoll when something
 // was) and gets each task's result as it becomes ready, yielding it in the
 // order the tasks finish. Every call goes through the client, under its
-// rate, concurrency and budget limits; opts apply to every call, and a
-// WithBudget among them is one budget for the whole walk.
+// rate, concurrency and budget limits; opts apply to every call, a
+// WithBudget among them is one budget for the whole walk, and a
+// WithPollInterval among them replaces FlowFirstPoll and FlowMaxPoll.
 //
 // A task that the API refuses when posting, or whose result is an error,
 // is yielded with its Err; the walk goes on. The walk ends when every task
@@ -90,20 +94,23 @@ var flowClock = realClock
 // postback_url or pingback_url and do not need RunTasks.
 func RunTasks[T, R any](ctx context.Context, flow TaskFlow[T, R], tasks []T, opts ...CallOption) iter.Seq2[TaskResult[R], error] {
 	return func(yield func(TaskResult[R], error) bool) {
-		opts, err := shareBudget(opts)
+		opts, poll, err := flowOptions(opts)
+		if err == nil && flow.Validate != nil {
+			err = flow.Validate(tasks)
+		}
 		if err != nil {
 			yield(TaskResult[R]{}, err)
 			return
 		}
 		w := &walk[T, R]{ctx: ctx, flow: flow, opts: opts, yield: yield, pending: map[string]PostedTask{},
-			failures: map[string]int{}, clock: flowClock}
+			failures: map[string]int{}, clock: flowClock, poll: poll}
 		w.run(tasks)
 	}
 }
 
-// shareBudget turns a WithBudget among opts into one budget for all the
-// calls they go to.
-func shareBudget(opts []CallOption) ([]CallOption, error) {
+// flowOptions turns a WithBudget among opts into one budget for all the
+// calls they go to, and reads the polling of a WithPollInterval.
+func flowOptions(opts []CallOption) ([]CallOption, polling, error) {
 	cc := &callConfig{}
 	for _, o := range opts {
 		if o != nil {
@@ -111,13 +118,17 @@ func shareBudget(opts []CallOption) ([]CallOption, error) {
 		}
 	}
 	if len(cc.errs) > 0 {
-		return nil, errors.Join(cc.errs...)
+		return nil, polling{}, errors.Join(cc.errs...)
 	}
 	if cc.budget > 0 && cc.scope == nil {
 		shared := &budget{scope: "call", limit: cc.budget}
 		opts = append(opts[:len(opts):len(opts)], callOption(func(c *callConfig) { c.scope = shared }))
 	}
-	return opts, nil
+	poll := polling{first: FlowFirstPoll, max: FlowMaxPoll}
+	if cc.poll.first > 0 {
+		poll = cc.poll
+	}
+	return opts, poll, nil
 }
 
 type walk[T, R any] struct {
@@ -131,6 +142,7 @@ type walk[T, R any] struct {
 	// "", to list the ready ones) that a free call may retry.
 	failures map[string]int
 	clock    clock
+	poll     polling
 	stopped  bool // the loop broke
 }
 
@@ -179,7 +191,7 @@ func (w *walk[T, R]) run(tasks []T) {
 			w.order = append(w.order, p.ID)
 		}
 	}
-	wait := FlowFirstPoll
+	wait := w.poll.first
 	for len(w.pending) > 0 {
 		if err := w.clock.sleep(w.ctx, wait); err != nil {
 			w.fail(err)
@@ -196,10 +208,10 @@ func (w *walk[T, R]) run(tasks []T) {
 		w.failures[""] = 0
 		ours := slices.DeleteFunc(slices.Clone(ready), func(id string) bool { _, ok := w.pending[id]; return !ok })
 		if len(ours) == 0 {
-			wait = min(wait*2, FlowMaxPoll)
+			wait = min(wait*2, w.poll.max)
 			continue
 		}
-		wait = FlowFirstPoll
+		wait = w.poll.first
 		for _, id := range slices.Compact(ours) {
 			if !w.collect(id) {
 				return

@@ -75,6 +75,16 @@ func TestExamplesValidate(t *testing.T) {
 func undeclared(s *openapi3.Schema, v any, path string) []string {
 	switch v := v.(type) {
 	case map[string]any:
+		if d := s.Discriminator; d != nil && len(s.OneOf) > 0 {
+			// A polymorphic element (rule V4): the keys its kind declares.
+			kind, _ := v[d.PropertyName].(string)
+			for _, o := range s.OneOf {
+				if m, ok := d.Mapping[kind]; ok && m.Ref == o.Ref {
+					return undeclared(o.Value, v, path)
+				}
+			}
+			return []string{fmt.Sprintf("%s (kind %q is not in the discriminator's mapping)", path, kind)}
+		}
 		props, extra := properties(s)
 		var bad []string
 		keys := make([]string, 0, len(v))

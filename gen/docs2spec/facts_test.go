@@ -71,7 +71,7 @@ func TestSpecStatesWhatThePagesSay(t *testing.T) {
 		t.Errorf("rank_scale: enum %v default %v", rs.Enum, rs.Default)
 	}
 
-	item := schema(t, doc, "BacklinksReferringDomainsLiveItem")
+	item := schema(t, doc, "BacklinksReferringDomainsItem")
 	if _, bad := item.Properties["referring ips"]; bad || item.Properties["referring_ips"] == nil {
 		t.Error("the table's \"referring ips\" did not take the example's name referring_ips")
 	}
@@ -92,11 +92,11 @@ func TestSpecStatesWhatThePagesSay(t *testing.T) {
 		t.Errorf("cost: %v %s", cost.Type, cost.Format)
 	}
 	// The bulk page indents target inconsistently; the example puts it in the items.
-	if prop(t, schema(t, doc, "BacklinksBulkReferringDomainsLiveItem"), "target") == nil {
+	if prop(t, schema(t, doc, "BacklinksBulkReferringDomainsItem"), "target") == nil {
 		t.Error("target is not in the bulk items")
 	}
 	// Pages only show null for referring_links_attributes here (rule E5).
-	attrs := prop(t, schema(t, doc, "BacklinksBulkPagesSummaryLiveItem"), "referring_links_attributes")
+	attrs := prop(t, schema(t, doc, "BacklinksBulkPagesSummaryItem"), "referring_links_attributes")
 	if ap := attrs.AdditionalProperties.Schema; ap == nil || !ap.Value.Type.Is("integer") || !attrs.Nullable {
 		t.Errorf("referring_links_attributes: %+v", attrs)
 	}

@@ -86,7 +86,7 @@ func emitModels(s *Section) *jen.File {
 				if i > 0 {
 					g.Line()
 				}
-				marker := ""
+				marker := sumMarker(fd)
 				if st.Request {
 					marker = "Optional."
 					if fd.Rules.Required {

@@ -30,7 +30,7 @@ func emitService(s *Section) *jen.File {
 	)
 	f.Line()
 	for _, o := range s.Ops {
-		method(f, o)
+		method(f, o, flowNotes(s, o))
 		if o.Pager != nil {
 			pagerMethod(f, o)
 		}
@@ -38,14 +38,15 @@ func emitService(s *Section) *jen.File {
 	return f
 }
 
-func method(f *jen.File, o *Operation) {
+// method writes the methods of o; notes go on in their godoc.
+func method(f *jen.File, o *Operation, notes []string) {
 	resp := o.Name + "Response"
 	title := fmt.Sprintf("%s %s", o.Method, o.Path)
 	if o.Summary != "" {
 		title += " (" + o.Summary + ")"
 	}
-	outcome := []string{"", "The response is returned with the error when the call reached the API: with a *sdk.TaskErrors",
-		"it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type."}
+	outcome := append([]string{"", "The response is returned with the error when the call reached the API: with a *sdk.TaskErrors",
+		"it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type."}, notes...)
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.PathParams {
 		params = append(params, jen.Id(goname.Unexported(p)).String())

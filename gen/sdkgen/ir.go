@@ -25,8 +25,11 @@ type Section struct {
 	// FilterSets are the filters appendix's lists of fields, per endpoint.
 	FilterSets []*FilterSet
 	Ops        []*Operation
+	Flows      []*Flow   // the task flows, by function and variant (ir_flow.go)
+	FlowGaps   []FlowGap // functions with some steps of a flow and no whole one
 	Structs    []*Struct // in name order
 	Enums      []*Enum   // in name order
+	Sums       []*Sum    // in name order (ir_sum.go)
 }
 
 // Operation is one endpoint.
@@ -59,7 +62,9 @@ type Struct struct {
 	Doc       string
 	Embed     string // a struct embedded first (the request in a Data struct)
 	Fields    []*Field
-	Request   bool // a request type: gets a Validate method
+	Request   bool   // a request type: gets a Validate method
+	Sums      []*Sum // the polymorphic element types it is a kind of
+	roles     []string
 }
 
 // Field is one struct field.
@@ -92,6 +97,10 @@ type Enum struct {
 	Name   string
 	Doc    string
 	Values []EnumValue
+	field  string      // the wire name of the fields it types
+	key    string      // the field and the values
+	owners []enumOwner // the structs with such a field
+	types  []*GoType   // the Go types that name it, named with it
 }
 
 // EnumValue is one constant.
@@ -113,6 +122,7 @@ const (
 	Any                 // any
 	OptK                // sdk.Opt[Elem]
 	Pointer             // *Elem
+	SumK                // a polymorphic element type: a generated interface (ir_sum.go)
 )
 
 // GoType is a Go type as the emitters need it.
@@ -121,6 +131,7 @@ type GoType struct {
 	Name string  // "string", "int64", the struct or enum name
 	Elem *GoType // for Slice, Map, OptK, Pointer
 	Enum *Enum
+	Sum  *Sum // for SumK
 }
 
 // component names the schema a reference points to.
@@ -134,11 +145,11 @@ type builder struct {
 
 type sectionBuilder struct {
 	*Section
-	prefix     string              // component name prefix: "Backlinks"
-	types      *goname.Pool        // type names of the package
-	structs    map[string]*Struct  // by component name
-	enums      map[string]*Enum    // by field wire name and values
-	byName     map[string][]string // enum values by enum name, to detect clashes
+	prefix     string             // component name prefix: "Backlinks"
+	types      *goname.Pool       // type names of the package
+	structs    map[string]*Struct // by component name
+	enums      map[string]*Enum   // by field wire name and values
+	sums       map[string]*Sum    // by component name
 	docSchemas openapi3.Schemas
 }
 
@@ -165,9 +176,21 @@ func Build(doc *openapi3.T) ([]*Section, error) {
 	}
 	var out []*Section
 	for _, sb := range b.sections {
+		structs := map[string]bool{}
+		for _, st := range sb.Structs {
+			structs[st.Name] = true
+		}
+		sb.nameEnums(structs)
+		for _, st := range sb.Structs {
+			st.Role = joinRoles(st.Role, st.roles)
+		}
 		resolvePagers(sb.Section)
+		if err := resolveFlows(sb.Section); err != nil {
+			return nil, err
+		}
 		slices.SortFunc(sb.Structs, func(x, y *Struct) int { return strings.Compare(x.Name, y.Name) })
 		slices.SortFunc(sb.Enums, func(x, y *Enum) int { return strings.Compare(x.Name, y.Name) })
+		slices.SortFunc(sb.Sums, func(x, y *Sum) int { return strings.Compare(x.Name, y.Name) })
 		out = append(out, sb.Section)
 	}
 	slices.SortFunc(out, func(x, y *Section) int { return strings.Compare(x.Package, y.Package) })
@@ -183,7 +206,7 @@ func (b *builder) section(tag string) *sectionBuilder {
 			types:      goname.NewPool("Service", "New", "Operations"),
 			structs:    map[string]*Struct{},
 			enums:      map[string]*Enum{},
-			byName:     map[string][]string{},
+			sums:       map[string]*Sum{},
 			docSchemas: b.doc.Components.Schemas,
 		}
 		for _, t := range b.doc.Tags {

@@ -38,6 +38,7 @@ func (b *builder) operation(path, method string, op *openapi3.Operation) error {
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 		o.PathParams = append(o.PathParams, m[1])
 	}
+	o.Name = sb.byParamName(o, full)
 	tasks, err := own(respRef.Value, "tasks")
 	if err != nil {
 		return fmt.Errorf("response: %w", err)
@@ -147,10 +148,12 @@ func resolvePagers(s *Section) {
 // structFor makes the struct of an object component.
 func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Struct {
 	if s := sb.structs[comp]; s != nil {
+		s.roles = append(s.roles, role)
 		return s
 	}
 	schema := sb.schema(comp)
 	s := &Struct{Name: sb.types.Name(sb.goName(comp), comp), Doc: schema.Description, Request: request, Role: role, Component: comp}
+	s.roles = []string{role}
 	sb.structs[comp] = s
 	sb.Structs = append(sb.Structs, s)
 	sb.fields(s, schema, request)
@@ -160,6 +163,9 @@ func (sb *sectionBuilder) structFor(comp string, request bool, role string) *Str
 // dataStruct makes the struct of a task's data: the request embedded,
 // plus api, function and what else the API echoes.
 func (sb *sectionBuilder) dataStruct(comp string, req *Struct) *Struct {
+	if s := sb.structs[comp]; s != nil {
+		return s // a second path of the same response (rule G2 of gen/spec)
+	}
 	schema := sb.schema(comp)
 	s := &Struct{Name: sb.types.Name(sb.goName(comp), comp), Doc: schema.Description, Component: comp}
 	s.Role = "the data of a " + strings.TrimSuffix(s.Name, "Data") + " task: the echo of its request, with api and function"
@@ -177,12 +183,12 @@ func (sb *sectionBuilder) schema(comp string) *openapi3.Schema {
 	return sb.docSchemas[comp].Value
 }
 
-func (sb *sectionBuilder) fields(s *Struct, schema *openapi3.Schema, request bool) {
+func (sb *sectionBuilder) fields(s *Struct, schema *openapi3.Schema, request bool, reserved ...string) {
 	names := fieldOrder(schema)
-	pool := goname.NewPool()
 	if request {
-		pool = goname.NewPool("Validate")
+		reserved = append(reserved, "Validate")
 	}
+	pool := goname.NewPool(reserved...)
 	for _, n := range names {
 		s.Fields = append(s.Fields, sb.field(s, pool, n, schema.Properties[n], slices.Contains(schema.Required, n), request))
 	}
@@ -216,14 +222,23 @@ func (sb *sectionBuilder) field(s *Struct, pool *goname.Pool, name string, ref *
 		case Scalar, Time, Named:
 			wrap(OptK)
 		case StructK:
-			// A pointer has two states: a nullable object's nil is null,
-			// as the examples write it more often than they leave it out.
-			wrap(Pointer)
+			// An object not always sent that may be null has three
+			// states, as an Opt has (a kind's field that one operation's
+			// examples leave out and another's write as null); one that is
+			// never null is a pointer, nil when missing.
 			if v.Nullable {
-				opt = ""
+				wrap(OptK)
+			} else {
+				wrap(Pointer)
 			}
 		case Slice, Map, Any:
-			f.Optional = true
+			// The same for a collection: nil is missing, unless it may
+			// be null too.
+			if v.Nullable {
+				wrap(OptK)
+			} else {
+				f.Optional = true
+			}
 		}
 	case v.Nullable && !request:
 		switch base.Kind {
@@ -277,4 +292,17 @@ func fieldOrder(schema *openapi3.Schema) []string {
 	}
 	slices.Sort(rest)
 	return append(names, rest...)
+}
+
+// byParamName names an operation whose response another operation of the
+// section already has, a second path that ends in a parameter (GET
+// .../locations/{country}): its name is the other's, by its last
+// parameter (contract.ByParam), so that the two methods differ.
+func (sb *sectionBuilder) byParamName(o *Operation, full string) string {
+	for _, other := range sb.Ops {
+		if other.Name == o.Name && len(o.PathParams) > len(other.PathParams) {
+			return sb.goName(contract.ByParam(full, o.PathParams[len(o.PathParams)-1]))
+		}
+	}
+	return o.Name
 }

@@ -4,8 +4,10 @@
 // section's overview), models_gen.go (structs and response types),
 // enums_gen.go, service_gen.go (methods), validate_gen.go,
 // filters_gen.go (the filter fields each endpoint takes, where the docs
-// list them) and registry_gen.go; sdk/operations lists every section's
-// operations.
+// list them), flows_gen.go (the task flows: task_post, tasks_ready and
+// task_get linked into one helper per function and variant), sums_gen.go
+// (the polymorphic arrays' interfaces, kinds and decoding) and
+// registry_gen.go; sdk/operations lists every section's operations.
 //
 // The steps are parse (kin-openapi), IR (ir.go: every name and Go type
 // decided), emit (emit_*.go). Generated code is gofmt-clean by
@@ -59,6 +61,15 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 		}
 		if len(s.FilterSets) > 0 {
 			files["filters_gen.go"] = emitFilters(s)
+		}
+		if len(s.Flows) > 0 || len(s.FlowGaps) > 0 {
+			files["flows_gen.go"] = emitFlows(s)
+		}
+		if len(s.Sums) > 0 {
+			if err := checkSums(s); err != nil {
+				return nil, err
+			}
+			files["sums_gen.go"] = emitSums(s)
 		}
 		for name, f := range files {
 			if err := render(s.Package+"/"+name, f); err != nil {

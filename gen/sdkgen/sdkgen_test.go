@@ -63,7 +63,7 @@ func TestBuildEdgeCases(t *testing.T) {
 		{"LiveRequest", "filters", "sdk.Filter", "filters,omitzero"},
 		{"LiveRequest", "order_by", "sdk.OrderBy", "order_by,omitempty"},
 		{"LiveRequest", "options", "*LiveRequestOptions", "options,omitempty"},
-		{"LiveItem", "type", "Type", "type"},
+		{"LiveItem", "type", "LiveItemType", "type"},
 		{"LiveItem", "url", "string", "url"},
 		{"LiveItem", "seen", "sdk.Opt[sdk.Time]", "seen,omitzero"},
 		{"LiveItem", "score", "sdk.Opt[float64]", "score,omitzero"},
@@ -74,6 +74,11 @@ func TestBuildEdgeCases(t *testing.T) {
 		{"LiveItem", "sometimes", "sdk.Opt[string]", "sometimes,omitzero"},
 		{"LiveItem", "tags", "[]string", "tags,omitzero"},
 		{"TaskGetResult", "type", "TaskGetResultType", "type"},
+		{"TaskGetResult", "elements", "[]Element", "elements"},
+		{"TaskGetResult", "maybe", "sdk.Opt[[]Element]", "maybe,omitzero"},
+		{"TaskGetResult", "first", "Element", "first"},
+		{"TaskGetResult", "detail", "sdk.Opt[LiveItemSpell]", "detail,omitzero"},
+		{"AlphaItem", "parts", "[]AlphaItemPart", "parts,omitzero"},
 	} {
 		f := field(t, s, c.strct, c.field)
 		if got := goSource(f.Type); got != c.typ || f.Tag != c.tag {
@@ -82,6 +87,20 @@ func TestBuildEdgeCases(t *testing.T) {
 	}
 	if f := field(t, s, "LiveItem", "url"); f.Name != "URL" {
 		t.Errorf("url is named %s", f.Name)
+	}
+	if f := field(t, s, "AlphaItem", "kind"); f.Name == KindMethod {
+		t.Errorf("a kind's field %q is named like its method %s", f.JSON, KindMethod)
+	}
+	var sums []string
+	for _, sum := range s.Sums {
+		var kinds []string
+		for _, k := range sum.Kinds {
+			kinds = append(kinds, k.Value+"="+k.Struct.Name)
+		}
+		sums = append(sums, sum.Name+"/"+sum.Unknown+": "+strings.Join(kinds, " "))
+	}
+	if diff := cmp.Diff([]string{"AlphaItemPart/UnknownAlphaItemPart: beta=BetaElement gamma=GammaItem", "Element/UnknownElement: alpha=AlphaItem beta=BetaElement"}, sums); diff != "" {
+		t.Errorf("sums (-want +got):\n%s", diff)
 	}
 	var ops []string
 	for _, o := range s.Ops {
@@ -97,9 +116,58 @@ func TestBuildEdgeCases(t *testing.T) {
 	for _, e := range s.Enums {
 		enums = append(enums, e.Name)
 	}
-	// Two "type" enums with different values: the second is named by its struct.
-	if diff := cmp.Diff([]string{"Colors", "Kind", "TaskGetResultType", "Type"}, enums); diff != "" {
+	// Two "type" enums with different values, one struct each: a tie, so
+	// each is named by its struct, whichever is met first.
+	if diff := cmp.Diff([]string{"Colors", "Kind", "LiveItemType", "TaskGetResultType"}, enums); diff != "" {
 		t.Errorf("enums (-want +got):\n%s", diff)
+	}
+}
+
+// TestEnumNamesOrderIndependent: the enum names do not depend on the
+// order the generator meets the fields in (the live endpoint's path moved
+// after task_get's), and the list of values most structs have takes the
+// bare name.
+func TestEnumNamesOrderIndependent(t *testing.T) {
+	enums := func(spec string) map[string]string {
+		t.Helper()
+		doc, err := openapi3.NewLoader().LoadFromData([]byte(spec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sections, err := Build(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, st := range sections[0].Structs {
+			for _, f := range st.Fields {
+				if e := f.Base.Enum; e != nil {
+					out[st.Name+"."+f.JSON] = e.Name
+				}
+			}
+		}
+		return out
+	}
+	edge := string(loadEdge(t))
+	moved := strings.Replace(edge, "  /v3/widgets/live:\n", "  /v3/widgets/zz/live:\n", 1)
+	if moved == edge {
+		t.Fatal("the edit did not apply")
+	}
+	want := enums(edge)
+	if diff := cmp.Diff(want, enums(moved)); diff != "" {
+		t.Errorf("enum names depend on the order (-first +moved):\n%s", diff)
+	}
+	// "kind" with the values [big, small] in two structs and [tall] in
+	// one: the first list takes the bare name. "type" says nothing alone:
+	// always qualified.
+	more := strings.Replace(edge, "        type: {type: string, enum: [task, other]}\n",
+		"        type: {type: string, enum: [task, other]}\n        kind: {type: string, enum: [tall]}\n"+
+			"        again: {$ref: '#/components/schemas/WidgetsTaskGetResultAgain'}\n", 1) +
+		"    WidgetsTaskGetResultAgain:\n      type: object\n      properties: {kind: {type: string, enum: [big, small]}}\n"
+	got := enums(more)
+	if got["LiveRequest.kind"] != "Kind" || got["TaskGetResultAgain.kind"] != "Kind" || got["TaskGetResult.kind"] != "TaskGetResultKind" ||
+		got["LiveItem.type"] != "LiveItemType" {
+		t.Errorf("enum names: %v", got)
 	}
 }
 
@@ -160,6 +228,24 @@ func TestGeneratedEdgeCodeTypeChecks(t *testing.T) {
 	} {
 		if !strings.Contains(string(files["widgets/service_gen.go"]), want) {
 			t.Errorf("service_gen.go lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		"type Element interface {",
+		"func (*BetaElement) isElement() {}",
+		"func (*BetaElement) isAlphaItemPart() {}",
+		"func (*AlphaItem) Kind() string {",
+		"type UnknownElement struct {\n\tsdk.UnknownKind\n}",
+		`var elementKinds = sdk.NewKinds[Element]("type"`,
+		"x.Maybe = elementKinds.DecodeOpt(v.Maybe)",
+		"x.Elements = elementKinds.DecodeAll(v.Elements)",
+		"x.First = elementKinds.Decode(v.First)",
+		"x.Parts = alphaItemPartKinds.DecodeAll(v.Parts)",
+		"sdk.RegisterHolder[TaskGetResult]()",
+		"sdk.RegisterHolder[AlphaItem]()",
+	} {
+		if !strings.Contains(string(files["widgets/sums_gen.go"]), want) {
+			t.Errorf("sums_gen.go lacks %q", want)
 		}
 	}
 	for _, want := range []string{`sdk.ValidateField("options", v.Validate())`, `"must be at most 500"`, `"must be at least 0.5"`, `"must be at most 5 characters"`, `sdk.ValidateFilter(v, 3)`, `"colors[%d]"`} {

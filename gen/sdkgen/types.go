@@ -36,6 +36,10 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 		case contract.OrderByRule:
 			return goString
 		default:
+			if isSum(sb.schema(comp)) {
+				sum := sb.sumFor(comp)
+				return &GoType{Kind: SumK, Name: sum.Name, Sum: sum}
+			}
 			role := fmt.Sprintf("the type of %s.%s", owner, goname.Exported(field))
 			return &GoType{Kind: StructK, Name: sb.structFor(comp, request, role).Name}
 		}
@@ -53,7 +57,9 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 			return goTime
 		case len(v.Enum) > 0:
 			e := sb.enum(field, owner, v)
-			return &GoType{Kind: Named, Name: e.Name, Enum: e}
+			t := &GoType{Kind: Named, Enum: e}
+			e.types = append(e.types, t)
+			return t
 		}
 		return goString
 	case v.Type.Is(openapi3.TypeInteger):
@@ -81,8 +87,9 @@ func (sb *sectionBuilder) goType(ref *openapi3.SchemaRef, field string, request 
 }
 
 // enum returns the enum type of a string field: one type per field name
-// and set of values in a package; a field name whose values differ from
-// an earlier one's is prefixed with the struct that holds it.
+// and list of values in a package. Its name is decided once the whole
+// package is built (nameEnums), so that it does not depend on the order
+// the fields are met in.
 func (sb *sectionBuilder) enum(field, owner string, v *openapi3.Schema) *Enum {
 	values := make([]string, 0, len(v.Enum))
 	for _, x := range v.Enum {
@@ -91,21 +98,100 @@ func (sb *sectionBuilder) enum(field, owner string, v *openapi3.Schema) *Enum {
 		}
 	}
 	key := field + "=" + strings.Join(values, "|")
-	if e := sb.enums[key]; e != nil {
-		return e
+	e := sb.enums[key]
+	if e == nil {
+		e = &Enum{field: field, key: key}
+		for _, val := range values {
+			e.Values = append(e.Values, EnumValue{Value: val})
+		}
+		sb.enums[key] = e
+		sb.Enums = append(sb.Enums, e)
 	}
-	name := goname.Exported(field)
-	if prev, ok := sb.byName[name]; ok && !slices.Equal(prev, values) {
-		name = owner + name
+	if !slices.ContainsFunc(e.owners, func(o enumOwner) bool { return o.name == owner }) {
+		e.owners = append(e.owners, enumOwner{owner, firstLine(v.Description)})
 	}
-	sb.byName[name] = values
-	e := &Enum{Name: sb.types.Name(name, key), Doc: firstLine(v.Description)}
-	for _, val := range values {
-		e.Values = append(e.Values, EnumValue{Name: sb.types.Name(e.Name+goname.Exported(val), key+"/"+val), Value: val})
-	}
-	sb.enums[key] = e
-	sb.Enums = append(sb.Enums, e)
 	return e
+}
+
+// enumOwner is a struct with a field of an enum type, and the field's doc.
+type enumOwner struct{ name, doc string }
+
+// nameEnums names the package's enums by a rule of their own, order
+// independent: an enum is named for its field ("backlinks_status_type"
+// is BacklinksStatusType) when no other list of values has a field of
+// that name, or when its list is the one most structs have (on a tie,
+// none is); otherwise, when the name is a struct's, and when it says
+// nothing alone (contract.Generic: "type"), it is qualified by the first
+// of its structs in string order (SpellType). A name still taken goes to the enums in the
+// order of their field and values, numbered. A constant is the enum's
+// name and the value's, unique in the package in the same order.
+func (sb *sectionBuilder) nameEnums(structs map[string]bool) {
+	byField := map[string][]*Enum{}
+	for _, e := range sb.Enums {
+		slices.SortFunc(e.owners, func(x, y enumOwner) int { return strings.Compare(x.name, y.name) })
+		byField[e.field] = append(byField[e.field], e)
+	}
+	bare := map[*Enum]bool{}
+	for _, es := range byField {
+		var best *Enum
+		tie := false
+		for _, e := range es {
+			switch {
+			case best == nil || len(e.owners) > len(best.owners):
+				best, tie = e, false
+			case len(e.owners) == len(best.owners):
+				tie = true
+			}
+		}
+		if !tie {
+			bare[best] = true
+		}
+	}
+	sorted := slices.Clone(sb.Enums)
+	slices.SortFunc(sorted, func(x, y *Enum) int { return strings.Compare(x.key, y.key) })
+	for _, e := range sorted {
+		name := goname.Exported(e.field)
+		if !bare[e] || structs[name] || contract.Generic(name) {
+			name = e.owners[0].name + name
+		}
+		e.Name = sb.types.Name(name, "enum "+e.key)
+		e.Doc = e.owners[0].doc
+		for _, t := range e.types {
+			t.Name = e.Name
+		}
+	}
+	for _, e := range sorted {
+		for i := range e.Values {
+			e.Values[i].Name = sb.types.Name(e.Name+goname.Exported(e.Values[i].Value), "enum "+e.key+"/"+e.Values[i].Value)
+		}
+	}
+}
+
+// joinRoles says what a struct is from every place that uses it, in an
+// order that does not depend on the order they were met in: "the type of
+// A.B, C.D and 3 other fields".
+func joinRoles(role string, roles []string) string {
+	const typeOf = "the type of "
+	var fields []string
+	for _, r := range roles {
+		f, ok := strings.CutPrefix(r, typeOf)
+		if !ok {
+			return role // a request's or a data's own role
+		}
+		fields = append(fields, f)
+	}
+	slices.Sort(fields)
+	fields = slices.Compact(fields)
+	switch n := len(fields); {
+	case n == 0:
+		return role
+	case n == 1:
+		return typeOf + fields[0]
+	case n <= 3:
+		return typeOf + strings.Join(fields[:n-1], ", ") + " and " + fields[n-1]
+	default:
+		return fmt.Sprintf("%s%s and %d other fields", typeOf, strings.Join(fields[:2], ", "), n-2)
+	}
 }
 
 func firstLine(s string) string {

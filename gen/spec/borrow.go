@@ -29,12 +29,18 @@ func (b *builder) borrowShapes(eps []*endpoint) {
 			}
 			collect(ep, c)
 		}
+		for _, v := range n.variants {
+			collect(ep, v)
+		}
 	}
 	for _, ep := range eps {
 		collect(ep, ep.resp)
 	}
 	var fill func(ep *endpoint, n *node)
 	fill = func(ep *endpoint, n *node) {
+		for _, v := range n.variants {
+			fill(ep, v) // the kinds' fields too (V5)
+		}
 		for _, c := range n.children {
 			fill(ep, c)
 			if len(c.rows) == 0 || shapeKnown(c) || len(c.children) > 0 || envelopeContainer(c) || envelopeLeaf(c) {

@@ -27,7 +27,8 @@ type endpoint struct {
 	echo          *node      // data-echo keys that are not request fields
 	echoConflicts *node      // data-echo values whose type is not the request field's
 	hasRequest    bool
-	reqComp       string // the request's component, once written
+	reqComp       string     // the request's component, once written
+	filter        *filterRow // a GET's optional filter, taken as a last path segment (rule G2)
 }
 
 // Recorded is a response body a maintainer recorded from the API (the
@@ -51,6 +52,13 @@ type builder struct {
 	// nullables holds the section's fields that are nullable somewhere
 	// (rule E10), by section, name and type.
 	nullables map[string]nullWitness
+	// kindIndex holds, per section, the kinds the examples show in one
+	// array (rule V3); poly the polymorphic arrays and their kinds (V4-V6).
+	kindIndex  map[string]map[string]map[string]bool
+	kindFields map[string]map[string][]string
+	kindNodes  map[string]map[string][]*node
+	poly       *polymorphism
+	eps        []*endpoint // every endpoint, once gathered
 }
 
 // Build turns pages into one OpenAPI document and the report of what it
@@ -101,6 +109,8 @@ func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, er
 	b.borrowShapes(eps)
 	b.readFilters(pages, eps)
 	b.sectionNullables(eps)
+	b.eps = eps
+	b.collectSums(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
 			return nil, nil, err
@@ -111,6 +121,7 @@ func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, er
 	if err := b.checkExamples(eps); err != nil {
 		return nil, nil, err
 	}
+	b.shareTypes()
 	return b.doc, b.report, errors.Join(b.errs...)
 }
 
@@ -200,6 +211,7 @@ func (b *builder) operation(ep *endpoint) error {
 		WithDescription("the response envelope; errors arrive here too, in status_code of the envelope and of each task").
 		WithContent(content)}))
 	b.doc.AddOperation(ep.path, ep.method, op)
+	b.addFilterPath(ep, op)
 	return nil
 }
 
@@ -246,12 +258,13 @@ func (b *builder) pathParameters(ep *endpoint) openapi3.Parameters {
 		params = append(params, &openapi3.ParameterRef{Value: p})
 	}
 	if ep.method == "GET" {
+		filter := b.filterSegment(ep, names) // rule G2 (getparams.go)
 		for _, pg := range ep.pages {
 			if pg.Request == nil {
 				continue
 			}
 			for _, r := range pg.Request.Rows {
-				if r.Name != "" && !names[normalName(r.Name)] {
+				if r.Name != "" && !names[normalName(r.Name)] && normalName(r.Name) != filter {
 					b.report.add(ep, pg, page.PartRequestTable, normalName(r.Name), "left-out",
 						fmt.Sprintf("%s: a GET has no request body and %q is not a path parameter", r.Where(), r.Name))
 				}

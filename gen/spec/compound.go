@@ -38,8 +38,12 @@ func (b *builder) arraySchema(ep *endpoint, n *node, m merged, comp string, sd s
 		s.Items = ref(contract.OrderByRule)
 		return s
 	}
-	if len(n.children) > 0 || n.ex.elemKind[jsonval.Object] > 0 {
-		s.Items = b.component(ep, n, comp, sd, "")
+	if sum := b.sumSchema(ep, n, comp); sum != nil {
+		s.Items = sum // V4: a polymorphic array
+		return s
+	}
+	if e := elementNode(n); len(e.children) > 0 || n.ex.elemKind[jsonval.Object] > 0 {
+		s.Items = b.component(ep, e, comp, sd, "")
 		return s
 	}
 	var kinds []jsonval.Kind
@@ -179,8 +183,7 @@ func (b *builder) objectSchema(ep *endpoint, n *node, m merged, comp string, sd 
 // component makes the object component name from n's fields, and
 // returns a reference to it. desc overrides the node's description.
 func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc string) *openapi3.SchemaRef {
-	owner := ep.method + " " + ep.path + " " + string(sd.part) + " " + n.path()
-	name = b.names.Name(name, owner)
+	name = b.names.Name(name, componentOwner(ep, n, sd))
 	if _, done := b.doc.Components.Schemas[name]; done {
 		return ref(name)
 	}
@@ -216,6 +219,11 @@ func (b *builder) component(ep *endpoint, n *node, name string, sd side, desc st
 		s.Extensions = map[string]any{contract.ExtOrder: b.fieldOrder(n, s.Required, sd.request)}
 	}
 	return ref(name)
+}
+
+// componentOwner is who a component name belongs to in the names pool.
+func componentOwner(ep *endpoint, n *node, sd side) string {
+	return ep.method + " " + ep.path + " " + string(sd.part) + " " + n.path()
 }
 
 // childComponent names the component of a field of component parent:

@@ -71,8 +71,78 @@
 //	N10 A group heading row ("‘organic’ element in SERP") starts another
 //	   element type of the array the first heading's fields went in: the
 //	   containers opened since close.
+//	A group heading worded like the first one ("‘paid’ element in SERP"
+//	after "‘organic’ element in SERP") starts an element type of that
+//	array even when the rows before it went elsewhere.
+//	Two refinements of the rules above: N1's "a result's items" is the
+//	row the table marks in bold when it marks a row of that name later
+//	(refinement_chips' own items come before the result's **items**);
+//	and N4 does not close a container when the section's examples also
+//	show the row's field inside a container of that name and type
+//	(refinement_chips holds items and sits beside the result's items:
+//	evidence both ways is none, N8 decides).
 //	A rule that moves a row from where N8 would put it says so in the
-//	report. The docs2spec corpus test TestNestingWithoutExamples
+//	report.
+//
+// Polymorphic arrays (variants.go, sums.go). A SERP result's items hold
+// elements of many kinds ("organic", "paid", "people_also_ask"), which
+// their "type" (contract.Discriminator) names, each kind with fields of
+// its own, elements of kinds inside them too (people_also_ask's items).
+//
+//	V1 Beside the union of its elements' fields, an array keeps the fields
+//	   of each kind: an example element's kind is its "type" (a kind's
+//	   name: lower-case words joined by "_").
+//	V2 In a table, a row that names its element's kind ("type of element
+//	   = ‘organic’", "type of component = ‘x’"; quote marks and a space
+//	   beside an underscore are slips) starts that kind of its array, and
+//	   so does a group heading ("‘organic’ element in SERP") until such a
+//	   row names it; a kind spelled as an example's kind without its
+//	   underscores is that kind. Each row goes on its kind's fields too.
+//	   Within a kind: the kinds of the arrays inside the elements of the
+//	   kind before end; the fields of the array's elements are candidates
+//	   for its rows again (P5 per kind); a field of another kind is no
+//	   candidate beyond the row's context; N3 and N4 read the section's
+//	   examples of the kind (N3 closes a kind's array the examples show
+//	   without the row's field, but inside an element of a kind no example
+//	   shows, where the table documents what other pages' examples lack;
+//	   N4 closes no kind's array and looks no further out than the
+//	   innermost); N5 does not open a kind's container the section's
+//	   examples show holding values (related_searches' items are
+//	   strings); and no rule closes the array the group headings start
+//	   the kinds of.
+//	V3 In a flattened table, the array a kind row starts a kind of is
+//	   the one just opened (its first row), the one a group heading
+//	   started a kind of, the array row right before it that nothing
+//	   opened and no example shows holding values (its elements are of
+//	   that kind); else, of the arrays whose rows describe a kind, the one
+//	   with a kind the section's examples show in one array with the
+//	   row's; else the one with a kind whose name shares the most words,
+//	   two at least, at its start and end with the row's
+//	   ("knowledge_graph_list_item" beside "knowledge_graph_images_item");
+//	   else the innermost open one, reported as not confirmed. Reported.
+//	V4 An array of two kinds or more (examples and tables together) is
+//	   polymorphic: its items are a oneOf of one component per kind with
+//	   discriminator {propertyName: type, mapping}; the union of the kinds'
+//	   fields is not written. A request has no kinds.
+//	V5 A kind is one component per section, named by contract.KindComponent
+//	   (SerpOrganicItem, SerpPeopleAlsoAskElement: its name only, reserved
+//	   before any other component): its fields merged from every operation
+//	   whose polymorphic arrays (and the arrays inside their kinds) have it,
+//	   their rows by M1-M5, their examples together (R2, E2); its
+//	   discriminator is always sent. An array inside a kind is polymorphic
+//	   by the kinds of the merged kind (SerpPeopleAlsoAskItemItem).
+//	V6 A result's items are one polymorphic component per section
+//	   (SerpItem, of every kind of the section's polymorphic result items);
+//	   a result's items of one kind are that component too when another
+//	   operation's polymorphic result items have the kind (one kind, one
+//	   type), and an object like any other otherwise.
+//	V7 A kind's field that no row types and the examples only show as
+//	   null takes the type the section's fields of that name have, when
+//	   they all have one (splitting the union leaves it without the rows
+//	   of the other kinds).
+//	The SDK makes a polymorphic element type an interface implemented by
+//	one struct per kind and by an Unknown struct holding the JSON of a
+//	kind it does not know (gen/sdkgen/ir_sum.go, sdk/sum.go). The docs2spec corpus test TestNestingWithoutExamples
 //	(DFS_NESTING_EVAL=1) measures the rules on the corpus pages that have
 //	examples, built without them.
 //
@@ -138,6 +208,11 @@
 //	   the spec from the others, and the run fails.
 //	G1 Path parameters ({id}) are declared; a GET page's "request" table
 //	   describes them, and its other rows are reported as left out.
+//	G2 A GET page's request table with one optional row that is not a
+//	   path parameter (locations' "country") documents a filter the API
+//	   takes as a last path segment, as task_get takes $id: the endpoint
+//	   gets a second path <path>/{row} with the same response, reported
+//	   (getparams.go). More rows, or a required one, stay left out (G1).
 //
 // Order (order.go)
 //
@@ -170,6 +245,9 @@
 //	   another JSON type than the request (location_code "2840"), Data lists
 //	   the request's fields itself and types that one as the echo does.
 //	S3 A task's result is nullable: a failed task has "result": null.
+//	S4 A task always has a result (null when there is none): the API
+//	   sends it. An example task without one is a slip of the docs (a
+//	   copied task, say), which X1 reports and leaves out.
 //	F1 Request fields named filters or ..._filters, or described with a
 //	   logical operator, take the filter grammar: FilterCondition
 //	   [field, operator, value] or FilterGroup [filter, "and"|"or", ...],
@@ -226,8 +304,99 @@
 //	   A recording that does not fit the spec built with it is an error.
 //
 // Names (names.go): an operation is named by its path
-// (BacklinksReferringDomainsLive); its components are that name plus
-// Request, Response, Task, Data, Result and, for the result's items, Item;
-// deeper objects add the field's name (singular for arrays). A name taken
-// by another owner gets a number.
+// (BacklinksReferringDomainsLive); while it is built, its components are
+// that name plus Request, Response, Task, Data, Result and, for the
+// result's items, Item; deeper objects add the field's name (singular for
+// arrays). A name taken by another owner gets a number. Once every
+// operation is built, the shared-types pass renames what it shares.
+//
+// Shared types (dedupe.go, dedupe_union.go, naming.go). After the build,
+// on whatever components the document holds (oneOf members and
+// discriminator mappings included), each section's response objects of
+// one shape are one component; renaming one updates every $ref and every
+// mapping value. Each merge and rename is listed in the report's "Shared
+// types", each live/task_get difference under "Live and task_get".
+//
+//	T1 Two components are of one shape when their schemas are equal once
+//	   descriptions, examples, titles and the docs' field order
+//	   (x-dfs-order) are set aside: the same properties with the same
+//	   schemas, recursively; the same type, format, enum values (as a
+//	   set), pattern, limits, items, additionalProperties,
+//	   allOf/oneOf/anyOf and discriminator; each reference compared by the
+//	   shape it names (a partition refinement, so that cycles compare by
+//	   how they unfold). Whether a scalar property (string, number,
+//	   integer, boolean) is required and whether a scalar is nullable are
+//	   the examples' evidence (R2, E6), not shape: the members pool it, as
+//	   E10 pools nullability: required where every member requires it,
+//	   nullable where any member makes it so (sdk.Opt holds every state),
+//	   reported with the number of places that differed; so is the
+//	   nullable of an inline array or map whose property is required (its
+//	   nil is null). The rest of an object's or an array's required and
+//	   nullable, a component's own nullable included, is shape: a Go
+//	   pointer or slice of an optional field cannot be both missing and
+//	   null.
+//	T2 Shapes are shared within a section (one Go package), never across.
+//	T3 Requests are not shared: a component a request body reaches, and
+//	   an operation's Request, Response, Task and Data, stay the
+//	   operation's, as built. A request is what one endpoint documents and
+//	   Validate checks (its limits, its filter fields, its required
+//	   fields); two endpoints whose tasks look alike today are changed
+//	   apart by the docs, and a shared type would then split and rename.
+//	   The shared envelope and filter grammar are left alone.
+//	T4 A function's result and its items (the result of a live or task_get
+//	   and the result's items array) are named by the function and the
+//	   variant (SerpGoogleOrganicAdvancedResult, ...Item;
+//	   BacklinksReferringDomainsItem) and shared by the live and task_get
+//	   of that function and variant, never by another function. Where the
+//	   two differ, their trees are merged side by side: every property
+//	   either has, required where both require it, nullable where either
+//	   is, reported; any other difference (a type, a format, an enum, an
+//	   array against an object) keeps them apart with their operations'
+//	   names (SerpGoogleOrganicLiveAdvancedResult), reported. The result
+//	   of another step is named by the step (SerpTasksReadyResult) and
+//	   shared by the section's functions whose shape is the same (by the
+//	   first function in string order where several shapes want it); an
+//	   operation of no task flow keeps its name (SerpIdListResult).
+//	T5 Any other object wants the name of the field that holds it: the
+//	   section and the field's name, singular for an array's elements or
+//	   a map's values, in CamelCase (SerpSpell, SerpRating, SerpLink); a
+//	   member of a discriminated oneOf puts its discriminator value in
+//	   front (OrganicItem), and merges only with members of the same
+//	   values. Where its uses give several names, the field first in its
+//	   parent's docs' order, then the first in string order (not the most
+//	   used: more uses of the same fields change nothing).
+//	T6 Of the shapes that want one name, the one used in the most
+//	   contexts (a context is a parent's T5 name and the field:
+//	   Item.rating, DescriptionRow.rating), then by the most functions,
+//	   holds it; on a tie of both, none does. The others, and any shape
+//	   whose name says nothing alone (contract.Generic: Item, Option,
+//	   Info, Type, ...), are qualified by their ancestors' T5 names, as
+//	   many as make the names of the shapes that want it unique, taking at
+//	   each step the parent whose name comes first in string order
+//	   (SerpItemRating, SerpResultRefinementChips). A result or an item of
+//	   T4 ends the chain: "Item", "Result".
+//	T7 Names still held twice once the chains end: the nullable one of
+//	   shapes that differ in that is NullableX; then one with a field the
+//	   others lack is XWithField (SerpItemRatingWithRatingDistribution);
+//	   then one that a single function's results reach takes that
+//	   function's name (SerpGoogleOrganicRegularResultRefinementChips; a
+//	   shape of several functions never does: which one would change as
+//	   functions are added); then a suffix from
+//	   the shape (X and six hex digits of a hash of it, every reference
+//	   written out). Never a number of the build.
+//	T8 The shared component is the schema of one member, the one whose
+//	   docs' field order most members have (then the first by name), with
+//	   at each place the description with the most lines, then the
+//	   longest, then the first in string order (M4, made total); the
+//	   report says at how many places the members' descriptions differ.
+//
+// A name depends on the shapes of the section and the contexts they are
+// used in, never on the order of the pages or of the build, nor on how
+// many functions use a shape the same way: the pages of a function copied
+// to another rename nothing (golden's TestNamesStableWhenAPageIsAdded).
+// Adding a page renames an existing type when it brings a shape, or a
+// context, that changes which shape holds a name (T6), or a field name
+// that comes first for a shape (T5), or a parent that comes first in a
+// qualifying chain, or a second function to a shape T7 named by its one. make
+// spec-diff reports the rename.
 package spec

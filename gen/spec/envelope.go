@@ -65,7 +65,9 @@ func (b *builder) responseSchemas(ep *endpoint, reqRef *openapi3.SchemaRef) *ope
 	}
 	b.extras(ep, tasks, contract.TaskEnvelopeFields, taskProps, ep.op+"Task")
 	taskName := b.names.Name(ep.op+"Task", ep.path+" task")
-	b.doc.Components.Schemas[taskName] = allOf(ref(contract.TaskEnvelope), taskProps, "one task of the response")
+	task := allOf(ref(contract.TaskEnvelope), taskProps, "one task of the response")
+	task.Value.AllOf[1].Value.Required = []string{contract.Result} // S4
+	b.doc.Components.Schemas[taskName] = task
 
 	list := openapi3.NewArraySchema()
 	list.Items = ref(taskName)

@@ -18,6 +18,7 @@ func (b *builder) gatherAll(eps []*endpoint) []*endpoint {
 		b.gatherExamples(ep)
 	}
 	b.indexSections(eps)
+	b.indexKinds(eps)
 	order := slices.Clone(eps)
 	slices.SortStableFunc(order, func(x, y *endpoint) int {
 		return cmp.Compare(min(x.resp.objects, 1), min(y.resp.objects, 1)) * -1
@@ -42,6 +43,7 @@ func (b *builder) gatherAll(eps []*endpoint) []*endpoint {
 			}
 			b.gatherExamples(ep)
 			b.indexSections(eps)
+			b.indexKinds(eps)
 		}
 	}
 	return slices.DeleteFunc(eps, func(ep *endpoint) bool { return dropped[ep] })

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/gen/page"
 	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
@@ -124,7 +125,12 @@ type flatState struct {
 	// because the table opened it last (rule N8), reported once.
 	unconfirmed  map[*node][]string
 	order        []*node
-	headingLevel *node // the array whose element types the group headings start (N10)
+	headingLevel *node  // the array whose element types the group headings start (N10)
+	headingForm  string // the words of its first heading around the kind it quotes
+	// markedAhead counts the rows still to come that the table marks in
+	// bold, by name.
+	markedAhead map[string]int
+	kinds       *kindState // the kinds the table's rows describe (V2)
 }
 
 func (fs *flatState) inner() *node { return fs.open[len(fs.open)-1] }
@@ -132,11 +138,16 @@ func (fs *flatState) inner() *node { return fs.open[len(fs.open)-1] }
 // heading is rule N10: a group heading ("‘organic’ element in SERP")
 // starts the fields of another element type of the array the first
 // heading's fields went in: the containers opened since close.
-func (fs *flatState) heading(context *node) {
-	if fs.headingLevel != nil && slices.Contains(fs.open, fs.headingLevel) {
+//
+// A heading worded like the first one ("‘paid’ element in SERP" after
+// "‘organic’ element in SERP") starts another element type of that
+// array even when the rows before it went elsewhere (V2).
+func (fs *flatState) heading(context *node, text string) {
+	switch {
+	case fs.headingLevel != nil && (slices.Contains(fs.open, fs.headingLevel) || headingForm(text) == fs.headingForm):
 		fs.reopen(fs.headingLevel)
-	} else {
-		fs.headingLevel = context
+	default:
+		fs.headingLevel, fs.headingForm = context, headingForm(text)
 		fs.reopen(context)
 	}
 	fs.prevOpened, fs.prev, fs.prevLevel = true, nil, nil
@@ -186,11 +197,12 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 		return inner, ""
 	}
 	if inner.parent != nil && !envelopeContainer(inner) {
-		if fields, _, _, ok := b.knownShape(ep, inner, levelType(inner)); ok && slices.Contains(fields, name) {
+		if fields, _, _, ok := b.shapeIn(ep, fs, inner); ok && slices.Contains(fields, name) {
 			return inner, ""
 		}
 	}
-	if !request && name == "items" && len(fs.open) > 2 && fs.open[1].name == "tasks" && fs.open[2].name == "result" && !has(fs.open[2]) && inner != fs.open[2] {
+	if !request && name == "items" && len(fs.open) > 2 && fs.open[1].name == "tasks" && fs.open[2].name == "result" && !has(fs.open[2]) && inner != fs.open[2] &&
+		(pr.row.Marked || fs.markedAhead[name] == 0) { // the table marks the envelope's items when it marks a row of that name
 		return fs.open[2], "a result's items (the envelope's shape: tasks, result, items)"
 	}
 	// N2: a container marked in bold after the fields of another marked
@@ -225,9 +237,9 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 		}
 	}
 	// N3: the fields the section's same-named object holds.
-	for level.parent != nil && !confirmed(level) && !envelopeContainer(level) {
-		fields, _, from, ok := b.knownShape(ep, level, levelType(level))
-		if !ok || slices.Contains(fields, name) {
+	for level.parent != nil && !confirmed(level) && !envelopeContainer(level) && !fs.kinds.isHeaded(level) {
+		fields, _, from, ok := b.shapeIn(ep, fs, level)
+		if !ok || slices.Contains(fields, name) || fs.kinds.current[level] != "" && !b.closesKind(ep, fs, level, name) {
 			break
 		}
 		why = fmt.Sprintf("%s %s shows the fields of %s without it: placed beside", from.method, from.path, level.name)
@@ -239,15 +251,16 @@ func (b *builder) flatLevel(ep *endpoint, fs *flatState, pr placedRow, request b
 	// container opened last has two fields of its own (a young
 	// container's second row is no evidence against it).
 	{
-		sib := b.sections[ep.section].siblingsOf(name)
-		for level.parent != nil && !envelopeContainer(level) && !confirmed(level) && sib[level.name] && !has(level.parent) {
+		sib, floor := b.sections[ep.section].siblingsOf(name), fs.kinds.innermost(fs)
+		for level.parent != nil && !envelopeContainer(level) && !confirmed(level) && sib[level.name] && !has(level.parent) && fs.kinds.current[level] == "" &&
+			!b.sections[ep.section].shownInside(level, name) {
 			why = strings.TrimPrefix(why+"; ", "; ") + fmt.Sprintf("the section's examples show it beside %s itself: %s closes", level.name, describe(level))
 			level = level.parent
 		}
 		if why == "" && len(sib) > 0 && placedIn(inner, taken) >= 2 {
 			for i := len(fs.open) - 1; i > 0; i-- {
 				c := fs.open[i]
-				if c.name == "tasks" && c.parent.parent == nil {
+				if c.name == "tasks" && c.parent.parent == nil || floor != nil && c != floor && under(floor, c) {
 					break
 				}
 				if has(c) {
@@ -379,4 +392,34 @@ func envelopeKnown(level *node, name string, request bool) bool {
 		return slices.Contains(contract.TaskEnvelopeFields, name) || name == "data" || name == "result"
 	}
 	return name == "items" && envelopeContainer(level) && level.name == "result"
+}
+
+// shownInside reports whether the section's examples show a field named
+// name inside a container of the same name and table type as level: then
+// that they also show it beside one is no evidence against it (N4:
+// refinement_chips holds items, and sits beside the result's items).
+func (ix *sectionIndex) shownInside(level *node, name string) bool {
+	if ix == nil {
+		return false
+	}
+	shown := func(n *node) string { // the table's type, else the examples'
+		switch {
+		case levelType(n) != "":
+			return levelType(n)
+		case n.ex.kinds[jsonval.Array] > 0:
+			return "array"
+		case n.ex.kinds[jsonval.Object] > 0:
+			return "object"
+		}
+		return ""
+	}
+	for _, d := range ix.shapes[level.name] {
+		if shown(d.n) != shown(level) {
+			continue
+		}
+		if c := d.n.child(name); c != nil && c.ex.seen > c.ex.kinds[jsonval.Null] {
+			return true
+		}
+	}
+	return false
 }

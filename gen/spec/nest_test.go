@@ -141,14 +141,14 @@ func TestNestingWithoutExample(t *testing.T) {
 		"items[].summary", "items[].summary.count", "items[].type",
 		"lang", "meta", "meta.title", "rank", "seen", "target", "total_count",
 	}
-	if diff := cmp.Diff(want, fieldPaths(doc, "WidgetsLiveResult")); diff != "" {
+	if diff := cmp.Diff(want, fieldPaths(doc, "WidgetsResult")); diff != "" {
 		t.Errorf("result fields (-want +got):\n%s", diff)
 	}
-	counts := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["counts"].Value
+	counts := doc.Components.Schemas["WidgetsResult"].Value.Properties["counts"].Value
 	if ap := counts.AdditionalProperties.Schema; ap == nil || !ap.Value.Type.Is("integer") {
 		t.Errorf("N5: counts (a count per each type) is not a map of integer: %+v", counts)
 	}
-	if seen := doc.Components.Schemas["WidgetsLiveResult"].Value.Properties["seen"].Value; seen.Format != contract.DateTimeFormat {
+	if seen := doc.Components.Schemas["WidgetsResult"].Value.Properties["seen"].Value; seen.Format != contract.DateTimeFormat {
 		t.Errorf("E9: seen is %v %q, want a %s string", seen.Type, seen.Format, contract.DateTimeFormat)
 	}
 	task := fieldPaths(doc, "WidgetsLiveTask")

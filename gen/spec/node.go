@@ -31,6 +31,13 @@ type node struct {
 	docs       exampleStats
 	docObjects int
 	rec        map[string]*exampleStats
+	// variants are an array's element kinds (variants.go, rules V1-V6):
+	// for each value of its elements' discriminator, a node of the fields
+	// the elements of that kind have, in the order first seen. kind is set
+	// on such a node; its parent is the array.
+	variants []*node
+	kind     string
+	heading  string // the group heading that named the kind in a table
 }
 
 // placedRow is a table row on its node, with where it came from.
@@ -58,6 +65,9 @@ type exampleStats struct {
 const maxSamples = 64
 
 func (n *node) path() string {
+	if n.kind != "" {
+		return kindPath(n)
+	}
 	if n.parent == nil {
 		return ""
 	}
@@ -134,6 +144,9 @@ func (n *node) addValue(v *jsonval.Value, file string) {
 		for _, e := range v.Arr {
 			if e.Kind == jsonval.Object {
 				n.addMembers(e, file)
+				if k := kindOfValue(e); k != "" {
+					n.variant(k).addMembers(e, file) // V1
+				}
 			}
 		}
 	}

@@ -50,17 +50,35 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		b.report.add(ep, pg, part, "", "nesting", fmt.Sprintf("the table is flattened (%s): where its %d rows go comes from the examples, and from rules N1-N10 where none places them", pg.Format, len(t.Rows)))
 	}
 	remaining := map[string]int{} // rows still to come, by normalised name
+	fs.markedAhead = map[string]int{}
 	for _, row := range t.Rows {
 		remaining[normalName(row.Name)]++
+		if row.Marked {
+			fs.markedAhead[normalName(row.Name)]++
+		}
 	}
+	ks := newKindState(func(a *node) { // V2: each kind describes its own fields
+		for n := range placed {
+			if n != a && under(n, a) {
+				delete(placed, n)
+			}
+		}
+	})
+	fs.kinds = ks
 	for _, row := range t.Rows {
 		remaining[normalName(row.Name)]--
+		if row.Marked {
+			fs.markedAhead[normalName(row.Name)]--
+		}
 		if row.Heading != "" {
-			b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
-			if t.Flat {
-				fs.heading(context)
-				context = fs.inner()
+			if !t.Flat {
+				b.report.add(ep, pg, part, "", "note", fmt.Sprintf("group heading %q (%s) carries no field; its fields are placed by the example", row.Heading, row.Where()))
+				continue
 			}
+			fs.heading(context, row.Heading)
+			context = fs.inner()
+			ks.heading(fs.headingLevel, row.Heading)
+			b.report.add(ep, pg, part, describe(fs.headingLevel), "variant", fmt.Sprintf("N10, V2: group heading %q (%s) starts another element kind of %s", row.Heading, row.Where(), describe(fs.headingLevel)))
 			continue
 		}
 		pr, err := newPlacedRow(pg, part, row)
@@ -81,9 +99,15 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 			}
 			indentParent = stack[len(stack)-1].n
 		}
+		if k := kindOfRow(pr); k != "" && !request {
+			context = b.kindRow(ep, pg, part, ks, fs, k, row, context, indentParent, t.Flat)
+		}
 		taken := func(n *node) bool { _, ok := placed[n]; return ok }
 		later := remaining[normalName(row.Name)] > 0
-		n, level, how := locate(row.Name, indentParent, context, root, taken, later)
+		// V2: beyond the row's context, a field of another kind of an
+		// array is not a candidate.
+		seek := func(n *node) bool { return taken(n) || ks.hidden(n) }
+		n, level, how := locate(row.Name, indentParent, context, root, seek, later)
 		if t.Flat && n != nil && taken(n) && level == context {
 			if c := nestedAfterContainer(fs, level); c != nil {
 				b.report.add(ep, pg, part, c.path(), "nesting", fmt.Sprintf("no example places it: %s already has a field %q: the container row before it, %s, holds this one", describe(level), n.name, c.name))
@@ -151,6 +175,10 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		}
 		placed[n] = row
 		n.rows = append(n.rows, pr)
+		m := ks.mirror(n)
+		if m != nil {
+			m.rows = append(m.rows, pr) // V2: the row is its kind's too
+		}
 		b.takeProseExample(ep, pg, part, n, pr)
 		context = level
 		if !t.Flat {
@@ -164,7 +192,9 @@ func (b *builder) place(ep *endpoint, pg *page.Page, t *page.Table, part page.Pa
 		// its parents, and the row itself when it opens one.
 		fs.reopen(level)
 		opens, why := false, ""
-		if created || !confirmed(n) && n.ex.seen == 0 {
+		if o, w, ok := b.opensKind(ep, m, pr); ok {
+			opens, why = o, w // V2: what the section's examples show of the kind's field
+		} else if created || !confirmed(n) && n.ex.seen == 0 {
 			opens, why = b.opens(ep, n, pr, request)
 		} else {
 			opens = canHold(n, pr.typ)

@@ -46,7 +46,7 @@ func TestRecordedResponses(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := loaded.Components.Schemas
-	it := s["WidgetsLiveItem"].Value
+	it := s["WidgetsItem"].Value
 	if !it.Properties["tld"].Value.Nullable {
 		t.Error("W1: tld is null on the wire but not nullable")
 	}
@@ -58,7 +58,7 @@ func TestRecordedResponses(t *testing.T) {
 			t.Error("W4: kept is still required though the wire leaves it out")
 		}
 	}
-	if s["WidgetsLiveResult"].Value.Properties["new_total"] == nil {
+	if s["WidgetsResult"].Value.Properties["new_total"] == nil {
 		t.Error("W2: the wire's new_total was not added")
 	}
 	data := s["WidgetsLiveData"].Value

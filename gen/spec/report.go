@@ -16,6 +16,8 @@ type Report struct {
 	Pages     []PageSummary
 	Recorded  []RecordedSummary
 	Endpoints map[string]*EndpointReport // by "METHOD path"
+	Shared    []SharedType               // the components of one shape made one (rules T1-T8)
+	Flows     []FlowMerge                // live and task_get results that differ (rule T4)
 }
 
 // PageSummary says how one page was read.
@@ -132,9 +134,12 @@ func (r *Report) Markdown() string {
 	})
 	for _, k := range keys {
 		er := r.Endpoints[k]
-		if er.Path == "" {
+		switch {
+		case er.Path == "":
 			b.WriteString("\n## Shared components\n\nThe response and task envelopes, from every page.\n")
-		} else {
+		case er.Method == "":
+			fmt.Fprintf(&b, "\n## Element kinds of %s\n\nOne component per kind of the section's polymorphic arrays, from every operation (rules V1-V6).\n", er.Path)
+		default:
 			fmt.Fprintf(&b, "\n## %s %s\n\nPages: %s\n", er.Method, er.Path, strings.Join(er.Pages, ", "))
 		}
 		entries := slices.DeleteFunc(slices.Clone(er.Entries), func(e Entry) bool { return e.Part == PartRecorded })
@@ -160,6 +165,7 @@ func (r *Report) Markdown() string {
 			fmt.Fprintf(&b, "- `%s` %s: %s%s\n", path, e.Kind, e.Text, src)
 		}
 	}
+	r.sharedMarkdown(&b)
 	return b.String()
 }
 

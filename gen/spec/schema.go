@@ -70,6 +70,9 @@ func (b *builder) fieldSchema(ep *endpoint, n *node, comp string, sd side) *open
 		return s
 	}
 	typ := b.resolveType(n, m, note)
+	if typ == "" {
+		typ = b.kindFieldType(ep, n, note) // V7
+	}
 	if !sd.request && len(n.rec) > 0 {
 		b.wireChanges(ep, n, m, typ, docsType(n, m))
 	}

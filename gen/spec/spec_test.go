@@ -61,7 +61,7 @@ func build(t *testing.T, pages ...*page.Page) (*openapi3.T, *spec.Report) {
 	return loaded, report
 }
 
-func item(doc *openapi3.T) *openapi3.Schema { return doc.Components.Schemas["WidgetsLiveItem"].Value }
+func item(doc *openapi3.T) *openapi3.Schema { return doc.Components.Schemas["WidgetsItem"].Value }
 
 func TestRules(t *testing.T) {
 	p := tabPage(t, "a.txt",

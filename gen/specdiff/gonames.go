@@ -15,17 +15,19 @@ import (
 // goNames knows, for both specs, the Go name of every field of every
 // component, as sdkgen names them.
 type goNames struct {
-	docs   []*openapi3.T                // head first, then base
-	fields map[string]map[string]string // component -> wire name -> "pkg.Type.Field"
+	docs     []*openapi3.T                // head first, then base
+	fields   map[string]map[string]string // component -> wire name -> "pkg.Type.Field"
+	sections map[*openapi3.T][]*sdkgen.Section
 }
 
 func newGoNames(base, head *openapi3.T) *goNames {
-	g := &goNames{docs: []*openapi3.T{head, base}, fields: map[string]map[string]string{}}
+	g := &goNames{docs: []*openapi3.T{head, base}, fields: map[string]map[string]string{}, sections: map[*openapi3.T][]*sdkgen.Section{}}
 	for _, doc := range []*openapi3.T{base, head} {
 		sections, err := sdkgen.Build(doc)
 		if err != nil {
 			continue // a spec the generator refuses still gets a diff, without Go names
 		}
+		g.sections[doc] = sections
 		for _, s := range sections {
 			for _, st := range s.Structs {
 				m := g.fields[st.Component]
@@ -240,11 +242,24 @@ func combinator(s *openapi3.Schema, seg string) (openapi3.SchemaRefs, int, bool)
 // Markdown renders the report for a pull request.
 func (r *Report) Markdown(base, head string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Spec diff\n\n%s → %s: %d changes, %d breaking for SDK users.\n", base, head, len(r.Changes), r.Breaking())
+	fmt.Fprintf(&b, "# Spec diff\n\n%s → %s: %d changes, %d breaking for SDK users.\n", base, head, len(r.Changes)+len(r.Renames), r.Breaking())
+	if len(r.Renames) > 0 {
+		b.WriteString("\n## Renamed types\n\nThe same places of the bodies name another type: **BREAKING** for code that names the Go type.\n\n")
+		for _, rn := range r.Renames {
+			fmt.Fprintf(&b, "- %s `%s` → `%s`", rn.Kind, strings.Join(rn.From, "`, `"), strings.Join(rn.To, "`, `"))
+			if gf, gt := strings.Join(rn.GoFrom, ", "), strings.Join(rn.GoTo, ", "); gf != "" && gt != "" && gf+gt != strings.Join(rn.From, ", ")+strings.Join(rn.To, ", ") {
+				fmt.Fprintf(&b, " (Go: `%s` → `%s`)", gf, gt)
+			}
+			fmt.Fprintf(&b, ", e.g. at %s\n", rn.Where)
+		}
+	}
 	var ep string
 	for _, c := range r.Changes {
 		if k := c.Method + " " + c.Path; k != ep {
 			ep = k
+			if k == " " {
+				k = "Components"
+			}
 			fmt.Fprintf(&b, "\n## %s\n\n", k)
 		}
 		mark := "not breaking"
@@ -261,7 +276,7 @@ func (r *Report) Markdown(base, head string) string {
 		}
 		fmt.Fprintf(&b, ": %s\n", strings.Join(c.Texts, "; "))
 	}
-	if len(r.Changes) == 0 {
+	if len(r.Changes)+len(r.Renames) == 0 {
 		b.WriteString("\nNo change.\n")
 	}
 	return b.String()

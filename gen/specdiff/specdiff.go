@@ -32,11 +32,17 @@ type Change struct {
 }
 
 // Report is every change between two specs.
-type Report struct{ Changes []Change }
+type Report struct {
+	Changes []Change
+	// Renames are the types whose name changed (every one breaks code
+	// that names it); oasdiff, which resolves references, does not see
+	// them.
+	Renames []Rename
+}
 
-// Breaking counts the breaking changes.
+// Breaking counts the breaking changes, renames included.
 func (r *Report) Breaking() int {
-	n := 0
+	n := len(r.Renames)
 	for _, c := range r.Changes {
 		if c.Breaking {
 			n++
@@ -49,11 +55,11 @@ func (r *Report) Breaking() int {
 // against the generated SDK: a field, operation or enum value that goes
 // away (the Go name goes), a type or format change, even one the API calls
 // compatible such as integer to number (the Go type changes: int64 to float64),
-// a response field whose nullability changes (plain value <-> sdk.Opt), a
-// request field that becomes required, a string that becomes an enum, and
+// a response field whose nullability changes or that becomes optional or
+// required (plain value <-> sdk.Opt or a pointer), a request field that becomes required, a string that becomes an enum, and
 // a tightened request constraint (Validate refuses what it took). Added
 // fields and values, relaxed constraints and new defaults do not break.
-var breakingID = regexp.MustCompile(`removed|type-(changed|generalized|specialized|compatible)|format-changed|list-of-types|response.*became-(not-)?nullable|` +
+var breakingID = regexp.MustCompile(`removed|type-(changed|generalized|specialized|compatible)|format-changed|list-of-types|response.*became-(not-)?nullable|response-property-became-(optional|required)|` +
 	`new-required-request|request-property-became-required|became-enum|request.*(max-decreased|max-length-decreased|` +
 	`max-items-decreased|min-increased|min-length-increased|min-items-increased|max-set|max-length-set|max-items-set|min-set|pattern-(added|changed))`)
 
@@ -80,10 +86,20 @@ func Compare(base, head []byte) (*Report, error) {
 	}
 	changes := checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(checker.GetAllChecks()), d, sources, checker.INFO)
 	names := newGoNames(b, h)
+	r := &Report{Renames: renames(b, h, names)}
+	explained := map[string]bool{} // components a rename or merge accounts for
+	for _, rn := range r.Renames {
+		for _, n := range rn.From {
+			explained[n] = true
+		}
+	}
 	loc := checker.NewDefaultLocalizer()
 	byKey := map[string]*Change{}
 	var order []string
 	for _, c := range changes {
+		if c.GetId() == "api-schema-removed" && slices.ContainsFunc(c.GetArgs(), func(a any) bool { s, ok := a.(string); return ok && explained[s] }) {
+			continue // said as the rename
+		}
 		field, goField, raw := names.locate(c)
 		key := c.GetOperation() + " " + c.GetPath() + " " + goField
 		if goField == "" {
@@ -106,7 +122,6 @@ func Compare(base, head []byte) (*Report, error) {
 		}
 		ch.Breaking = ch.Breaking || Breaking(c.GetId())
 	}
-	r := &Report{}
 	for _, k := range order {
 		ch := byKey[k]
 		if echoOnly(ch) {

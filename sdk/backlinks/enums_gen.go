@@ -2,6 +2,32 @@
 
 package backlinks
 
+// BacklinksItemItemType is one of: anchor, image, meta, canonical, alternate, redirect.
+//
+// link type
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type BacklinksItemItemType string
+
+// The values of BacklinksItemItemType.
+const (
+	BacklinksItemItemTypeAnchor    BacklinksItemItemType = "anchor"
+	BacklinksItemItemTypeImage     BacklinksItemItemType = "image"
+	BacklinksItemItemTypeMeta      BacklinksItemItemType = "meta"
+	BacklinksItemItemTypeCanonical BacklinksItemItemType = "canonical"
+	BacklinksItemItemTypeAlternate BacklinksItemItemType = "alternate"
+	BacklinksItemItemTypeRedirect  BacklinksItemItemType = "redirect"
+)
+
+// IsKnown reports whether v is one of the values the docs list for BacklinksItemItemType.
+func (v BacklinksItemItemType) IsKnown() bool {
+	switch v {
+	case BacklinksItemItemTypeAnchor, BacklinksItemItemTypeImage, BacklinksItemItemTypeMeta, BacklinksItemItemTypeCanonical, BacklinksItemItemTypeAlternate, BacklinksItemItemTypeRedirect:
+		return true
+	}
+	return false
+}
+
 // BacklinksStatusType is one of: all, live, lost.
 //
 // set what backlinks to return and count
@@ -96,32 +122,6 @@ func (v IntersectionMode) IsKnown() bool {
 	return false
 }
 
-// ItemType is one of: anchor, image, meta, canonical, alternate, redirect.
-//
-// link type
-//
-// A value the docs do not list still decodes; IsKnown tells it apart.
-type ItemType string
-
-// The values of ItemType.
-const (
-	ItemTypeAnchor    ItemType = "anchor"
-	ItemTypeImage     ItemType = "image"
-	ItemTypeMeta      ItemType = "meta"
-	ItemTypeCanonical ItemType = "canonical"
-	ItemTypeAlternate ItemType = "alternate"
-	ItemTypeRedirect  ItemType = "redirect"
-)
-
-// IsKnown reports whether v is one of the values the docs list for ItemType.
-func (v ItemType) IsKnown() bool {
-	switch v {
-	case ItemTypeAnchor, ItemTypeImage, ItemTypeMeta, ItemTypeCanonical, ItemTypeAlternate, ItemTypeRedirect:
-		return true
-	}
-	return false
-}
-
 // NetworkAddressType is one of: ip, subnet.
 //
 // indicates the type of network to get data for
@@ -144,28 +144,50 @@ func (v NetworkAddressType) IsKnown() bool {
 	return false
 }
 
-// PageIntersectionLiveItemPageIntersectionItemType is one of: anchor, image, link, meta, canonical, alternate, redirect.
+// PageIntersectionIndirectLinkPathType is one of: redirect, canonical.
+//
+// indirect link type
+//
+// A value the docs do not list still decodes; IsKnown tells it apart.
+type PageIntersectionIndirectLinkPathType string
+
+// The values of PageIntersectionIndirectLinkPathType.
+const (
+	PageIntersectionIndirectLinkPathTypeRedirect  PageIntersectionIndirectLinkPathType = "redirect"
+	PageIntersectionIndirectLinkPathTypeCanonical PageIntersectionIndirectLinkPathType = "canonical"
+)
+
+// IsKnown reports whether v is one of the values the docs list for PageIntersectionIndirectLinkPathType.
+func (v PageIntersectionIndirectLinkPathType) IsKnown() bool {
+	switch v {
+	case PageIntersectionIndirectLinkPathTypeRedirect, PageIntersectionIndirectLinkPathTypeCanonical:
+		return true
+	}
+	return false
+}
+
+// PageIntersectionItemType is one of: anchor, image, link, meta, canonical, alternate, redirect.
 //
 // link type
 //
 // A value the docs do not list still decodes; IsKnown tells it apart.
-type PageIntersectionLiveItemPageIntersectionItemType string
+type PageIntersectionItemType string
 
-// The values of PageIntersectionLiveItemPageIntersectionItemType.
+// The values of PageIntersectionItemType.
 const (
-	PageIntersectionLiveItemPageIntersectionItemTypeAnchor    PageIntersectionLiveItemPageIntersectionItemType = "anchor"
-	PageIntersectionLiveItemPageIntersectionItemTypeImage     PageIntersectionLiveItemPageIntersectionItemType = "image"
-	PageIntersectionLiveItemPageIntersectionItemTypeLink      PageIntersectionLiveItemPageIntersectionItemType = "link"
-	PageIntersectionLiveItemPageIntersectionItemTypeMeta      PageIntersectionLiveItemPageIntersectionItemType = "meta"
-	PageIntersectionLiveItemPageIntersectionItemTypeCanonical PageIntersectionLiveItemPageIntersectionItemType = "canonical"
-	PageIntersectionLiveItemPageIntersectionItemTypeAlternate PageIntersectionLiveItemPageIntersectionItemType = "alternate"
-	PageIntersectionLiveItemPageIntersectionItemTypeRedirect  PageIntersectionLiveItemPageIntersectionItemType = "redirect"
+	PageIntersectionItemTypeAnchor    PageIntersectionItemType = "anchor"
+	PageIntersectionItemTypeImage     PageIntersectionItemType = "image"
+	PageIntersectionItemTypeLink      PageIntersectionItemType = "link"
+	PageIntersectionItemTypeMeta      PageIntersectionItemType = "meta"
+	PageIntersectionItemTypeCanonical PageIntersectionItemType = "canonical"
+	PageIntersectionItemTypeAlternate PageIntersectionItemType = "alternate"
+	PageIntersectionItemTypeRedirect  PageIntersectionItemType = "redirect"
 )
 
-// IsKnown reports whether v is one of the values the docs list for PageIntersectionLiveItemPageIntersectionItemType.
-func (v PageIntersectionLiveItemPageIntersectionItemType) IsKnown() bool {
+// IsKnown reports whether v is one of the values the docs list for PageIntersectionItemType.
+func (v PageIntersectionItemType) IsKnown() bool {
 	switch v {
-	case PageIntersectionLiveItemPageIntersectionItemTypeAnchor, PageIntersectionLiveItemPageIntersectionItemTypeImage, PageIntersectionLiveItemPageIntersectionItemTypeLink, PageIntersectionLiveItemPageIntersectionItemTypeMeta, PageIntersectionLiveItemPageIntersectionItemTypeCanonical, PageIntersectionLiveItemPageIntersectionItemTypeAlternate, PageIntersectionLiveItemPageIntersectionItemTypeRedirect:
+	case PageIntersectionItemTypeAnchor, PageIntersectionItemTypeImage, PageIntersectionItemTypeLink, PageIntersectionItemTypeMeta, PageIntersectionItemTypeCanonical, PageIntersectionItemTypeAlternate, PageIntersectionItemTypeRedirect:
 		return true
 	}
 	return false
@@ -188,28 +210,6 @@ const (
 func (v RankScale) IsKnown() bool {
 	switch v {
 	case RankScaleOneHundred, RankScaleOneThousand:
-		return true
-	}
-	return false
-}
-
-// Type is one of: redirect, canonical.
-//
-// indirect link type
-//
-// A value the docs do not list still decodes; IsKnown tells it apart.
-type Type string
-
-// The values of Type.
-const (
-	TypeRedirect  Type = "redirect"
-	TypeCanonical Type = "canonical"
-)
-
-// IsKnown reports whether v is one of the values the docs list for Type.
-func (v Type) IsKnown() bool {
-	switch v {
-	case TypeRedirect, TypeCanonical:
 		return true
 	}
 	return false

@@ -5,10 +5,10 @@ package backlinks
 import "github.com/dataforseo-go/dataforseo/sdk"
 
 // AnchorsLiveResponse is the whole response body of POST /v3/backlinks/anchors/live, envelope included.
-type AnchorsLiveResponse = sdk.Response[AnchorsLiveData, AnchorsLiveResult]
+type AnchorsLiveResponse = sdk.Response[AnchorsLiveData, AnchorsResult]
 
 // AnchorsLiveTask is one task of a AnchorsLiveResponse.
-type AnchorsLiveTask = sdk.Task[AnchorsLiveData, AnchorsLiveResult]
+type AnchorsLiveTask = sdk.Task[AnchorsLiveData, AnchorsResult]
 
 // AvailableFiltersResponse is the whole response body of GET /v3/backlinks/available_filters, envelope included.
 type AvailableFiltersResponse = sdk.Response[AvailableFiltersData, any]
@@ -17,82 +17,82 @@ type AvailableFiltersResponse = sdk.Response[AvailableFiltersData, any]
 type AvailableFiltersTask = sdk.Task[AvailableFiltersData, any]
 
 // BacklinksLiveResponse is the whole response body of POST /v3/backlinks/backlinks/live, envelope included.
-type BacklinksLiveResponse = sdk.Response[BacklinksLiveData, BacklinksLiveResult]
+type BacklinksLiveResponse = sdk.Response[BacklinksLiveData, BacklinksResult]
 
 // BacklinksLiveTask is one task of a BacklinksLiveResponse.
-type BacklinksLiveTask = sdk.Task[BacklinksLiveData, BacklinksLiveResult]
+type BacklinksLiveTask = sdk.Task[BacklinksLiveData, BacklinksResult]
 
 // BulkBacklinksLiveResponse is the whole response body of POST /v3/backlinks/bulk_backlinks/live, envelope included.
-type BulkBacklinksLiveResponse = sdk.Response[BulkBacklinksLiveData, BulkBacklinksLiveResult]
+type BulkBacklinksLiveResponse = sdk.Response[BulkBacklinksLiveData, BulkBacklinksResult]
 
 // BulkBacklinksLiveTask is one task of a BulkBacklinksLiveResponse.
-type BulkBacklinksLiveTask = sdk.Task[BulkBacklinksLiveData, BulkBacklinksLiveResult]
+type BulkBacklinksLiveTask = sdk.Task[BulkBacklinksLiveData, BulkBacklinksResult]
 
 // BulkNewLostBacklinksLiveResponse is the whole response body of POST /v3/backlinks/bulk_new_lost_backlinks/live, envelope included.
-type BulkNewLostBacklinksLiveResponse = sdk.Response[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksLiveResult]
+type BulkNewLostBacklinksLiveResponse = sdk.Response[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksResult]
 
 // BulkNewLostBacklinksLiveTask is one task of a BulkNewLostBacklinksLiveResponse.
-type BulkNewLostBacklinksLiveTask = sdk.Task[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksLiveResult]
+type BulkNewLostBacklinksLiveTask = sdk.Task[BulkNewLostBacklinksLiveData, BulkNewLostBacklinksResult]
 
 // BulkNewLostReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/bulk_new_lost_referring_domains/live, envelope included.
-type BulkNewLostReferringDomainsLiveResponse = sdk.Response[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsLiveResult]
+type BulkNewLostReferringDomainsLiveResponse = sdk.Response[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsResult]
 
 // BulkNewLostReferringDomainsLiveTask is one task of a BulkNewLostReferringDomainsLiveResponse.
-type BulkNewLostReferringDomainsLiveTask = sdk.Task[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsLiveResult]
+type BulkNewLostReferringDomainsLiveTask = sdk.Task[BulkNewLostReferringDomainsLiveData, BulkNewLostReferringDomainsResult]
 
 // BulkPagesSummaryLiveResponse is the whole response body of POST /v3/backlinks/bulk_pages_summary/live, envelope included.
-type BulkPagesSummaryLiveResponse = sdk.Response[BulkPagesSummaryLiveData, BulkPagesSummaryLiveResult]
+type BulkPagesSummaryLiveResponse = sdk.Response[BulkPagesSummaryLiveData, BulkPagesSummaryResult]
 
 // BulkPagesSummaryLiveTask is one task of a BulkPagesSummaryLiveResponse.
-type BulkPagesSummaryLiveTask = sdk.Task[BulkPagesSummaryLiveData, BulkPagesSummaryLiveResult]
+type BulkPagesSummaryLiveTask = sdk.Task[BulkPagesSummaryLiveData, BulkPagesSummaryResult]
 
 // BulkRanksLiveResponse is the whole response body of POST /v3/backlinks/bulk_ranks/live, envelope included.
-type BulkRanksLiveResponse = sdk.Response[BulkRanksLiveData, BulkRanksLiveResult]
+type BulkRanksLiveResponse = sdk.Response[BulkRanksLiveData, BulkRanksResult]
 
 // BulkRanksLiveTask is one task of a BulkRanksLiveResponse.
-type BulkRanksLiveTask = sdk.Task[BulkRanksLiveData, BulkRanksLiveResult]
+type BulkRanksLiveTask = sdk.Task[BulkRanksLiveData, BulkRanksResult]
 
 // BulkReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/bulk_referring_domains/live, envelope included.
-type BulkReferringDomainsLiveResponse = sdk.Response[BulkReferringDomainsLiveData, BulkReferringDomainsLiveResult]
+type BulkReferringDomainsLiveResponse = sdk.Response[BulkReferringDomainsLiveData, BulkReferringDomainsResult]
 
 // BulkReferringDomainsLiveTask is one task of a BulkReferringDomainsLiveResponse.
-type BulkReferringDomainsLiveTask = sdk.Task[BulkReferringDomainsLiveData, BulkReferringDomainsLiveResult]
+type BulkReferringDomainsLiveTask = sdk.Task[BulkReferringDomainsLiveData, BulkReferringDomainsResult]
 
 // BulkSpamScoreLiveResponse is the whole response body of POST /v3/backlinks/bulk_spam_score/live, envelope included.
-type BulkSpamScoreLiveResponse = sdk.Response[BulkSpamScoreLiveData, BulkSpamScoreLiveResult]
+type BulkSpamScoreLiveResponse = sdk.Response[BulkSpamScoreLiveData, BulkSpamScoreResult]
 
 // BulkSpamScoreLiveTask is one task of a BulkSpamScoreLiveResponse.
-type BulkSpamScoreLiveTask = sdk.Task[BulkSpamScoreLiveData, BulkSpamScoreLiveResult]
+type BulkSpamScoreLiveTask = sdk.Task[BulkSpamScoreLiveData, BulkSpamScoreResult]
 
 // CompetitorsLiveResponse is the whole response body of POST /v3/backlinks/competitors/live, envelope included.
-type CompetitorsLiveResponse = sdk.Response[CompetitorsLiveData, CompetitorsLiveResult]
+type CompetitorsLiveResponse = sdk.Response[CompetitorsLiveData, CompetitorsResult]
 
 // CompetitorsLiveTask is one task of a CompetitorsLiveResponse.
-type CompetitorsLiveTask = sdk.Task[CompetitorsLiveData, CompetitorsLiveResult]
+type CompetitorsLiveTask = sdk.Task[CompetitorsLiveData, CompetitorsResult]
 
 // DomainIntersectionLiveResponse is the whole response body of POST /v3/backlinks/domain_intersection/live, envelope included.
-type DomainIntersectionLiveResponse = sdk.Response[DomainIntersectionLiveData, DomainIntersectionLiveResult]
+type DomainIntersectionLiveResponse = sdk.Response[DomainIntersectionLiveData, DomainIntersectionResult]
 
 // DomainIntersectionLiveTask is one task of a DomainIntersectionLiveResponse.
-type DomainIntersectionLiveTask = sdk.Task[DomainIntersectionLiveData, DomainIntersectionLiveResult]
+type DomainIntersectionLiveTask = sdk.Task[DomainIntersectionLiveData, DomainIntersectionResult]
 
 // DomainPagesLiveResponse is the whole response body of POST /v3/backlinks/domain_pages/live, envelope included.
-type DomainPagesLiveResponse = sdk.Response[DomainPagesLiveData, DomainPagesLiveResult]
+type DomainPagesLiveResponse = sdk.Response[DomainPagesLiveData, DomainPagesResult]
 
 // DomainPagesLiveTask is one task of a DomainPagesLiveResponse.
-type DomainPagesLiveTask = sdk.Task[DomainPagesLiveData, DomainPagesLiveResult]
+type DomainPagesLiveTask = sdk.Task[DomainPagesLiveData, DomainPagesResult]
 
 // DomainPagesSummaryLiveResponse is the whole response body of POST /v3/backlinks/domain_pages_summary/live, envelope included.
-type DomainPagesSummaryLiveResponse = sdk.Response[DomainPagesSummaryLiveData, DomainPagesSummaryLiveResult]
+type DomainPagesSummaryLiveResponse = sdk.Response[DomainPagesSummaryLiveData, DomainPagesSummaryResult]
 
 // DomainPagesSummaryLiveTask is one task of a DomainPagesSummaryLiveResponse.
-type DomainPagesSummaryLiveTask = sdk.Task[DomainPagesSummaryLiveData, DomainPagesSummaryLiveResult]
+type DomainPagesSummaryLiveTask = sdk.Task[DomainPagesSummaryLiveData, DomainPagesSummaryResult]
 
 // HistoryLiveResponse is the whole response body of POST /v3/backlinks/history/live, envelope included.
-type HistoryLiveResponse = sdk.Response[HistoryLiveData, HistoryLiveResult]
+type HistoryLiveResponse = sdk.Response[HistoryLiveData, HistoryResult]
 
 // HistoryLiveTask is one task of a HistoryLiveResponse.
-type HistoryLiveTask = sdk.Task[HistoryLiveData, HistoryLiveResult]
+type HistoryLiveTask = sdk.Task[HistoryLiveData, HistoryResult]
 
 // IndexResponse is the whole response body of GET /v3/backlinks/index, envelope included.
 type IndexResponse = sdk.Response[IndexData, IndexResult]
@@ -101,58 +101,45 @@ type IndexResponse = sdk.Response[IndexData, IndexResult]
 type IndexTask = sdk.Task[IndexData, IndexResult]
 
 // PageIntersectionLiveResponse is the whole response body of POST /v3/backlinks/page_intersection/live, envelope included.
-type PageIntersectionLiveResponse = sdk.Response[PageIntersectionLiveData, PageIntersectionLiveResult]
+type PageIntersectionLiveResponse = sdk.Response[PageIntersectionLiveData, PageIntersectionResult]
 
 // PageIntersectionLiveTask is one task of a PageIntersectionLiveResponse.
-type PageIntersectionLiveTask = sdk.Task[PageIntersectionLiveData, PageIntersectionLiveResult]
+type PageIntersectionLiveTask = sdk.Task[PageIntersectionLiveData, PageIntersectionResult]
 
 // ReferringDomainsLiveResponse is the whole response body of POST /v3/backlinks/referring_domains/live, envelope included.
-type ReferringDomainsLiveResponse = sdk.Response[ReferringDomainsLiveData, ReferringDomainsLiveResult]
+type ReferringDomainsLiveResponse = sdk.Response[ReferringDomainsLiveData, ReferringDomainsResult]
 
 // ReferringDomainsLiveTask is one task of a ReferringDomainsLiveResponse.
-type ReferringDomainsLiveTask = sdk.Task[ReferringDomainsLiveData, ReferringDomainsLiveResult]
+type ReferringDomainsLiveTask = sdk.Task[ReferringDomainsLiveData, ReferringDomainsResult]
 
 // ReferringNetworksLiveResponse is the whole response body of POST /v3/backlinks/referring_networks/live, envelope included.
-type ReferringNetworksLiveResponse = sdk.Response[ReferringNetworksLiveData, ReferringNetworksLiveResult]
+type ReferringNetworksLiveResponse = sdk.Response[ReferringNetworksLiveData, ReferringNetworksResult]
 
 // ReferringNetworksLiveTask is one task of a ReferringNetworksLiveResponse.
-type ReferringNetworksLiveTask = sdk.Task[ReferringNetworksLiveData, ReferringNetworksLiveResult]
+type ReferringNetworksLiveTask = sdk.Task[ReferringNetworksLiveData, ReferringNetworksResult]
 
 // SummaryLiveResponse is the whole response body of POST /v3/backlinks/summary/live, envelope included.
-type SummaryLiveResponse = sdk.Response[SummaryLiveData, SummaryLiveResult]
+type SummaryLiveResponse = sdk.Response[SummaryLiveData, SummaryResult]
 
 // SummaryLiveTask is one task of a SummaryLiveResponse.
-type SummaryLiveTask = sdk.Task[SummaryLiveData, SummaryLiveResult]
+type SummaryLiveTask = sdk.Task[SummaryLiveData, SummaryResult]
 
 // TimeseriesNewLostSummaryLiveResponse is the whole response body of POST /v3/backlinks/timeseries_new_lost_summary/live, envelope included.
-type TimeseriesNewLostSummaryLiveResponse = sdk.Response[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryLiveResult]
+type TimeseriesNewLostSummaryLiveResponse = sdk.Response[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryResult]
 
 // TimeseriesNewLostSummaryLiveTask is one task of a TimeseriesNewLostSummaryLiveResponse.
-type TimeseriesNewLostSummaryLiveTask = sdk.Task[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryLiveResult]
+type TimeseriesNewLostSummaryLiveTask = sdk.Task[TimeseriesNewLostSummaryLiveData, TimeseriesNewLostSummaryResult]
 
 // TimeseriesSummaryLiveResponse is the whole response body of POST /v3/backlinks/timeseries_summary/live, envelope included.
-type TimeseriesSummaryLiveResponse = sdk.Response[TimeseriesSummaryLiveData, TimeseriesSummaryLiveResult]
+type TimeseriesSummaryLiveResponse = sdk.Response[TimeseriesSummaryLiveData, TimeseriesSummaryResult]
 
 // TimeseriesSummaryLiveTask is one task of a TimeseriesSummaryLiveResponse.
-type TimeseriesSummaryLiveTask = sdk.Task[TimeseriesSummaryLiveData, TimeseriesSummaryLiveResult]
+type TimeseriesSummaryLiveTask = sdk.Task[TimeseriesSummaryLiveData, TimeseriesSummaryResult]
 
-// AnchorsLiveData is the data of a AnchorsLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type AnchorsLiveData struct {
-	AnchorsLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// AnchorsLiveItem is the type of AnchorsLiveResult.Items.
+// AnchorsItem is the type of AnchorsResult.Items.
 //
 // Items array.
-type AnchorsLiveItem struct {
+type AnchorsItem struct {
 	// Type: type of element = ‘backlinksanchor’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -239,6 +226,19 @@ type AnchorsLiveItem struct {
 
 	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target with this anchor.
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// AnchorsLiveData is the data of a AnchorsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type AnchorsLiveData struct {
+	AnchorsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // AnchorsLiveRequest is one task of a AnchorsLive request: the request body is a slice of them.
@@ -383,10 +383,10 @@ type AnchorsLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// AnchorsLiveResult is the type of AnchorsLiveTask.Result.
+// AnchorsResult is the type of AnchorsLiveTask.Result.
 //
 // Array of results.
-type AnchorsLiveResult struct {
+type AnchorsResult struct {
 	// Target: target in the post array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -397,7 +397,7 @@ type AnchorsLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: items array.
-	Items []AnchorsLiveItem `json:"items,omitzero"`
+	Items []AnchorsItem `json:"items,omitzero"`
 }
 
 // AvailableFiltersData is the data of a AvailableFilters task: the echo of its request, with api and function.
@@ -411,23 +411,10 @@ type AvailableFiltersData struct {
 	Function string `json:"function"`
 }
 
-// BacklinksLiveData is the data of a BacklinksLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type BacklinksLiveData struct {
-	BacklinksLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// BacklinksLiveItem is the type of BacklinksLiveResult.Items.
+// BacklinksItem is the type of BacklinksResult.Items.
 //
 // Contains relevant backlinks and referring domains data.
-type BacklinksLiveItem struct {
+type BacklinksItem struct {
 	// Type: type of element = ‘backlink’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -539,7 +526,7 @@ type BacklinksLiveItem struct {
 
 	// ItemType: link type.
 	// Possible values: anchor, image, meta, canonical, alternate, redirect.
-	ItemType sdk.Opt[ItemType] `json:"item_type,omitzero"`
+	ItemType sdk.Opt[BacklinksItemItemType] `json:"item_type,omitzero"`
 
 	// Attributes: link attributes of the referring links.
 	// Example:
@@ -600,50 +587,20 @@ type BacklinksLiveItem struct {
 	URLToRedirectTarget sdk.Opt[string] `json:"url_to_redirect_target,omitzero"`
 
 	// RankedKeywordsInfo: number of keywords for which the page is ranked in top search results.
-	RankedKeywordsInfo *BacklinksLiveItemRankedKeywordsInfo `json:"ranked_keywords_info,omitzero"`
+	RankedKeywordsInfo *RankedKeywordsInfo `json:"ranked_keywords_info,omitzero"`
 }
 
-// BacklinksLiveItemRankedKeywordsInfo is the type of BacklinksLiveItem.RankedKeywordsInfo.
+// BacklinksLiveData is the data of a BacklinksLive task: the echo of its request, with api and function.
 //
-// Number of keywords for which the page is ranked in top search results.
-type BacklinksLiveItemRankedKeywordsInfo struct {
-	// PageFromKeywordsCountTop3: number of keywords for which the page is ranked in top 3 search results.
-	PageFromKeywordsCountTop3 sdk.Opt[int64] `json:"page_from_keywords_count_top_3,omitzero"`
+// Contains the same parameters that you specified in the POST request.
+type BacklinksLiveData struct {
+	BacklinksLiveRequest
 
-	// PageFromKeywordsCountTop10: number of keywords for which the page is ranked in top 10 search results.
-	PageFromKeywordsCountTop10 sdk.Opt[int64] `json:"page_from_keywords_count_top_10,omitzero"`
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// PageFromKeywordsCountTop100: number of keywords for which the page is ranked in top 100 search results.
-	PageFromKeywordsCountTop100 sdk.Opt[int64] `json:"page_from_keywords_count_top_100,omitzero"`
-
-	// IsIndirectLink: indicates whether the backlink is an indirect link.
-	// If true, the backlink is an indirect link pointing to a page that either redirects to url_to, or points to a canonical page.
-	IsIndirectLink sdk.Opt[bool] `json:"is_indirect_link,omitzero"`
-
-	// IndirectLinkPath: indirect link path.
-	// Indicates a URL or a sequence of URLs that lead to url_to.
-	IndirectLinkPath []BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath `json:"indirect_link_path,omitzero"`
-}
-
-// BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath is the type of BacklinksLiveItemRankedKeywordsInfo.IndirectLinkPath.
-//
-// Indirect link path.
-// Indicates a URL or a sequence of URLs that lead to url_to.
-type BacklinksLiveItemRankedKeywordsInfoIndirectLinkPath struct {
-	// Type: indirect link type.
-	// Possible values: redirect, canonical.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
-
-	// StatusCode: HTTP status code of the URL.
-	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
-
-	// URL: indirect link URL.
-	URL sdk.Opt[string] `json:"url,omitzero"`
-
-	// SearchAfterToken: token for subsequent requests.
-	// By specifying the unique search_after_token when setting a new task, you will get the subsequent results of the initial task;
-	// search_after_token values are unique for each subsequent task.
-	SearchAfterToken sdk.Opt[string] `json:"search_after_token,omitzero"`
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // BacklinksLiveRequest is one task of a BacklinksLive request: the request body is a slice of them.
@@ -796,7 +753,7 @@ type BacklinksLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BacklinksLiveRequestCustomMode is the type of BacklinksLiveRequest.CustomMode.
+// BacklinksLiveRequestCustomMode is the type of BacklinksLiveRequest.CustomMode and BacklinksResult.CustomMode.
 //
 // Detailed results grouping type.
 // Use this object to get a specific number of backlinks per field.
@@ -816,10 +773,10 @@ type BacklinksLiveRequestCustomMode struct {
 	Value sdk.Opt[int64] `json:"value,omitzero"`
 }
 
-// BacklinksLiveResult is the type of BacklinksLiveTask.Result.
+// BacklinksResult is the type of BacklinksLiveTask.Result.
 //
 // Array of results.
-type BacklinksLiveResult struct {
+type BacklinksResult struct {
 	// Target: target domain in a POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -841,7 +798,18 @@ type BacklinksLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []BacklinksLiveItem `json:"items,omitzero"`
+	Items []BacklinksItem `json:"items,omitzero"`
+}
+
+// BulkBacklinksItem is the type of BulkBacklinksResult.Items.
+//
+// Contains relevant backlink data.
+type BulkBacklinksItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Backlinks: number of backlinks pointing to the target.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
 }
 
 // BulkBacklinksLiveData is the data of a BulkBacklinksLive task: the echo of its request, with api and function.
@@ -855,17 +823,6 @@ type BulkBacklinksLiveData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// BulkBacklinksLiveItem is the type of BulkBacklinksLiveResult.Items.
-//
-// Contains relevant backlink data.
-type BulkBacklinksLiveItem struct {
-	// Target: domain, subdomain or webpage from a POST array.
-	Target sdk.Opt[string] `json:"target,omitzero"`
-
-	// Backlinks: number of backlinks pointing to the target.
-	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
 }
 
 // BulkBacklinksLiveRequest is one task of a BulkBacklinksLive request: the request body is a slice of them.
@@ -903,15 +860,31 @@ type BulkBacklinksLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkBacklinksLiveResult is the type of BulkBacklinksLiveTask.Result.
+// BulkBacklinksResult is the type of BulkBacklinksLiveTask.Result.
 //
 // Array of results.
-type BulkBacklinksLiveResult struct {
+type BulkBacklinksResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlink data.
-	Items []BulkBacklinksLiveItem `json:"items,omitzero"`
+	Items []BulkBacklinksItem `json:"items,omitzero"`
+}
+
+// BulkNewLostBacklinksItem is the type of BulkNewLostBacklinksResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkNewLostBacklinksItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// NewBacklinks: number of new backlinks.
+	// Number of new backlinks pointing to the target.
+	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
+
+	// LostBacklinks: number of lost backlinks.
+	// Number of lost backlinks of the target.
+	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
 }
 
 // BulkNewLostBacklinksLiveData is the data of a BulkNewLostBacklinksLive task: the echo of its request, with api and function.
@@ -925,22 +898,6 @@ type BulkNewLostBacklinksLiveData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// BulkNewLostBacklinksLiveItem is the type of BulkNewLostBacklinksLiveResult.Items.
-//
-// Contains relevant backlinks and referring domains data.
-type BulkNewLostBacklinksLiveItem struct {
-	// Target: domain, subdomain or webpage from a POST array.
-	Target sdk.Opt[string] `json:"target,omitzero"`
-
-	// NewBacklinks: number of new backlinks.
-	// Number of new backlinks pointing to the target.
-	NewBacklinks sdk.Opt[int64] `json:"new_backlinks,omitzero"`
-
-	// LostBacklinks: number of lost backlinks.
-	// Number of lost backlinks of the target.
-	LostBacklinks sdk.Opt[int64] `json:"lost_backlinks,omitzero"`
 }
 
 // BulkNewLostBacklinksLiveRequest is one task of a BulkNewLostBacklinksLive request: the request body is a slice of them.
@@ -994,34 +951,21 @@ type BulkNewLostBacklinksLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkNewLostBacklinksLiveResult is the type of BulkNewLostBacklinksLiveTask.Result.
+// BulkNewLostBacklinksResult is the type of BulkNewLostBacklinksLiveTask.Result.
 //
 // Array of results.
-type BulkNewLostBacklinksLiveResult struct {
+type BulkNewLostBacklinksResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []BulkNewLostBacklinksLiveItem `json:"items,omitzero"`
+	Items []BulkNewLostBacklinksItem `json:"items,omitzero"`
 }
 
-// BulkNewLostReferringDomainsLiveData is the data of a BulkNewLostReferringDomainsLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type BulkNewLostReferringDomainsLiveData struct {
-	BulkNewLostReferringDomainsLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// BulkNewLostReferringDomainsLiveItem is the type of BulkNewLostReferringDomainsLiveResult.Items.
+// BulkNewLostReferringDomainsItem is the type of BulkNewLostReferringDomainsResult.Items.
 //
 // Contains relevant backlinks and referring domains data.
-type BulkNewLostReferringDomainsLiveItem struct {
+type BulkNewLostReferringDomainsItem struct {
 	// Target: domain, subdomain or webpage from a POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -1038,6 +982,19 @@ type BulkNewLostReferringDomainsLiveItem struct {
 
 	// LostReferringMainDomains: number of lost referring main domains pointing to the target.
 	LostReferringMainDomains sdk.Opt[int64] `json:"lost_referring_main_domains,omitzero"`
+}
+
+// BulkNewLostReferringDomainsLiveData is the data of a BulkNewLostReferringDomainsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkNewLostReferringDomainsLiveData struct {
+	BulkNewLostReferringDomainsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // BulkNewLostReferringDomainsLiveRequest is one task of a BulkNewLostReferringDomainsLive request: the request body is a slice of them.
@@ -1091,34 +1048,21 @@ type BulkNewLostReferringDomainsLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkNewLostReferringDomainsLiveResult is the type of BulkNewLostReferringDomainsLiveTask.Result.
+// BulkNewLostReferringDomainsResult is the type of BulkNewLostReferringDomainsLiveTask.Result.
 //
 // Array of results.
-type BulkNewLostReferringDomainsLiveResult struct {
+type BulkNewLostReferringDomainsResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []BulkNewLostReferringDomainsLiveItem `json:"items,omitzero"`
+	Items []BulkNewLostReferringDomainsItem `json:"items,omitzero"`
 }
 
-// BulkPagesSummaryLiveData is the data of a BulkPagesSummaryLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type BulkPagesSummaryLiveData struct {
-	BulkPagesSummaryLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// BulkPagesSummaryLiveItem is the type of BulkPagesSummaryLiveResult.Items.
+// BulkPagesSummaryItem is the type of BulkPagesSummaryResult.Items.
 //
 // Items array.
-type BulkPagesSummaryLiveItem struct {
+type BulkPagesSummaryItem struct {
 	// Type: type of element = ‘backlinks_page_summary’.
 	Type string `json:"type"`
 
@@ -1211,6 +1155,19 @@ type BulkPagesSummaryLiveItem struct {
 	ReferringLinksCountries map[string]int64 `json:"referring_links_countries"`
 }
 
+// BulkPagesSummaryLiveData is the data of a BulkPagesSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkPagesSummaryLiveData struct {
+	BulkPagesSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
+}
+
 // BulkPagesSummaryLiveRequest is one task of a BulkPagesSummaryLive request: the request body is a slice of them.
 //
 // One task of the request; the body is an array of tasks.
@@ -1251,10 +1208,10 @@ type BulkPagesSummaryLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkPagesSummaryLiveResult is the type of BulkPagesSummaryLiveTask.Result.
+// BulkPagesSummaryResult is the type of BulkPagesSummaryLiveTask.Result.
 //
 // Array of results.
-type BulkPagesSummaryLiveResult struct {
+type BulkPagesSummaryResult struct {
 	// TotalCount: total number of relevant items in the database.
 	TotalCount int64 `json:"total_count"`
 
@@ -1262,7 +1219,20 @@ type BulkPagesSummaryLiveResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: items array.
-	Items []BulkPagesSummaryLiveItem `json:"items"`
+	Items []BulkPagesSummaryItem `json:"items"`
+}
+
+// BulkRanksItem is the type of BulkRanksResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkRanksItem struct {
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// Rank: rank of the target.
+	// Values represent real-time data for the date of the request.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
 }
 
 // BulkRanksLiveData is the data of a BulkRanksLive task: the echo of its request, with api and function.
@@ -1276,19 +1246,6 @@ type BulkRanksLiveData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// BulkRanksLiveItem is the type of BulkRanksLiveResult.Items.
-//
-// Contains relevant backlinks and referring domains data.
-type BulkRanksLiveItem struct {
-	// Target: domain, subdomain or webpage from a POST array.
-	Target sdk.Opt[string] `json:"target,omitzero"`
-
-	// Rank: rank of the target.
-	// Values represent real-time data for the date of the request.
-	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
-	Rank sdk.Opt[int64] `json:"rank,omitzero"`
 }
 
 // BulkRanksLiveRequest is one task of a BulkRanksLive request: the request body is a slice of them.
@@ -1337,34 +1294,21 @@ type BulkRanksLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkRanksLiveResult is the type of BulkRanksLiveTask.Result.
+// BulkRanksResult is the type of BulkRanksLiveTask.Result.
 //
 // Array of results.
-type BulkRanksLiveResult struct {
+type BulkRanksResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []BulkRanksLiveItem `json:"items,omitzero"`
+	Items []BulkRanksItem `json:"items,omitzero"`
 }
 
-// BulkReferringDomainsLiveData is the data of a BulkReferringDomainsLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type BulkReferringDomainsLiveData struct {
-	BulkReferringDomainsLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// BulkReferringDomainsLiveItem is the type of BulkReferringDomainsLiveResult.Items.
+// BulkReferringDomainsItem is the type of BulkReferringDomainsResult.Items.
 //
 // Contains relevant backlinks and referring domains data.
-type BulkReferringDomainsLiveItem struct {
+type BulkReferringDomainsItem struct {
 	// Target: domain, subdomain or webpage from a POST array.
 	Target string `json:"target"`
 
@@ -1381,6 +1325,19 @@ type BulkReferringDomainsLiveItem struct {
 
 	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the target.
 	ReferringMainDomainsNofollow int64 `json:"referring_main_domains_nofollow"`
+}
+
+// BulkReferringDomainsLiveData is the data of a BulkReferringDomainsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type BulkReferringDomainsLiveData struct {
+	BulkReferringDomainsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // BulkReferringDomainsLiveRequest is one task of a BulkReferringDomainsLive request: the request body is a slice of them.
@@ -1418,15 +1375,30 @@ type BulkReferringDomainsLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkReferringDomainsLiveResult is the type of BulkReferringDomainsLiveTask.Result.
+// BulkReferringDomainsResult is the type of BulkReferringDomainsLiveTask.Result.
 //
 // Array of results.
-type BulkReferringDomainsLiveResult struct {
+type BulkReferringDomainsResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []BulkReferringDomainsLiveItem `json:"items"`
+	Items []BulkReferringDomainsItem `json:"items"`
+}
+
+// BulkSpamScoreItem is the type of BulkSpamScoreResult.Items.
+//
+// Contains relevant backlinks and referring domains data.
+type BulkSpamScoreItem struct {
+	// Type: type = ‘backlinksbulkspamscore’.
+	Type sdk.Opt[string] `json:"type,omitzero"`
+
+	// Target: domain, subdomain or webpage from a POST array.
+	Target sdk.Opt[string] `json:"target,omitzero"`
+
+	// SpamScore: average spam score the target.
+	// Learn more about how the metric is calculated.
+	SpamScore sdk.Opt[int64] `json:"spam_score,omitzero"`
 }
 
 // BulkSpamScoreLiveData is the data of a BulkSpamScoreLive task: the echo of its request, with api and function.
@@ -1440,21 +1412,6 @@ type BulkSpamScoreLiveData struct {
 
 	// Function: the function of the task, echoed: the path segment after the API.
 	Function string `json:"function"`
-}
-
-// BulkSpamScoreLiveItem is the type of BulkSpamScoreLiveResult.Items.
-//
-// Contains relevant backlinks and referring domains data.
-type BulkSpamScoreLiveItem struct {
-	// Type: type = ‘backlinksbulkspamscore’.
-	Type sdk.Opt[string] `json:"type,omitzero"`
-
-	// Target: domain, subdomain or webpage from a POST array.
-	Target sdk.Opt[string] `json:"target,omitzero"`
-
-	// SpamScore: average spam score the target.
-	// Learn more about how the metric is calculated.
-	SpamScore sdk.Opt[int64] `json:"spam_score,omitzero"`
 }
 
 // BulkSpamScoreLiveRequest is one task of a BulkSpamScoreLive request: the request body is a slice of them.
@@ -1492,34 +1449,21 @@ type BulkSpamScoreLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// BulkSpamScoreLiveResult is the type of BulkSpamScoreLiveTask.Result.
+// BulkSpamScoreResult is the type of BulkSpamScoreLiveTask.Result.
 //
 // Array of results.
-type BulkSpamScoreLiveResult struct {
+type BulkSpamScoreResult struct {
 	// ItemsCount: the number of results returned in the items array.
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []BulkSpamScoreLiveItem `json:"items,omitzero"`
+	Items []BulkSpamScoreItem `json:"items,omitzero"`
 }
 
-// CompetitorsLiveData is the data of a CompetitorsLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type CompetitorsLiveData struct {
-	CompetitorsLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// CompetitorsLiveItem is the type of CompetitorsLiveResult.Items.
+// CompetitorsItem is the type of CompetitorsResult.Items.
 //
 // Items array.
-type CompetitorsLiveItem struct {
+type CompetitorsItem struct {
 	// Type: type of element = ‘backlinkscompetitors’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -1533,6 +1477,19 @@ type CompetitorsLiveItem struct {
 
 	// Intersections: indicates the number of backlink intersections with the target specified in the POST array.
 	Intersections sdk.Opt[int64] `json:"intersections,omitzero"`
+}
+
+// CompetitorsLiveData is the data of a CompetitorsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type CompetitorsLiveData struct {
+	CompetitorsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // CompetitorsLiveRequest is one task of a CompetitorsLive request: the request body is a slice of them.
@@ -1637,10 +1594,10 @@ type CompetitorsLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// CompetitorsLiveResult is the type of CompetitorsLiveTask.Result.
+// CompetitorsResult is the type of CompetitorsLiveTask.Result.
 //
 // Array of results.
-type CompetitorsLiveResult struct {
+type CompetitorsResult struct {
 	// TotalCount: total number of relevant items in the database.
 	TotalCount sdk.Opt[int64] `json:"total_count,omitzero"`
 
@@ -1648,39 +1605,14 @@ type CompetitorsLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: items array.
-	Items []CompetitorsLiveItem `json:"items,omitzero"`
+	Items []CompetitorsItem `json:"items,omitzero"`
 }
 
-// DomainIntersectionLiveData is the data of a DomainIntersectionLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type DomainIntersectionLiveData struct {
-	DomainIntersectionLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// DomainIntersectionLiveItem is the type of DomainIntersectionLiveResult.Items.
-//
-// Contains domain that link to all targets from the POST array.
-type DomainIntersectionLiveItem struct {
-	// DomainIntersection: contains data on domains that link to the corresponding targets specified in the POST array.
-	// Data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object.
-	DomainIntersection map[string]DomainIntersectionLiveItemDomainIntersection `json:"domain_intersection,omitzero"`
-
-	// Summary: contains the domain intersections summary.
-	Summary *DomainIntersectionLiveItemSummary `json:"summary,omitzero"`
-}
-
-// DomainIntersectionLiveItemDomainIntersection is the type of DomainIntersectionLiveItem.DomainIntersection.
+// DomainIntersection is the type of DomainIntersectionItem.DomainIntersection.
 //
 // Contains data on a domain that links to the corresponding target from the POST array.
 // Field name varies in the range from 1 to 20 according to the number of domains, subdomains, or pages in the targets object.
-type DomainIntersectionLiveItemDomainIntersection struct {
+type DomainIntersection struct {
 	// Type: type of element = ‘backlinksdomainintersection’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -1766,12 +1698,29 @@ type DomainIntersectionLiveItemDomainIntersection struct {
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
 }
 
-// DomainIntersectionLiveItemSummary is the type of DomainIntersectionLiveItem.Summary.
+// DomainIntersectionItem is the type of DomainIntersectionResult.Items.
 //
-// Contains the domain intersections summary.
-type DomainIntersectionLiveItemSummary struct {
-	// IntersectionsCount: total number of intersections.
-	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
+// Contains domain that link to all targets from the POST array.
+type DomainIntersectionItem struct {
+	// DomainIntersection: contains data on domains that link to the corresponding targets specified in the POST array.
+	// Data is provided in separate objects corresponding to domains, subdomains or pages specified in the targets object.
+	DomainIntersection map[string]DomainIntersection `json:"domain_intersection,omitzero"`
+
+	// Summary: contains the domain intersections summary.
+	Summary *Summary `json:"summary,omitzero"`
+}
+
+// DomainIntersectionLiveData is the data of a DomainIntersectionLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type DomainIntersectionLiveData struct {
+	DomainIntersectionLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // DomainIntersectionLiveRequest is one task of a DomainIntersectionLive request: the request body is a slice of them.
@@ -1947,10 +1896,10 @@ type DomainIntersectionLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// DomainIntersectionLiveResult is the type of DomainIntersectionLiveTask.Result.
+// DomainIntersectionResult is the type of DomainIntersectionLiveTask.Result.
 //
 // Array of results.
-type DomainIntersectionLiveResult struct {
+type DomainIntersectionResult struct {
 	// Targets: target domains, subdomains or webpages in a POST array.
 	Targets map[string]string `json:"targets,omitzero"`
 
@@ -1961,26 +1910,13 @@ type DomainIntersectionLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains domain that link to all targets from the POST array.
-	Items []DomainIntersectionLiveItem `json:"items,omitzero"`
+	Items []DomainIntersectionItem `json:"items,omitzero"`
 }
 
-// DomainPagesLiveData is the data of a DomainPagesLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type DomainPagesLiveData struct {
-	DomainPagesLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// DomainPagesLiveItem is the type of DomainPagesLiveResult.Items.
+// DomainPagesItem is the type of DomainPagesResult.Items.
 //
 // Items array.
-type DomainPagesLiveItem struct {
+type DomainPagesItem struct {
 	// Type: type of element = ‘backlinksdomainpage’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -2043,173 +1979,23 @@ type DomainPagesLiveItem struct {
 	Server sdk.Opt[string] `json:"server,omitzero"`
 
 	// Meta: page meta data.
-	Meta *DomainPagesLiveItemMeta `json:"meta,omitzero"`
+	Meta *Meta `json:"meta,omitzero"`
 
 	// PageSummary: (not described by the docs).
-	PageSummary *DomainPagesLiveItemPageSummary `json:"page_summary,omitzero"`
+	PageSummary *PageSummary `json:"page_summary,omitzero"`
 }
 
-// DomainPagesLiveItemMeta is the type of DomainPagesLiveItem.Meta.
+// DomainPagesLiveData is the data of a DomainPagesLive task: the echo of its request, with api and function.
 //
-// Page meta data.
-type DomainPagesLiveItemMeta struct {
-	// Title: page title.
-	Title sdk.Opt[string] `json:"title,omitzero"`
+// Contains the same parameters that you specified in the POST request.
+type DomainPagesLiveData struct {
+	DomainPagesLiveRequest
 
-	// Canonical: canonical page.
-	Canonical sdk.Opt[string] `json:"canonical,omitzero"`
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// InternalLinksCount: number of internal links on the page.
-	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
-
-	// ExternalLinksCount: number of external links on the page.
-	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
-
-	// ImagesCount: number of images on the page.
-	ImagesCount sdk.Opt[int64] `json:"images_count,omitzero"`
-
-	// WordsCount: number of words on the page.
-	WordsCount sdk.Opt[int64] `json:"words_count,omitzero"`
-
-	// PageSpamScore: spam score of the page.
-	PageSpamScore sdk.Opt[int64] `json:"page_spam_score,omitzero"`
-
-	// SocialMediaTags: array of social media tags found on the page.
-	// Contains social media tags and their content.
-	// Supported tags include but are not limited to Open Graph and Twitter card.
-	SocialMediaTags map[string]any `json:"social_media_tags,omitzero"`
-
-	// H1: H1 tag.
-	// Content of h1 tags.
-	H1 []string `json:"h1,omitzero"`
-
-	// H2: H2 tag.
-	// Content of h2 tags.
-	H2 []string `json:"h2,omitzero"`
-
-	// H3: H3 tag.
-	// Content of h3 tags.
-	H3 []string `json:"h3,omitzero"`
-
-	// ImagesAlt: content of alt tags.
-	ImagesAlt []string `json:"images_alt,omitzero"`
-
-	// PoweredBy: CMS details.
-	PoweredBy []string `json:"powered_by,omitzero"`
-
-	// Language: page content language.
-	// Example:
-	//   - en
-	Language sdk.Opt[string] `json:"language,omitzero"`
-
-	// Charset: character encoding.
-	// Examples:
-	//   - utf-8
-	Charset sdk.Opt[string] `json:"charset,omitzero"`
-
-	// PlatformType: type of a platform.
-	PlatformType []string `json:"platform_type,omitzero"`
-
-	// Technologies: website technologies.
-	Technologies *DomainPagesLiveItemMetaTechnologies `json:"technologies,omitzero"`
-}
-
-// DomainPagesLiveItemMetaTechnologies is the type of DomainPagesLiveItemMeta.Technologies.
-//
-// Website technologies.
-type DomainPagesLiveItemMetaTechnologies struct {
-	// Cms: content management system.
-	Cms sdk.Opt[string] `json:"cms,omitzero"`
-
-	// Blogs: blog management system.
-	Blogs sdk.Opt[string] `json:"blogs,omitzero"`
-
-	// Cdn: content delivery network.
-	Cdn sdk.Opt[string] `json:"cdn,omitzero"`
-}
-
-// DomainPagesLiveItemPageSummary is the type of DomainPagesLiveItem.PageSummary.
-type DomainPagesLiveItemPageSummary struct {
-	// FirstSeen: date and time when our crawler found the backlink for the first time.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2019-11-15 12:57:46 +00:00.
-	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
-
-	// LostDate: date and time when the last backlink for this page was lost.
-	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
-	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
-	// Example: 2017-01-24 13:20:59 +00:00.
-	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
-
-	// Rank: page rank.
-	// Rank of the page.
-	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
-	Rank sdk.Opt[int64] `json:"rank,omitzero"`
-
-	// Backlinks: indicates the number of backlinks.
-	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
-
-	// BacklinksSpamScore: average spam score of the backlinks pointing to the page.
-	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
-
-	// BrokenBacklinks: number of broken backlinks.
-	// Number of broken backlinks pointing to the page.
-	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
-
-	// BrokenPages: number of broken pages.
-	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
-	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
-
-	// ReferringDomains: indicates the number of referring domains.
-	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
-
-	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the page.
-	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
-
-	// ReferringMainDomains: indicates the number of referring main domains.
-	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
-
-	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the page.
-	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
-
-	// ReferringIPs: number of referring IP addresses.
-	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
-
-	// ReferringSubnets: number of referring subnetworks.
-	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
-
-	// ReferringPages: indicates the number of pages pointing to the page.
-	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
-
-	// ReferringLinksTLD: top-level domains of the referring links.
-	// Contains top level domains and referring link count per each.
-	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
-
-	// ReferringLinksTypes: types of referring links.
-	// Indicates the types of the referring links and link count per each type.
-	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
-	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
-
-	// ReferringLinksAttributes: link attributes of the referring links.
-	// Indicates link attributes of the referring links and link count per each attribute.
-	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
-
-	// ReferringLinksPlatformTypes: types of referring platforms.
-	// Indicates referring platform types and and link count per each platform.
-	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
-	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
-
-	// ReferringLinksSemanticLocations: semantic locations of the referring links.
-	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
-	// Examples: article, section, summary.
-	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
-
-	// ReferringLinksCountries: ISO country codes of the referring links.
-	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
-	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
-
-	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the page.
-	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // DomainPagesLiveRequest is one task of a DomainPagesLive request: the request body is a slice of them.
@@ -2348,10 +2134,10 @@ type DomainPagesLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// DomainPagesLiveResult is the type of DomainPagesLiveTask.Result.
+// DomainPagesResult is the type of DomainPagesLiveTask.Result.
 //
 // Array of results.
-type DomainPagesLiveResult struct {
+type DomainPagesResult struct {
 	// Target: target in a POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -2362,26 +2148,13 @@ type DomainPagesLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: items array.
-	Items []DomainPagesLiveItem `json:"items,omitzero"`
+	Items []DomainPagesItem `json:"items,omitzero"`
 }
 
-// DomainPagesSummaryLiveData is the data of a DomainPagesSummaryLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type DomainPagesSummaryLiveData struct {
-	DomainPagesSummaryLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// DomainPagesSummaryLiveItem is the type of DomainPagesSummaryLiveResult.Items.
+// DomainPagesSummaryItem is the type of DomainPagesSummaryResult.Items.
 //
 // Items array.
-type DomainPagesSummaryLiveItem struct {
+type DomainPagesSummaryItem struct {
 	// Type: type of element = ‘backlinkspagesummary’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -2468,6 +2241,19 @@ type DomainPagesSummaryLiveItem struct {
 
 	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the page.
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// DomainPagesSummaryLiveData is the data of a DomainPagesSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type DomainPagesSummaryLiveData struct {
+	DomainPagesSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // DomainPagesSummaryLiveRequest is one task of a DomainPagesSummaryLive request: the request body is a slice of them.
@@ -2612,10 +2398,10 @@ type DomainPagesSummaryLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// DomainPagesSummaryLiveResult is the type of DomainPagesSummaryLiveTask.Result.
+// DomainPagesSummaryResult is the type of DomainPagesSummaryLiveTask.Result.
 //
 // Array of results.
-type DomainPagesSummaryLiveResult struct {
+type DomainPagesSummaryResult struct {
 	// Target: target in the post array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -2626,28 +2412,15 @@ type DomainPagesSummaryLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: items array.
-	Items []DomainPagesSummaryLiveItem `json:"items,omitzero"`
+	Items []DomainPagesSummaryItem `json:"items,omitzero"`
 }
 
-// HistoryLiveData is the data of a HistoryLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type HistoryLiveData struct {
-	HistoryLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// HistoryLiveItem is the type of HistoryLiveResult.Items.
+// HistoryItem is the type of HistoryResult.Items.
 //
 // Contains historical backlink data for the specified domain.
 // The data is provided month-by-month;
 // the metrics are aggregated according to the backlinks the specified domain had on the first day of each given month.
-type HistoryLiveItem struct {
+type HistoryItem struct {
 	// Type: type of element = ‘backlinkshistory’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -2690,7 +2463,7 @@ type HistoryLiveItem struct {
 	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
 
 	// Info: information about the target.
-	Info *HistoryLiveItemInfo `json:"info,omitzero"`
+	Info *ItemInfo `json:"info,omitzero"`
 
 	// BrokenBacklinks: number of broken backlinks.
 	// Number of broken backlinks pointing to the target.
@@ -2753,40 +2526,17 @@ type HistoryLiveItem struct {
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
 }
 
-// HistoryLiveItemInfo is the type of HistoryLiveItem.Info.
+// HistoryLiveData is the data of a HistoryLive task: the echo of its request, with api and function.
 //
-// Information about the target.
-type HistoryLiveItemInfo struct {
-	// Server: - server
-	Server sdk.Opt[string] `json:"server,omitzero"`
+// Contains the same parameters that you specified in the POST request.
+type HistoryLiveData struct {
+	HistoryLiveRequest
 
-	// Cms: content management system.
-	Cms sdk.Opt[string] `json:"cms,omitzero"`
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
 
-	// PlatformType: platform type.
-	PlatformType []string `json:"platform_type,omitzero"`
-
-	// IPAddress: IP address of the target.
-	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
-
-	// Country: country code that the target domain is determined to belong to.
-	Country sdk.Opt[string] `json:"country,omitzero"`
-
-	// IsIP: indicates if the target is IP.
-	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
-	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
-
-	// TargetSpamScore: spam score of the target.
-	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
-	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
-
-	// InternalLinksCount: number of internal links.
-	// Calculated as the sum of internal links on the pages of the specified target.
-	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
-
-	// ExternalLinksCount: number of external links on the page.
-	// Calculated as the sum of external links on the pages of the specified target.
-	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // HistoryLiveRequest is one task of a HistoryLive request: the request body is a slice of them.
@@ -2840,10 +2590,10 @@ type HistoryLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// HistoryLiveResult is the type of HistoryLiveTask.Result.
+// HistoryResult is the type of HistoryLiveTask.Result.
 //
 // Array of results.
-type HistoryLiveResult struct {
+type HistoryResult struct {
 	// Target: target from the POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -2866,7 +2616,7 @@ type HistoryLiveResult struct {
 	// Items: contains historical backlink data for the specified domain.
 	// The data is provided month-by-month;
 	// the metrics are aggregated according to the backlinks the specified domain had on the first day of each given month.
-	Items []HistoryLiveItem `json:"items,omitzero"`
+	Items []HistoryItem `json:"items,omitzero"`
 }
 
 // IndexData is the data of a Index task: the echo of its request, with api and function.
@@ -2880,27 +2630,10 @@ type IndexData struct {
 	Function string `json:"function"`
 }
 
-// IndexResult is the type of IndexTask.Result.
-//
-// Array of results.
-type IndexResult struct {
-	// TotalBacklinks: total number of backlinks our database contains for the moment of checking.
-	TotalBacklinks sdk.Opt[int64] `json:"total_backlinks,omitzero"`
-
-	// TotalPages: total number of pages our database contains for the moment of checking.
-	TotalPages sdk.Opt[int64] `json:"total_pages,omitzero"`
-
-	// TotalDomains: total number of domains our database contains for the moment of checking.
-	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
-
-	// IndexHistory: index volume data for the past 12 months.
-	IndexHistory []IndexResultIndexHistory `json:"index_history,omitzero"`
-}
-
-// IndexResultIndexHistory is the type of IndexResult.IndexHistory.
+// IndexHistory is the type of IndexResult.IndexHistory.
 //
 // Index volume data for the past 12 months.
-type IndexResultIndexHistory struct {
+type IndexHistory struct {
 	// Date: date for which index volume data is provided.
 	// In the UTC format: “yyyy-mm-dd”.
 	// Example:
@@ -2917,36 +2650,129 @@ type IndexResultIndexHistory struct {
 	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
 }
 
-// PageIntersectionLiveData is the data of a PageIntersectionLive task: the echo of its request, with api and function.
+// IndexResult is the type of IndexTask.Result.
 //
-// Contains the same parameters that you specified in the POST request.
-type PageIntersectionLiveData struct {
-	PageIntersectionLiveRequest
+// Array of results.
+type IndexResult struct {
+	// TotalBacklinks: total number of backlinks our database contains for the moment of checking.
+	TotalBacklinks sdk.Opt[int64] `json:"total_backlinks,omitzero"`
 
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
+	// TotalPages: total number of pages our database contains for the moment of checking.
+	TotalPages sdk.Opt[int64] `json:"total_pages,omitzero"`
 
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
+	// TotalDomains: total number of domains our database contains for the moment of checking.
+	TotalDomains sdk.Opt[int64] `json:"total_domains,omitzero"`
+
+	// IndexHistory: index volume data for the past 12 months.
+	IndexHistory []IndexHistory `json:"index_history,omitzero"`
 }
 
-// PageIntersectionLiveItem is the type of PageIntersectionLiveResult.Items.
+// ItemInfo is the type of HistoryItem.Info and SummaryResult.Info.
 //
-// Contains relevant backlinks and referring domains data.
-type PageIntersectionLiveItem struct {
-	// PageIntersection: contains data on pages that link to the corresponding targets specified in the POST array.
-	// Data is provided in separate objects corresponding to pages specified in the targets object.
-	PageIntersection map[string][]PageIntersectionLiveItemPageIntersection `json:"page_intersection,omitzero"`
+// Information about the target.
+type ItemInfo struct {
+	// Server: - server
+	Server sdk.Opt[string] `json:"server,omitzero"`
 
-	// Summary: contains the page intersections summary.
-	Summary *PageIntersectionLiveItemSummary `json:"summary,omitzero"`
+	// Cms: content management system.
+	Cms sdk.Opt[string] `json:"cms,omitzero"`
+
+	// PlatformType: platform type.
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// IPAddress: IP address of the target.
+	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
+
+	// Country: country code that the target domain is determined to belong to.
+	Country sdk.Opt[string] `json:"country,omitzero"`
+
+	// IsIP: indicates if the target is IP.
+	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
+	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
+
+	// TargetSpamScore: spam score of the target.
+	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
+	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
+
+	// InternalLinksCount: number of internal links.
+	// Calculated as the sum of internal links on the pages of the specified target.
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// ExternalLinksCount: number of external links on the page.
+	// Calculated as the sum of external links on the pages of the specified target.
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
 }
 
-// PageIntersectionLiveItemPageIntersection is the type of PageIntersectionLiveItem.PageIntersection.
+// Meta is the type of DomainPagesItem.Meta.
+//
+// Page meta data.
+type Meta struct {
+	// Title: page title.
+	Title sdk.Opt[string] `json:"title,omitzero"`
+
+	// Canonical: canonical page.
+	Canonical sdk.Opt[string] `json:"canonical,omitzero"`
+
+	// InternalLinksCount: number of internal links on the page.
+	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
+
+	// ExternalLinksCount: number of external links on the page.
+	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+
+	// ImagesCount: number of images on the page.
+	ImagesCount sdk.Opt[int64] `json:"images_count,omitzero"`
+
+	// WordsCount: number of words on the page.
+	WordsCount sdk.Opt[int64] `json:"words_count,omitzero"`
+
+	// PageSpamScore: spam score of the page.
+	PageSpamScore sdk.Opt[int64] `json:"page_spam_score,omitzero"`
+
+	// SocialMediaTags: array of social media tags found on the page.
+	// Contains social media tags and their content.
+	// Supported tags include but are not limited to Open Graph and Twitter card.
+	SocialMediaTags map[string]any `json:"social_media_tags,omitzero"`
+
+	// H1: H1 tag.
+	// Content of h1 tags.
+	H1 []string `json:"h1,omitzero"`
+
+	// H2: H2 tag.
+	// Content of h2 tags.
+	H2 []string `json:"h2,omitzero"`
+
+	// H3: H3 tag.
+	// Content of h3 tags.
+	H3 []string `json:"h3,omitzero"`
+
+	// ImagesAlt: content of alt tags.
+	ImagesAlt []string `json:"images_alt,omitzero"`
+
+	// PoweredBy: CMS details.
+	PoweredBy []string `json:"powered_by,omitzero"`
+
+	// Language: page content language.
+	// Example:
+	//   - en
+	Language sdk.Opt[string] `json:"language,omitzero"`
+
+	// Charset: character encoding.
+	// Examples:
+	//   - utf-8
+	Charset sdk.Opt[string] `json:"charset,omitzero"`
+
+	// PlatformType: type of a platform.
+	PlatformType []string `json:"platform_type,omitzero"`
+
+	// Technologies: website technologies.
+	Technologies *Technologies `json:"technologies,omitzero"`
+}
+
+// PageIntersection is the type of PageIntersectionItem.PageIntersection.
 //
 // Contains data on a referring page that links to the corresponding target from the POST array.
 // Field name varies in the range from 1 to 20 according to the number of domains, subdomains or pages in the targets object.
-type PageIntersectionLiveItemPageIntersection struct {
+type PageIntersection struct {
 	// Type: type of element = ‘backlinkspageintersection’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -3058,7 +2884,7 @@ type PageIntersectionLiveItemPageIntersection struct {
 
 	// ItemType: link type.
 	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
-	ItemType sdk.Opt[PageIntersectionLiveItemPageIntersectionItemType] `json:"item_type,omitzero"`
+	ItemType sdk.Opt[PageIntersectionItemType] `json:"item_type,omitzero"`
 
 	// Attributes: link attributes of the referring links.
 	// Example:
@@ -3120,17 +2946,17 @@ type PageIntersectionLiveItemPageIntersection struct {
 
 	// IndirectLinkPath: indirect link path.
 	// Indicates a URL or a sequence of URLs that lead to url_to.
-	IndirectLinkPath []PageIntersectionLiveItemPageIntersectionIndirectLinkPath `json:"indirect_link_path,omitzero"`
+	IndirectLinkPath []PageIntersectionIndirectLinkPath `json:"indirect_link_path,omitzero"`
 }
 
-// PageIntersectionLiveItemPageIntersectionIndirectLinkPath is the type of PageIntersectionLiveItemPageIntersection.IndirectLinkPath.
+// PageIntersectionIndirectLinkPath is the type of PageIntersection.IndirectLinkPath.
 //
 // Indirect link path.
 // Indicates a URL or a sequence of URLs that lead to url_to.
-type PageIntersectionLiveItemPageIntersectionIndirectLinkPath struct {
+type PageIntersectionIndirectLinkPath struct {
 	// Type: indirect link type.
 	// Possible values: redirect, canonical.
-	Type sdk.Opt[Type] `json:"type,omitzero"`
+	Type sdk.Opt[PageIntersectionIndirectLinkPathType] `json:"type,omitzero"`
 
 	// StatusCode: HTTP status code of the URL.
 	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
@@ -3139,12 +2965,29 @@ type PageIntersectionLiveItemPageIntersectionIndirectLinkPath struct {
 	URL sdk.Opt[string] `json:"url,omitzero"`
 }
 
-// PageIntersectionLiveItemSummary is the type of PageIntersectionLiveItem.Summary.
+// PageIntersectionItem is the type of PageIntersectionResult.Items.
 //
-// Contains the page intersections summary.
-type PageIntersectionLiveItemSummary struct {
-	// IntersectionsCount: total number of intersections.
-	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
+// Contains relevant backlinks and referring domains data.
+type PageIntersectionItem struct {
+	// PageIntersection: contains data on pages that link to the corresponding targets specified in the POST array.
+	// Data is provided in separate objects corresponding to pages specified in the targets object.
+	PageIntersection map[string][]PageIntersection `json:"page_intersection,omitzero"`
+
+	// Summary: contains the domain intersections summary.
+	Summary *Summary `json:"summary,omitzero"`
+}
+
+// PageIntersectionLiveData is the data of a PageIntersectionLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type PageIntersectionLiveData struct {
+	PageIntersectionLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // PageIntersectionLiveRequest is one task of a PageIntersectionLive request: the request body is a slice of them.
@@ -3307,10 +3150,10 @@ type PageIntersectionLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// PageIntersectionLiveResult is the type of PageIntersectionLiveTask.Result.
+// PageIntersectionResult is the type of PageIntersectionLiveTask.Result.
 //
 // Array of results.
-type PageIntersectionLiveResult struct {
+type PageIntersectionResult struct {
 	// Targets: targets from a POST array.
 	Targets map[string]string `json:"targets,omitzero"`
 
@@ -3321,26 +3164,140 @@ type PageIntersectionLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []PageIntersectionLiveItem `json:"items,omitzero"`
+	Items []PageIntersectionItem `json:"items,omitzero"`
 }
 
-// ReferringDomainsLiveData is the data of a ReferringDomainsLive task: the echo of its request, with api and function.
+// PageSummary is the type of DomainPagesItem.PageSummary.
+type PageSummary struct {
+	// FirstSeen: date and time when our crawler found the backlink for the first time.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2019-11-15 12:57:46 +00:00.
+	FirstSeen sdk.Opt[sdk.Time] `json:"first_seen,omitzero"`
+
+	// LostDate: date and time when the last backlink for this page was lost.
+	// Indicates the date and time when our crawler visited the page and it responded with 4xx or 5xx status code or the last backlink was removed.
+	// In the UTC format: “yyyy-mm-dd hh-mm-ss +00:00”.
+	// Example: 2017-01-24 13:20:59 +00:00.
+	LostDate sdk.Opt[sdk.Time] `json:"lost_date,omitzero"`
+
+	// Rank: page rank.
+	// Rank of the page.
+	// Rank is calculated based on the method for node ranking in a linked database – a principle used in the original Google PageRank algorithm.
+	Rank sdk.Opt[int64] `json:"rank,omitzero"`
+
+	// Backlinks: indicates the number of backlinks.
+	Backlinks sdk.Opt[int64] `json:"backlinks,omitzero"`
+
+	// BacklinksSpamScore: average spam score of the backlinks pointing to the page.
+	BacklinksSpamScore sdk.Opt[int64] `json:"backlinks_spam_score,omitzero"`
+
+	// BrokenBacklinks: number of broken backlinks.
+	// Number of broken backlinks pointing to the page.
+	BrokenBacklinks sdk.Opt[int64] `json:"broken_backlinks,omitzero"`
+
+	// BrokenPages: number of broken pages.
+	// Number of pages that respond with 4xx or 5xx status codes where backlinks are pointing to.
+	BrokenPages sdk.Opt[int64] `json:"broken_pages,omitzero"`
+
+	// ReferringDomains: indicates the number of referring domains.
+	ReferringDomains sdk.Opt[int64] `json:"referring_domains,omitzero"`
+
+	// ReferringDomainsNofollow: number of domains pointing at least one nofollow link to the page.
+	ReferringDomainsNofollow sdk.Opt[int64] `json:"referring_domains_nofollow,omitzero"`
+
+	// ReferringMainDomains: indicates the number of referring main domains.
+	ReferringMainDomains sdk.Opt[int64] `json:"referring_main_domains,omitzero"`
+
+	// ReferringMainDomainsNofollow: number of main domains pointing at least one nofollow link to the page.
+	ReferringMainDomainsNofollow sdk.Opt[int64] `json:"referring_main_domains_nofollow,omitzero"`
+
+	// ReferringIPs: number of referring IP addresses.
+	ReferringIPs sdk.Opt[int64] `json:"referring_ips,omitzero"`
+
+	// ReferringSubnets: number of referring subnetworks.
+	ReferringSubnets sdk.Opt[int64] `json:"referring_subnets,omitzero"`
+
+	// ReferringPages: indicates the number of pages pointing to the page.
+	ReferringPages sdk.Opt[int64] `json:"referring_pages,omitzero"`
+
+	// ReferringLinksTLD: top-level domains of the referring links.
+	// Contains top level domains and referring link count per each.
+	ReferringLinksTLD map[string]int64 `json:"referring_links_tld,omitzero"`
+
+	// ReferringLinksTypes: types of referring links.
+	// Indicates the types of the referring links and link count per each type.
+	// Possible values: anchor, image, link, meta, canonical, alternate, redirect.
+	ReferringLinksTypes map[string]int64 `json:"referring_links_types,omitzero"`
+
+	// ReferringLinksAttributes: link attributes of the referring links.
+	// Indicates link attributes of the referring links and link count per each attribute.
+	ReferringLinksAttributes map[string]int64 `json:"referring_links_attributes,omitzero"`
+
+	// ReferringLinksPlatformTypes: types of referring platforms.
+	// Indicates referring platform types and and link count per each platform.
+	// Possible values: cms, blogs, ecommerce, message-boards, wikis, news, organization.
+	ReferringLinksPlatformTypes map[string]int64 `json:"referring_links_platform_types,omitzero"`
+
+	// ReferringLinksSemanticLocations: semantic locations of the referring links.
+	// Indicates semantic elements in HTML where the referring links are located and link count per each semantic location.
+	// Examples: article, section, summary.
+	ReferringLinksSemanticLocations map[string]int64 `json:"referring_links_semantic_locations,omitzero"`
+
+	// ReferringLinksCountries: ISO country codes of the referring links.
+	// Indicates ISO country codes of the domains where the referring links are located and the link count per each country.
+	ReferringLinksCountries map[string]int64 `json:"referring_links_countries,omitzero"`
+
+	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the page.
+	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// RankedKeywordsInfo is the type of BacklinksItem.RankedKeywordsInfo.
 //
-// Contains the same parameters that you specified in the POST request.
-type ReferringDomainsLiveData struct {
-	ReferringDomainsLiveRequest
+// Number of keywords for which the page is ranked in top search results.
+type RankedKeywordsInfo struct {
+	// PageFromKeywordsCountTop3: number of keywords for which the page is ranked in top 3 search results.
+	PageFromKeywordsCountTop3 sdk.Opt[int64] `json:"page_from_keywords_count_top_3,omitzero"`
 
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
+	// PageFromKeywordsCountTop10: number of keywords for which the page is ranked in top 10 search results.
+	PageFromKeywordsCountTop10 sdk.Opt[int64] `json:"page_from_keywords_count_top_10,omitzero"`
 
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
+	// PageFromKeywordsCountTop100: number of keywords for which the page is ranked in top 100 search results.
+	PageFromKeywordsCountTop100 sdk.Opt[int64] `json:"page_from_keywords_count_top_100,omitzero"`
+
+	// IsIndirectLink: indicates whether the backlink is an indirect link.
+	// If true, the backlink is an indirect link pointing to a page that either redirects to url_to, or points to a canonical page.
+	IsIndirectLink sdk.Opt[bool] `json:"is_indirect_link,omitzero"`
+
+	// IndirectLinkPath: indirect link path.
+	// Indicates a URL or a sequence of URLs that lead to url_to.
+	IndirectLinkPath []RankedKeywordsInfoIndirectLinkPath `json:"indirect_link_path,omitzero"`
 }
 
-// ReferringDomainsLiveItem is the type of ReferringDomainsLiveResult.Items.
+// RankedKeywordsInfoIndirectLinkPath is the type of RankedKeywordsInfo.IndirectLinkPath.
+//
+// Indirect link path.
+// Indicates a URL or a sequence of URLs that lead to url_to.
+type RankedKeywordsInfoIndirectLinkPath struct {
+	// Type: indirect link type.
+	// Possible values: redirect, canonical.
+	Type sdk.Opt[PageIntersectionIndirectLinkPathType] `json:"type,omitzero"`
+
+	// StatusCode: HTTP status code of the URL.
+	StatusCode sdk.Opt[int64] `json:"status_code,omitzero"`
+
+	// URL: indirect link URL.
+	URL sdk.Opt[string] `json:"url,omitzero"`
+
+	// SearchAfterToken: token for subsequent requests.
+	// By specifying the unique search_after_token when setting a new task, you will get the subsequent results of the initial task;
+	// search_after_token values are unique for each subsequent task.
+	SearchAfterToken sdk.Opt[string] `json:"search_after_token,omitzero"`
+}
+
+// ReferringDomainsItem is the type of ReferringDomainsResult.Items.
 //
 // Items array.
-type ReferringDomainsLiveItem struct {
+type ReferringDomainsItem struct {
 	// Type: type of element = ‘backlinks_referring_domain’.
 	Type string `json:"type"`
 
@@ -3429,6 +3386,19 @@ type ReferringDomainsLiveItem struct {
 
 	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
 	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
+}
+
+// ReferringDomainsLiveData is the data of a ReferringDomainsLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type ReferringDomainsLiveData struct {
+	ReferringDomainsLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // ReferringDomainsLiveRequest is one task of a ReferringDomainsLive request: the request body is a slice of them.
@@ -3573,10 +3543,10 @@ type ReferringDomainsLiveRequest struct {
 	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
 }
 
-// ReferringDomainsLiveResult is the type of ReferringDomainsLiveTask.Result.
+// ReferringDomainsResult is the type of ReferringDomainsLiveTask.Result.
 //
 // Array of results.
-type ReferringDomainsLiveResult struct {
+type ReferringDomainsResult struct {
 	// Target: target in a POST array.
 	Target string `json:"target"`
 
@@ -3589,26 +3559,13 @@ type ReferringDomainsLiveResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: items array.
-	Items []ReferringDomainsLiveItem `json:"items"`
+	Items []ReferringDomainsItem `json:"items"`
 }
 
-// ReferringNetworksLiveData is the data of a ReferringNetworksLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type ReferringNetworksLiveData struct {
-	ReferringNetworksLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// ReferringNetworksLiveItem is the type of ReferringNetworksLiveResult.Items.
+// ReferringNetworksItem is the type of ReferringNetworksResult.Items.
 //
 // Items array.
-type ReferringNetworksLiveItem struct {
+type ReferringNetworksItem struct {
 	// Type: type of element = ‘backlinks_referring_network’.
 	Type string `json:"type"`
 
@@ -3693,6 +3650,19 @@ type ReferringNetworksLiveItem struct {
 
 	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target.
 	ReferringPagesNofollow int64 `json:"referring_pages_nofollow"`
+}
+
+// ReferringNetworksLiveData is the data of a ReferringNetworksLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type ReferringNetworksLiveData struct {
+	ReferringNetworksLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // ReferringNetworksLiveRequest is one task of a ReferringNetworksLive request: the request body is a slice of them.
@@ -3844,10 +3814,10 @@ type ReferringNetworksLiveRequest struct {
 	RankScale sdk.Opt[RankScale] `json:"rank_scale,omitzero"`
 }
 
-// ReferringNetworksLiveResult is the type of ReferringNetworksLiveTask.Result.
+// ReferringNetworksResult is the type of ReferringNetworksLiveTask.Result.
 //
 // Array of results.
-type ReferringNetworksLiveResult struct {
+type ReferringNetworksResult struct {
 	// Target: target in a POST array.
 	Target string `json:"target"`
 
@@ -3858,7 +3828,15 @@ type ReferringNetworksLiveResult struct {
 	ItemsCount int64 `json:"items_count"`
 
 	// Items: items array.
-	Items []ReferringNetworksLiveItem `json:"items"`
+	Items []ReferringNetworksItem `json:"items"`
+}
+
+// Summary is the type of DomainIntersectionItem.Summary and PageIntersectionItem.Summary.
+//
+// Contains the domain intersections summary.
+type Summary struct {
+	// IntersectionsCount: total number of intersections.
+	IntersectionsCount sdk.Opt[int64] `json:"intersections_count,omitzero"`
 }
 
 // SummaryLiveData is the data of a SummaryLive task: the echo of its request, with api and function.
@@ -3965,10 +3943,10 @@ type SummaryLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// SummaryLiveResult is the type of SummaryLiveTask.Result.
+// SummaryResult is the type of SummaryLiveTask.Result.
 //
 // Array of results.
-type SummaryLiveResult struct {
+type SummaryResult struct {
 	// Target: target in a POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -3997,7 +3975,7 @@ type SummaryLiveResult struct {
 	CrawledPages sdk.Opt[int64] `json:"crawled_pages,omitzero"`
 
 	// Info: information about the target.
-	Info *SummaryLiveResultInfo `json:"info,omitzero"`
+	Info *ItemInfo `json:"info,omitzero"`
 
 	// BrokenBacklinks: number of broken backlinks.
 	// Number of broken backlinks pointing to the target.
@@ -4062,59 +4040,24 @@ type SummaryLiveResult struct {
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
 }
 
-// SummaryLiveResultInfo is the type of SummaryLiveResult.Info.
+// Technologies is the type of Meta.Technologies.
 //
-// Information about the target.
-type SummaryLiveResultInfo struct {
-	// Server: - server
-	Server sdk.Opt[string] `json:"server,omitzero"`
-
+// Website technologies.
+type Technologies struct {
 	// Cms: content management system.
 	Cms sdk.Opt[string] `json:"cms,omitzero"`
 
-	// PlatformType: platform type.
-	PlatformType []string `json:"platform_type,omitzero"`
+	// Blogs: blog management system.
+	Blogs sdk.Opt[string] `json:"blogs,omitzero"`
 
-	// IPAddress: IP address of the target.
-	IPAddress sdk.Opt[string] `json:"ip_address,omitzero"`
-
-	// Country: country code that the target domain is determined to belong to.
-	Country sdk.Opt[string] `json:"country,omitzero"`
-
-	// IsIP: indicates if the target is IP.
-	// If true, the domain, subdomain or webpage functions as an IP address and does not have a domain name.
-	IsIP sdk.Opt[bool] `json:"is_ip,omitzero"`
-
-	// TargetSpamScore: spam score of the target.
-	// If the target is a domain/subdomain, this fields indicates the average spam score of all pages of that domain/subdomain;
-	TargetSpamScore sdk.Opt[int64] `json:"target_spam_score,omitzero"`
-
-	// InternalLinksCount: number of internal links.
-	// Calculated as the sum of internal links on the pages of the specified target.
-	InternalLinksCount sdk.Opt[int64] `json:"internal_links_count,omitzero"`
-
-	// ExternalLinksCount: number of external links on the page.
-	// Calculated as the sum of external links on the pages of the specified target.
-	ExternalLinksCount sdk.Opt[int64] `json:"external_links_count,omitzero"`
+	// Cdn: content delivery network.
+	Cdn sdk.Opt[string] `json:"cdn,omitzero"`
 }
 
-// TimeseriesNewLostSummaryLiveData is the data of a TimeseriesNewLostSummaryLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type TimeseriesNewLostSummaryLiveData struct {
-	TimeseriesNewLostSummaryLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// TimeseriesNewLostSummaryLiveItem is the type of TimeseriesNewLostSummaryLiveResult.Items.
+// TimeseriesNewLostSummaryItem is the type of TimeseriesNewLostSummaryResult.Items.
 //
 // Contains relevant backlinks and referring domains data.
-type TimeseriesNewLostSummaryLiveItem struct {
+type TimeseriesNewLostSummaryItem struct {
 	// Type: type of element = ‘backlinkstimeseriesnewlostsummary’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -4146,6 +4089,19 @@ type TimeseriesNewLostSummaryLiveItem struct {
 	// LostReferringMainDomains: number of lost referring main domains.
 	// Number of lost referring main domains of the target.
 	LostReferringMainDomains sdk.Opt[int64] `json:"lost_referring_main_domains,omitzero"`
+}
+
+// TimeseriesNewLostSummaryLiveData is the data of a TimeseriesNewLostSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type TimeseriesNewLostSummaryLiveData struct {
+	TimeseriesNewLostSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // TimeseriesNewLostSummaryLiveRequest is one task of a TimeseriesNewLostSummaryLive request: the request body is a slice of them.
@@ -4220,10 +4176,10 @@ type TimeseriesNewLostSummaryLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// TimeseriesNewLostSummaryLiveResult is the type of TimeseriesNewLostSummaryLiveTask.Result.
+// TimeseriesNewLostSummaryResult is the type of TimeseriesNewLostSummaryLiveTask.Result.
 //
 // Array of results.
-type TimeseriesNewLostSummaryLiveResult struct {
+type TimeseriesNewLostSummaryResult struct {
 	// Target: target from a POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -4250,26 +4206,13 @@ type TimeseriesNewLostSummaryLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant backlinks and referring domains data.
-	Items []TimeseriesNewLostSummaryLiveItem `json:"items,omitzero"`
+	Items []TimeseriesNewLostSummaryItem `json:"items,omitzero"`
 }
 
-// TimeseriesSummaryLiveData is the data of a TimeseriesSummaryLive task: the echo of its request, with api and function.
-//
-// Contains the same parameters that you specified in the POST request.
-type TimeseriesSummaryLiveData struct {
-	TimeseriesSummaryLiveRequest
-
-	// API: the API of the task, echoed: the path segment after /v3/.
-	API string `json:"api"`
-
-	// Function: the function of the task, echoed: the path segment after the API.
-	Function string `json:"function"`
-}
-
-// TimeseriesSummaryLiveItem is the type of TimeseriesSummaryLiveResult.Items.
+// TimeseriesSummaryItem is the type of TimeseriesSummaryResult.Items.
 //
 // Contains relevant summary data.
-type TimeseriesSummaryLiveItem struct {
+type TimeseriesSummaryItem struct {
 	// Type: type of element = ‘backlinkstimeseriessummary’.
 	Type sdk.Opt[string] `json:"type,omitzero"`
 
@@ -4311,6 +4254,19 @@ type TimeseriesSummaryLiveItem struct {
 
 	// ReferringPagesNofollow: number of referring pages pointing at least one nofollow link to the target for the given date.
 	ReferringPagesNofollow sdk.Opt[int64] `json:"referring_pages_nofollow,omitzero"`
+}
+
+// TimeseriesSummaryLiveData is the data of a TimeseriesSummaryLive task: the echo of its request, with api and function.
+//
+// Contains the same parameters that you specified in the POST request.
+type TimeseriesSummaryLiveData struct {
+	TimeseriesSummaryLiveRequest
+
+	// API: the API of the task, echoed: the path segment after /v3/.
+	API string `json:"api"`
+
+	// Function: the function of the task, echoed: the path segment after the API.
+	Function string `json:"function"`
 }
 
 // TimeseriesSummaryLiveRequest is one task of a TimeseriesSummaryLive request: the request body is a slice of them.
@@ -4394,10 +4350,10 @@ type TimeseriesSummaryLiveRequest struct {
 	Tag sdk.Opt[string] `json:"tag,omitzero"`
 }
 
-// TimeseriesSummaryLiveResult is the type of TimeseriesSummaryLiveTask.Result.
+// TimeseriesSummaryResult is the type of TimeseriesSummaryLiveTask.Result.
 //
 // Array of results.
-type TimeseriesSummaryLiveResult struct {
+type TimeseriesSummaryResult struct {
 	// Target: target from a POST array.
 	Target sdk.Opt[string] `json:"target,omitzero"`
 
@@ -4424,5 +4380,5 @@ type TimeseriesSummaryLiveResult struct {
 	ItemsCount sdk.Opt[int64] `json:"items_count,omitzero"`
 
 	// Items: contains relevant summary data.
-	Items []TimeseriesSummaryLiveItem `json:"items,omitzero"`
+	Items []TimeseriesSummaryItem `json:"items,omitzero"`
 }

@@ -66,9 +66,9 @@ func (s *Service) AnchorsLiveBatch(ctx context.Context, tasks []AnchorsLiveReque
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) AnchorsLiveAll(ctx context.Context, task AnchorsLiveRequest, opts ...sdk.CallOption) iter.Seq2[AnchorsLiveItem, error] {
+func (s *Service) AnchorsLiveAll(ctx context.Context, task AnchorsLiveRequest, opts ...sdk.CallOption) iter.Seq2[AnchorsItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]AnchorsLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]AnchorsItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.AnchorsLive(ctx, t, opts...)
@@ -132,9 +132,9 @@ func (s *Service) BacklinksLiveBatch(ctx context.Context, tasks []BacklinksLiveR
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) BacklinksLiveAll(ctx context.Context, task BacklinksLiveRequest, opts ...sdk.CallOption) iter.Seq2[BacklinksLiveItem, error] {
+func (s *Service) BacklinksLiveAll(ctx context.Context, task BacklinksLiveRequest, opts ...sdk.CallOption) iter.Seq2[BacklinksItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]BacklinksLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]BacklinksItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.BacklinksLive(ctx, t, opts...)
@@ -393,9 +393,9 @@ func (s *Service) CompetitorsLiveBatch(ctx context.Context, tasks []CompetitorsL
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) CompetitorsLiveAll(ctx context.Context, task CompetitorsLiveRequest, opts ...sdk.CallOption) iter.Seq2[CompetitorsLiveItem, error] {
+func (s *Service) CompetitorsLiveAll(ctx context.Context, task CompetitorsLiveRequest, opts ...sdk.CallOption) iter.Seq2[CompetitorsItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]CompetitorsLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]CompetitorsItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.CompetitorsLive(ctx, t, opts...)
@@ -444,9 +444,9 @@ func (s *Service) DomainIntersectionLiveBatch(ctx context.Context, tasks []Domai
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) DomainIntersectionLiveAll(ctx context.Context, task DomainIntersectionLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainIntersectionLiveItem, error] {
+func (s *Service) DomainIntersectionLiveAll(ctx context.Context, task DomainIntersectionLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainIntersectionItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainIntersectionLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainIntersectionItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.DomainIntersectionLive(ctx, t, opts...)
@@ -495,9 +495,9 @@ func (s *Service) DomainPagesLiveBatch(ctx context.Context, tasks []DomainPagesL
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) DomainPagesLiveAll(ctx context.Context, task DomainPagesLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainPagesLiveItem, error] {
+func (s *Service) DomainPagesLiveAll(ctx context.Context, task DomainPagesLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainPagesItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainPagesLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainPagesItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.DomainPagesLive(ctx, t, opts...)
@@ -546,9 +546,9 @@ func (s *Service) DomainPagesSummaryLiveBatch(ctx context.Context, tasks []Domai
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) DomainPagesSummaryLiveAll(ctx context.Context, task DomainPagesSummaryLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainPagesSummaryLiveItem, error] {
+func (s *Service) DomainPagesSummaryLiveAll(ctx context.Context, task DomainPagesSummaryLiveRequest, opts ...sdk.CallOption) iter.Seq2[DomainPagesSummaryItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainPagesSummaryLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]DomainPagesSummaryItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.DomainPagesSummaryLive(ctx, t, opts...)
@@ -644,9 +644,9 @@ func (s *Service) PageIntersectionLiveBatch(ctx context.Context, tasks []PageInt
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) PageIntersectionLiveAll(ctx context.Context, task PageIntersectionLiveRequest, opts ...sdk.CallOption) iter.Seq2[PageIntersectionLiveItem, error] {
+func (s *Service) PageIntersectionLiveAll(ctx context.Context, task PageIntersectionLiveRequest, opts ...sdk.CallOption) iter.Seq2[PageIntersectionItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]PageIntersectionLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]PageIntersectionItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.PageIntersectionLive(ctx, t, opts...)
@@ -695,9 +695,9 @@ func (s *Service) ReferringDomainsLiveBatch(ctx context.Context, tasks []Referri
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) ReferringDomainsLiveAll(ctx context.Context, task ReferringDomainsLiveRequest, opts ...sdk.CallOption) iter.Seq2[ReferringDomainsLiveItem, error] {
+func (s *Service) ReferringDomainsLiveAll(ctx context.Context, task ReferringDomainsLiveRequest, opts ...sdk.CallOption) iter.Seq2[ReferringDomainsItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]ReferringDomainsLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]ReferringDomainsItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.ReferringDomainsLive(ctx, t, opts...)
@@ -746,9 +746,9 @@ func (s *Service) ReferringNetworksLiveBatch(ctx context.Context, tasks []Referr
 // is yielded and the walk goes on), when a page brings no new item (sdk.ErrPaginationStalled),
 // or when ctx ends. opts apply to every page; sdk.WithBudget caps all pages together and
 // sdk.WithMaxPages the number of pages.
-func (s *Service) ReferringNetworksLiveAll(ctx context.Context, task ReferringNetworksLiveRequest, opts ...sdk.CallOption) iter.Seq2[ReferringNetworksLiveItem, error] {
+func (s *Service) ReferringNetworksLiveAll(ctx context.Context, task ReferringNetworksLiveRequest, opts ...sdk.CallOption) iter.Seq2[ReferringNetworksItem, error] {
 	start := task.Offset.Value()
-	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]ReferringNetworksLiveItem, int64, error) {
+	fetch := func(ctx context.Context, offset, limit int64, opts ...sdk.CallOption) ([]ReferringNetworksItem, int64, error) {
 		t := task
 		t.Offset, t.Limit = sdk.Int(start+offset), sdk.Int(limit)
 		resp, err := s.ReferringNetworksLive(ctx, t, opts...)

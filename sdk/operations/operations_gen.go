@@ -8,12 +8,18 @@ package operations
 
 import (
 	"github.com/dataforseo-go/dataforseo/sdk"
+	aioptimization "github.com/dataforseo-go/dataforseo/sdk/aioptimization"
 	backlinks "github.com/dataforseo-go/dataforseo/sdk/backlinks"
+	dataforseolabs "github.com/dataforseo-go/dataforseo/sdk/dataforseolabs"
+	serp "github.com/dataforseo-go/dataforseo/sdk/serp"
 )
 
 // All returns the operations of every API section, in package and path order.
 func All() []sdk.Operation {
 	var all []sdk.Operation
+	all = append(all, aioptimization.Operations...)
 	all = append(all, backlinks.Operations...)
+	all = append(all, dataforseolabs.Operations...)
+	all = append(all, serp.Operations...)
 	return all
 }

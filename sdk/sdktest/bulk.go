@@ -20,7 +20,8 @@ type bulkField struct {
 
 // bulkFields finds the bulk fields of an operation from its task schema and
 // its documented answer: a request array field NAMEs whose result items
-// carry NAME, or (where the items name it otherwise, url say) the one field
+// carry NAME, each one of the NAMEs the example's data echoes (so that a
+// list of seeds, whose items are ideas, is no bulk field), or (where the items name it otherwise, url say) the one field
 // whose values are, item by item, the NAMEs the example's data echoes.
 func bulkFields(task *openapi3.Schema, example []byte) []bulkField {
 	env := decodeTree(example)
@@ -38,7 +39,7 @@ func bulkFields(task *openapi3.Schema, example []byte) []bulkField {
 			continue
 		}
 		item := ""
-		if allHave(items, singular) {
+		if allHave(items, singular) && amongEchoed(items, singular, data[name]) {
 			item = singular
 		} else {
 			item = echoingField(items, data[name])
@@ -73,6 +74,17 @@ func exampleItems(task map[string]any) []map[string]any {
 		}
 	}
 	return nil
+}
+
+// amongEchoed reports whether every item's key is one of the echoed values.
+func amongEchoed(items []map[string]any, key string, echoed any) bool {
+	list, _ := echoed.([]any)
+	for _, it := range items {
+		if !slices.Contains(list, it[key]) {
+			return false
+		}
+	}
+	return true
 }
 
 func allHave(items []map[string]any, key string) bool {

@@ -128,8 +128,9 @@ func TestBulkFields(t *testing.T) {
 		}
 	}
 	want := map[string][]bulkField{
-		"/v3/backlinks/bulk_pages_summary/live":     {{request: "targets", item: "url", max: 1000}},
-		"/v3/backlinks/bulk_referring_domains/live": {{request: "targets", item: "target", max: 1000}},
+		"/v3/ai_optimization/ai_keyword_data/keywords_search_volume/live": {{request: "keywords", item: "keyword", max: 1000}},
+		"/v3/backlinks/bulk_pages_summary/live":                           {{request: "targets", item: "url", max: 1000}},
+		"/v3/backlinks/bulk_referring_domains/live":                       {{request: "targets", item: "target", max: 1000}},
 	}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(bulkField{})); diff != "" {
 		t.Errorf("bulk fields of the spec (-want +got):\n%s", diff)
@@ -152,8 +153,10 @@ func TestBulkFields(t *testing.T) {
 		example string
 		want    []bulkField
 	}{
-		{"singular fields", `{"tasks":[{"data":{},"result":[{"items":[{"keyword":"k","target":"t"}]}]}]}`,
+		{"singular fields", `{"tasks":[{"data":{"keywords":["k"],"targets":["t"]},"result":[{"items":[{"keyword":"k","target":"t"}]}]}]}`,
 			[]bulkField{{"keywords", "keyword", 1000}, {"targets", "target", 5}}},
+		// Keyword ideas: the items are ideas for the seed keywords, not one per seed.
+		{"seeds", `{"tasks":[{"data":{"keywords":["seed"]},"result":[{"items":[{"keyword":"idea one"},{"keyword":"idea two"}]}]}]}`, nil},
 		{"echoing field", `{"tasks":[{"data":{"keywords":["a","b"]},"result":[{"items":[{"kw":"a","x":"a"},{"kw":"b","x":"c"}]}]}]}`,
 			[]bulkField{{"keywords", "kw", 1000}}},
 		{"ambiguous echo", `{"tasks":[{"data":{"keywords":["a"]},"result":[{"items":[{"kw":"a","x":"a"}]}]}]}`, nil},

@@ -41,6 +41,8 @@ type config struct {
 	every           Fault   // applied to every request the script does not cover
 	script          []Fault // applied to the first requests, in order
 	handlers        map[string]http.Handler
+	readyAfter      func(QueuedTask) int // queue.go
+	taskFailure     func(QueuedTask) int
 }
 
 func defaultConfig() config {

@@ -55,12 +55,22 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, op *operation, p
 			tasks = append(tasks, t)
 		}
 	}
+	s.writeTasks(w, env, tasks, f, func(tasks []any) { s.queue.post(op, reqTasks, tasks) })
+}
+
+// writeTasks writes env with tasks, failing those the fault fails, with
+// the envelope's counts and cost; queue (if not nil) sees the tasks that
+// will be sent.
+func (s *Server) writeTasks(w http.ResponseWriter, env map[string]any, tasks []any, f *Fault, queue func([]any)) {
 	for i, code := range f.TaskStatusCodes {
 		if code != 0 && i < len(tasks) {
 			if t, ok := tasks[i].(map[string]any); ok {
 				failTask(t, code, message(code))
 			}
 		}
+	}
+	if queue != nil {
+		queue(tasks)
 	}
 	cost, failed := 0.0, 0
 	for _, t := range tasks {

@@ -6,7 +6,11 @@
 //
 // The answer fits the request: one task per request task, echoing it,
 // pages cut by limit and offset, and for a bulk task (targets) one item per
-// target. Whatever a request holds, the server answers it, with the API's
+// target. The task flows keep a queue (see QueuedTask): a task posted to
+// task_post gets a fresh id, tasks_ready lists it from its ReadyAfter-th
+// poll on until task_get collects it, and task_get answers its result
+// (the documented example with its id and echo), its failure, 40602 while
+// it is not ready, or 40401 for an id the server never gave out. Whatever a request holds, the server answers it, with the API's
 // error codes, never panicking, hanging or allocating without bound: a task
 // whose limit or offset is not an integer from 0 to its documented maximum,
 // whose filters hold more conditions than the docs allow, or whose values
@@ -48,6 +52,7 @@ type Server struct {
 	cfg     config
 	catalog *catalog
 	taskSeq atomic.Int64
+	queue   *queue
 
 	mu    sync.Mutex
 	calls []Call
@@ -79,6 +84,7 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 			o(&s.cfg)
 		}
 	}
+	s.queue = newQueue(&s.cfg)
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	if t != nil {
@@ -212,7 +218,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		secs := (fault.RetryAfter + time.Second - 1) / time.Second
 		w.Header().Set("Retry-After", fmt.Sprint(int64(secs)))
 	}
-	op, params, otherMethod := s.catalog.match(r.Method, r.URL.Path)
+	op, params, otherMethod := s.catalog.match(r.Method, r.URL.EscapedPath())
 	switch {
 	case fault.HTTPStatus != 0 && fault.HTTPStatus != http.StatusOK:
 		writeEnvelopeError(w, fault.HTTPStatus, fault.StatusCode, &fault)
@@ -222,6 +228,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeEnvelopeError(w, http.StatusNotFound, 40400, nil)
 	case fault.StatusCode != 0:
 		writeEnvelopeError(w, http.StatusOK, fault.StatusCode, &fault)
+	case s.answerFlow(w, r, op, params, &fault):
+		// tasks_ready and task_get answer from the queue (queue.go).
 	default:
 		s.answer(w, r, op, params, body, &fault)
 	}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -90,8 +91,8 @@ func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method 
 	names := slices.Sorted(maps.Keys(examples))
 	if len(names) == 0 || examples[names[0]].Value == nil {
 		// No page gives an example (the operation is built from its
-		// tables): it answers with tasks whose result is empty.
-		o.example = emptyResponse(path)
+		// tables): it answers with a value of its response schema.
+		o.example = synthesize(resp.Value.Content.Get("application/json").Schema.Value, path)
 	} else {
 		example, err := json.Marshal(examples[names[0]].Value.Value)
 		if err != nil {
@@ -136,10 +137,17 @@ func limitDefault(task *openapi3.Schema) (int64, bool) {
 	return 100, true
 }
 
-// match finds the operation of a request path and method. It returns the
-// path parameters, and whether the path exists with another method.
+// match finds the operation of a request path (as escaped on the wire:
+// an escaped "/" stays inside its segment) and method. It returns the
+// path parameters, unescaped, and whether the path exists with another
+// method.
 func (c *catalog) match(method, path string) (op *operation, params map[string]string, otherMethod bool) {
 	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		if u, err := url.PathUnescape(seg); err == nil {
+			segs[i] = u
+		}
+	}
 	for _, o := range c.ops {
 		p, ok := matchSegments(o.segments, segs)
 		if !ok {

@@ -48,6 +48,27 @@ const (
 	SuffixItem     = "Item"
 )
 
+// Discriminator is the field whose value names the kind of an element of
+// a polymorphic array ("organic", "paid", "people_also_ask"): the spec
+// writes such an array's items as a oneOf of one component per kind with
+// a discriminator on this property (rules V1-V6 of gen/spec).
+const Discriminator = "type"
+
+// KindComponent names the component of one element kind of a section, by
+// a rule that depends on nothing but the two names: the section's prefix,
+// the kind's wire name Camel-cased, and SuffixItem unless that already
+// ends in "Item" or "Element" (the docs call every kind an element):
+// "organic" in serp is SerpOrganicItem, "people_also_ask_element"
+// SerpPeopleAlsoAskElement, "knowledge_graph_list_item"
+// SerpKnowledgeGraphListItem.
+func KindComponent(section, kind string) string {
+	name := Camel(kind)
+	if !strings.HasSuffix(name, SuffixItem) && !strings.HasSuffix(name, "Element") {
+		name += SuffixItem
+	}
+	return Camel(section) + name
+}
+
 // The extensions of spec/openapi.yaml.
 const (
 	// ExtPages on an operation lists the pages it was built from.
@@ -79,6 +100,20 @@ const (
 	Total      = "total_count"
 	ItemsCount = "items_count"
 )
+
+// Generic reports whether a type name says nothing alone ("Item",
+// "Type", "Option"): a shared component (rule T6 of gen/spec) or an enum
+// (sdkgen) that would be called that is qualified by its parent's name
+// instead ("RefinementChipsItem", "SpellType"). The operation suffixes
+// are generic too, so a shared type never takes the name of an
+// operation's part, nor the SDK's own names.
+func Generic(name string) bool { return generic[name] }
+
+var generic = map[string]bool{
+	SuffixItem: true, SuffixResult: true, SuffixData: true, SuffixTask: true, SuffixRequest: true, SuffixResponse: true,
+	"Items": true, "Option": true, "Options": true, "Info": true, "Element": true, "Value": true, "Type": true,
+	"Status": true, "Service": true, "Client": true, "Error": true, "Object": true,
+}
 
 // Camel turns "referring_domains" into "ReferringDomains": the spelling
 // of component names (no initialisms: "id_list" is "IdList").

@@ -41,3 +41,17 @@ func TestOperationName(t *testing.T) {
 		}
 	}
 }
+
+func TestKindComponent(t *testing.T) {
+	for kind, want := range map[string]string{
+		"organic":                   "SerpOrganicItem",
+		"people_also_ask":           "SerpPeopleAlsoAskItem",
+		"people_also_ask_element":   "SerpPeopleAlsoAskElement",
+		"knowledge_graph_list_item": "SerpKnowledgeGraphListItem",
+		"ai_overview_reference":     "SerpAiOverviewReferenceItem",
+	} {
+		if got := KindComponent("serp", kind); got != want {
+			t.Errorf("KindComponent(serp, %q) = %q; want %q", kind, got, want)
+		}
+	}
+}
