@@ -125,7 +125,11 @@ func toYAML(v *jsonval.Value, m mode) *yaml.Node {
 		case nameMaps[kv.Key]:
 			vm = names
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.Key}, toYAML(kv.Val, vm))
+		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.Key}
+		if yaml11Typed(kv.Key) {
+			key.Style = yaml.DoubleQuotedStyle // a key "y" is true in YAML 1.1
+		}
+		n.Content = append(n.Content, key, toYAML(kv.Val, vm))
 	}
 	return n
 }
