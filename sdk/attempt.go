@@ -58,11 +58,14 @@ func (c *Client) attempt(ctx context.Context, call Call, body []byte, n int, out
 			"duration", c.clock.now().Sub(start), "error", err.Error())
 		e := &Error{Path: call.Path, Message: "request failed", Err: err}
 		if !notSent {
-			e.Message = "request failed after it was sent; it may have been charged"
+			e.Message, e.maybeCharged = "request failed after it was sent; it may have been charged", true
 		}
 		return outcome{err: e, retry: !wrote && ctx.Err() == nil && transient(err)}
 	}
 	h := c.handle(resp, data, err, call.Path, out, n)
+	if he, ok := h.err.(*Error); ok && !h.cost.known {
+		he.maybeCharged = true // an envelope- or HTTP-level failure without a readable cost
+	}
 	c.ledger.finish(res, h.cost.total, h.cost.known, h.cost.perTask)
 	c.debug(ctx, "dataforseo attempt", "method", call.Method, "path", call.Path, "attempt", num,
 		"http_status", resp.StatusCode, "status_code", h.code, "cost", h.cost.total, "cost_known", h.cost.known,

@@ -70,7 +70,19 @@ type Error struct {
 	Body []byte
 	// Err is the underlying transport or decoding error, if any.
 	Err error
+
+	// maybeCharged: the request was sent and no answer with a readable
+	// cost came back (see MaybeCharged).
+	maybeCharged bool
 }
+
+// MaybeCharged reports whether the failed call may have been run (and
+// charged) by the API all the same: the request was written and what came
+// back, if anything, has no readable cost (a broken connection after the
+// request was sent, a gateway's 502 or 504, a body cut short). Such a call
+// is never retried. For a task_post, the tasks may exist: RunTasks looks
+// for them in tasks_ready by their tags.
+func (e *Error) MaybeCharged() bool { return e != nil && e.maybeCharged }
 
 // Error describes the failure, e.g. "dataforseo: /v3/backlinks/referring_domains/live:
 // task 0929...: status 40501: Invalid Field.".

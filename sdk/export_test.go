@@ -44,3 +44,9 @@ func SetFlowClock(now func() time.Time, sleep func(ctx context.Context, d time.D
 	flowClock = clock{now: now, sleep: sleep}
 	return func() { flowClock = realClock }
 }
+
+// MaybeChargedError returns an *Error whose MaybeCharged is true, as a
+// call returns when its request was sent and no readable answer came back.
+func MaybeChargedError(path string) *Error {
+	return &Error{HTTPStatus: 502, Path: path, Message: "Bad Gateway", maybeCharged: true}
+}

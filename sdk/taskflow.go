@@ -30,14 +30,25 @@ type TaskFlow[T, R any] struct {
 	// Post posts 1 to MaxTasks tasks and returns one PostedTask per task, in
 	// order (Index relative to tasks).
 	Post func(ctx context.Context, tasks []T, opts ...CallOption) ([]PostedTask, error)
-	// Ready returns the ids of the tasks that are done (of every caller of
-	// the account: RunTasks keeps its own).
-	Ready func(ctx context.Context, opts ...CallOption) ([]string, error)
+	// Ready returns the tasks that are done (of every caller of the
+	// account: RunTasks keeps its own).
+	Ready func(ctx context.Context, opts ...CallOption) ([]ReadyTask, error)
 	// Get returns the result of a done task.
 	Get func(ctx context.Context, id string, opts ...CallOption) (R, error)
 	// Validate, when not nil, checks all the tasks before any is posted:
 	// its error ends the walk before anything is sent (or paid for).
 	Validate func(tasks []T) error
+	// Tag, when not nil, returns a task's tag field. RunTasks gives each
+	// task without a tag one unique to the walk (on a copy: the caller's
+	// tasks are left as they are), so that tasks whose post failed after
+	// it may have reached the API are found in tasks_ready by their tag.
+	Tag func(task *T) *Opt[string]
+}
+
+// ReadyTask is one finished task as tasks_ready lists it.
+type ReadyTask struct {
+	ID  string // the id to get its result with
+	Tag string // the task's tag, "" when it has none
 }
 
 // TaskResult is one task's outcome in RunTasks.
@@ -53,14 +64,43 @@ type TaskResult[R any] struct {
 // budget or a call failed) while posted tasks were not collected: they
 // were paid for, and their results stay available by id (task_get) for
 // the time the API keeps them.
+//
+// A post that failed after it may have reached the API (an *Error whose
+// MaybeCharged is true) may have created its tasks: RunTasks waits for
+// them in tasks_ready, by their tags, while the walk's other tasks run and
+// for FlowUnconfirmedWait after the failure; the ones not found then are
+// in Unconfirmed with their tags.
 type PendingError struct {
 	IDs []string // the posted tasks whose results were not collected, in task order
-	Err error    // why the walk stopped
+	// Unconfirmed are the tasks of a failed post that may have been
+	// created (and charged) but were not found in tasks_ready, in task
+	// order: if the API created one, tasks_ready lists it with its Tag.
+	Unconfirmed []UnconfirmedTask
+	// NotPosted are the indexes of the tasks never sent, in order.
+	NotPosted []int
+	Err       error // why the walk stopped
 }
 
-// Error names how many tasks are pending and why.
+// UnconfirmedTask is a task whose post may have reached the API.
+type UnconfirmedTask struct {
+	Index int    // the task's position in the tasks given to RunTasks
+	Tag   string // its tag ("" when it had none and the flow sets no tags)
+}
+
+// Error names how many tasks are pending, unconfirmed and not posted, and
+// why.
 func (e *PendingError) Error() string {
-	return fmt.Sprintf("dataforseo: %d posted tasks not collected (get them by id later): %v", len(e.IDs), e.Err)
+	var parts []string
+	if n := len(e.IDs); n > 0 || len(e.Unconfirmed)+len(e.NotPosted) == 0 {
+		parts = append(parts, fmt.Sprintf("%d posted tasks not collected (get them by id later)", n))
+	}
+	if n := len(e.Unconfirmed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d tasks whose post may have reached the API not found in tasks_ready (look for their tags later)", n))
+	}
+	if n := len(e.NotPosted); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d tasks not posted", n))
+	}
+	return fmt.Sprintf("dataforseo: %s: %v", strings.Join(parts, ", "), e.Err)
 }
 
 // Unwrap returns why the walk stopped.
@@ -72,6 +112,11 @@ const (
 	FlowFirstPoll = 2 * time.Second
 	FlowMaxPoll   = 30 * time.Second
 )
+
+// FlowUnconfirmedWait is how long RunTasks waits, after a post that may
+// have reached the API failed, for its tasks to show in tasks_ready (see
+// PendingError). The context ends the wait sooner.
+const FlowUnconfirmedWait = 10 * time.Minute
 
 // flowClock is the clock RunTasks waits on; tests replace it.
 var flowClock = realClock
@@ -92,6 +137,17 @@ var flowClock = realClock
 // a budget refused a call, tasks_ready or a post failed), so that nothing
 // paid for is lost. Callers that prefer callbacks set the tasks'
 // postback_url or pingback_url and do not need RunTasks.
+//
+// When the flow has a Tag, every task without a tag is posted with one of
+// the walk's own ("dfs-go:" and a random text), which the results echo in
+// their data: a post that failed after it may have reached the API (a
+// broken connection, a gateway's 502) may have created its tasks, and the
+// walk finds them in tasks_ready by these tags and yields their results
+// (with Cost 0: the post's answer, and its cost, was lost; the client
+// counts it among its UnknownCosts). When all are found the walk ends
+// without an error; the tasks of such a post not found within
+// FlowUnconfirmedWait, and the tasks after it (never posted), are in the
+// final *PendingError.
 func RunTasks[T, R any](ctx context.Context, flow TaskFlow[T, R], tasks []T, opts ...CallOption) iter.Seq2[TaskResult[R], error] {
 	return func(yield func(TaskResult[R], error) bool) {
 		opts, poll, err := flowOptions(opts)
@@ -144,6 +200,14 @@ type walk[T, R any] struct {
 	clock    clock
 	poll     polling
 	stopped  bool // the loop broke
+	// unconfirmed maps the tag of each task of a failed post that may
+	// have reached the API to the task's index (taskflow_recover.go).
+	unconfirmed map[string]int
+	untagged    []UnconfirmedTask // such tasks without a tag of the walk's own
+	postErr     error             // the failed post
+	giveUpAt    time.Time         // when the walk stops waiting for unconfirmed tasks
+	notPosted   []int
+	ownTags     map[int]string // the tags the walk gave, by task index
 }
 
 func (w *walk[T, R]) emit(r TaskResult[R]) bool {
@@ -159,25 +223,34 @@ func (w *walk[T, R]) fail(err error) {
 	if w.stopped {
 		return
 	}
-	if len(w.pending) > 0 {
-		var ids []string
+	if len(w.pending)+len(w.unconfirmed)+len(w.untagged)+len(w.notPosted) > 0 {
+		pe := &PendingError{NotPosted: w.notPosted, Err: err}
 		for _, id := range w.order {
 			if _, ok := w.pending[id]; ok {
-				ids = append(ids, id)
+				pe.IDs = append(pe.IDs, id)
 			}
 		}
-		err = &PendingError{IDs: ids, Err: err}
+		slices.SortStableFunc(pe.IDs, func(a, b string) int { return w.pending[a].Index - w.pending[b].Index })
+		pe.Unconfirmed = w.unconfirmedTasks()
+		err = pe
 	}
 	w.yield(TaskResult[R]{}, err)
 }
 
 func (w *walk[T, R]) run(tasks []T) {
+	tasks = w.tagTasks(tasks)
 	for start := 0; start < len(tasks); start += MaxTasks {
 		batch := tasks[start:min(start+MaxTasks, len(tasks))]
 		posted, err := w.flow.Post(w.ctx, batch, w.opts...)
 		if err != nil && len(posted) == 0 {
-			w.fail(fmt.Errorf("posting tasks %d to %d: %w", start, start+len(batch)-1, err))
-			return
+			err = fmt.Errorf("posting tasks %d to %d: %w", start, start+len(batch)-1, err)
+			w.notPosted = indexes(start+len(batch), len(tasks))
+			if !w.unconfirm(tasks, start, len(batch), err) {
+				w.notPosted = append(indexes(start, start+len(batch)), w.notPosted...)
+				w.fail(err)
+				return
+			}
+			break // the tasks may exist: collect what can be, then report
 		}
 		for _, p := range posted {
 			p.Index += start
@@ -192,7 +265,7 @@ func (w *walk[T, R]) run(tasks []T) {
 		}
 	}
 	wait := w.poll.first
-	for len(w.pending) > 0 {
+	for len(w.pending) > 0 || w.awaitingUnconfirmed() {
 		if err := w.clock.sleep(w.ctx, wait); err != nil {
 			w.fail(err)
 			return
@@ -206,7 +279,7 @@ func (w *walk[T, R]) run(tasks []T) {
 			return
 		}
 		w.failures[""] = 0
-		ours := slices.DeleteFunc(slices.Clone(ready), func(id string) bool { _, ok := w.pending[id]; return !ok })
+		ours := w.ours(ready)
 		if len(ours) == 0 {
 			wait = min(wait*2, w.poll.max)
 			continue
@@ -217,6 +290,9 @@ func (w *walk[T, R]) run(tasks []T) {
 				return
 			}
 		}
+	}
+	if w.postErr != nil && len(w.unconfirmed)+len(w.untagged)+len(w.notPosted) > 0 {
+		w.fail(w.postErr) // reports the unconfirmed and unposted tasks
 	}
 }
 
@@ -284,15 +360,16 @@ func PostedTasks[D, R any](resp *Response[D, R]) []PostedTask {
 	return out
 }
 
-// ReadyIDs reads the ids of a tasks_ready response's results, for a
-// TaskFlow's Ready: every result's id of every task that succeeded. id
-// returns the id of one result.
-func ReadyIDs[D, R any](resp *Response[D, R], id func(R) string) []string {
-	var ids []string
+// ReadyTasks reads the tasks of a tasks_ready response's results, for a
+// TaskFlow's Ready: every result of every task that succeeded, with an id.
+// task returns the id and tag of one result.
+func ReadyTasks[D, R any](resp *Response[D, R], task func(R) ReadyTask) []ReadyTask {
+	var out []ReadyTask
 	for _, r := range resp.Results() {
-		if s := strings.TrimSpace(id(r)); s != "" {
-			ids = append(ids, s)
+		t := task(r)
+		if t.ID = strings.TrimSpace(t.ID); t.ID != "" {
+			out = append(out, t)
 		}
 	}
-	return ids
+	return out
 }

@@ -51,7 +51,7 @@ func (q *queue) flow() sdk.TaskFlow[string, string] {
 			}
 			return out, nil
 		},
-		Ready: func(ctx context.Context, _ ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, _ ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			q.mu.Lock()
 			defer q.mu.Unlock()
 			if q.polls < len(q.script) {
@@ -65,7 +65,11 @@ func (q *queue) flow() sdk.TaskFlow[string, string] {
 				ids = append(ids, id)
 			}
 			slices.Sort(ids)
-			return ids, nil
+			var out []sdk.ReadyTask
+			for _, id := range ids {
+				out = append(out, sdk.ReadyTask{ID: id})
+			}
+			return out, nil
 		},
 		Get: func(ctx context.Context, id string, _ ...sdk.CallOption) (string, error) {
 			q.mu.Lock()

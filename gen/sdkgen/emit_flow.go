@@ -65,10 +65,10 @@ func flowMethod(f *jen.File, fl *Flow) {
 				jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Id("s").Dot(fl.Post.Name+"Batch").Call(jen.Id("ctx"), jen.Id("tasks"), jen.Id("opts").Op("...")),
 				jen.Return(jen.Qual(sdkPath, "PostedTasks").Call(jen.Id("resp")), jen.Id("err")),
 			),
-			jen.Id("Ready"): jen.Func().Params(ctx, opts).Params(jen.Index().String(), jen.Error()).Block(
+			jen.Id("Ready"): jen.Func().Params(ctx, opts).Params(jen.Index().Qual(sdkPath, "ReadyTask"), jen.Error()).Block(
 				jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Id("s").Dot(fl.Ready.Name).Call(jen.Id("ctx"), jen.Id("opts").Op("...")),
-				jen.Return(jen.Qual(sdkPath, "ReadyIDs").Call(jen.Id("resp"),
-					jen.Func().Params(jen.Id("r").Add(typeCode(fl.Ready.Result))).String().Block(jen.Return(jen.Id("r").Dot(fl.ReadyID.Name)))),
+				jen.Return(jen.Qual(sdkPath, "ReadyTasks").Call(jen.Id("resp"),
+					jen.Func().Params(jen.Id("r").Add(typeCode(fl.Ready.Result))).Qual(sdkPath, "ReadyTask").Block(jen.Return(readyTask(fl)))),
 					jen.Id("err")),
 			),
 			jen.Id("Get"): jen.Func().Params(ctx, jen.Id("id").String(), opts).Params(result, jen.Error()).Block(
@@ -78,6 +78,7 @@ func flowMethod(f *jen.File, fl *Flow) {
 			jen.Id("Validate"): jen.Func().Params(jen.Id("tasks").Index().Add(task)).Error().Block(
 				jen.Return(jen.Qual(sdkPath, "ValidateFlowTasks").Call(jen.Id("s").Dot("c").Call(), jen.Id("tasks"), postback)),
 			),
+			jen.Id("Tag"): tagHook(fl, task),
 		})),
 	)
 	f.Line()
@@ -109,6 +110,12 @@ func runMethod(f *jen.File, s *Section, fl *Flow) {
 		fmt.Sprintf("budget refused a call or a call failed: get them later by id with %s.", fl.Get.Name),
 		"Breaking out of the loop stops the walk without collecting the rest.",
 	)
+	if fl.PostTag != nil && fl.ReadyTag != nil {
+		lines = append(lines, "",
+			fmt.Sprintf("Tasks without a %s are posted with one of the walk's own, so that the tasks of a post", fl.PostTag.Name),
+			"that failed after it may have reached the API are found in tasks_ready by their tag and",
+			"collected all the same (see sdk.RunTasks); the tasks passed in are not changed.")
+	}
 	pb, ping := requestField(fl.Post, contract.PostbackURL), requestField(fl.Post, contract.PingbackURL)
 	switch {
 	case pb != nil && ping != nil:
@@ -210,7 +217,7 @@ func flowNotes(s *Section, o *Operation) []string {
 		case fl.Post:
 			role = fmt.Sprintf("sdk.PostedTasks(resp) reads the tasks' ids and costs; %s lists the finished ones.", fl.Ready.Name)
 		case fl.Ready:
-			role = "sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function."
+			role = "sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function."
 		case fl.Get:
 			role = fmt.Sprintf("id is one that %sBatch answered (sdk.PostedTasks) or %s listed.", fl.Post.Name, fl.Ready.Name)
 		default:
@@ -226,4 +233,28 @@ func flowNotes(s *Section, o *Operation) []string {
 		run = fmt.Sprintf("It is a step of the task flows that %s run: they post tasks and yield each result as it is ready.", strings.Join(runs, " and "))
 	}
 	return []string{"", role, run}
+}
+
+// readyTask is a tasks_ready result r as an sdk.ReadyTask: its id, and its
+// tag when the result has a string one.
+func readyTask(fl *Flow) jen.Code {
+	d := jen.Dict{jen.Id("ID"): jen.Id("r").Dot(fl.ReadyID.Name)}
+	if t := fl.ReadyTag; t != nil {
+		tag := jen.Id("r").Dot(t.Name)
+		if t.Type.Kind == OptK {
+			tag = tag.Dot("Value").Call()
+		}
+		d[jen.Id("Tag")] = tag
+	}
+	return jen.Qual(sdkPath, "ReadyTask").Values(d)
+}
+
+// tagHook returns a task's tag field, for RunTasks to tag the tasks it
+// posts; nil when task_post or tasks_ready has no string tag.
+func tagHook(fl *Flow, task jen.Code) jen.Code {
+	if fl.PostTag == nil || fl.ReadyTag == nil {
+		return jen.Nil()
+	}
+	return jen.Func().Params(jen.Id("t").Op("*").Add(task)).Op("*").Qual(sdkPath, "Opt").Types(jen.String()).Block(
+		jen.Return(jen.Op("&").Id("t").Dot(fl.PostTag.Name)))
 }

@@ -21,6 +21,8 @@ type Flow struct {
 	Ready    *Operation
 	Get      *Operation
 	ReadyID  *Field // the id of a tasks_ready result
+	ReadyTag *Field // the tag of a tasks_ready result (string or Opt[string]), nil when none
+	PostTag  *Field // the tag of a posted task (Opt[string]), nil when none
 }
 
 // FlowGap is a function with task-flow endpoints that forms no flow, and
@@ -116,6 +118,12 @@ func (f *Flow) check(structs map[string]*Struct) string {
 	if f.ReadyID == nil || f.ReadyID.Type.Kind != Scalar || f.ReadyID.Type.Name != "string" {
 		return ": the results of tasks_ready have no string id"
 	}
+	if t := resultField(f.Ready, structs, contract.Tag); t != nil && isString(t.Base) {
+		f.ReadyTag = t
+	}
+	if t := requestField(f.Post, contract.Tag); t != nil && t.Type.Kind == OptK && isString(t.Base) {
+		f.PostTag = t
+	}
 	return ""
 }
 
@@ -131,3 +139,6 @@ func resultField(o *Operation, structs map[string]*Struct, json string) *Field {
 	}
 	return nil
 }
+
+// isString reports whether t is Go's string.
+func isString(t *GoType) bool { return t != nil && t.Kind == Scalar && t.Name == "string" }

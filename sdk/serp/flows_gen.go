@@ -21,11 +21,17 @@ func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRe
 			resp, err := s.GoogleAIModeTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleAIModeTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleAIModeTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleAIModeTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleAIModeTaskPostRequest) bool {
@@ -54,6 +60,10 @@ func (s *Service) GoogleAIModeFlowAdvanced() sdk.TaskFlow[GoogleAIModeTaskPostRe
 // budget refused a call or a call failed: get them later by id with GoogleAIModeTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleAIModeTaskPostBatch.
 func (s *Service) GoogleAIModeRunAdvanced(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleAIModeAdvancedResult], error] {
@@ -73,11 +83,17 @@ func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostReques
 			resp, err := s.GoogleAIModeTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleAIModeTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleAIModeTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleAIModeTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleAIModeTaskPostRequest) bool {
@@ -106,6 +122,10 @@ func (s *Service) GoogleAIModeFlowHTML() sdk.TaskFlow[GoogleAIModeTaskPostReques
 // budget refused a call or a call failed: get them later by id with GoogleAIModeTaskGetHTML.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleAIModeTaskPostBatch.
 func (s *Service) GoogleAIModeRunHTML(ctx context.Context, tasks []GoogleAIModeTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleAIModeHTMLResult], error] {
@@ -125,11 +145,17 @@ func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSe
 			resp, err := s.GoogleDatasetSearchTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleDatasetSearchTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleDatasetSearchTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleDatasetSearchTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleDatasetSearchTaskPostRequest) bool {
@@ -157,6 +183,10 @@ func (s *Service) GoogleDatasetSearchFlowAdvanced() sdk.TaskFlow[GoogleDatasetSe
 // budget refused a call or a call failed: get them later by id with GoogleDatasetSearchTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleDatasetSearchTaskPostBatch.
 func (s *Service) GoogleDatasetSearchRunAdvanced(ctx context.Context, tasks []GoogleDatasetSearchTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleDatasetSearchAdvancedResult], error] {
@@ -176,11 +206,17 @@ func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRe
 			resp, err := s.GoogleEventsTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleEventsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleEventsTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleEventsTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleEventsTaskPostRequest) bool {
@@ -209,6 +245,10 @@ func (s *Service) GoogleEventsFlowAdvanced() sdk.TaskFlow[GoogleEventsTaskPostRe
 // budget refused a call or a call failed: get them later by id with GoogleEventsTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleEventsTaskPostBatch.
 func (s *Service) GoogleEventsRunAdvanced(ctx context.Context, tasks []GoogleEventsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleEventsAdvancedResult], error] {
@@ -228,11 +268,17 @@ func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostReques
 			resp, err := s.GoogleJobsTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleJobsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleJobsTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleJobsTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleJobsTaskPostRequest) bool {
@@ -260,6 +306,10 @@ func (s *Service) GoogleJobsFlowAdvanced() sdk.TaskFlow[GoogleJobsTaskPostReques
 // budget refused a call or a call failed: get them later by id with GoogleJobsTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleJobsTaskPostBatch.
 func (s *Service) GoogleJobsRunAdvanced(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleJobsAdvancedResult], error] {
@@ -279,11 +329,17 @@ func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, G
 			resp, err := s.GoogleJobsTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleJobsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleJobsTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleJobsTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleJobsTaskPostRequest) bool {
@@ -311,6 +367,10 @@ func (s *Service) GoogleJobsFlowHTML() sdk.TaskFlow[GoogleJobsTaskPostRequest, G
 // budget refused a call or a call failed: get them later by id with GoogleJobsTaskGetHTML.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleJobsTaskPostBatch.
 func (s *Service) GoogleJobsRunHTML(ctx context.Context, tasks []GoogleJobsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleJobsHTMLResult], error] {
@@ -330,11 +390,17 @@ func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinder
 			resp, err := s.GoogleLocalFinderTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleLocalFinderTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleLocalFinderTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleLocalFinderTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleLocalFinderTaskPostRequest) bool {
@@ -363,6 +429,10 @@ func (s *Service) GoogleLocalFinderFlowAdvanced() sdk.TaskFlow[GoogleLocalFinder
 // budget refused a call or a call failed: get them later by id with GoogleLocalFinderTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleLocalFinderTaskPostBatch.
 func (s *Service) GoogleLocalFinderRunAdvanced(ctx context.Context, tasks []GoogleLocalFinderTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleLocalFinderAdvancedResult], error] {
@@ -382,11 +452,17 @@ func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostReques
 			resp, err := s.GoogleMapsTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleMapsTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleMapsTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleMapsTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleMapsTaskPostRequest) bool {
@@ -414,6 +490,10 @@ func (s *Service) GoogleMapsFlowAdvanced() sdk.TaskFlow[GoogleMapsTaskPostReques
 // budget refused a call or a call failed: get them later by id with GoogleMapsTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleMapsTaskPostBatch.
 func (s *Service) GoogleMapsRunAdvanced(ctx context.Context, tasks []GoogleMapsTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleMapsAdvancedResult], error] {
@@ -433,11 +513,17 @@ func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPost
 			resp, err := s.GoogleOrganicTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleOrganicTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleOrganicTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleOrganicTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleOrganicTaskPostRequest) bool {
@@ -466,6 +552,10 @@ func (s *Service) GoogleOrganicFlowAdvanced() sdk.TaskFlow[GoogleOrganicTaskPost
 // budget refused a call or a call failed: get them later by id with GoogleOrganicTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleOrganicTaskPostBatch.
 func (s *Service) GoogleOrganicRunAdvanced(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleOrganicAdvancedResult], error] {
@@ -485,11 +575,17 @@ func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostR
 			resp, err := s.GoogleOrganicTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleOrganicTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleOrganicTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleOrganicTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleOrganicTaskPostRequest) bool {
@@ -518,6 +614,10 @@ func (s *Service) GoogleOrganicFlowRegular() sdk.TaskFlow[GoogleOrganicTaskPostR
 // budget refused a call or a call failed: get them later by id with GoogleOrganicTaskGetRegular.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleOrganicTaskPostBatch.
 func (s *Service) GoogleOrganicRunRegular(ctx context.Context, tasks []GoogleOrganicTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleOrganicRegularResult], error] {
@@ -537,11 +637,17 @@ func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByI
 			resp, err := s.GoogleSearchByImageTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleSearchByImageTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleSearchByImageTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleSearchByImageTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleSearchByImageTaskPostRequest) bool {
@@ -569,6 +675,10 @@ func (s *Service) GoogleSearchByImageFlowAdvanced() sdk.TaskFlow[GoogleSearchByI
 // budget refused a call or a call failed: get them later by id with GoogleSearchByImageTaskGetAdvanced.
 // Breaking out of the loop stops the walk without collecting the rest.
 //
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
+//
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleSearchByImageTaskPostBatch.
 func (s *Service) GoogleSearchByImageRunAdvanced(ctx context.Context, tasks []GoogleSearchByImageTaskPostRequest, opts ...sdk.CallOption) iter.Seq2[sdk.TaskResult[GoogleSearchByImageAdvancedResult], error] {
@@ -588,11 +698,17 @@ func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImage
 			resp, err := s.GoogleSearchByImageTaskPostBatch(ctx, tasks, opts...)
 			return sdk.PostedTasks(resp), err
 		},
-		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]string, error) {
+		Ready: func(ctx context.Context, opts ...sdk.CallOption) ([]sdk.ReadyTask, error) {
 			resp, err := s.GoogleSearchByImageTasksReady(ctx, opts...)
-			return sdk.ReadyIDs(resp, func(r TasksReadyResult) string {
-				return r.ID
+			return sdk.ReadyTasks(resp, func(r TasksReadyResult) sdk.ReadyTask {
+				return sdk.ReadyTask{
+					ID:  r.ID,
+					Tag: r.Tag,
+				}
 			}), err
+		},
+		Tag: func(t *GoogleSearchByImageTaskPostRequest) *sdk.Opt[string] {
+			return &t.Tag
 		},
 		Validate: func(tasks []GoogleSearchByImageTaskPostRequest) error {
 			return sdk.ValidateFlowTasks(s.c(), tasks, func(t *GoogleSearchByImageTaskPostRequest) bool {
@@ -619,6 +735,10 @@ func (s *Service) GoogleSearchByImageFlowHTML() sdk.TaskFlow[GoogleSearchByImage
 // names the tasks posted (and paid for) whose results were not collected when ctx ended, a
 // budget refused a call or a call failed: get them later by id with GoogleSearchByImageTaskGetHTML.
 // Breaking out of the loop stops the walk without collecting the rest.
+//
+// Tasks without a Tag are posted with one of the walk's own, so that the tasks of a post
+// that failed after it may have reached the API are found in tasks_ready by their tag and
+// collected all the same (see sdk.RunTasks); the tasks passed in are not changed.
 //
 // To be called back instead of polling, set the tasks' PingbackURL (called when a task is done)
 // or PostbackURL (the result is sent there) and post them with GoogleSearchByImageTaskPostBatch.

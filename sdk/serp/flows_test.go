@@ -213,7 +213,7 @@ func TestGoogleOrganicFlowSteps(t *testing.T) {
 		t.Fatalf("Post: %+v, %v", posted, err)
 	}
 	ready, err := flow.Ready(ctx)
-	if err != nil || !slices.Equal(ready, []string{posted[0].ID, posted[1].ID}) {
+	if err != nil || !slices.Equal(ready, []sdk.ReadyTask{{ID: posted[0].ID}, {ID: posted[1].ID}}) {
 		t.Fatalf("Ready: %v, %v; want %s and %s", ready, err, posted[0].ID, posted[1].ID)
 	}
 	if _, err := flow.Get(ctx, "01234567-0000-0000-0000-000000000000"); !errors.Is(err, sdk.ErrNotFound) {

@@ -208,7 +208,7 @@ func (s *Service) GoogleAIModeTasksFixed(ctx context.Context, opts ...sdk.CallOp
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flows that GoogleAIModeRunAdvanced and GoogleAIModeRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleAIModeTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleAIModeTasksReadyResponse, error) {
 	resp := new(GoogleAIModeTasksReadyResponse)
@@ -378,7 +378,7 @@ func (s *Service) GoogleDatasetSearchTaskPostBatch(ctx context.Context, tasks []
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flow that GoogleDatasetSearchRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleDatasetSearchTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleDatasetSearchTasksReadyResponse, error) {
 	resp := new(GoogleDatasetSearchTasksReadyResponse)
@@ -492,7 +492,7 @@ func (s *Service) GoogleEventsTasksFixed(ctx context.Context, opts ...sdk.CallOp
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flow that GoogleEventsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleEventsTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleEventsTasksReadyResponse, error) {
 	resp := new(GoogleEventsTasksReadyResponse)
@@ -686,7 +686,7 @@ func (s *Service) GoogleJobsTaskPostBatch(ctx context.Context, tasks []GoogleJob
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flows that GoogleJobsRunAdvanced and GoogleJobsRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleJobsTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleJobsTasksReadyResponse, error) {
 	resp := new(GoogleJobsTasksReadyResponse)
@@ -828,7 +828,7 @@ func (s *Service) GoogleLocalFinderTasksFixed(ctx context.Context, opts ...sdk.C
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flow that GoogleLocalFinderRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleLocalFinderTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleLocalFinderTasksReadyResponse, error) {
 	resp := new(GoogleLocalFinderTasksReadyResponse)
@@ -945,7 +945,7 @@ func (s *Service) GoogleMapsTasksFixed(ctx context.Context, opts ...sdk.CallOpti
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flow that GoogleMapsRunAdvanced runs: it posts tasks and yields each result as it is ready.
 func (s *Service) GoogleMapsTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleMapsTasksReadyResponse, error) {
 	resp := new(GoogleMapsTasksReadyResponse)
@@ -1208,7 +1208,7 @@ func (s *Service) GoogleOrganicTasksFixed(ctx context.Context, opts ...sdk.CallO
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flows that GoogleOrganicRunAdvanced and GoogleOrganicRunRegular run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleOrganicTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleOrganicTasksReadyResponse, error) {
 	resp := new(GoogleOrganicTasksReadyResponse)
@@ -1298,7 +1298,7 @@ func (s *Service) GoogleSearchByImageTaskPostBatch(ctx context.Context, tasks []
 // The response is returned with the error when the call reached the API: with a *sdk.TaskErrors
 // it holds the tasks that succeeded, with a *sdk.DecodeError every value that fit its type.
 //
-// sdk.ReadyIDs reads the ids of the finished tasks, for the task_get methods of this function.
+// sdk.ReadyTasks reads the ids (and tags) of the finished tasks, for the task_get methods of this function.
 // It is a step of the task flows that GoogleSearchByImageRunAdvanced and GoogleSearchByImageRunHTML run: they post tasks and yield each result as it is ready.
 func (s *Service) GoogleSearchByImageTasksReady(ctx context.Context, opts ...sdk.CallOption) (*GoogleSearchByImageTasksReadyResponse, error) {
 	resp := new(GoogleSearchByImageTasksReadyResponse)

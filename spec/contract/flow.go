@@ -102,4 +102,7 @@ func ReadyEndpointField(variant string) string { return "endpoint_" + variant }
 const (
 	PostbackURL = "postback_url"
 	PingbackURL = "pingback_url"
+	// Tag is the task field the caller names a task with; task_get and
+	// tasks_ready echo it.
+	Tag = "tag"
 )
