@@ -2,8 +2,11 @@ package sdktest
 
 import (
 	"encoding/json"
+	"go/parser"
+	"go/token"
 	"maps"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -176,4 +179,33 @@ func noDescriptions(v any) any {
 		return out
 	}
 	return v
+}
+
+// TestServerReadsNoSpec keeps the server off the whole spec: no file of
+// the package but its tests imports the package that embeds it.
+func TestServerReadsNoSpec(t *testing.T) {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"github.com/dataforseo-go/dataforseo/spec"` {
+				t.Errorf("%s imports the spec: the server reads the catalog (catalog_gen.go) instead", name)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no file checked")
+	}
 }

@@ -19,11 +19,16 @@ func startServer(cat *catalog) *Server {
 	return s
 }
 
-// firstCall answers one referring_domains call and fails b unless it
-// succeeded.
-func firstCall(b *testing.B, s *Server) {
-	r := httptest.NewRequest(http.MethodPost, "/v3/backlinks/referring_domains/live",
-		strings.NewReader(`[{"target":"example.com","limit":2}]`))
+// firstCalls are the first calls measured: a Backlinks one, and a SERP
+// one whose schemas are the largest of the spec (every kind of item).
+var firstCalls = []struct{ name, path, body string }{
+	{"backlinks", "/v3/backlinks/referring_domains/live", `[{"target":"example.com","limit":2}]`},
+	{"serp", "/v3/serp/google/organic/live/advanced", `[{"keyword":"water","location_code":2840,"language_code":"en"}]`},
+}
+
+// firstCall answers one call and fails b unless it succeeded.
+func firstCall(b *testing.B, s *Server, path, body string) {
+	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
 	r.SetBasicAuth(DefaultLogin, DefaultPassword)
 	r.Header.Set("Content-Type", "application/json")
 	w := httptest.NewRecorder()
@@ -46,12 +51,16 @@ func BenchmarkStartCatalog(b *testing.B) {
 // BenchmarkStartFirstCall is reading the catalog and answering a first
 // call, as the first test of a process does.
 func BenchmarkStartFirstCall(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		cat, err := buildCatalog()
-		if err != nil {
-			b.Fatal(err)
-		}
-		firstCall(b, startServer(cat))
+	for _, c := range firstCalls {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				cat, err := buildCatalog()
+				if err != nil {
+					b.Fatal(err)
+				}
+				firstCall(b, startServer(cat), c.path, c.body)
+			}
+		})
 	}
 }
