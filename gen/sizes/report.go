@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ type Report struct {
 	Sections  []Section
 	Others    map[string]Generated // generated Go under sdk/ that is no section's, by directory
 	Timings   []Timing
+	Machine   string // the CPUs and the load when the timings started
 }
 
 // Main is `sdkgen sizes`: it prints the report as markdown tables.
@@ -54,6 +56,7 @@ func Measure(specPath, sdkDir string, timed bool) (*Report, error) {
 	}
 	r := &Report{SpecFile: len(data), Sections: sections, Others: others}
 	if timed {
+		r.Machine = machine()
 		module := filepath.Dir(filepath.Clean(sdkDir))
 		for _, args := range [][]string{{"build", "./" + filepath.Base(filepath.Clean(sdkDir)) + "/..."}, {"vet", "./..."}} {
 			t, err := Time(module, args...)
@@ -120,6 +123,9 @@ func (r *Report) Markdown() string {
 		for _, t := range r.Timings {
 			fmt.Fprintf(&b, "| go %s | %s | %s |\n", strings.Join(t.Args, " "), round(t.Cold), round(t.Warm))
 		}
+		if r.Machine != "" {
+			fmt.Fprintf(&b, "\nmachine: %s.", r.Machine)
+		}
 		b.WriteString("\ncold: a build cache of its own that starts empty (the module cache is kept); warm: the same command again at once. One run on this machine: compare runs on one machine, never across machines.\n")
 	}
 	return b.String()
@@ -130,4 +136,16 @@ func round(d time.Duration) string {
 		return d.Round(100 * time.Millisecond).String()
 	}
 	return d.Round(10 * time.Millisecond).String()
+}
+
+// machine says how many CPUs there are and, where /proc/loadavg tells,
+// the load average of the last minute.
+func machine() string {
+	m := fmt.Sprintf("%d CPUs", runtime.NumCPU())
+	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(data)); len(f) > 0 {
+			m += ", load average " + f[0] + " at the start"
+		}
+	}
+	return m
 }

@@ -132,3 +132,33 @@ func TestGeneratedGo(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestMarkdown checks the table's rows: each section, the sections' sum,
+// the generated Go of no section, and the sum of all generated Go.
+func TestMarkdown(t *testing.T) {
+	r := &Report{
+		SpecFile: 100,
+		Sections: []Section{
+			{Package: "a", Operations: 1, SpecBytes: 10, GoFiles: 2, GoLines: 100, GoBytes: 1000},
+			{Package: "b", Operations: 3, SpecBytes: 50, GoFiles: 1, GoLines: 60, GoBytes: 600},
+		},
+		Others: map[string]Generated{"operations": {Files: 1, Lines: 40, Bytes: 400}},
+	}
+	got := strings.Split(r.Markdown(), "\n")
+	want := []string{
+		"| a | 1 | 10 | 10 | 2 | 100 | 100 | 1000 |",
+		"| b | 3 | 50 | 16 | 1 | 60 | 20 | 600 |",
+		"| **sections** | 4 | 60 | 15 | 3 | 160 | 40 | 1600 |",
+		"| operations (no section's) |  |  |  | 1 | 40 |  | 400 |",
+		"| **all generated Go** | 4 |  |  | 4 | 200 | 50 | 2000 |",
+	}
+	if len(got) < 2+len(want) {
+		t.Fatalf("%d lines:\n%s", len(got), r.Markdown())
+	}
+	if diff := cmp.Diff(want, got[2:2+len(want)]); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if strings.Contains(r.Markdown(), "| command |") {
+		t.Error("a timings table without timings")
+	}
+}
