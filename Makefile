@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: generate spec sdk test check fuzz bench fetch-docs spec-diff interop
+.PHONY: generate spec sdk test check fuzz bench fetch-docs spec-diff interop sizes
 
 ## generate: spec/pages -> spec/openapi.yaml + spec/REPORT.md -> the SDK packages under sdk/ (no network)
 generate: spec sdk
@@ -44,6 +44,10 @@ fuzz:
 ## interop: oapi-codegen generates models and a client from the spec and they build (also part of make test)
 interop:
 	$(GO) test ./golden -run '^TestOAPICodegenBuilds$$' -v
+
+## sizes: per section, spec bytes, operations and generated Go lines per operation; cold and warm go build ./sdk/... and go vet ./... times (a markdown table)
+sizes:
+	@$(GO) run ./cmd/sdkgen sizes -spec spec/openapi.yaml -sdk sdk
 
 ## bench: the benchmarks (compare runs with benchstat)
 bench:

@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/dataforseo-go/dataforseo/gen/sizes"
 )
 
 // The generator a user is most likely to point at spec/openapi.yaml, at
@@ -20,6 +22,8 @@ const (
 // committed spec in a module of its own and builds the output, so that the
 // spec keeps working with the tools people use. It needs the Go module
 // proxy (as the project's own build does) and is skipped with -short.
+// On the way it holds the Go the project generates from the spec below
+// what oapi-codegen generates from it, in lines per operation.
 func TestOAPICodegenBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs oapi-codegen through the module proxy")
@@ -60,7 +64,34 @@ func TestOAPICodegenBuilds(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "dfs", "dfs.gen.go"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	t.Run("FewerLinesPerOperation", func(t *testing.T) { fewerLinesPerOperation(t, spec, src) })
 	run("get", oapiCodegenRuntime)
 	run("mod", "tidy")
 	run("vet", "./...")
+}
+
+// fewerLinesPerOperation compares all the Go sdkgen generated under sdk/
+// from the spec (every section, the operations list and the mock's
+// catalog; tests and the hand-written runtime aside) with what
+// oapi-codegen made of the same spec (src; models and client; its
+// runtime module aside), in lines per operation.
+func fewerLinesPerOperation(t *testing.T, specPath string, src []byte) {
+	data, err := os.ReadFile(specPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections, others, err := sizes.SDK(data, "../sdk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ours := (&sizes.Report{Sections: sections, Others: others}).Totals()
+	if ours.Operations == 0 || ours.GoLines == 0 {
+		t.Fatalf("measured nothing: %+v", ours)
+	}
+	theirs := float64(sizes.Lines(src)) / float64(ours.Operations)
+	t.Logf("%d operations: sdkgen %d lines (%.0f per operation, %d bytes), oapi-codegen %d lines (%.0f per operation, %d bytes)",
+		ours.Operations, ours.GoLines, ours.LinesPerOperation(), ours.GoBytes, sizes.Lines(src), theirs, len(src))
+	if ours.LinesPerOperation() >= theirs {
+		t.Errorf("sdkgen generates %.0f lines per operation, oapi-codegen %.0f: ours should stay below", ours.LinesPerOperation(), theirs)
+	}
 }

@@ -7,7 +7,8 @@
 // list them), flows_gen.go (the task flows: task_post, tasks_ready and
 // task_get linked into one helper per function and variant), sums_gen.go
 // (the polymorphic arrays' interfaces, kinds and decoding) and
-// registry_gen.go; sdk/operations lists every section's operations.
+// registry_gen.go; sdk/operations lists every section's operations, and
+// sdk/sdktest/catalog_gen.go is the mock server's catalog (gen/mockcat).
 //
 // The steps are parse (kin-openapi), IR (ir.go: every name and Go type
 // decided), emit (emit_*.go). Generated code is gofmt-clean by
@@ -25,6 +26,8 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/dataforseo-go/dataforseo/gen/mockcat"
 )
 
 // modulePath is the import path of the SDK's root package.
@@ -37,11 +40,15 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the spec: %w", err)
 	}
+	catalog, err := mockcat.Generate(doc, "sdktest", header)
+	if err != nil {
+		return nil, err
+	}
 	sections, err := Build(doc)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]byte{}
+	out := map[string][]byte{"sdktest/catalog_gen.go": catalog}
 	render := func(path string, f *jen.File) error {
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {

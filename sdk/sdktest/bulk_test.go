@@ -117,7 +117,7 @@ func TestBulkEchoesTargets(t *testing.T) {
 // array NAMEs and the item field NAME, or the item field that echoes NAMEs
 // in the example.
 func TestBulkFields(t *testing.T) {
-	cat, err := loadCatalog()
+	cat, err := resolvedCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,7 +84,7 @@ func answerBound(op *operation, body []byte) int {
 // path with a suffix: a query, more segments): the server must answer JSON
 // of bounded size, and never panic (its recover fails the test).
 func FuzzServe(f *testing.F) {
-	cat, err := loadCatalog()
+	cat, err := resolvedCatalog()
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -278,7 +278,7 @@ func (s *Server) answerGet(w http.ResponseWriter, r *http.Request, op *operation
 // location_code) takes its value when it fits too.
 func (s *Server) echoTask(t map[string]any, op *operation, function string, posted map[string]any) {
 	var postTask *openapi3.Schema
-	if post, _, _ := s.catalog.match(http.MethodPost, contract.StepPath(function, contract.StepPost, "")); post != nil {
+	if post, _, _ := s.catalog.match(http.MethodPost, contract.StepPath(function, contract.StepPost, "")); post != nil && post.resolve() == nil {
 		postTask = post.task
 	}
 	dataSchema, resultSchema := taskSchemas(op)

@@ -78,7 +78,7 @@ func (a answer) code() string {
 // request task, decoding strictly into the envelope.
 func TestEveryOperation(t *testing.T) {
 	s := NewServer(t)
-	cat, err := loadCatalog()
+	cat, err := resolvedCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}

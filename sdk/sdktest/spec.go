@@ -1,7 +1,6 @@
 package sdktest
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -16,18 +15,25 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
 
-	"github.com/dataforseo-go/dataforseo/spec"
 	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
-// operation is one operation of the spec, ready to be served.
+// operation is one operation of the spec, ready to be served. Its method,
+// path and segments are set from the start; the rest is read from the
+// catalog when the operation is first served (resolve).
 type operation struct {
 	method   string
 	path     string   // the template, e.g. /v3/backlinks/referring_domains/live
 	segments []string // path split at "/"; "{name}" segments are parameters
-	route    *routers.Route
-	example  []byte // the first documented example of the 200 response
-	task     *openapi3.Schema
+	src      *catalogOp
+
+	once  sync.Once
+	err   error // why the operation cannot be served (a catalog that does not load)
+	route *routers.Route
+	// example is the first documented example of the 200 response (or,
+	// where the docs give none, a value of its schema).
+	example []byte
+	task    *openapi3.Schema
 	// limitDefault is the default of the request's limit field; hasLimit
 	// says whether there is one (the operation pages with limit/offset).
 	// limitMax and offsetMax are their documented maximums (or
@@ -46,26 +52,17 @@ type catalog struct {
 	ops []*operation
 }
 
-// loadCatalog parses the embedded spec once per process.
-var loadCatalog = sync.OnceValues(func() (*catalog, error) {
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromData(spec.OpenAPI)
-	if err != nil {
-		return nil, fmt.Errorf("sdktest: loading the spec: %w", err)
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return nil, fmt.Errorf("sdktest: the spec is invalid: %w", err)
-	}
-	c := &catalog{}
-	for _, path := range doc.Paths.InMatchingOrder() {
-		item := doc.Paths.Value(path)
-		for method, op := range item.Operations() {
-			o, err := newOperation(doc, path, item, method, op)
-			if err != nil {
-				return nil, err
-			}
-			c.ops = append(c.ops, o)
-		}
+// loadCatalog makes the catalog once per process.
+var loadCatalog = sync.OnceValues(buildCatalog)
+
+// buildCatalog lists the operations of the generated catalog
+// (catalog_gen.go); it reads none of their schemas. The spec's validity
+// is the generator's and the tests' to check (TestCatalogMatchesSpec).
+func buildCatalog() (*catalog, error) {
+	c := &catalog{ops: make([]*operation, 0, len(catalogOps))}
+	for i := range catalogOps {
+		src := &catalogOps[i]
+		c.ops = append(c.ops, &operation{method: src.method, path: src.path, segments: strings.Split(src.path, "/"), src: src})
 	}
 	sort.Slice(c.ops, func(i, j int) bool {
 		if c.ops[i].path != c.ops[j].path {
@@ -74,31 +71,44 @@ var loadCatalog = sync.OnceValues(func() (*catalog, error) {
 		return c.ops[i].method < c.ops[j].method
 	})
 	return c, nil
-})
+}
 
-func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method string, op *openapi3.Operation) (*operation, error) {
-	o := &operation{
-		method:   method,
-		path:     path,
-		segments: strings.Split(path, "/"),
-		route:    &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op},
+// resolve reads, once, what answering the operation needs: its schemas,
+// from a document of the operation alone (catalog.go), its example and
+// what follows from its request schema.
+func (o *operation) resolve() error {
+	o.once.Do(func() { o.err = o.load() })
+	return o.err
+}
+
+func (o *operation) load() error {
+	data, err := o.src.document()
+	if err != nil {
+		return err
 	}
+	doc, err := openapi3.NewLoader().LoadFromData(data)
+	if err != nil {
+		return fmt.Errorf("sdktest: loading %s %s from the catalog: %w", o.method, o.path, err)
+	}
+	item := doc.Paths.Value(o.path)
+	var op *openapi3.Operation
+	if item != nil {
+		op = item.GetOperation(o.method)
+	}
+	if op == nil {
+		return fmt.Errorf("sdktest: the catalog's document of %s %s lacks it", o.method, o.path)
+	}
+	o.route = &routers.Route{Spec: doc, Path: o.path, PathItem: item, Method: o.method, Operation: op}
 	resp := op.Responses.Status(http.StatusOK)
 	if resp == nil || resp.Value == nil || resp.Value.Content.Get("application/json") == nil {
-		return nil, fmt.Errorf("sdktest: %s %s has no JSON 200 response", method, path)
+		return fmt.Errorf("sdktest: %s %s has no JSON 200 response", o.method, o.path)
 	}
-	examples := resp.Value.Content.Get("application/json").Examples
-	names := slices.Sorted(maps.Keys(examples))
-	if len(names) == 0 || examples[names[0]].Value == nil {
+	if o.src.example == "" {
 		// No page gives an example (the operation is built from its
 		// tables): it answers with a value of its response schema.
-		o.example = synthesize(resp.Value.Content.Get("application/json").Schema.Value, path)
+		o.example = synthesize(resp.Value.Content.Get("application/json").Schema.Value, o.path)
 	} else {
-		example, err := json.Marshal(examples[names[0]].Value.Value)
-		if err != nil {
-			return nil, fmt.Errorf("sdktest: %s %s: the example: %w", method, path, err)
-		}
-		o.example = example
+		o.example = []byte(o.src.example)
 	}
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
 		if mt := rb.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
@@ -107,7 +117,7 @@ func newOperation(doc *openapi3.T, path string, item *openapi3.PathItem, method 
 			}
 		}
 	}
-	return o, nil
+	return nil
 }
 
 // setTask reads what answering needs from the schema of a request task.

@@ -42,7 +42,7 @@ func polymorphicAnswers(t testing.TB) map[string]struct {
 } {
 	t.Helper()
 	s := NewServer(t)
-	cat, err := loadCatalog()
+	cat, err := resolvedCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}

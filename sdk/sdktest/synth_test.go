@@ -12,7 +12,7 @@ import (
 // a value of its response schema that the schema accepts, with results
 // (none for a posted task, which is "Task Created.").
 func TestSynthesizedAnswers(t *testing.T) {
-	c, err := loadCatalog()
+	c, err := resolvedCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
