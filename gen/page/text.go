@@ -24,11 +24,33 @@ func splitLines(text string) []string {
 // meaning: zero-width (non-)joiners and spaces, and byte-order marks.
 var invisible = strings.NewReplacer("\u200c", "", "\u200b", "", "\u200d", "", "\ufeff", "", "\u00a0", " ")
 
-var spaces = regexp.MustCompile(`[ \t]+`)
-
-// cleanLine removes invisible runes and collapses runs of blanks.
+// cleanLine removes invisible runes and collapses runs of blanks (spaces
+// and tabs) into one space.
 func cleanLine(s string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(invisible.Replace(s), " "))
+	return strings.TrimSpace(collapseBlanks(invisible.Replace(s)))
+}
+
+// collapseBlanks writes each run of spaces and tabs as one space.
+func collapseBlanks(s string) string {
+	if !strings.Contains(s, "\t") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' {
+			if !blank {
+				b.WriteByte(' ')
+			}
+			blank = true
+			continue
+		}
+		b.WriteByte(c)
+		blank = false
+	}
+	return b.String()
 }
 
 // joinDescription cleans each line and joins the non-empty ones with "\n".
