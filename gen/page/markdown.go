@@ -121,7 +121,11 @@ func unfence(text string, escape *regexp.Regexp) string {
 		if strings.HasPrefix(strings.TrimSpace(l), "|") {
 			continue
 		}
-		lines[i] = escape.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\"), "$1")
+		l = strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\")
+		if strings.IndexByte(l, '\\') >= 0 { // every escape starts with one
+			l = escape.ReplaceAllString(l, "$1")
+		}
+		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
 }

@@ -293,6 +293,9 @@ var sourceLine = regexp.MustCompile(`^\s*[*_]*Source:?[*_]*\s*(?:\[[^\]]*\]\()?<
 
 func sourceURL(lines []string) string {
 	for _, l := range lines {
+		if !strings.Contains(l, "Source") {
+			continue // the pattern's literal
+		}
 		if m := sourceLine.FindStringSubmatch(l); m != nil {
 			return m[1]
 		}
