@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -83,5 +84,57 @@ func TestScansAsTheRegexps(t *testing.T) {
 	}
 	if mentions < 100 {
 		t.Errorf("only %d endpoint mentions in %d texts: the comparison proves little", mentions, len(texts))
+	}
+}
+
+// TestTitleAndSummaryAsEveryLineCleaned: skipping the lines that cannot
+// start with a t changes no page's title and summary.
+func TestTitleAndSummaryAsEveryLineCleaned(t *testing.T) {
+	old := func(lines []string) (title, summary string) {
+		for i, l := range lines {
+			c := cleanLine(strings.TrimLeft(l, "#> "))
+			if !strings.HasPrefix(strings.ToLower(c), "this endpoint") {
+				continue
+			}
+			summary = c
+			for j := i - 1; j >= 0 && j >= i-6; j-- {
+				t := cleanLine(strings.TrimLeft(lines[j], "# "))
+				if t == "" {
+					continue
+				}
+				if len(t) < 80 && !strings.ContainsAny(t, ".:;") {
+					title = t
+				}
+				break
+			}
+			return title, summary
+		}
+		return "", ""
+	}
+	texts := []string{"# Widgets\nThis endpoint gives widgets.", "\u200b \u00a0This endpoint x", "#> \tthis Endpoint y",
+		"\u200b# this endpoint z", "\u2003This endpoint w", "nothing", "That endpoint", "  T"}
+	for _, pattern := range []string{"testdata/*/*", "../../spec/pages/*", "../../../shared/docs/pages/*"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		lines := splitLines(text)
+		wt, ws := old(lines)
+		if ws != "" {
+			found++
+		}
+		if gt, gs := titleAndSummary(lines); gt != wt || gs != ws {
+			t.Errorf("titleAndSummary = %q, %q; cleaning every line gives %q, %q", gt, gs, wt, ws)
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d texts with a summary", found)
 	}
 }
