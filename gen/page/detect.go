@@ -12,10 +12,18 @@ import (
 // is adding one file that declares a reader and lists it in readers.
 type reader struct {
 	format Format
-	// header matches the "Field name / Type / Description" header line of
+	// header tells the "Field name / Type / Description" header line of
 	// the format's tables; nil for formats recognised otherwise.
-	header *regexp.Regexp
+	header func(line string) bool
 	parse  func(src, text string) (*Page, error)
+}
+
+// headerLine is the header test of a format: its pattern, tried on one
+// line (no "\n" in it), and only on the lines that say "Field name".
+func headerLine(pattern *regexp.Regexp) func(line string) bool {
+	return func(line string) bool {
+		return strings.Contains(line, "Field name") && pattern.MatchString(line)
+	}
 }
 
 var readers = []reader{markdownReader, pipeReader, tabReader, spaceReader}
@@ -57,25 +65,36 @@ var wordPressReader = reader{format: WordPressJSON, parse: parseWordPress}
 
 // detect picks the reader of a text: WordPress for a JSON object, else the
 // one whose table header comes first; a page without any table header is
-// markdown if it has code fences.
+// markdown if it has code fences. It reads the text once, line by line,
+// and stops at the first header.
 func detect(text string) (reader, bool) {
 	if strings.HasPrefix(strings.TrimSpace(text), "{") {
 		return wordPressReader, true
 	}
-	best, bestAt := -1, len(text)+1
-	for i, r := range readers {
-		if loc := r.header.FindStringIndex(text); loc != nil && loc[0] < bestAt {
-			best, bestAt = i, loc[0]
+	fenced := false
+	for rest := text; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
 		}
+		line = strings.TrimSuffix(line, "\r")
+		for _, r := range readers {
+			if r.header(line) {
+				return r, true
+			}
+		}
+		fenced = fenced || isFence(line)
 	}
-	if best >= 0 {
-		return readers[best], true
-	}
-	if fenceLine.MatchString(text) {
+	if fenced {
 		return markdownReader, true
 	}
 	return reader{}, false
 }
+
+// isFence tells a markdown code fence line.
+func isFence(line string) bool { return strings.HasPrefix(strings.TrimLeft(line, " \t"), "```") }
 
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {

@@ -7,10 +7,70 @@ import (
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 )
 
-// endpointRe matches "POST https://api.dataforseo.com/v3/..." banners
+// endpointRes match "POST https://api.dataforseo.com/v3/..." banners
 // (some captures lose the space: "POSThttps://..."), and "// POST /v3/..."
-// comments in the code samples.
-var endpointRe = regexp.MustCompile(`\b(GET|POST)(?:\s*"?https?://api\.dataforseo\.com|\s+"?)(/v3/[A-Za-z0-9_./{}$-]*[A-Za-z0-9_}])`)
+// comments in the code samples, after a word boundary: one pattern per
+// method, so that each starts with a literal the search skips to.
+var endpointRes = []*regexp.Regexp{
+	regexp.MustCompile(`GET` + endpointRest),
+	regexp.MustCompile(`POST` + endpointRest),
+}
+
+const endpointRest = `(?:\s*"?https?://api\.dataforseo\.com|\s+"?)(/v3/[A-Za-z0-9_./{}$-]*[A-Za-z0-9_}])`
+
+// endpointMentions are the method and path of every mention of an
+// endpoint, in text order, as one pattern "\b(GET|POST)..." finds them
+// (leftmost first, not overlapping).
+func endpointMentions(text string) [][2]string {
+	var out [][2]string
+	next := make([][]int, len(endpointRes)) // each pattern's next match at or after pos, nil for none
+	pos := 0
+	find := func(i int) {
+		for from := pos; from <= len(text); {
+			loc := endpointRes[i].FindStringSubmatchIndex(text[from:])
+			if loc == nil {
+				next[i] = nil
+				return
+			}
+			for k := range loc {
+				loc[k] += from
+			}
+			if loc[0] == 0 || !isWordByte(text[loc[0]-1]) {
+				next[i] = loc
+				return
+			}
+			from = loc[0] + 1 // no word boundary before the method
+		}
+		next[i] = nil
+	}
+	for i := range endpointRes {
+		find(i)
+	}
+	for {
+		best := -1
+		for i, loc := range next {
+			if loc != nil && (best < 0 || loc[0] < next[best][0]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		loc := next[best]
+		out = append(out, [2]string{text[loc[0] : loc[0]+len([]string{"GET", "POST"}[best])], text[loc[2]:loc[3]]})
+		pos = loc[1]
+		for i, l := range next {
+			if l != nil && l[0] < pos {
+				find(i)
+			}
+		}
+	}
+}
+
+// isWordByte is an ASCII word character, as \b sees them.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 // pathParam matches the "$id" placeholders of task_get paths.
 var pathParam = regexp.MustCompile(`\$([a-z_]+)`)
@@ -23,8 +83,8 @@ func findEndpoint(p *Page, text string) error {
 	type ep struct{ method, path string }
 	count := map[ep]int{}
 	var order []ep
-	for _, m := range endpointRe.FindAllStringSubmatch(text, -1) {
-		e := ep{m[1], normalisePath(m[2])}
+	for _, m := range endpointMentions(text) {
+		e := ep{m[0], normalisePath(m[1])}
 		if count[e] == 0 {
 			order = append(order, e)
 		}

@@ -1,17 +1,38 @@
 package page
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/dataforseo-go/dataforseo/gen/jsonfix"
 	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 )
 
-// exampleIntro is the sentence every format puts before a response example.
-var exampleIntro = regexp.MustCompile(`(?i)returns JSON structured like this`)
+// exampleIntro is the sentence every format puts before a response
+// example, in lower case; the pages write it in any case.
+const exampleIntro = "returns json structured like this"
+
+// indexAllFold returns the start and end of every occurrence of the
+// lower-case ASCII phrase in text, in any ASCII case, not overlapping.
+func indexAllFold(text, phrase string) [][2]int {
+	lower := []byte(text)
+	for i, c := range lower {
+		if 'A' <= c && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
+		}
+	}
+	var out [][2]int
+	for from := 0; ; {
+		k := bytes.Index(lower[from:], []byte(phrase))
+		if k < 0 {
+			return out
+		}
+		out = append(out, [2]int{from + k, from + k + len(phrase)})
+		from += k + len(phrase)
+	}
+}
 
 // lineCounter maps byte offsets of a text to 1-based line numbers; a nil
 // counter stands for formats whose text has no meaningful lines.
@@ -52,7 +73,7 @@ func (c *lineCounter) line(off int) int {
 func responseExamples(text string, lines *lineCounter) ([]Example, []Note) {
 	var out []Example
 	var notes []Note
-	for n, loc := range exampleIntro.FindAllStringIndex(text, -1) {
+	for n, loc := range indexAllFold(text, exampleIntro) {
 		where := func(off int) string {
 			if l := lines.line(off); l > 0 {
 				return fmt.Sprintf("example %d (line %d)", n+1, l)

@@ -1,7 +1,5 @@
 package page
 
-import "regexp"
-
 // rowSplitter recognises the first line of a row in a line-based table
 // (tab- or space-separated) and splits it; other lines continue the
 // previous row's description.
@@ -9,10 +7,10 @@ type rowSplitter func(line string) (name, typ, desc string, indent int, ok bool)
 
 // lineTables reads every table of a line-based format: header is the
 // format's header line, split recognises rows.
-func lineTables(lines []string, header *regexp.Regexp, split rowSplitter) []foundTable {
+func lineTables(lines []string, header func(line string) bool, split rowSplitter) []foundTable {
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
-		if !header.MatchString(lines[i]) {
+		if !header(lines[i]) {
 			continue
 		}
 		t := &Table{Line: i + 1}
@@ -27,7 +25,7 @@ func lineTables(lines []string, header *regexp.Regexp, split rowSplitter) []foun
 		j := i + 1
 		for ; j < len(lines); j++ {
 			l := lines[j]
-			if header.MatchString(l) || isSectionMarker(l) {
+			if header(l) || isSectionMarker(l) {
 				break
 			}
 			if name, typ, d, indent, ok := split(l); ok {

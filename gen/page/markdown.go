@@ -9,7 +9,7 @@ import (
 // line breaks, names in backticks, the nesting lost; code in ``` fences,
 // sometimes with a stray "\" closing each line; often a long navigation
 // list before the page itself.
-var mdHeader = regexp.MustCompile(`(?m)^[ \t]*\|\s*Field name\s*\|\s*Type\s*\|\s*Description\s*\|`)
+var mdHeader = headerLine(regexp.MustCompile(`^[ \t]*\|\s*Field name\s*\|\s*Type\s*\|\s*Description\s*\|`))
 
 var markdownReader = reader{
 	format: Markdown,
@@ -18,7 +18,6 @@ var markdownReader = reader{
 }
 
 var (
-	fenceLine = regexp.MustCompile("(?m)^[ \t]*```")
 	mdRule    = regexp.MustCompile(`^[ \t]*\|(\s*:?-{3,}:?\s*\|)+`)
 	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
@@ -61,7 +60,7 @@ func parseMarkdownWith(src, text string) (*Page, error) {
 	lines := splitLines(text)
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
-		if !mdHeader.MatchString(lines[i]) {
+		if !mdHeader(lines[i]) {
 			continue
 		}
 		t := &Table{Line: i + 1, Flat: true}
@@ -75,7 +74,7 @@ func parseMarkdownWith(src, text string) (*Page, error) {
 			// its line breaks): the row goes on to the line that closes it.
 			for !strings.HasSuffix(strings.TrimSpace(line), "|") && j+1 < len(lines) {
 				next := strings.TrimSpace(lines[j+1])
-				if next == "" || strings.HasPrefix(next, "|") || mdHeader.MatchString(next) {
+				if next == "" || strings.HasPrefix(next, "|") || mdHeader(next) {
 					break
 				}
 				line += "<br>" + lines[j+1]
@@ -122,7 +121,11 @@ func unfence(text string, escape *regexp.Regexp) string {
 		if strings.HasPrefix(strings.TrimSpace(l), "|") {
 			continue
 		}
-		lines[i] = escape.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\"), "$1")
+		l = strings.TrimSuffix(strings.TrimRight(l, " \t"), "\\")
+		if strings.IndexByte(l, '\\') >= 0 { // every escape starts with one
+			l = escape.ReplaceAllString(l, "$1")
+		}
+		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
 }

@@ -10,7 +10,7 @@ import (
 // "---|---|---|" rule, then rows written as "name |" on one line and
 // "type | description |" on the next, the description running over lines
 // until its closing "|". The nesting is lost: every row is flush left.
-var pipeHeader = regexp.MustCompile(`(?m)^[ \t]*Field name \| Type \| Description \|?[ \t]*\r?$`)
+var pipeHeader = headerLine(regexp.MustCompile(`^[ \t]*Field name \| Type \| Description \|?[ \t]*\r?$`))
 
 var pipeReader = reader{
 	format: PipeText,
@@ -24,7 +24,7 @@ func parsePipe(src, text string) (*Page, error) {
 	lines := splitLines(text)
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
-		if !pipeHeader.MatchString(lines[i]) {
+		if !pipeHeader(lines[i]) {
 			continue
 		}
 		t := &Table{Line: i + 1, Flat: true}
@@ -33,7 +33,7 @@ func parsePipe(src, text string) (*Page, error) {
 			start++
 		}
 		end := start
-		for end < len(lines) && !pipeHeader.MatchString(lines[end]) && !isSectionMarker(lines[end]) {
+		for end < len(lines) && !pipeHeader(lines[end]) && !isSectionMarker(lines[end]) {
 			end++
 		}
 		rows, stray := pipeRows(lines[start:end], start+1)

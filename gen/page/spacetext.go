@@ -9,7 +9,7 @@ import (
 // leading (no-break) spaces. A row is a line whose first words are a field
 // name followed by one of the table types; the field name may itself hold a
 // space ("referring ips integer ...").
-var spaceHeader = regexp.MustCompile(`(?m)^[ \t]*Field name Type Description[ \t]*\r?$`)
+var spaceHeader = headerLine(regexp.MustCompile(`^[ \t]*Field name Type Description[ \t]*\r?$`))
 
 var spaceReader = reader{
 	format: SpaceText,

@@ -8,7 +8,7 @@ import (
 // Tab-separated text dump: "name<TAB>type<TAB>description" rows, nesting as
 // leading spaces before the name, the description continuing on the lines
 // below until the next row.
-var tabHeader = regexp.MustCompile(`(?m)^[ \t]*Field name\tType\tDescription[ \t]*\r?$`)
+var tabHeader = headerLine(regexp.MustCompile(`^[ \t]*Field name\tType\tDescription[ \t]*\r?$`))
 
 var tabReader = reader{
 	format: TabText,

@@ -24,11 +24,33 @@ func splitLines(text string) []string {
 // meaning: zero-width (non-)joiners and spaces, and byte-order marks.
 var invisible = strings.NewReplacer("\u200c", "", "\u200b", "", "\u200d", "", "\ufeff", "", "\u00a0", " ")
 
-var spaces = regexp.MustCompile(`[ \t]+`)
-
-// cleanLine removes invisible runes and collapses runs of blanks.
+// cleanLine removes invisible runes and collapses runs of blanks (spaces
+// and tabs) into one space.
 func cleanLine(s string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(invisible.Replace(s), " "))
+	return strings.TrimSpace(collapseBlanks(invisible.Replace(s)))
+}
+
+// collapseBlanks writes each run of spaces and tabs as one space.
+func collapseBlanks(s string) string {
+	if !strings.Contains(s, "\t") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' {
+			if !blank {
+				b.WriteByte(' ')
+			}
+			blank = true
+			continue
+		}
+		b.WriteByte(c)
+		blank = false
+	}
+	return b.String()
 }
 
 // joinDescription cleans each line and joins the non-empty ones with "\n".
@@ -271,6 +293,9 @@ var sourceLine = regexp.MustCompile(`^\s*[*_]*Source:?[*_]*\s*(?:\[[^\]]*\]\()?<
 
 func sourceURL(lines []string) string {
 	for _, l := range lines {
+		if !strings.Contains(l, "Source") {
+			continue // the pattern's literal
+		}
 		if m := sourceLine.FindStringSubmatch(l); m != nil {
 			return m[1]
 		}
@@ -330,30 +355,6 @@ func markdownProse(lines []string) []string {
 	}
 	flush()
 	return out
-}
-
-// titleAndSummary finds the page's opening sentence ("This endpoint will
-// provide you with ...") and the short heading line above it.
-func titleAndSummary(lines []string) (title, summary string) {
-	for i, l := range lines {
-		c := cleanLine(strings.TrimLeft(l, "#> "))
-		if !strings.HasPrefix(strings.ToLower(c), "this endpoint") {
-			continue
-		}
-		summary = c
-		for j := i - 1; j >= 0 && j >= i-6; j-- {
-			t := cleanLine(strings.TrimLeft(lines[j], "# "))
-			if t == "" {
-				continue
-			}
-			if len(t) < 80 && !strings.ContainsAny(t, ".:;") {
-				title = t
-			}
-			break
-		}
-		return title, summary
-	}
-	return "", ""
 }
 
 // typeWords are the types the docs' tables use.

@@ -61,16 +61,22 @@ func atoiWord(s string) (int, bool) {
 
 // Read extracts the facts of one description.
 func Read(desc string) Facts {
-	var f Facts
 	// Most descriptions state few facts: a substring test is far cheaper
-	// than the regular expression it guards.
+	// than the regular expression it guards. Each guard is a literal its
+	// pattern's every match holds, lower-cased, without the k and s that
+	// (?i) also matches outside ASCII (the Kelvin sign, the long s).
 	lower := strings.ToLower(desc)
-	has := func(s string) bool { return strings.Contains(lower, s) }
+	return read(desc, func(s string) bool { return strings.Contains(lower, s) })
+}
+
+// read is Read with the guards' substring test.
+func read(desc string, has func(string) bool) Facts {
+	var f Facts
 	if !has("required") && !has("default") && !has("max") && !has("min") && !has("character") &&
 		!has("up to") && !has("more than") && !has("values") && !has("types") && !has("null") && !has("yyyy") {
 		return f
 	}
-	for _, loc := range requiredRe.FindAllStringIndex(desc, -1) {
+	for _, loc := range findAll(has("required field"), requiredRe.FindAllStringIndex, desc) {
 		rest := strings.TrimSpace(desc[loc[1]:])
 		if strings.HasPrefix(strings.ToLower(rest), "if ") {
 			f.RequiredIf = firstLine("required field " + rest)
@@ -79,7 +85,7 @@ func Read(desc string) Facts {
 		f.Required = true
 	}
 	seen := map[string]bool{}
-	for _, m := range defaultRe.FindAllStringSubmatch(desc, -1) {
+	for _, m := range findAll(has("default value"), defaultRe.FindAllStringSubmatch, desc) {
 		v := strings.Trim(m[1], "\"'`")
 		v = strings.TrimRight(v, ".")
 		if v == "" || seen[v] {
@@ -91,13 +97,13 @@ func Read(desc string) Facts {
 	if len(f.Defaults) == 1 {
 		f.Default = &f.Defaults[0]
 	}
-	if m := maximumRe.FindStringSubmatch(desc); m != nil {
+	if m := find(has("max") && has("value"), maximumRe, desc); m != nil {
 		f.Maximum = parseFloat(m[1])
 	}
-	if m := minimumRe.FindStringSubmatch(desc); m != nil {
+	if m := find(has("min") && has("value"), minimumRe, desc); m != nil {
 		f.Minimum = parseFloat(m[1])
 	}
-	if m := charLimitRe.FindStringSubmatch(desc); m != nil {
+	if m := find(has("character") || has("ymbol"), charLimitRe, desc); m != nil {
 		for _, g := range m[1:] {
 			if n, ok := atoiWord(g); ok {
 				f.MaxLength = &n
@@ -105,11 +111,31 @@ func Read(desc string) Facts {
 			}
 		}
 	}
-	f.MaxCount = maxCount(desc)
-	f.Enum = enum(desc)
-	f.Nullable = nullRe.MatchString(desc)
-	f.DateTime = dateTimeRe.MatchString(desc)
+	if has("up to") || has("no more than") || has("maximum") {
+		f.MaxCount = maxCount(desc)
+	}
+	if has("value") || has("type") {
+		f.Enum = enum(desc)
+	}
+	f.Nullable = has("null") && nullRe.MatchString(desc)
+	f.DateTime = has("yyyy-mm-dd hh-mm-") && dateTimeRe.MatchString(desc)
 	return f
+}
+
+// findAll runs a pattern's find-all on desc when its guard holds.
+func findAll[T any](guard bool, all func(string, int) []T, desc string) []T {
+	if !guard {
+		return nil
+	}
+	return all(desc, -1)
+}
+
+// find is a pattern's first match in desc, when its guard holds.
+func find(guard bool, re *regexp.Regexp, desc string) []string {
+	if !guard {
+		return nil
+	}
+	return re.FindStringSubmatch(desc)
 }
 
 // maxCount reads how many elements an array may hold.

@@ -73,13 +73,32 @@ func Build(pages []*page.Page) (*openapi3.T, *Report, error) { return BuildAll(p
 // built from everything else; the document is nil only when the
 // builder itself fails.
 func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, error) {
-	b := &builder{
+	b := newBuilder()
+	eps, err := b.operations(pages, recorded)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := b.checkExamples(eps); err != nil {
+		return nil, nil, err
+	}
+	b.shareTypes()
+	return b.doc, b.report, errors.Join(b.errs...)
+}
+
+func newBuilder() *builder {
+	return &builder{
 		doc:    newDocument(),
 		report: newReport(),
 		names:  goname.NewPool(),
 		cache:  map[*node]merged{},
 		shared: &endpoint{},
 	}
+}
+
+// operations writes the operations of the pages, and the shared
+// components, into the document: everything but the examples' check and
+// the shared types. It returns the endpoints.
+func (b *builder) operations(pages []*page.Page, recorded []Recorded) ([]*endpoint, error) {
 	pages = slices.Clone(pages)
 	slices.SortFunc(pages, func(x, y *page.Page) int { return cmp.Compare(x.Source, y.Source) })
 	var endpointPages []*page.Page
@@ -113,16 +132,12 @@ func BuildAll(pages []*page.Page, recorded []Recorded) (*openapi3.T, *Report, er
 	b.collectSums(eps)
 	for _, ep := range eps {
 		if err := b.operation(ep); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	b.envelope(eps)
 	b.overviews(pages, eps)
-	if err := b.checkExamples(eps); err != nil {
-		return nil, nil, err
-	}
-	b.shareTypes()
-	return b.doc, b.report, errors.Join(b.errs...)
+	return eps, nil
 }
 
 // group sorts pages into endpoints, ordered by path and method.

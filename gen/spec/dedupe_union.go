@@ -30,8 +30,11 @@ type flowUnion struct {
 // unionFlows merges, for each function and variant, the results of its
 // live and task_get that are not already of one shape. It returns what it
 // did; the document's references to an absorbed component point at the
-// one it merged into.
+// one it merged into. They are pointed there once, at the end (one walk
+// of the document, not one per function): until then the merges read a
+// reference through the components absorbed so far.
 func (d *dedupe) unionFlows() []flowUnion {
+	into := map[string]string{} // absorbed component -> the one it merged into
 	roots := map[string][]string{}
 	for _, n := range d.names {
 		c := d.comps[n]
@@ -47,7 +50,7 @@ func (d *dedupe) unionFlows() []flowUnion {
 		}
 		for _, other := range list[1:] {
 			u := &unioner{d: d, pairs: map[string]string{}, merged: map[string]*openapi3.Schema{},
-				left: d.comps[list[0]].step, right: d.comps[other].step}
+				left: d.comps[list[0]].step, right: d.comps[other].step, into: into}
 			ref := &openapi3.SchemaRef{Ref: "#/components/schemas/" + list[0]}
 			_, err := u.ref(ref, &openapi3.SchemaRef{Ref: "#/components/schemas/" + other}, "")
 			fu := flowUnion{key: key, absorbed: map[string]string{}}
@@ -63,14 +66,33 @@ func (d *dedupe) unionFlows() []flowUnion {
 				}
 				d.doc.Components.Schemas[a] = &openapi3.SchemaRef{Value: u.merged[a]}
 			}
-			for b := range fu.absorbed {
+			for b, a := range fu.absorbed {
 				delete(d.doc.Components.Schemas, b)
+				into[b] = a
 			}
-			redirect(d.doc, fu.absorbed)
 			out = append(out, fu)
 		}
 	}
+	to := map[string]string{}
+	for b := range into {
+		to[b] = current(into, b)
+	}
+	redirect(d.doc, to)
 	return out
+}
+
+// current is the component a reference to name stands for once the
+// merges so far are written: name, or the one it was absorbed into, and
+// so on.
+func current(into map[string]string, name string) string {
+	for range len(into) + 1 {
+		a, ok := into[name]
+		if !ok {
+			break
+		}
+		name = a
+	}
+	return name
 }
 
 type unioner struct {
@@ -79,6 +101,7 @@ type unioner struct {
 	pairs       map[string]string // left component -> right component
 	merged      map[string]*openapi3.Schema
 	notes       []string
+	into        map[string]string // the components earlier merges absorbed -> the ones they merged into
 }
 
 func (u *unioner) note(path, format string, args ...any) {
@@ -93,7 +116,7 @@ func (u *unioner) ref(a, b *openapi3.SchemaRef, path string) (*openapi3.SchemaRe
 	case a == nil || b == nil:
 		return nil, fmt.Errorf("%s: a schema on one side only", path)
 	case a.Ref != "" && b.Ref != "":
-		x, y := refName(a.Ref), refName(b.Ref)
+		x, y := current(u.into, refName(a.Ref)), current(u.into, refName(b.Ref))
 		if x == y {
 			return a, nil
 		}

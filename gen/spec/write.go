@@ -157,5 +157,22 @@ var yaml11Implicit = regexp.MustCompile(`^(?:` +
 	`|<<|=)$`)
 
 // yaml11Typed reports whether a YAML 1.1 reader would take s, written
-// plain, for something other than a string.
-func yaml11Typed(s string) bool { return yaml11Implicit.MatchString(s) }
+// plain, for something other than a string. The pattern runs only on the
+// scalars its first byte lets through: a word of at most five letters
+// (yes, false, null, ...), a digit, a sign, a dot, ~, <, =; the many
+// long descriptions skip it.
+func yaml11Typed(s string) bool {
+	if s == "" {
+		return true
+	}
+	switch c := s[0]; {
+	case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		if len(s) > 5 || strings.IndexByte("yYnNtTfFoO", c) < 0 {
+			return false
+		}
+	case '0' <= c && c <= '9' || strings.IndexByte("+-.~<=", c) >= 0:
+	default:
+		return false
+	}
+	return yaml11Implicit.MatchString(s)
+}
