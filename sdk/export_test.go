@@ -44,3 +44,13 @@ func SetFlowClock(now func() time.Time, sleep func(ctx context.Context, d time.D
 	flowClock = clock{now: now, sleep: sleep}
 	return func() { flowClock = realClock }
 }
+
+// DecodeReflect exposes decodeReflect: Decode without the fast decoder.
+var DecodeReflect = decodeReflect
+
+// DecodeFast decodes data into v, a pointer to a zero Response, with the
+// fast decoder alone; it reports whether the fast decoder decoded it.
+func DecodeFast(data []byte, v any) bool {
+	f, ok := v.(decodeFast)
+	return ok && f.decodeFast(data)
+}

@@ -58,6 +58,7 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 			"service_gen.go":  emitService(s),
 			"validate_gen.go": emitValidate(s),
 			"registry_gen.go": emitRegistry(s),
+			"decode_gen.go":   emitDecoders(s),
 		}
 		if len(s.FilterSets) > 0 {
 			files["filters_gen.go"] = emitFilters(s)

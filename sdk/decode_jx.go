@@ -1,0 +1,329 @@
+package sdk
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/go-faster/jx"
+)
+
+// The fast decoder. The generated types decode themselves from a
+// go-faster/jx tokenizer (their DecodeJX methods, in decode_gen.go), with
+// the helpers below. It replicates encoding/json only where that is
+// simple to do exactly: on anything else it stops with errNotFast (or the
+// tokenizer's error), and Decode decodes the whole body again with the
+// reflective path (decodeReflect). So the fast path never decides what a
+// response means: it only gives the same values faster when nothing is
+// unusual. What it refuses:
+//
+//   - a value that does not fit its Go type (the reflective path keeps and
+//     reports it), a date-time that does not parse, a filter off its grammar;
+//   - an unknown key with an upper-case or non-ASCII letter (encoding/json
+//     matches keys case-insensitively too);
+//   - a second value for a slice, map or pointer already set (a key given
+//     twice: encoding/json merges them);
+//   - strings with escapes or invalid UTF-8 are unquoted by encoding/json
+//     itself, values of other types (any, Filter, nested slices) decoded by it.
+
+// JXDecoder is implemented by the generated types: DecodeJX decodes the
+// value from d, for the SDK's fast decoder (see Decode).
+type JXDecoder interface {
+	DecodeJX(d *jx.Decoder) error
+}
+
+// errNotFast stops the fast decoder: the input has something it does not
+// replicate; Decode uses the reflective path.
+var errNotFast = errors.New("dataforseo: the fast decoder leaves this input to encoding/json")
+
+// decodeFast is implemented by *Response: it decodes data with the fast
+// decoder and reports whether it did; when it did not, v is as it was.
+type decodeFast interface {
+	decodeFast(data []byte) bool
+}
+
+// runFast decodes data into v with a pooled tokenizer and checks that
+// nothing but white space follows the value.
+func runFast(data []byte, v JXDecoder) bool {
+	d := jx.GetDecoder()
+	d.ResetBytes(data)
+	ok := v.DecodeJX(d) == nil && d.Next() == jx.Invalid && errors.Is(d.Skip(), io.EOF)
+	d.ResetBytes(nil) // the pool keeps no body
+	jx.PutDecoder(d)
+	return ok
+}
+
+// JXObject decodes an object with f called per key; null leaves the
+// value as it is, as encoding/json does. For the generated decoders.
+func JXObject(d *jx.Decoder, f func(d *jx.Decoder, key []byte) error) error {
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Object:
+		return d.ObjBytes(f)
+	}
+	return errNotFast
+}
+
+// JXSkip skips the value of a key the struct has no field for. A key with
+// an upper-case or non-ASCII letter might match a field the way
+// encoding/json matches keys (case-insensitively): it stops the fast
+// decoder. For the generated decoders of structs whose keys are all
+// lower-case ASCII.
+func JXSkip(d *jx.Decoder, key []byte) error {
+	for _, c := range key {
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return errNotFast
+		}
+	}
+	return d.Skip()
+}
+
+// JXNotFast stops the fast decoder, for a key the generated decoder cannot
+// judge.
+func JXNotFast(*jx.Decoder, []byte) error { return errNotFast }
+
+// JXString decodes a string; null leaves it as it is. A string with
+// escapes or invalid UTF-8 is unquoted by encoding/json.
+func JXString(p *string, d *jx.Decoder) error {
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.String:
+	default:
+		return errNotFast
+	}
+	raw, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	inner := raw[1 : len(raw)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		*p = string(inner)
+		return nil
+	}
+	if json.Unmarshal(raw, p) != nil {
+		return errNotFast
+	}
+	return nil
+}
+
+// number returns the literal of a number; null is no literal.
+func number(d *jx.Decoder) (lit []byte, null bool, err error) {
+	switch d.Next() {
+	case jx.Null:
+		return nil, true, d.Null()
+	case jx.Number:
+		raw, err := d.Raw()
+		return raw, false, err
+	}
+	return nil, false, errNotFast
+}
+
+// JXInt64 decodes an integer literal in range (4.0 and 1e3 do not fit,
+// as with encoding/json); null leaves it as it is.
+func JXInt64(p *int64, d *jx.Decoder) error {
+	lit, null, err := number(d)
+	if err != nil || null {
+		return err
+	}
+	v, err := strconv.ParseInt(string(lit), 10, 64)
+	if err != nil {
+		return errNotFast
+	}
+	*p = v
+	return nil
+}
+
+// jxInt decodes an int (64 bits) as JXInt64 does.
+func jxInt(p *int, d *jx.Decoder) error {
+	v := int64(*p)
+	if err := JXInt64(&v, d); err != nil {
+		return err
+	}
+	*p = int(v)
+	return nil
+}
+
+// JXFloat64 decodes a number in range; null leaves it as it is.
+func JXFloat64(p *float64, d *jx.Decoder) error {
+	lit, null, err := number(d)
+	if err != nil || null {
+		return err
+	}
+	v, err := strconv.ParseFloat(string(lit), 64)
+	if err != nil {
+		return errNotFast
+	}
+	*p = v
+	return nil
+}
+
+// JXBool decodes true or false; null leaves it as it is.
+func JXBool(p *bool, d *jx.Decoder) error {
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Bool:
+		v, err := d.Bool()
+		*p = v
+		return err
+	}
+	return errNotFast
+}
+
+// JXValue decodes the next value with encoding/json, for the types the
+// fast decoder has no decoder of its own for (any, Filter, a slice of
+// slices...). A kept wire value (a misfit) stops the fast decoder.
+func JXValue(p any, d *jx.Decoder) error {
+	raw, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	misfits := sumMisfits.Load()
+	if json.Unmarshal(raw, p) != nil || hasWireProblem(reflect.ValueOf(p)) || sumMisfits.Load() != misfits {
+		return errNotFast
+	}
+	return nil
+}
+
+// jxValue decodes the next value into p, with the decoder of its type.
+func jxValue(p any, d *jx.Decoder) error {
+	switch p := p.(type) {
+	case *string:
+		return JXString(p, d)
+	case *int64:
+		return JXInt64(p, d)
+	case *float64:
+		return JXFloat64(p, d)
+	case *bool:
+		return JXBool(p, d)
+	case *int:
+		return jxInt(p, d)
+	case JXDecoder:
+		return p.DecodeJX(d)
+	}
+	return JXValue(p, d)
+}
+
+// JXSlice decodes an array with elem per element: null is a nil slice,
+// [] an empty one. A slice already set (a key given twice) stops the fast
+// decoder.
+func JXSlice[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error) error {
+	if *p != nil {
+		return errNotFast
+	}
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Array:
+	default:
+		return errNotFast
+	}
+	s := make([]T, 0)
+	var zero T
+	err := d.Arr(func(d *jx.Decoder) error {
+		s = append(s, zero)
+		return elem(&s[len(s)-1], d)
+	})
+	*p = s
+	return err
+}
+
+// JXMap decodes an object with string keys with elem per value: null is
+// a nil map. A key that is not ASCII, or a map already set, stops the
+// fast decoder.
+func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) error) error {
+	if *p != nil {
+		return errNotFast
+	}
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Object:
+	default:
+		return errNotFast
+	}
+	m := map[string]T{}
+	*p = m
+	return d.ObjBytes(func(d *jx.Decoder, key []byte) error {
+		for _, c := range key {
+			if c >= utf8.RuneSelf {
+				return errNotFast
+			}
+		}
+		var v T
+		if err := elem(&v, d); err != nil {
+			return err
+		}
+		m[string(key)] = v
+		return nil
+	})
+}
+
+// JXPtr decodes a pointer to a generated struct: null is nil. A pointer
+// already set stops the fast decoder.
+func JXPtr[T any, P interface {
+	*T
+	JXDecoder
+}](d *jx.Decoder, p **T) error {
+	if *p != nil {
+		return errNotFast
+	}
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	v := new(T)
+	*p = v
+	return P(v).DecodeJX(d)
+}
+
+// DecodeJX decodes o: null is a null Opt, a value that fits T a value;
+// anything else stops the fast decoder (the reflective path keeps it).
+func (o *Opt[T]) DecodeJX(d *jx.Decoder) error {
+	if d.Next() == jx.Null {
+		*o = Opt[T]{state: optNull}
+		return d.Null()
+	}
+	var v T
+	if err := jxValue(&v, d); err != nil {
+		return err
+	}
+	*o = Opt[T]{v: v, state: optValue}
+	return nil
+}
+
+// JXOptSlice decodes an Opt of a slice with elem per element.
+func JXOptSlice[T any](d *jx.Decoder, o *Opt[[]T], elem func(*T, *jx.Decoder) error) error {
+	if d.Next() == jx.Null {
+		*o = Opt[[]T]{state: optNull}
+		return d.Null()
+	}
+	var s []T
+	if d.Next() != jx.Array {
+		return errNotFast
+	}
+	if err := JXSlice(d, &s, elem); err != nil {
+		return err
+	}
+	*o = Opt[[]T]{v: s, state: optValue}
+	return nil
+}
+
+// DecodeJX decodes t as UnmarshalJSON does; a value that is not a
+// date-time stops the fast decoder.
+func (t *Time) DecodeJX(d *jx.Decoder) error {
+	raw, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	t.UnmarshalJSON(raw)
+	if timeWireProblem(t.raw) {
+		return errNotFast
+	}
+	return nil
+}
