@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-faster/jx"
@@ -102,14 +103,54 @@ func JXString(p *string, d *jx.Decoder) error {
 		return err
 	}
 	inner := raw[1 : len(raw)-1]
-	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+	esc := bytes.IndexByte(inner, '\\')
+	switch {
+	case !utf8.Valid(inner):
+	case esc < 0:
 		*p = string(inner)
 		return nil
+	case !surrogateEscape(inner[esc:]):
+		// jx unescapes as encoding/json does but for surrogates.
+		sub := jx.GetDecoder()
+		sub.ResetBytes(raw)
+		b, err := sub.StrBytes()
+		if err == nil {
+			*p = string(b)
+		}
+		sub.ResetBytes(nil)
+		jx.PutDecoder(sub)
+		return err
 	}
 	if json.Unmarshal(raw, p) != nil {
 		return errNotFast
 	}
 	return nil
+}
+
+// surrogateEscape reports whether s may hold a \u escape of a UTF-16
+// surrogate (\uD800-\uDFFF), which encoding/json unquotes by rules of its
+// own (a lone one is U+FFFD).
+func surrogateEscape(s []byte) bool {
+	for {
+		i := bytes.Index(s, []byte(`\u`))
+		if i < 0 || i+4 > len(s) {
+			return false
+		}
+		if c, d := s[i+2], s[i+3]; (c == 'd' || c == 'D') && strings.IndexByte("89abcdefABCDEF", d) >= 0 {
+			return true
+		}
+		s = s[i+2:]
+	}
+}
+
+// JXKind decodes the discriminator of a polymorphic element's kind (its
+// "type"): as JXString, but given twice it stops the fast decoder, which
+// found the element's kind by the first one (sum_jx.go).
+func JXKind(p *string, d *jx.Decoder) error {
+	if *p != "" {
+		return errNotFast
+	}
+	return JXString(p, d)
 }
 
 // number returns the literal of a number; null is no literal.

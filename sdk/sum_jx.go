@@ -78,19 +78,7 @@ func (k *Kinds[I]) JXOne(d *jx.Decoder, p *I) error {
 		sub.ResetBytes(nil)
 		jx.PutDecoder(sub)
 	}()
-	sub.ResetBytes(raw)
-	var f func() I
-	err = sub.ObjBytes(func(d *jx.Decoder, key []byte) error {
-		if string(key) != k.property || d.Next() != jx.String {
-			return d.Skip()
-		}
-		v, err := d.StrBytes()
-		f = k.kinds[string(v)]
-		return err
-	})
-	if err != nil {
-		return err
-	}
+	f := k.kindOf(sub, raw)
 	if f == nil {
 		kind, _ := discriminator(raw, k.property)
 		*p = k.unknown(UnknownKind{Type: kind, Raw: bytes.Clone(raw)})
@@ -107,4 +95,36 @@ func (k *Kinds[I]) JXOne(d *jx.Decoder, p *I) error {
 		return errNotFast
 	}
 	return nil
+}
+
+// kindOf returns the maker of the kind the element raw names (nil for an
+// unknown kind): by its first key when that is the property with a string
+// (the kind's decoder then stops at a second one, see JXKind), by the
+// last string value of the property otherwise.
+func (k *Kinds[I]) kindOf(sub *jx.Decoder, raw []byte) func() I {
+	sub.ResetBytes(raw)
+	it, err := sub.ObjIter()
+	if err != nil {
+		return nil
+	}
+	var f func() I
+	for first := true; it.Next(); first = false {
+		if string(it.Key()) != k.property || sub.Next() != jx.String {
+			if sub.Skip() != nil {
+				return nil
+			}
+			continue
+		}
+		v, err := sub.StrBytes()
+		if err != nil {
+			return nil
+		}
+		if f = k.kinds[string(v)]; first {
+			return f
+		}
+	}
+	if it.Err() != nil {
+		return nil
+	}
+	return f
 }

@@ -80,7 +80,11 @@ func emitStructDecoder(f *jen.File, st *Struct, embed *Struct) {
 					if fd.via != "" {
 						target = target.Dot(fd.via)
 					}
-					sg.Case(jen.Lit(fd.JSON)).Block(jen.Return(fieldDecode(fd.Field, target.Dot(fd.Name))))
+					call := fieldDecode(fd.Field, target.Dot(fd.Name))
+					if isDiscriminator(st, fd.Field) {
+						call = jen.Qual(sdkPath, "JXKind").Call(jen.Op("&").Id("x").Dot(fd.Name), jen.Id("d"))
+					}
+					sg.Case(jen.Lit(fd.JSON)).Block(jen.Return(call))
 				}
 			}),
 			jen.Return(jen.Qual(sdkPath, skip).Call(jen.Id("d"), jen.Id("key"))),
@@ -186,4 +190,15 @@ func elemDecoder(t *GoType) jen.Code {
 		}
 	}
 	return nil
+}
+
+// isDiscriminator reports whether fd is the string field of a kind that
+// names its kind (its sum's property): sdk.JXKind decodes it.
+func isDiscriminator(st *Struct, fd *Field) bool {
+	for _, sum := range st.Sums {
+		if fd.JSON == sum.Property && fd.Type.Kind == Scalar && fd.Type.Name == "string" {
+			return true
+		}
+	}
+	return false
 }

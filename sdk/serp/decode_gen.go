@@ -13,7 +13,7 @@ func (x *AIOverviewElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -75,7 +75,7 @@ func (x *AIOverviewExpandedElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "position":
 			return x.Position.DecodeJX(d)
 		case "title":
@@ -104,7 +104,7 @@ func (x *AIOverviewItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -134,7 +134,7 @@ func (x *AIOverviewTableElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "position":
 			return x.Position.DecodeJX(d)
 		case "markdown":
@@ -168,7 +168,7 @@ func (x *AIOverviewVideoElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "position":
 			return x.Position.DecodeJX(d)
 		case "title":
@@ -302,7 +302,7 @@ func (x *AnswerBoxItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -350,7 +350,7 @@ func (x *AppItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -390,7 +390,7 @@ func (x *CarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -418,7 +418,7 @@ func (x *CommercialUnitsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -438,7 +438,7 @@ func (x *CompareSitesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -490,7 +490,7 @@ func (x *CoursesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -516,7 +516,7 @@ func (x *CurrencyBoxItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -608,7 +608,7 @@ func (x *DiscussionsAndForumsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -648,7 +648,7 @@ func (x *EventsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -724,7 +724,7 @@ func (x *ExploreBrandsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -812,7 +812,7 @@ func (x *FeaturedSnippetItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -868,7 +868,7 @@ func (x *FindResultsOnItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -906,7 +906,7 @@ func (x *FoundOnWebItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -2235,7 +2235,7 @@ func (x *GoogleFlightsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -2261,7 +2261,7 @@ func (x *GoogleHotelsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -4469,7 +4469,7 @@ func (x *GooglePostsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -4497,7 +4497,7 @@ func (x *GoogleReviewsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -4812,7 +4812,7 @@ func (x *HotelsPackItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -4962,7 +4962,7 @@ func (x *ImagesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -4992,7 +4992,7 @@ func (x *ImagesSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -6039,7 +6039,7 @@ func (x *JobsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6068,7 +6068,7 @@ func (x *KnowledgeGraphAIOverviewItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6094,7 +6094,7 @@ func (x *KnowledgeGraphCarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6146,7 +6146,7 @@ func (x *KnowledgeGraphDescriptionItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6196,7 +6196,7 @@ func (x *KnowledgeGraphExpandedItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6246,7 +6246,7 @@ func (x *KnowledgeGraphHotelsBookingItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6278,7 +6278,7 @@ func (x *KnowledgeGraphImagesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6329,7 +6329,7 @@ func (x *KnowledgeGraphItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6369,7 +6369,7 @@ func (x *KnowledgeGraphListItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6397,7 +6397,7 @@ func (x *KnowledgeGraphPartItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6427,7 +6427,7 @@ func (x *KnowledgeGraphRowItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6457,7 +6457,7 @@ func (x *KnowledgeGraphShoppingItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6629,7 +6629,7 @@ func (x *LocalPackItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -6669,7 +6669,7 @@ func (x *LocalServicesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6711,7 +6711,7 @@ func (x *MapItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6737,7 +6737,7 @@ func (x *MapsPaidItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6785,7 +6785,7 @@ func (x *MapsSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -6877,7 +6877,7 @@ func (x *MathSolverItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -6921,7 +6921,7 @@ func (x *MentionCarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7009,7 +7009,7 @@ func (x *MultiCarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7053,7 +7053,7 @@ func (x *NewsSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -7101,7 +7101,7 @@ func (x *OrganicItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -7305,7 +7305,7 @@ func (x *PaidItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -7352,7 +7352,7 @@ func (x *PeopleAlsoAskAIOverviewExpandedElement) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "items":
 			return itemAIOverviewItemItemKinds.JXAll(d, &x.Items)
 		}
@@ -7366,7 +7366,7 @@ func (x *PeopleAlsoAskExpandedElement) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "featured_title":
 			return x.FeaturedTitle.DecodeJX(d)
 		case "url":
@@ -7390,7 +7390,7 @@ func (x *PeopleAlsoAskItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7412,7 +7412,7 @@ func (x *PeopleAlsoSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7454,7 +7454,7 @@ func (x *PerspectivesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7478,7 +7478,7 @@ func (x *PodcastsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7500,7 +7500,7 @@ func (x *PopularProductsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7546,7 +7546,7 @@ func (x *ProductConsiderationsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7600,7 +7600,7 @@ func (x *QuestionsAndAnswersItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7640,7 +7640,7 @@ func (x *RecipesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7702,7 +7702,7 @@ func (x *RefineProductsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7764,7 +7764,7 @@ func (x *RelatedSearchesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -7838,7 +7838,7 @@ func (x *ScholarlyArticlesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7938,7 +7938,7 @@ func (x *ShoppingItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -7962,7 +7962,7 @@ func (x *ShortVideosItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -8000,7 +8000,7 @@ func (x *StocksBoxItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -8152,7 +8152,7 @@ func (x *ThirdPartyReviewsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -8206,7 +8206,7 @@ func (x *TopSightsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -8230,7 +8230,7 @@ func (x *TopStoriesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return sdk.JXInt64(&x.RankGroup, d)
 		case "rank_absolute":
@@ -8260,7 +8260,7 @@ func (x *TwitterItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -8286,7 +8286,7 @@ func (x *VideoItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
@@ -8308,7 +8308,7 @@ func (x *VisualStoriesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "type":
-			return sdk.JXString(&x.Type, d)
+			return sdk.JXKind(&x.Type, d)
 		case "rank_group":
 			return x.RankGroup.DecodeJX(d)
 		case "rank_absolute":
