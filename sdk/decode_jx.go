@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/go-faster/jx"
@@ -143,6 +144,28 @@ func surrogateEscape(s []byte) bool {
 	}
 }
 
+// JXEnum decodes a string of an enum type: as JXString, but a value met
+// before is shared (interned) rather than copied again.
+func JXEnum(p *string, d *jx.Decoder) error {
+	if d.Next() != jx.String {
+		return JXString(p, d)
+	}
+	raw, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	if inner := raw[1 : len(raw)-1]; len(inner) <= maxIntern && bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		*p = intern(inner)
+		return nil
+	}
+	sub := jx.GetDecoder()
+	sub.ResetBytes(raw)
+	err = JXString(p, sub)
+	sub.ResetBytes(nil)
+	jx.PutDecoder(sub)
+	return err
+}
+
 // JXKind decodes the discriminator of a polymorphic element's kind (its
 // "type"): as JXString, but given twice it stops the fast decoder, which
 // found the element's kind by the first one (sum_jx.go).
@@ -150,7 +173,7 @@ func JXKind(p *string, d *jx.Decoder) error {
 	if *p != "" {
 		return errNotFast
 	}
-	return JXString(p, d)
+	return JXEnum(p, d)
 }
 
 // number returns the literal of a number; null is no literal.
@@ -301,7 +324,7 @@ func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) err
 		if err := elem(&v, d); err != nil {
 			return err
 		}
-		m[string(key)] = v
+		m[intern(key)] = v
 		return nil
 	})
 }
@@ -330,12 +353,8 @@ func (o *Opt[T]) DecodeJX(d *jx.Decoder) error {
 		*o = Opt[T]{state: optNull}
 		return d.Null()
 	}
-	var v T
-	if err := jxValue(&v, d); err != nil {
-		return err
-	}
-	*o = Opt[T]{v: v, state: optValue}
-	return nil
+	*o = Opt[T]{state: optValue}
+	return jxValue(&o.v, d) // on an error, Decode starts again from zero
 }
 
 // JXOptSlice decodes an Opt of a slice with elem per element.
@@ -361,6 +380,14 @@ func (t *Time) DecodeJX(d *jx.Decoder) error {
 	raw, err := d.Raw()
 	if err != nil {
 		return err
+	}
+	if inner := raw[1 : len(raw)-1]; raw[0] == '"' && len(inner) == len(TimeLayout) && bytes.IndexByte(inner, '\\') < 0 {
+		// The common case, as UnmarshalJSON decodes it (ParseTime's first
+		// layout), without its copy of the string.
+		if v, err := time.Parse(TimeLayout, string(inner)); err == nil {
+			*t = Time{Time: v}
+			return nil
+		}
 	}
 	t.UnmarshalJSON(raw)
 	if timeWireProblem(t.raw) {

@@ -27,7 +27,7 @@ func emitDecoders(s *Section) *jen.File {
 	for _, e := range s.Enums {
 		f.Add(jxDoc(e.Name))
 		f.Func().Params(jen.Id("x").Op("*").Id(e.Name)).Id("DecodeJX").Params(jen.Id("d").Op("*").Qual(jxPath, "Decoder")).Error().Block(
-			jen.Return(jen.Qual(sdkPath, "JXString").Call(jen.Parens(jen.Op("*").String()).Parens(jen.Id("x")), jen.Id("d"))))
+			jen.Return(jen.Qual(sdkPath, "JXEnum").Call(jen.Parens(jen.Op("*").String()).Parens(jen.Id("x")), jen.Id("d"))))
 		f.Line()
 	}
 	return f

@@ -2672,53 +2672,53 @@ func (x *TimeseriesSummaryResult) DecodeJX(d *jx.Decoder) error {
 // DecodeJX decodes x, a BacklinksItemItemType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *BacklinksItemItemType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a BacklinksStatusType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *BacklinksStatusType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a DomainFromPlatformType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *DomainFromPlatformType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a GroupRange, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *GroupRange) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a IntersectionMode, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *IntersectionMode) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a NetworkAddressType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *NetworkAddressType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a PageIntersectionIndirectLinkPathType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *PageIntersectionIndirectLinkPathType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a PageIntersectionItemType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *PageIntersectionItemType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a RankScale, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *RankScale) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }

@@ -908,23 +908,23 @@ func (x *SeedKeywordDataKeywordInfo) DecodeJX(d *jx.Decoder) error {
 // DecodeJX decodes x, a CompetitionLevel, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *CompetitionLevel) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a MainIntent, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *MainIntent) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a SearchIntentInfoForeignIntent, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *SearchIntentInfoForeignIntent) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a SynonymClusteringAlgorithm, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *SynonymClusteringAlgorithm) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }

@@ -8339,83 +8339,83 @@ func (x *WorkHours) DecodeJX(d *jx.Decoder) error {
 // DecodeJX decodes x, a BrowserPreset, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *BrowserPreset) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a DateRange, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *DateRange) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a Device, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *Device) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a EmploymentType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *EmploymentType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a FileFormats, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *FileFormats) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a GoogleAutocompleteLiveAdvancedRequestClient, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *GoogleAutocompleteLiveAdvancedRequestClient) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a GoogleJobsTaskPostRequestPostbackData, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *GoogleJobsTaskPostRequestPostbackData) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a LastUpdated, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *LastUpdated) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a Os, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *Os) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a Position, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *Position) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a PostbackData, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *PostbackData) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a ResultSpellType, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *ResultSpellType) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a Topics, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *Topics) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
 
 // DecodeJX decodes x, a UsageRights, for the SDK's fast decoder (see sdk.Decode): it
 // stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
 func (x *UsageRights) DecodeJX(d *jx.Decoder) error {
-	return sdk.JXString((*string)(x), d)
+	return sdk.JXEnum((*string)(x), d)
 }
