@@ -119,6 +119,9 @@ func diffDecode(newResp func() any, body []byte) string {
 	if d := diffErrors(slowErr, fastErr); d != "" {
 		out = append(out, d)
 	}
+	if d := sdk.DiffScanEnvelope(body); d != "" {
+		out = append(out, "envelope: "+d)
+	}
 	return strings.Join(out, "\n")
 }
 

@@ -1,12 +1,16 @@
 package sdk
 
-import "github.com/go-faster/jx"
+import (
+	"reflect"
+
+	"github.com/go-faster/jx"
+)
 
 // decodeFast decodes data into r with the fast decoder, when r is a zero
 // Response (the fast decoder does not merge into values already set, as
 // encoding/json would). When it cannot (see decode_jx.go), r is left zero.
 func (r *Response[D, R]) decodeFast(data []byte) bool {
-	if r.Version != "" || r.StatusCode != 0 || r.StatusMessage != "" || r.Time != "" || r.Cost != 0 ||
+	if !fastTypes[D, R]() || r.Version != "" || r.StatusCode != 0 || r.StatusMessage != "" || r.Time != "" || r.Cost != 0 ||
 		r.TasksCount != 0 || r.TasksError != 0 || r.Tasks != nil {
 		return false
 	}
@@ -71,3 +75,18 @@ func (t *Task[D, R]) DecodeJX(d *jx.Decoder) error {
 
 // jxElem decodes a value of any type with its decoder (jxValue).
 func jxElem[T any](p *T, d *jx.Decoder) error { return jxValue(p, d) }
+
+// fastTypes reports whether D and R have decoders of their own (the
+// generated types do), or are any (a result the docs leave untyped,
+// mostly null). Otherwise the fast decoder would hand them to
+// encoding/json, twice when they hold a misfit: Decode leaves such a
+// Response to the reflective path.
+func fastTypes[D, R any]() bool { return fastType[D]() && fastType[R]() }
+
+func fastType[T any]() bool {
+	if _, ok := any((*T)(nil)).(JXDecoder); ok {
+		return true
+	}
+	t := reflect.TypeFor[T]()
+	return t.Kind() == reflect.Interface && t.NumMethod() == 0
+}

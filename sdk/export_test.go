@@ -2,6 +2,8 @@ package sdk
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"reflect"
 	"time"
@@ -54,3 +56,22 @@ func DecodeFast(data []byte, v any) bool {
 	f, ok := v.(decodeFast)
 	return ok && f.decodeFast(data)
 }
+
+// DiffScanEnvelope reads the envelope of data with the fast decoder and
+// with encoding/json, and returns how they differ ("" for not). A body the
+// fast decoder leaves to encoding/json does not differ.
+func DiffScanEnvelope(data []byte) string {
+	fast, ok := scanEnvelopeFast(data)
+	if !ok {
+		return ""
+	}
+	slow := &wireEnvelope{}
+	err := json.Unmarshal(data, slow)
+	if err != nil || !reflect.DeepEqual(fast, slow) {
+		return fmt.Sprintf("fast %+v, encoding/json %+v (%v)", fast, slow, err)
+	}
+	return ""
+}
+
+// ScanEnvelope exposes scanEnvelope.
+func ScanEnvelope(data []byte) error { _, err := scanEnvelope(data); return err }
