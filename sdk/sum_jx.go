@@ -73,10 +73,9 @@ func (k *Kinds[I]) JXOne(d *jx.Decoder, p *I) error {
 	if err != nil {
 		return err
 	}
-	sub := jx.GetDecoder()
+	sub := getDecoder()
 	defer func() {
-		sub.ResetBytes(nil)
-		jx.PutDecoder(sub)
+		putDecoder(sub)
 	}()
 	f := k.kindOf(sub, raw)
 	if f == nil {
