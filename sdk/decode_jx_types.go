@@ -131,4 +131,3 @@ func (t *Time) DecodeJX(d *jx.Decoder) error {
 	}
 	return nil
 }
-
