@@ -192,12 +192,40 @@ func JXInt64(p *int64, d *jx.Decoder) error {
 	if err != nil || null {
 		return err
 	}
+	if v, ok := smallInt(lit); ok {
+		*p = v
+		return nil
+	}
 	v, err := strconv.ParseInt(string(lit), 10, 64)
 	if err != nil {
 		return errNotFast
 	}
 	*p = v
 	return nil
+}
+
+// smallInt returns the value of lit, a number literal the tokenizer
+// checked, when it is an integer of at most 18 digits: a value
+// strconv.ParseInt gives too, without its checks.
+func smallInt(lit []byte) (int64, bool) {
+	digits := lit
+	if len(digits) > 0 && digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return 0, false
+	}
+	var v int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false // a fraction or an exponent
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if len(digits) < len(lit) {
+		v = -v
+	}
+	return v, true
 }
 
 // jxInt decodes an int (64 bits) as JXInt64 does.

@@ -6,7 +6,9 @@
 // filters_gen.go (the filter fields each endpoint takes, where the docs
 // list them), flows_gen.go (the task flows: task_post, tasks_ready and
 // task_get linked into one helper per function and variant), sums_gen.go
-// (the polymorphic arrays' interfaces, kinds and decoding) and
+// (the polymorphic arrays' interfaces, kinds and decoding),
+// decode_gen.go (a DecodeJX method per struct and enum: the fast decoder
+// sdk.Decode tries first) and
 // registry_gen.go; sdk/operations lists every section's operations.
 //
 // The steps are parse (kin-openapi), IR (ir.go: every name and Go type
