@@ -56,6 +56,11 @@ func bigResponseMisfit(b *testing.B, n, misfit int) []byte {
 
 func BenchmarkDecodeReferringDomains1000(b *testing.B) {
 	data := bigResponse(b, 1000)
+	b.Run("compare", func(b *testing.B) {
+		benchDecoders[plainEnvelope[plainReferringDomainsResult]](b, data,
+			func() any { return new(backlinks.ReferringDomainsLiveResponse) },
+			func() any { return &backlinks.ReferringDomainsLiveResponse{Version: "set"} })
+	})
 	b.Run("generated/sdk.Decode", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()

@@ -68,7 +68,25 @@ func pathOrRoot(p string) string {
 // decodes everything that fits and returns a *DecodeError listing every
 // value that did not (with its path and wire text). Any other error, such as
 // malformed JSON, is returned as encoding/json reports it.
+//
+// A generated response (a pointer to a zero sdk.Response) is decoded by a
+// fast decoder first: the generated types' DecodeJX methods over the
+// go-faster/jx tokenizer. Its rule: it gives exactly what the reflective
+// path (encoding/json, then the wire check) gives, or nothing. Whenever it
+// meets anything it does not replicate exactly (a value that does not fit
+// its type, a key that might match a field only case-insensitively, a key
+// given twice for a slice or a map, malformed JSON), it stops, v is reset to
+// zero, and the reflective path decodes the whole body. So the results,
+// errors and problems are those of the reflective path in every case.
 func Decode(data []byte, v any) error {
+	if f, ok := v.(decodeFast); ok && f.decodeFast(data) {
+		return nil
+	}
+	return decodeReflect(data, v)
+}
+
+// decodeReflect is Decode without the fast decoder.
+func decodeReflect(data []byte, v any) error {
 	misfits := sumMisfits.Load()
 	err := json.Unmarshal(data, v)
 	switch {

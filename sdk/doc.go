@@ -20,7 +20,9 @@
 //
 // Responses are decoded leniently: a value that does not fit its documented
 // type does not lose the rest of the response, and is reported in a
-// *DecodeError returned with it. Optional and nullable fields are Opt,
+// *DecodeError returned with it. The generated types decode themselves
+// (their DecodeJX methods, a fast path that defers to encoding/json on
+// anything unusual: see Decode). Optional and nullable fields are Opt,
 // date-times Time, result filters Filter and sorting rules OrderBy.
 // Paginate walks the items of an operation page by page. RunTasks runs a
 // task flow (task_post, tasks_ready, task_get): it posts tasks, polls for

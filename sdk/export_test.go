@@ -2,6 +2,8 @@ package sdk
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"reflect"
 	"time"
@@ -50,3 +52,32 @@ func SetFlowClock(now func() time.Time, sleep func(ctx context.Context, d time.D
 func MaybeChargedError(path string) *Error {
 	return &Error{HTTPStatus: 502, Path: path, Message: "Bad Gateway", maybeCharged: true}
 }
+
+// DecodeReflect exposes decodeReflect: Decode without the fast decoder.
+var DecodeReflect = decodeReflect
+
+// DecodeFast decodes data into v, a pointer to a zero Response, with the
+// fast decoder alone; it reports whether the fast decoder decoded it.
+func DecodeFast(data []byte, v any) bool {
+	f, ok := v.(decodeFast)
+	return ok && f.decodeFast(data)
+}
+
+// DiffScanEnvelope reads the envelope of data with the fast decoder and
+// with encoding/json, and returns how they differ ("" for not). A body the
+// fast decoder leaves to encoding/json does not differ.
+func DiffScanEnvelope(data []byte) string {
+	fast, ok := scanEnvelopeFast(data)
+	if !ok {
+		return ""
+	}
+	slow := &wireEnvelope{}
+	err := json.Unmarshal(data, slow)
+	if err != nil || !reflect.DeepEqual(fast, slow) {
+		return fmt.Sprintf("fast %+v, encoding/json %+v (%v)", fast, slow, err)
+	}
+	return ""
+}
+
+// ScanEnvelope exposes scanEnvelope.
+func ScanEnvelope(data []byte) error { _, err := scanEnvelope(data); return err }

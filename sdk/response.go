@@ -32,6 +32,9 @@ type wireTask struct {
 // scanEnvelope reads the envelope of a body; nil when the body is not a
 // JSON object with a status_code.
 func scanEnvelope(data []byte) (*wireEnvelope, error) {
+	if env, ok := scanEnvelopeFast(data); ok {
+		return env, nil
+	}
 	env := &wireEnvelope{}
 	if err := json.Unmarshal(data, env); err != nil {
 		var te *json.UnmarshalTypeError

@@ -6,7 +6,9 @@
 // filters_gen.go (the filter fields each endpoint takes, where the docs
 // list them), flows_gen.go (the task flows: task_post, tasks_ready and
 // task_get linked into one helper per function and variant), sums_gen.go
-// (the polymorphic arrays' interfaces, kinds and decoding) and
+// (the polymorphic arrays' interfaces, kinds and decoding),
+// decode_gen.go (a DecodeJX method per struct and enum: the fast decoder
+// sdk.Decode tries first) and
 // registry_gen.go; sdk/operations lists every section's operations, and
 // sdk/sdktest/catalog_gen.go is the mock server's catalog (gen/mockcat).
 //
@@ -65,6 +67,7 @@ func Generate(specYAML []byte) (map[string][]byte, error) {
 			"service_gen.go":  emitService(s),
 			"validate_gen.go": emitValidate(s),
 			"registry_gen.go": emitRegistry(s),
+			"decode_gen.go":   emitDecoders(s),
 		}
 		if len(s.FilterSets) > 0 {
 			files["filters_gen.go"] = emitFilters(s)

@@ -15,11 +15,11 @@ import (
 
 // Report is what make sizes prints.
 type Report struct {
-	SpecFile  int // the bytes of the whole spec
-	Sections  []Section
-	Others    map[string]Generated // generated Go under sdk/ that is no section's, by directory
-	Timings   []Timing
-	Machine   string // the CPUs and the load when the timings started
+	SpecFile int // the bytes of the whole spec
+	Sections []Section
+	Others   map[string]Generated // generated Go under sdk/ that is no section's, by directory
+	Timings  []Timing
+	Machine  string // the CPUs and the load when the timings started
 }
 
 // Main is `sdkgen sizes`: it prints the report as markdown tables.

@@ -1,0 +1,133 @@
+package sdk
+
+import (
+	"bytes"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-faster/jx"
+)
+
+// The fast decoder's collections, Opt and Time (see decode_jx.go).
+
+// JXSlice decodes an array with elem per element: null is a nil slice,
+// [] an empty one. A slice already set (a key given twice) stops the fast
+// decoder.
+func JXSlice[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error) error {
+	if *p != nil {
+		return errNotFast
+	}
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Array:
+	default:
+		return errNotFast
+	}
+	s := make([]T, 0)
+	var zero T
+	err := d.Arr(func(d *jx.Decoder) error {
+		s = append(s, zero)
+		return elem(&s[len(s)-1], d)
+	})
+	*p = s
+	return err
+}
+
+// JXMap decodes an object with string keys with elem per value: null is
+// a nil map. A key that is not ASCII, or a map already set, stops the
+// fast decoder.
+func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) error) error {
+	if *p != nil {
+		return errNotFast
+	}
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Object:
+	default:
+		return errNotFast
+	}
+	m := map[string]T{}
+	*p = m
+	return d.ObjBytes(func(d *jx.Decoder, key []byte) error {
+		for _, c := range key {
+			if c >= utf8.RuneSelf {
+				return errNotFast
+			}
+		}
+		var v T
+		if err := elem(&v, d); err != nil {
+			return err
+		}
+		m[intern(key)] = v
+		return nil
+	})
+}
+
+// JXPtr decodes a pointer to a generated struct: null is nil. A pointer
+// already set stops the fast decoder.
+func JXPtr[T any, P interface {
+	*T
+	JXDecoder
+}](d *jx.Decoder, p **T) error {
+	if *p != nil {
+		return errNotFast
+	}
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	v := new(T)
+	*p = v
+	return P(v).DecodeJX(d)
+}
+
+// DecodeJX decodes o: null is a null Opt, a value that fits T a value;
+// anything else stops the fast decoder (the reflective path keeps it).
+func (o *Opt[T]) DecodeJX(d *jx.Decoder) error {
+	if d.Next() == jx.Null {
+		*o = Opt[T]{state: optNull}
+		return d.Null()
+	}
+	*o = Opt[T]{state: optValue}
+	return jxValue(&o.v, d) // on an error, Decode starts again from zero
+}
+
+// JXOptSlice decodes an Opt of a slice with elem per element.
+func JXOptSlice[T any](d *jx.Decoder, o *Opt[[]T], elem func(*T, *jx.Decoder) error) error {
+	if d.Next() == jx.Null {
+		*o = Opt[[]T]{state: optNull}
+		return d.Null()
+	}
+	var s []T
+	if d.Next() != jx.Array {
+		return errNotFast
+	}
+	if err := JXSlice(d, &s, elem); err != nil {
+		return err
+	}
+	*o = Opt[[]T]{v: s, state: optValue}
+	return nil
+}
+
+// DecodeJX decodes t as UnmarshalJSON does; a value that is not a
+// date-time stops the fast decoder.
+func (t *Time) DecodeJX(d *jx.Decoder) error {
+	raw, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	if inner := raw[1 : len(raw)-1]; raw[0] == '"' && len(inner) == len(TimeLayout) && bytes.IndexByte(inner, '\\') < 0 {
+		// The common case, as UnmarshalJSON decodes it (ParseTime's first
+		// layout), without its copy of the string.
+		if v, err := time.Parse(TimeLayout, string(inner)); err == nil {
+			*t = Time{Time: v}
+			return nil
+		}
+	}
+	t.UnmarshalJSON(raw)
+	if timeWireProblem(t.raw) {
+		return errNotFast
+	}
+	return nil
+}
