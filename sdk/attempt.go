@@ -25,7 +25,7 @@ func (c *Client) attempt(ctx context.Context, call Call, body []byte, n int, out
 	if err := c.limits.acquire(ctx); err != nil {
 		return outcome{err: &Error{Path: call.Path, Message: "waiting for the concurrency limit", Err: err}}
 	}
-	res, err := c.ledger.admit(ctx, call.Endpoint, n, cc.scope)
+	res, err := c.ledger.admit(ctx, call.Endpoint, n, cc.scope, call.Free)
 	if err != nil {
 		c.limits.release()
 		var be *BudgetError

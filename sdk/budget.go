@@ -28,10 +28,14 @@ type ledger struct {
 	ceiling float64       // WithCostCeiling, per task; 0 if unset
 	perTask map[string]float64
 	probes  map[string]int // calls in flight to an endpoint without an estimate
+	// unfree are the endpoints the docs give as free (Call.Free) whose
+	// answer had a cost, or a cost that could not be read: no longer
+	// taken as free.
+	unfree map[string]bool
 }
 
 func newLedger(limit, ceiling float64) *ledger {
-	l := &ledger{changed: make(chan struct{}), ceiling: ceiling, perTask: map[string]float64{}, probes: map[string]int{}}
+	l := &ledger{changed: make(chan struct{}), ceiling: ceiling, perTask: map[string]float64{}, probes: map[string]int{}, unfree: map[string]bool{}}
 	if !math.IsInf(limit, 1) {
 		l.client = &budget{scope: "client", limit: limit}
 	}
@@ -44,6 +48,7 @@ type reservation struct {
 	tasks    int
 	estimate float64
 	probe    bool
+	free     bool // admitted as free (Call.Free): no budget refused or waited for it
 	budgets  []*budget
 }
 
@@ -64,7 +69,11 @@ func (l *ledger) estimate(endpoint string, tasks int) (float64, bool) {
 // admit a call, and reserves its estimate; see Client for the rule. It
 // returns a *BudgetError when a budget cannot admit the call, and the
 // context's error when ctx ends while the call waits for calls in flight.
-func (l *ledger) admit(ctx context.Context, endpoint string, tasks int, call *budget) (*reservation, error) {
+//
+// A free call (Call.Free, and the endpoint's answers have not shown a
+// cost) is admitted whatever the budgets have left or could not read:
+// one at a time until an answer of the endpoint showed a cost of 0.
+func (l *ledger) admit(ctx context.Context, endpoint string, tasks int, call *budget, free bool) (*reservation, error) {
 	for {
 		l.mu.Lock()
 		var budgets []*budget
@@ -79,8 +88,14 @@ func (l *ledger) admit(ctx context.Context, endpoint string, tasks int, call *bu
 			return r, nil
 		}
 		r.estimate, r.probe = l.estimate(endpoint, tasks)
+		if c, known := l.perTask[endpoint]; free && !l.unfree[endpoint] && (!known || c == 0) {
+			r.free, r.estimate, r.probe = true, 0, !known
+		}
 		wait := r.probe && l.probes[endpoint] > 0
 		for _, b := range budgets {
+			if r.free {
+				break
+			}
 			if err := b.refuse(r.estimate); err != nil {
 				l.mu.Unlock()
 				return nil, err
@@ -142,6 +157,9 @@ func (l *ledger) finish(r *reservation, cost float64, known bool, perTask float6
 	}
 	if r.probe {
 		l.probes[r.endpoint]--
+	}
+	if r.free && (!known || cost > 0) {
+		l.unfree[r.endpoint] = true
 	}
 	switch {
 	case known:

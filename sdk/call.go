@@ -27,6 +27,15 @@ type Call struct {
 	// MaxTasks tasks, or a json.RawMessage holding a JSON array of them. A
 	// GET has none.
 	Tasks any
+	// Free says that the docs give the endpoint's cost as 0 (tasks_ready,
+	// task_get, locations, ...; the generated methods set it from the
+	// documented answers). Under a budget, a free call is sent even when
+	// the budget is spent or blocked by a cost that could not be read:
+	// collecting paid-for results costs nothing. Until an answer of the
+	// endpoint has confirmed that it costs nothing, one such call at a time
+	// is in flight; an answer with a cost is counted as any other, and the
+	// endpoint is no longer taken as free.
+	Free bool
 }
 
 // callConfig is the configuration of one call: the client's settings

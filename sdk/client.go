@@ -59,6 +59,13 @@ import (
 // counts the ceiling times its tasks; without a ceiling it blocks every
 // budget it ran under, which refuses further calls until
 // Client.SettleUnknownCosts. A negative cost never lowers the spending.
+// The exception is a free call (Call.Free: a GET whose documented answers
+// all cost 0, such as tasks_ready and task_get, set by the generated
+// methods): it is admitted whatever the budget has left or could not read,
+// since collecting paid-for results costs nothing, one at a time until an
+// answer of its endpoint has shown a cost of 0; an answer of the endpoint
+// with a cost, or with one that cannot be read, is counted as any other
+// and the endpoint is no longer taken as free.
 // Responses the API refused unprocessed (see notChargedHTTP: 3xx, 400-405,
 // 413, 414, 429, 431, a 503 with Retry-After) count 0 when they state no
 // cost.

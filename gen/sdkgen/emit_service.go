@@ -58,6 +58,9 @@ func method(f *jen.File, o *Operation, notes []string) {
 	if len(o.PathParams) > 0 {
 		call[jen.Id("Path")] = pathExpr(o)
 	}
+	if o.Free {
+		call[jen.Id("Free")] = jen.True()
+	}
 	do := func(tasks jen.Code) []jen.Code {
 		if tasks != nil {
 			call[jen.Id("Tasks")] = tasks

@@ -44,6 +44,7 @@ type Operation struct {
 	Data        string  // Go name of the data (echo) struct
 	Result      *GoType // element of a task's result
 	Pager       *Pager  // nil when the operation does not page
+	Free        bool    // a GET whose every documented answer costs 0 (documentedFree)
 }
 
 // Pager says how an operation pages: limit/offset in the request,

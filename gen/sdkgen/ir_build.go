@@ -34,6 +34,7 @@ func (b *builder) operation(path, method string, op *openapi3.Operation) error {
 		Path:        path,
 		Summary:     op.Summary,
 		Description: op.Description,
+		Free:        method == "GET" && documentedFree(resp.Value.Content.Get("application/json")),
 	}
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 		o.PathParams = append(o.PathParams, m[1])

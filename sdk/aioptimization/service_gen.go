@@ -97,6 +97,7 @@ func (s *Service) ChatGptLLMResponsesModels(ctx context.Context, opts ...sdk.Cal
 	resp := new(ChatGptLLMResponsesModelsResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/ai_optimization/chat_gpt/llm_responses/models",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -112,6 +113,7 @@ func (s *Service) ClaudeLLMResponsesModels(ctx context.Context, opts ...sdk.Call
 	resp := new(ClaudeLLMResponsesModelsResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/ai_optimization/claude/llm_responses/models",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err

@@ -2,9 +2,11 @@ package serp_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
+	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/dataforseo-go/dataforseo/sdk/sdktest"
 	"github.com/dataforseo-go/dataforseo/sdk/serp"
 )
@@ -44,5 +46,28 @@ func TestGoogleOrganicRunLostPost(t *testing.T) {
 		if !q.Collected {
 			t.Errorf("task %s (%v) not collected", q.ID, q.Task["keyword"])
 		}
+	}
+}
+
+// TestGoogleOrganicRunLostPostUnderBudget: the same under a budget. The
+// lost post's cost is unknown, which blocks the budget for paid calls;
+// tasks_ready and task_get cost nothing by the docs (sdk.Call.Free), so
+// the walk still finds and collects the tasks.
+func TestGoogleOrganicRunLostPostUnderBudget(t *testing.T) {
+	srv := sdktest.NewServer(t, sdktest.WithFaults(sdktest.Fault{Malformed: true}))
+	client := srv.Client(sdk.WithBudget(1))
+	svc := serp.New(client)
+	n := 0
+	for r, err := range svc.GoogleOrganicRunRegular(context.Background(), organicTasks("a", "b"), fastPolls, sdk.WithBudget(1)) {
+		if err != nil || r.Err != nil {
+			t.Fatalf("walk: %v, task %d: %v", err, r.Index, r.Err)
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("%d results, want 2", n)
+	}
+	if _, err := svc.GoogleOrganicTaskPost(context.Background(), organicTask("c")); !errors.Is(err, sdk.ErrBudgetExceeded) {
+		t.Errorf("a paid call after the unknown cost: %v, want ErrBudgetExceeded", err)
 	}
 }

@@ -127,6 +127,7 @@ func (s *Service) GoogleAIModeTaskGetAdvanced(ctx context.Context, id string, op
 	resp := new(GoogleAIModeTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/ai_mode/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/ai_mode/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -146,6 +147,7 @@ func (s *Service) GoogleAIModeTaskGetHTML(ctx context.Context, id string, opts .
 	resp := new(GoogleAIModeTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/ai_mode/task_get/html/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/ai_mode/task_get/html/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -196,6 +198,7 @@ func (s *Service) GoogleAIModeTasksFixed(ctx context.Context, opts ...sdk.CallOp
 	resp := new(GoogleAIModeTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/ai_mode/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -214,6 +217,7 @@ func (s *Service) GoogleAIModeTasksReady(ctx context.Context, opts ...sdk.CallOp
 	resp := new(GoogleAIModeTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/ai_mode/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -285,6 +289,7 @@ func (s *Service) GoogleAutocompleteTasksFixed(ctx context.Context, opts ...sdk.
 	resp := new(GoogleAutocompleteTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/autocomplete/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -331,6 +336,7 @@ func (s *Service) GoogleDatasetSearchTaskGetAdvanced(ctx context.Context, id str
 	resp := new(GoogleDatasetSearchTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/dataset_search/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/dataset_search/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -384,6 +390,7 @@ func (s *Service) GoogleDatasetSearchTasksReady(ctx context.Context, opts ...sdk
 	resp := new(GoogleDatasetSearchTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/dataset_search/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -430,6 +437,7 @@ func (s *Service) GoogleEventsTaskGetAdvanced(ctx context.Context, id string, op
 	resp := new(GoogleEventsTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/events/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/events/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -480,6 +488,7 @@ func (s *Service) GoogleEventsTasksFixed(ctx context.Context, opts ...sdk.CallOp
 	resp := new(GoogleEventsTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/events/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -498,6 +507,7 @@ func (s *Service) GoogleEventsTasksReady(ctx context.Context, opts ...sdk.CallOp
 	resp := new(GoogleEventsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/events/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -569,6 +579,7 @@ func (s *Service) GoogleImagesTaskGetHTML(ctx context.Context, id string, opts .
 	resp := new(GoogleImagesTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/images/task_get/html/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/images/task_get/html/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -585,6 +596,7 @@ func (s *Service) GoogleImagesTasksReady(ctx context.Context, opts ...sdk.CallOp
 	resp := new(GoogleImagesTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/images/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -600,6 +612,7 @@ func (s *Service) GoogleJobsLocations(ctx context.Context, opts ...sdk.CallOptio
 	resp := new(GoogleJobsLocationsResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/jobs/locations",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -618,6 +631,7 @@ func (s *Service) GoogleJobsTaskGetAdvanced(ctx context.Context, id string, opts
 	resp := new(GoogleJobsTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/jobs/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/jobs/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -637,6 +651,7 @@ func (s *Service) GoogleJobsTaskGetHTML(ctx context.Context, id string, opts ...
 	resp := new(GoogleJobsTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/jobs/task_get/html/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/jobs/task_get/html/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -692,6 +707,7 @@ func (s *Service) GoogleJobsTasksReady(ctx context.Context, opts ...sdk.CallOpti
 	resp := new(GoogleJobsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/jobs/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -766,6 +782,7 @@ func (s *Service) GoogleLocalFinderTaskGetAdvanced(ctx context.Context, id strin
 	resp := new(GoogleLocalFinderTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/local_finder/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/local_finder/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -816,6 +833,7 @@ func (s *Service) GoogleLocalFinderTasksFixed(ctx context.Context, opts ...sdk.C
 	resp := new(GoogleLocalFinderTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/local_finder/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -834,6 +852,7 @@ func (s *Service) GoogleLocalFinderTasksReady(ctx context.Context, opts ...sdk.C
 	resp := new(GoogleLocalFinderTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/local_finder/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -849,6 +868,7 @@ func (s *Service) GoogleLocations(ctx context.Context, opts ...sdk.CallOption) (
 	resp := new(GoogleLocationsResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/locations",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -864,6 +884,7 @@ func (s *Service) GoogleLocationsByCountry(ctx context.Context, country string, 
 	resp := new(GoogleLocationsByCountryResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/locations/{country}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/locations/" + url.PathEscape(country),
 	}, resp, opts...)
@@ -883,6 +904,7 @@ func (s *Service) GoogleMapsTaskGetAdvanced(ctx context.Context, id string, opts
 	resp := new(GoogleMapsTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/maps/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/maps/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -933,6 +955,7 @@ func (s *Service) GoogleMapsTasksFixed(ctx context.Context, opts ...sdk.CallOpti
 	resp := new(GoogleMapsTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/maps/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -951,6 +974,7 @@ func (s *Service) GoogleMapsTasksReady(ctx context.Context, opts ...sdk.CallOpti
 	resp := new(GoogleMapsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/maps/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -994,6 +1018,7 @@ func (s *Service) GoogleNewsTaskGetHTML(ctx context.Context, id string, opts ...
 	resp := new(GoogleNewsTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/news/task_get/html/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/news/task_get/html/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -1010,6 +1035,7 @@ func (s *Service) GoogleNewsTasksFixed(ctx context.Context, opts ...sdk.CallOpti
 	resp := new(GoogleNewsTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/news/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -1025,6 +1051,7 @@ func (s *Service) GoogleNewsTasksReady(ctx context.Context, opts ...sdk.CallOpti
 	resp := new(GoogleNewsTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/news/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -1146,6 +1173,7 @@ func (s *Service) GoogleOrganicTaskGetRegular(ctx context.Context, id string, op
 	resp := new(GoogleOrganicTaskGetRegularResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/organic/task_get/regular/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/organic/task_get/regular/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -1196,6 +1224,7 @@ func (s *Service) GoogleOrganicTasksFixed(ctx context.Context, opts ...sdk.CallO
 	resp := new(GoogleOrganicTasksFixedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/organic/tasks_fixed",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -1214,6 +1243,7 @@ func (s *Service) GoogleOrganicTasksReady(ctx context.Context, opts ...sdk.CallO
 	resp := new(GoogleOrganicTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/organic/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err
@@ -1232,6 +1262,7 @@ func (s *Service) GoogleSearchByImageTaskGetAdvanced(ctx context.Context, id str
 	resp := new(GoogleSearchByImageTaskGetAdvancedResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/search_by_image/task_get/advanced/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/search_by_image/task_get/advanced/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -1251,6 +1282,7 @@ func (s *Service) GoogleSearchByImageTaskGetHTML(ctx context.Context, id string,
 	resp := new(GoogleSearchByImageTaskGetHTMLResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/search_by_image/task_get/html/{id}",
+		Free:     true,
 		Method:   http.MethodGet,
 		Path:     "/v3/serp/google/search_by_image/task_get/html/" + url.PathEscape(id),
 	}, resp, opts...)
@@ -1304,6 +1336,7 @@ func (s *Service) GoogleSearchByImageTasksReady(ctx context.Context, opts ...sdk
 	resp := new(GoogleSearchByImageTasksReadyResponse)
 	err := s.c().Do(ctx, sdk.Call{
 		Endpoint: "/v3/serp/google/search_by_image/tasks_ready",
+		Free:     true,
 		Method:   http.MethodGet,
 	}, resp, opts...)
 	return resp, err

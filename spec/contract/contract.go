@@ -24,6 +24,8 @@ const (
 	Data   = "data"   // a task's echo of its request
 	Result = "result" // a task's array of results
 	Items  = "items"  // a result's array of items
+	// Cost is the envelope's and each task's cost, USD.
+	Cost = "cost"
 )
 
 // The shared components of the spec.
