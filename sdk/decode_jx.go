@@ -186,47 +186,32 @@ func number(d *jx.Decoder) (lit []byte, null bool, err error) {
 }
 
 // JXInt64 decodes an integer literal in range (4.0 and 1e3 do not fit,
-// as with encoding/json); null leaves it as it is.
+// as with encoding/json); null leaves it as it is. The tokenizer reads
+// the digits itself: it refuses what encoding/json refuses for an int64
+// (a fraction, an exponent, a leading zero, an overflow), and any refusal
+// leaves the body to the reflective path.
 func JXInt64(p *int64, d *jx.Decoder) error {
-	lit, null, err := number(d)
-	if err != nil || null {
-		return err
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Number:
+	default:
+		return errNotFast
 	}
-	if v, ok := smallInt(lit); ok {
-		*p = v
-		return nil
-	}
-	v, err := strconv.ParseInt(string(lit), 10, 64)
-	if err != nil {
+	v, err := d.Int64()
+	if err != nil || v > maxExactInt || v < -maxExactInt {
 		return errNotFast
 	}
 	*p = v
 	return nil
 }
 
-// smallInt returns the value of lit, a number literal the tokenizer
-// checked, when it is an integer of at most 18 digits: a value
-// strconv.ParseInt gives too, without its checks.
-func smallInt(lit []byte) (int64, bool) {
-	digits := lit
-	if len(digits) > 0 && digits[0] == '-' {
-		digits = digits[1:]
-	}
-	if len(digits) == 0 || len(digits) > 18 {
-		return 0, false
-	}
-	var v int64
-	for _, c := range digits {
-		if c < '0' || c > '9' {
-			return 0, false // a fraction or an exponent
-		}
-		v = v*10 + int64(c-'0')
-	}
-	if len(digits) < len(lit) {
-		v = -v
-	}
-	return v, true
-}
+// maxExactInt bounds the values jx's Int64 is right about: on a literal
+// of 20 digits or more its overflow check can miss, and the value it then
+// gives is above this bound (each digit past it multiplies a value
+// already above it). A value beyond it, rare, leaves the body to the
+// reflective path.
+const maxExactInt = 1<<64/10 - 1
 
 // jxInt decodes an int (64 bits) as JXInt64 does.
 func jxInt(p *int, d *jx.Decoder) error {

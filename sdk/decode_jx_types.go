@@ -50,17 +50,21 @@ func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) err
 	}
 	m := map[string]T{}
 	*p = m
+	// One value per map, not per key: elem is called indirectly, so what
+	// it is given escapes to the heap.
+	v := new(T)
+	var zero T
 	return d.ObjBytes(func(d *jx.Decoder, key []byte) error {
 		for _, c := range key {
 			if c >= utf8.RuneSelf {
 				return errNotFast
 			}
 		}
-		var v T
-		if err := elem(&v, d); err != nil {
+		*v = zero
+		if err := elem(v, d); err != nil {
 			return err
 		}
-		m[intern(key)] = v
+		m[intern(key)] = *v
 		return nil
 	})
 }
