@@ -25,30 +25,7 @@ func bigResponseMisfit(b *testing.B, n, misfit int) []byte {
 			continue
 		}
 		raw, _ := p.ResponseExamples[0].Value.MarshalJSON()
-		var resp map[string]any
-		if err := json.Unmarshal(raw, &resp); err != nil {
-			b.Fatal(err)
-		}
-		result := resp["tasks"].([]any)[0].(map[string]any)["result"].([]any)[0].(map[string]any)
-		items := result["items"].([]any)
-		big := make([]any, n)
-		for i := range big {
-			big[i] = items[i%len(items)]
-		}
-		if misfit >= 0 && misfit < n {
-			item := map[string]any{}
-			for k, v := range big[misfit].(map[string]any) {
-				item[k] = v
-			}
-			item["rank"] = 1.5
-			big[misfit] = item
-		}
-		result["items"], result["items_count"], result["total_count"] = big, n, n
-		out, err := json.Marshal(resp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return out
+		return repeatItems(b, raw, n, misfit, "rank", 1.5, true)
 	}
 	b.Fatal("no referring_domains example")
 	return nil

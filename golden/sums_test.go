@@ -199,30 +199,7 @@ func TestFlagshipTyped(t *testing.T) {
 // a string rank_group, which does not fit, in item misfit when it is in
 // range.
 func serpResponse(tb testing.TB, n, misfit int) []byte {
-	var tree map[string]any
-	if err := json.Unmarshal(responseExample(tb, "POST", "/v3/serp/google/organic/live/regular"), &tree); err != nil {
-		tb.Fatal(err)
-	}
-	result := tree["tasks"].([]any)[0].(map[string]any)["result"].([]any)[0].(map[string]any)
-	items := result["items"].([]any)
-	big := make([]any, n)
-	for i := range big {
-		big[i] = items[i%len(items)]
-	}
-	if misfit >= 0 && misfit < n {
-		item := map[string]any{}
-		for k, v := range big[misfit].(map[string]any) {
-			item[k] = v
-		}
-		item["rank_group"] = "x"
-		big[misfit] = item
-	}
-	result["items"], result["items_count"] = big, n
-	out, err := json.Marshal(tree)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return out
+	return repeatItems(tb, responseExample(tb, "POST", "/v3/serp/google/organic/live/regular"), n, misfit, "rank_group", "x", false)
 }
 
 // BenchmarkDecodeSERP1000: a SERP of 1000 elements of several kinds, into

@@ -94,7 +94,7 @@ func (l *ledger) admit(ctx context.Context, endpoint string, tasks int, call *bu
 		wait := r.probe && l.probes[endpoint] > 0
 		for _, b := range budgets {
 			if r.free {
-				break
+				break // no budget refuses or holds back a free call
 			}
 			if err := b.refuse(r.estimate); err != nil {
 				l.mu.Unlock()

@@ -15,27 +15,7 @@ import (
 // JXAll decodes an array of elements (see Kinds.DecodeAll): null is nil,
 // [] an empty slice. For the generated decoders.
 func (k *Kinds[I]) JXAll(d *jx.Decoder, p *[]I) error {
-	if *p != nil {
-		return errNotFast
-	}
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.Array:
-	default:
-		return errNotFast
-	}
-	s := make([]I, 0)
-	err := d.Arr(func(d *jx.Decoder) error {
-		var e I
-		if err := k.JXOne(d, &e); err != nil {
-			return err
-		}
-		s = append(s, e)
-		return nil
-	})
-	*p = s
-	return err
+	return JXSlice(d, p, func(e *I, d *jx.Decoder) error { return k.JXOne(d, e) })
 }
 
 // JXOpt decodes an array that may be null or missing (see Kinds.DecodeOpt).

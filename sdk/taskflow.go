@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -193,7 +194,6 @@ type walk[T, R any] struct {
 	opts    []CallOption
 	yield   func(TaskResult[R], error) bool
 	pending map[string]PostedTask // posted, not yet collected
-	order   []string              // the posted ids, in task order
 	// failures counts the failed attempts to get a ready task (or, under
 	// "", to list the ready ones) that a free call may retry.
 	failures map[string]int
@@ -225,12 +225,7 @@ func (w *walk[T, R]) fail(err error) {
 	}
 	if len(w.pending)+len(w.unconfirmed)+len(w.untagged)+len(w.notPosted) > 0 {
 		pe := &PendingError{NotPosted: w.notPosted, Err: err}
-		for _, id := range w.order {
-			if _, ok := w.pending[id]; ok {
-				pe.IDs = append(pe.IDs, id)
-			}
-		}
-		slices.SortStableFunc(pe.IDs, func(a, b string) int { return w.pending[a].Index - w.pending[b].Index })
+		pe.IDs = slices.SortedFunc(maps.Keys(w.pending), func(a, b string) int { return w.pending[a].Index - w.pending[b].Index })
 		pe.Unconfirmed = w.unconfirmedTasks()
 		err = pe
 	}
@@ -261,7 +256,6 @@ func (w *walk[T, R]) run(tasks []T) {
 				continue
 			}
 			w.pending[p.ID] = p
-			w.order = append(w.order, p.ID)
 		}
 	}
 	wait := w.poll.first

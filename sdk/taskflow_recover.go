@@ -89,7 +89,6 @@ func (w *walk[T, R]) ours(ready []ReadyTask) []string {
 		if i, ok := w.unconfirmed[r.Tag]; ok && r.ID != "" {
 			delete(w.unconfirmed, r.Tag)
 			w.pending[r.ID] = PostedTask{Index: i, ID: r.ID}
-			w.order = append(w.order, r.ID)
 			ids = append(ids, r.ID)
 		}
 	}

@@ -112,33 +112,7 @@ func mergeDocs(dst *openapi3.Schema, others []*openapi3.Schema) int {
 	if dst.Description, differ = bestDoc(descs); differ {
 		n++
 	}
-	sub := func(pick func(*openapi3.Schema) *openapi3.SchemaRef) {
-		at := pick(dst)
-		if at == nil || at.Ref != "" || at.Value == nil {
-			return
-		}
-		var os []*openapi3.Schema
-		for _, o := range others {
-			if x := pick(o); x != nil && x.Ref == "" && x.Value != nil {
-				os = append(os, x.Value)
-			}
-		}
-		n += mergeDocs(at.Value, os)
-	}
-	for _, p := range slices.Sorted(maps.Keys(dst.Properties)) {
-		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.Properties[p] })
-	}
-	sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.Items })
-	sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.AdditionalProperties.Schema })
-	for i := range dst.AllOf {
-		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.AllOf, i) })
-	}
-	for i := range dst.OneOf {
-		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.OneOf, i) })
-	}
-	for i := range dst.AnyOf {
-		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.AnyOf, i) })
-	}
+	alongside(dst, others, func(d *openapi3.Schema, os []*openapi3.Schema) { n += mergeDocs(d, os) })
 	return n
 }
 
@@ -166,6 +140,14 @@ func poolEvidence(dst *openapi3.Schema, others []*openapi3.Schema) int {
 	if len(dst.Required) == 0 {
 		dst.Required = nil
 	}
+	alongside(dst, others, func(d *openapi3.Schema, os []*openapi3.Schema) { n += poolEvidence(d, os) })
+	return n
+}
+
+// alongside calls f with each inline subschema of dst (its properties in
+// name order, items, additionalProperties, allOf, oneOf, anyOf) and the
+// others' inline subschemas at the same place.
+func alongside(dst *openapi3.Schema, others []*openapi3.Schema, f func(dst *openapi3.Schema, others []*openapi3.Schema)) {
 	sub := func(pick func(*openapi3.Schema) *openapi3.SchemaRef) {
 		at := pick(dst)
 		if at == nil || at.Ref != "" || at.Value == nil {
@@ -177,7 +159,7 @@ func poolEvidence(dst *openapi3.Schema, others []*openapi3.Schema) int {
 				os = append(os, x.Value)
 			}
 		}
-		n += poolEvidence(at.Value, os)
+		f(at.Value, os)
 	}
 	for _, p := range slices.Sorted(maps.Keys(dst.Properties)) {
 		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return s.Properties[p] })
@@ -193,7 +175,6 @@ func poolEvidence(dst *openapi3.Schema, others []*openapi3.Schema) int {
 	for i := range dst.AnyOf {
 		sub(func(s *openapi3.Schema) *openapi3.SchemaRef { return at(s.AnyOf, i) })
 	}
-	return n
 }
 
 func at(list openapi3.SchemaRefs, i int) *openapi3.SchemaRef {
