@@ -2,8 +2,10 @@ package sdk
 
 import (
 	"bytes"
+	"math"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-faster/jx"
 )
@@ -14,6 +16,15 @@ import (
 // [] an empty one. A slice already set (a key given twice) stops the fast
 // decoder.
 func JXSlice[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error) error {
+	return JXSliceCap(d, p, elem, 0)
+}
+
+// JXSliceCap is JXSlice with room reserved for the count of elements a
+// sibling field announced before the array (items_count before items);
+// the count only sizes the slice, it never limits or pads what is read.
+// Over a whole body (sdk.Decode) the room reserved on counts is at most
+// the body's length in bytes; past that a count reserves nothing.
+func JXSliceCap[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error, count int64) error {
 	if *p != nil {
 		return errNotFast
 	}
@@ -24,7 +35,12 @@ func JXSlice[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error) err
 	default:
 		return errNotFast
 	}
-	s := make([]T, 0)
+	var s []T
+	if size := int64(unsafe.Sizeof(*new(T))); count > 0 && count <= math.MaxInt32/max(size, 1) && take(d, int(count*size)) {
+		s = make([]T, 0, count)
+	} else {
+		s = make([]T, 0)
+	}
 	var zero T
 	err := d.Arr(func(d *jx.Decoder) error {
 		s = append(s, zero)
@@ -65,6 +81,36 @@ func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) err
 			return err
 		}
 		m[intern(key)] = *v
+		return nil
+	})
+}
+
+// JXMapInt64 is JXMap of int64 values (the API's counts per key), with
+// the value decoded in place rather than through a func.
+func JXMapInt64(d *jx.Decoder, p *map[string]int64) error {
+	if *p != nil {
+		return errNotFast
+	}
+	switch d.Next() {
+	case jx.Null:
+		return d.Null()
+	case jx.Object:
+	default:
+		return errNotFast
+	}
+	m := map[string]int64{}
+	*p = m
+	return d.ObjBytes(func(d *jx.Decoder, key []byte) error {
+		for _, c := range key {
+			if c >= utf8.RuneSelf {
+				return errNotFast
+			}
+		}
+		var v int64
+		if err := JXInt64(&v, d); err != nil {
+			return err
+		}
+		m[intern(key)] = v
 		return nil
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/dataforseo-go/dataforseo/spec/contract"
 )
 
 const jxPath = "github.com/go-faster/jx"
@@ -80,7 +82,7 @@ func emitStructDecoder(f *jen.File, st *Struct, embed *Struct) {
 					if fd.via != "" {
 						target = target.Dot(fd.via)
 					}
-					call := fieldDecode(fd.Field, target.Dot(fd.Name))
+					call := fieldDecode(fd.Field, target.Dot(fd.Name), countOf(fields, fd, jen.Id("x")))
 					if isDiscriminator(st, fd.Field) {
 						call = jen.Qual(sdkPath, "JXKind").Call(jen.Op("&").Id("x").Dot(fd.Name), jen.Id("d"))
 					}
@@ -120,8 +122,35 @@ func lowerASCII(s string) bool {
 	return true
 }
 
-// fieldDecode is the call that decodes a field's value into target.
-func fieldDecode(fd *Field, target *jen.Statement) jen.Code {
+// countOf is the value, read from x, of the integer field that counts
+// fd's array (contract.CountOf), nil when fd is no array or has no count
+// of its own level.
+func countOf(fields []decodedField, fd decodedField, x *jen.Statement) jen.Code {
+	if fd.Type.Kind != Slice {
+		return nil
+	}
+	for _, c := range fields {
+		if c.JSON != contract.CountOf(fd.JSON) || c.via != fd.via {
+			continue
+		}
+		v := x.Clone()
+		if c.via != "" {
+			v = v.Dot(c.via)
+		}
+		v = v.Dot(c.Name)
+		switch {
+		case c.Type.Kind == Scalar && c.Type.Name == "int64":
+			return v
+		case c.Type.Kind == OptK && c.Type.Elem.Kind == Scalar && c.Type.Elem.Name == "int64":
+			return v.Dot("Value").Call()
+		}
+	}
+	return nil
+}
+
+// fieldDecode is the call that decodes a field's value into target;
+// count, if not nil, is the array's announced length (see countOf).
+func fieldDecode(fd *Field, target *jen.Statement, count jen.Code) jen.Code {
 	d := jen.Id("d")
 	addr := jen.Op("&").Add(target)
 	if sum := sumOfField(fd); sum != nil {
@@ -149,9 +178,15 @@ func fieldDecode(fd *Field, target *jen.Statement) jen.Code {
 		return target.Clone().Dot("DecodeJX").Call(d)
 	case Slice:
 		if ef := elemDecoder(t.Elem); ef != nil {
+			if count != nil {
+				return jen.Qual(sdkPath, "JXSliceCap").Call(d, addr, ef, count)
+			}
 			return jen.Qual(sdkPath, "JXSlice").Call(d, addr, ef)
 		}
 	case Map:
+		if t.Elem.Kind == Scalar && t.Elem.Name == "int64" {
+			return jen.Qual(sdkPath, "JXMapInt64").Call(d, addr)
+		}
 		if ef := elemDecoder(t.Elem); ef != nil {
 			return jen.Qual(sdkPath, "JXMap").Call(d, addr, ef)
 		}

@@ -83,7 +83,7 @@ func (x *AIKeywordDataKeywordsSearchVolumeResult) DecodeJX(d *jx.Decoder) error 
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*AIKeywordDataKeywordsSearchVolumeItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*AIKeywordDataKeywordsSearchVolumeItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})

@@ -45,17 +45,17 @@ func (x *AnchorsItem) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return x.ReferringPages.DecodeJX(d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return x.ReferringPagesNofollow.DecodeJX(d)
 		}
@@ -151,7 +151,7 @@ func (x *AnchorsResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*AnchorsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*AnchorsItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -381,7 +381,7 @@ func (x *BacklinksResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BacklinksItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BacklinksItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -441,7 +441,7 @@ func (x *BulkBacklinksResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkBacklinksItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkBacklinksItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -507,7 +507,7 @@ func (x *BulkNewLostBacklinksResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkNewLostBacklinksItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkNewLostBacklinksItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -577,7 +577,7 @@ func (x *BulkNewLostReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkNewLostReferringDomainsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkNewLostReferringDomainsItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -625,17 +625,17 @@ func (x *BulkPagesSummaryItem) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages_nofollow":
 			return sdk.JXInt64(&x.ReferringPagesNofollow, d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -691,7 +691,7 @@ func (x *BulkPagesSummaryResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkPagesSummaryItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkPagesSummaryItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -755,7 +755,7 @@ func (x *BulkRanksResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkRanksItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkRanksItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -821,7 +821,7 @@ func (x *BulkReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkReferringDomainsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkReferringDomainsItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -883,7 +883,7 @@ func (x *BulkSpamScoreResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*BulkSpamScoreItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*BulkSpamScoreItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -981,7 +981,7 @@ func (x *CompetitorsResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*CompetitorsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*CompetitorsItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1025,17 +1025,17 @@ func (x *DomainIntersection) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return x.ReferringPages.DecodeJX(d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return x.ReferringPagesNofollow.DecodeJX(d)
 		}
@@ -1153,7 +1153,7 @@ func (x *DomainIntersectionResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*DomainIntersectionItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*DomainIntersectionItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1289,7 +1289,7 @@ func (x *DomainPagesResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*DomainPagesItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*DomainPagesItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1333,17 +1333,17 @@ func (x *DomainPagesSummaryItem) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return x.ReferringPages.DecodeJX(d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return x.ReferringPagesNofollow.DecodeJX(d)
 		}
@@ -1439,7 +1439,7 @@ func (x *DomainPagesSummaryResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*DomainPagesSummaryItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*DomainPagesSummaryItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1489,17 +1489,17 @@ func (x *HistoryItem) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return x.ReferringPages.DecodeJX(d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return x.ReferringPagesNofollow.DecodeJX(d)
 		}
@@ -1565,7 +1565,7 @@ func (x *HistoryResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*HistoryItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*HistoryItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1915,7 +1915,7 @@ func (x *PageIntersectionResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*PageIntersectionItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*PageIntersectionItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1955,17 +1955,17 @@ func (x *PageSummary) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return x.ReferringPages.DecodeJX(d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return x.ReferringPagesNofollow.DecodeJX(d)
 		}
@@ -2049,17 +2049,17 @@ func (x *ReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return sdk.JXInt64(&x.ReferringPages, d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return sdk.JXInt64(&x.ReferringPagesNofollow, d)
 		}
@@ -2155,7 +2155,7 @@ func (x *ReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*ReferringDomainsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*ReferringDomainsItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2197,17 +2197,17 @@ func (x *ReferringNetworksItem) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return sdk.JXInt64(&x.ReferringPages, d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return sdk.JXInt64(&x.ReferringPagesNofollow, d)
 		}
@@ -2307,7 +2307,7 @@ func (x *ReferringNetworksResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*ReferringNetworksItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*ReferringNetworksItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2425,17 +2425,17 @@ func (x *SummaryResult) DecodeJX(d *jx.Decoder) error {
 		case "referring_pages":
 			return x.ReferringPages.DecodeJX(d)
 		case "referring_links_tld":
-			return sdk.JXMap(d, &x.ReferringLinksTLD, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTLD)
 		case "referring_links_types":
-			return sdk.JXMap(d, &x.ReferringLinksTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksTypes)
 		case "referring_links_attributes":
-			return sdk.JXMap(d, &x.ReferringLinksAttributes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksAttributes)
 		case "referring_links_platform_types":
-			return sdk.JXMap(d, &x.ReferringLinksPlatformTypes, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksPlatformTypes)
 		case "referring_links_semantic_locations":
-			return sdk.JXMap(d, &x.ReferringLinksSemanticLocations, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksSemanticLocations)
 		case "referring_links_countries":
-			return sdk.JXMap(d, &x.ReferringLinksCountries, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.ReferringLinksCountries)
 		case "referring_pages_nofollow":
 			return x.ReferringPagesNofollow.DecodeJX(d)
 		}
@@ -2551,7 +2551,7 @@ func (x *TimeseriesNewLostSummaryResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*TimeseriesNewLostSummaryItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*TimeseriesNewLostSummaryItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2663,7 +2663,7 @@ func (x *TimeseriesSummaryResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return x.ItemsCount.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*TimeseriesSummaryItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*TimeseriesSummaryItem).DecodeJX, x.ItemsCount.Value())
 		}
 		return sdk.JXSkip(d, key)
 	})

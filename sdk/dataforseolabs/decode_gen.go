@@ -253,7 +253,7 @@ func (x *GoogleKeywordIdeasResult) DecodeJX(d *jx.Decoder) error {
 		case "offset_token":
 			return sdk.JXString(&x.OffsetToken, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleKeywordIdeasItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleKeywordIdeasItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -403,7 +403,7 @@ func (x *GoogleKeywordSuggestionsResult) DecodeJX(d *jx.Decoder) error {
 		case "offset_token":
 			return x.OffsetToken.DecodeJX(d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleKeywordSuggestionsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleKeywordSuggestionsItem).DecodeJX, x.ItemsCount.Value())
 		case "clickstream_keyword_info":
 			return x.ClickstreamKeywordInfo.DecodeJX(d)
 		case "serp_info":
@@ -553,7 +553,7 @@ func (x *GoogleRelatedKeywordsResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleRelatedKeywordsItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleRelatedKeywordsItem).DecodeJX, x.ItemsCount)
 		case "location_code":
 			return x.LocationCode.DecodeJX(d)
 		}
@@ -899,7 +899,7 @@ func (x *SeedKeywordDataKeywordInfo) DecodeJX(d *jx.Decoder) error {
 		case "monthly_searches":
 			return sdk.JXSlice(d, &x.MonthlySearches, (*MonthlySearch).DecodeJX)
 		case "search_volume_trend":
-			return sdk.JXMap(d, &x.SearchVolumeTrend, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.SearchVolumeTrend)
 		}
 		return sdk.JXSkip(d, key)
 	})

@@ -256,7 +256,7 @@ func (x *AISummaryResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*AISummaryItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*AISummaryItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1021,7 +1021,7 @@ func (x *GoogleAIModeHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleAIModeHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleAIModeHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1453,7 +1453,7 @@ func (x *GoogleAutocompleteAdvancedResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleAutocompleteAdvancedItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleAutocompleteAdvancedItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1767,7 +1767,7 @@ func (x *GoogleDatasetSearchAdvancedResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleDatasetSearchAdvancedItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleDatasetSearchAdvancedItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -1981,7 +1981,7 @@ func (x *GoogleEventsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleEventsAdvancedItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleEventsAdvancedItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2358,7 +2358,7 @@ func (x *GoogleImagesHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleImagesHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleImagesHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2616,7 +2616,7 @@ func (x *GoogleJobsAdvancedItem) DecodeJX(d *jx.Decoder) error {
 		case "time_ago":
 			return sdk.JXString(&x.TimeAgo, d)
 		case "rectangle":
-			return sdk.JXMap(d, &x.Rectangle, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.Rectangle)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2652,7 +2652,7 @@ func (x *GoogleJobsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleJobsAdvancedItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleJobsAdvancedItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2694,7 +2694,7 @@ func (x *GoogleJobsHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleJobsHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleJobsHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -2977,7 +2977,7 @@ func (x *GoogleLocalFinderHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleLocalFinderHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleLocalFinderHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -3605,7 +3605,7 @@ func (x *GoogleNewsHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleNewsHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleNewsHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -3864,7 +3864,7 @@ func (x *GoogleOrganicHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleOrganicHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleOrganicHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -4618,7 +4618,7 @@ func (x *GoogleSearchByImageHTMLResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*GoogleSearchByImageHTMLItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*GoogleSearchByImageHTMLItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -6773,7 +6773,7 @@ func (x *MapsPaidItemRating) DecodeJX(d *jx.Decoder) error {
 		case "rating_max":
 			return x.RatingMax.DecodeJX(d)
 		case "rating_distribution":
-			return sdk.JXMap(d, &x.RatingDistribution, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.RatingDistribution)
 		}
 		return sdk.JXSkip(d, key)
 	})
@@ -6807,7 +6807,7 @@ func (x *MapsSearchItem) DecodeJX(d *jx.Decoder) error {
 		case "rating":
 			return sdk.JXPtr(d, &x.Rating)
 		case "rating_distribution":
-			return sdk.JXMap(d, &x.RatingDistribution, sdk.JXInt64)
+			return sdk.JXMapInt64(d, &x.RatingDistribution)
 		case "snippet":
 			return sdk.JXString(&x.Snippet, d)
 		case "address":
@@ -7926,7 +7926,7 @@ func (x *ScreenshotResult) DecodeJX(d *jx.Decoder) error {
 		case "items_count":
 			return sdk.JXInt64(&x.ItemsCount, d)
 		case "items":
-			return sdk.JXSlice(d, &x.Items, (*ScreenshotItem).DecodeJX)
+			return sdk.JXSliceCap(d, &x.Items, (*ScreenshotItem).DecodeJX, x.ItemsCount)
 		}
 		return sdk.JXSkip(d, key)
 	})

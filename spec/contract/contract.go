@@ -103,6 +103,12 @@ const (
 	ItemsCount = "items_count"
 )
 
+// CountOf is the key of the integer that counts the array under key
+// ("items_count" for "items", "result_count" for "result"): the API
+// writes it before the array, so the SDK's fast decoder sizes the array
+// by it (a count never limits what is read).
+func CountOf(key string) string { return key + "_count" }
+
 // Generic reports whether a type name says nothing alone ("Item",
 // "Type", "Option"): a shared component (rule T6 of gen/spec) or an enum
 // (sdkgen) that would be called that is qualified by its parent's name
