@@ -27,7 +27,7 @@ var serpItemPages = []string{
 // items of the examples of serpItemPages (the docs have no response
 // example for organic advanced itself), repeated in turn, in the envelope
 // of the organic regular example.
-func bigSerpResponse(b *testing.B, n int) []byte {
+func bigSerpResponse(b testing.TB, n int) []byte {
 	pages, err := docs2spec.ReadPages("../spec/pages")
 	if err != nil {
 		b.Fatal(err)
@@ -74,8 +74,9 @@ func bigSerpResponse(b *testing.B, n int) []byte {
 	return out
 }
 
-// plainSerpResult is what a user would write for organic advanced by hand:
-// the result's fields and the fields most kinds share, the rest as JSON.
+// plainSerpResult is a partial baseline for organic advanced (run
+// "std-plain"): the result's fields and the fields most kinds share, the
+// rest as JSON; hwEnvelope (bench_serp_plain_test.go) is the complete one.
 type plainSerpResult struct {
 	Keyword        string   `json:"keyword"`
 	Type           string   `json:"type"`
@@ -128,4 +129,17 @@ func BenchmarkDecodeSerpAdvanced(b *testing.B) {
 	benchDecoders[plainEnvelope[plainSerpResult]](b, data,
 		func() any { return new(serp.GoogleOrganicLiveAdvancedResponse) },
 		func() any { return &serp.GoogleOrganicLiveAdvancedResponse{Version: "set"} })
+	// std-plain above decodes only the fields most kinds share, links and
+	// nested items left as raw JSON; std-handwritten decodes with
+	// encoding/json everything the SDK decodes (bench_serp_plain_test.go).
+	b.Run("std-handwritten", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var hw hwEnvelope
+			if err := json.Unmarshal(data, &hw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
