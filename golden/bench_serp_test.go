@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dataforseo-go/dataforseo/gen/docs2spec"
+	"github.com/dataforseo-go/dataforseo/gen/jsonval"
 	"github.com/dataforseo-go/dataforseo/sdk"
 	"github.com/dataforseo-go/dataforseo/sdk/serp"
 )
@@ -26,14 +27,15 @@ var serpItemPages = []string{
 // bigSerpResponse is a google organic advanced response of n items: the
 // items of the examples of serpItemPages (the docs have no response
 // example for organic advanced itself), repeated in turn, in the envelope
-// of the organic regular example.
+// of the organic regular example. Keys stay in the examples' order (the
+// API's: "type" first in an item, the counts before the items).
 func bigSerpResponse(b testing.TB, n int) []byte {
 	pages, err := docs2spec.ReadPages("../spec/pages")
 	if err != nil {
 		b.Fatal(err)
 	}
-	var items []any
-	var envelope map[string]any
+	var items []*jsonval.Value
+	var envelope *jsonval.Value
 	for _, path := range serpItemPages {
 		for _, p := range pages {
 			if p.Path != path {
@@ -41,16 +43,16 @@ func bigSerpResponse(b testing.TB, n int) []byte {
 			}
 			for _, ex := range p.ResponseExamples {
 				raw, _ := ex.Value.MarshalJSON()
-				var resp map[string]any
-				if err := json.Unmarshal(raw, &resp); err != nil {
+				resp, err := jsonval.Parse(raw) // a copy: the page keeps its example
+				if err != nil {
 					b.Fatal(err)
 				}
 				if envelope == nil {
 					envelope = resp
 				}
-				for _, task := range resp["tasks"].([]any) {
-					for _, res := range task.(map[string]any)["result"].([]any) {
-						items = append(items, res.(map[string]any)["items"].([]any)...)
+				for _, task := range resp.Get("tasks").Arr {
+					for _, res := range task.Get("result").Arr {
+						items = append(items, res.Get("items").Arr...)
 					}
 				}
 			}
@@ -59,15 +61,24 @@ func bigSerpResponse(b testing.TB, n int) []byte {
 	if envelope == nil || len(items) == 0 {
 		b.Fatal("no SERP examples with items")
 	}
-	task := envelope["tasks"].([]any)[0].(map[string]any)
-	task["path"] = strings.Split(strings.TrimPrefix("/v3/serp/google/organic/live/advanced", "/"), "/")
-	result := task["result"].([]any)[0].(map[string]any)
-	big := make([]any, n)
+	task := envelope.Get("tasks").Arr[0]
+	path := &jsonval.Value{Kind: jsonval.Array}
+	for _, seg := range strings.Split(strings.TrimPrefix("/v3/serp/google/organic/live/advanced", "/"), "/") {
+		path.Arr = append(path.Arr, &jsonval.Value{Kind: jsonval.String, Str: seg})
+	}
+	for i := range task.Obj {
+		if task.Obj[i].Key == "path" {
+			task.Obj[i].Val = path
+		}
+	}
+	result := task.Get("result").Arr[0]
+	big := make([]*jsonval.Value, n)
 	for i := range big {
 		big[i] = items[i%len(items)]
 	}
-	result["items"], result["items_count"] = big, n
-	out, err := json.Marshal(envelope)
+	result.Get("items").Arr = big
+	set(b, result, "items_count", n)
+	out, err := envelope.MarshalJSON()
 	if err != nil {
 		b.Fatal(err)
 	}

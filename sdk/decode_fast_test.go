@@ -156,8 +156,9 @@ func TestDecodeFastCorpus(t *testing.T) {
 }
 
 // TestDecodeFastMutations: mutations of every body (keys dropped,
-// nulls, values of other types, keys in other cases or given twice,
-// unknown kinds, escapes, malformed JSON) decode the same with both paths.
+// nulls, values of other types, keys in other cases, given twice or
+// moved, unknown kinds, escapes, malformed JSON) decode the same with both
+// paths.
 func TestDecodeFastMutations(t *testing.T) {
 	corpus := decodeCorpus(t)
 	n := 30

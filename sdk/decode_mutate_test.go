@@ -169,6 +169,9 @@ func mutate(rng *rand.Rand, body []byte) []byte {
 			v.text = `"brand_new_kind"`
 		case op == 5 && (v.kind == '[' || v.kind == '{'): // emptied
 			v.keys, v.vals = nil, nil
+		case op == 6 && p.parent.kind == '{' && len(p.parent.keys) > 1: // the first key moved last ("type" after the fields)
+			p.parent.keys = append(p.parent.keys[1:], p.parent.keys[0])
+			p.parent.vals = append(p.parent.vals[1:], p.parent.vals[0])
 		default:
 			p.parent.vals[p.i] = &jnode{kind: 's', text: oddValues[rng.IntN(len(oddValues))]}
 		}

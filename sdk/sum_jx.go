@@ -49,6 +49,22 @@ func (k *Kinds[I]) JXOne(d *jx.Decoder, p *I) error {
 	default:
 		return errNotFast
 	}
+	// The API writes the property first: then the kind is known from a
+	// look ahead (jx rewinds after Capture) and the element is read once.
+	var first func() I
+	if err := d.Capture(func(d *jx.Decoder) error {
+		first = k.firstKind(d)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if first != nil {
+		v := first()
+		if dec, ok := any(v).(JXDecoder); ok {
+			*p = v
+			return dec.DecodeJX(d)
+		}
+	}
 	raw, err := d.Raw()
 	if err != nil {
 		return err
@@ -74,6 +90,20 @@ func (k *Kinds[I]) JXOne(d *jx.Decoder, p *I) error {
 		return errNotFast
 	}
 	return nil
+}
+
+// firstKind returns the maker of the known kind an element names by its
+// first key, when that is the property with a string; nil otherwise.
+func (k *Kinds[I]) firstKind(d *jx.Decoder) func() I {
+	it, err := d.ObjIter()
+	if err != nil || !it.Next() || string(it.Key()) != k.property || d.Next() != jx.String {
+		return nil
+	}
+	v, err := d.StrBytes()
+	if err != nil {
+		return nil
+	}
+	return k.kinds[string(v)]
 }
 
 // kindOf returns the maker of the kind the element raw names (nil for an

@@ -258,6 +258,8 @@ func TestGeneratedEdgeCodeTypeChecks(t *testing.T) {
 		"return sdk.JXSlice(d, &x.LiveRequest.Colors, (*Colors).DecodeJX)", // the embedded request's fields
 		"return sdk.JXValue(&x.LiveRequest.Filters, d)",
 		"return sdk.JXSkip(d, key)",
+		"return sdk.JXSliceCap(d, &x.Items, (*LiveItem).DecodeJX, x.ItemsCount.Value())", // sized by the count before it
+		"return sdk.JXMapInt64(d, &x.Counts)",
 	} {
 		if !strings.Contains(string(files["widgets/decode_gen.go"]), want) {
 			t.Errorf("decode_gen.go lacks %q", want)
