@@ -198,9 +198,14 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	return readLimited(resp.Body, limit, resp.ContentLength)
 }
 
-// readChunk is the size of the pieces readLimited reads a body of unknown
-// length in.
-const readChunk = 256 << 10
+// The pieces readLimited reads a body of unknown length in (the usual
+// case: the transport removes the API's gzip, and the length with it)
+// start at firstChunk and double up to readChunk, so a small answer
+// costs a small buffer.
+const (
+	firstChunk = 4 << 10
+	readChunk  = 256 << 10
+)
 
 // readLimited reads r to its end, at most limit bytes (errTooLarge past
 // them). A body of known length goes into one buffer of that size; one of
@@ -222,7 +227,7 @@ func readLimited(r io.Reader, limit, length int64) ([]byte, error) {
 	var pieces [][]byte
 	total := int64(0)
 	for {
-		piece := make([]byte, min(readChunk, limit+1-total))
+		piece := make([]byte, min(firstChunk<<min(len(pieces), 6), readChunk, limit+1-total))
 		n, err := io.ReadFull(r, piece)
 		total += int64(n)
 		if n > 0 {
