@@ -33,7 +33,9 @@ import (
 //     itself, values of other types (any, Filter, nested slices) decoded by it.
 
 // JXDecoder is implemented by the generated types: DecodeJX decodes the
-// value from d, for the SDK's fast decoder (see Decode).
+// value from d, for the SDK's fast decoder (see Decode). It stops on
+// anything it does not decode as encoding/json would, and Decode then
+// decodes the whole body reflectively.
 type JXDecoder interface {
 	DecodeJX(d *jx.Decoder) error
 }

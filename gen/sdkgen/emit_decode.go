@@ -35,9 +35,10 @@ func emitDecoders(s *Section) *jen.File {
 	return f
 }
 
+// jxDoc is a decoder's comment; what a DecodeJX does and refuses is said
+// once, on sdk.JXDecoder.
 func jxDoc(name string) jen.Code {
-	return doc(fmt.Sprintf("DecodeJX decodes x, a %s, for the SDK's fast decoder (see sdk.Decode): it", name),
-		"stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.")
+	return doc(fmt.Sprintf("DecodeJX decodes x, of type %s, for the SDK's fast decoder (see sdk.JXDecoder).", name))
 }
 
 // decodedField is a field a struct's decoder fills: its own or one of the

@@ -7,8 +7,7 @@ import (
 	"github.com/go-faster/jx"
 )
 
-// DecodeJX decodes x, a AIKeywordDataKeywordsSearchVolumeItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIKeywordDataKeywordsSearchVolumeItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIKeywordDataKeywordsSearchVolumeItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -23,8 +22,7 @@ func (x *AIKeywordDataKeywordsSearchVolumeItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIKeywordDataKeywordsSearchVolumeLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIKeywordDataKeywordsSearchVolumeLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIKeywordDataKeywordsSearchVolumeLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -49,8 +47,7 @@ func (x *AIKeywordDataKeywordsSearchVolumeLiveData) DecodeJX(d *jx.Decoder) erro
 	})
 }
 
-// DecodeJX decodes x, a AIKeywordDataKeywordsSearchVolumeLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIKeywordDataKeywordsSearchVolumeLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIKeywordDataKeywordsSearchVolumeLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -71,8 +68,7 @@ func (x *AIKeywordDataKeywordsSearchVolumeLiveRequest) DecodeJX(d *jx.Decoder) e
 	})
 }
 
-// DecodeJX decodes x, a AIKeywordDataKeywordsSearchVolumeResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIKeywordDataKeywordsSearchVolumeResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIKeywordDataKeywordsSearchVolumeResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -89,8 +85,7 @@ func (x *AIKeywordDataKeywordsSearchVolumeResult) DecodeJX(d *jx.Decoder) error 
 	})
 }
 
-// DecodeJX decodes x, a AIMonthlySearch, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIMonthlySearch, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIMonthlySearch) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -105,8 +100,7 @@ func (x *AIMonthlySearch) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Annotation, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Annotation, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Annotation) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -119,8 +113,7 @@ func (x *Annotation) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -133,8 +126,7 @@ func (x *ChatGptLLMResponsesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -171,8 +163,7 @@ func (x *ChatGptLLMResponsesLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -203,8 +194,7 @@ func (x *ChatGptLLMResponsesLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesLiveRequestMessageChain, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesLiveRequestMessageChain, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesLiveRequestMessageChain) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -219,8 +209,7 @@ func (x *ChatGptLLMResponsesLiveRequestMessageChain) DecodeJX(d *jx.Decoder) err
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesModelsData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesModelsData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesModelsData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -235,8 +224,7 @@ func (x *ChatGptLLMResponsesModelsData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesModelsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesModelsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesModelsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -251,8 +239,7 @@ func (x *ChatGptLLMResponsesModelsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ChatGptLLMResponsesResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ChatGptLLMResponsesResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ChatGptLLMResponsesResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -275,8 +262,7 @@ func (x *ChatGptLLMResponsesResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ClaudeLLMResponsesModelsData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ClaudeLLMResponsesModelsData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ClaudeLLMResponsesModelsData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -291,8 +277,7 @@ func (x *ClaudeLLMResponsesModelsData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ClaudeLLMResponsesModelsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ClaudeLLMResponsesModelsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ClaudeLLMResponsesModelsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -307,8 +292,7 @@ func (x *ClaudeLLMResponsesModelsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Section, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Section, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Section) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {

@@ -7,8 +7,7 @@ import (
 	"github.com/go-faster/jx"
 )
 
-// DecodeJX decodes x, a AnchorsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AnchorsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AnchorsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -63,8 +62,7 @@ func (x *AnchorsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AnchorsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AnchorsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AnchorsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -103,8 +101,7 @@ func (x *AnchorsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AnchorsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AnchorsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AnchorsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -139,8 +136,7 @@ func (x *AnchorsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AnchorsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AnchorsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AnchorsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -157,8 +153,7 @@ func (x *AnchorsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AvailableFiltersData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AvailableFiltersData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AvailableFiltersData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -171,8 +166,7 @@ func (x *AvailableFiltersData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BacklinksItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -271,8 +265,7 @@ func (x *BacklinksItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BacklinksLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -313,8 +306,7 @@ func (x *BacklinksLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BacklinksLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -351,8 +343,7 @@ func (x *BacklinksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BacklinksLiveRequestCustomMode, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksLiveRequestCustomMode, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksLiveRequestCustomMode) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -365,8 +356,7 @@ func (x *BacklinksLiveRequestCustomMode) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BacklinksResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -387,8 +377,7 @@ func (x *BacklinksResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkBacklinksItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkBacklinksItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkBacklinksItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -401,8 +390,7 @@ func (x *BulkBacklinksItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkBacklinksLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkBacklinksLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkBacklinksLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -419,8 +407,7 @@ func (x *BulkBacklinksLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkBacklinksLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkBacklinksLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkBacklinksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -433,8 +420,7 @@ func (x *BulkBacklinksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkBacklinksResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkBacklinksResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkBacklinksResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -447,8 +433,7 @@ func (x *BulkBacklinksResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostBacklinksItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostBacklinksItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostBacklinksItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -463,8 +448,7 @@ func (x *BulkNewLostBacklinksItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostBacklinksLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostBacklinksLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostBacklinksLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -483,8 +467,7 @@ func (x *BulkNewLostBacklinksLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostBacklinksLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostBacklinksLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostBacklinksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -499,8 +482,7 @@ func (x *BulkNewLostBacklinksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostBacklinksResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostBacklinksResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostBacklinksResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -513,8 +495,7 @@ func (x *BulkNewLostBacklinksResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostReferringDomainsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostReferringDomainsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -533,8 +514,7 @@ func (x *BulkNewLostReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostReferringDomainsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostReferringDomainsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostReferringDomainsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -553,8 +533,7 @@ func (x *BulkNewLostReferringDomainsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostReferringDomainsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostReferringDomainsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostReferringDomainsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -569,8 +548,7 @@ func (x *BulkNewLostReferringDomainsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkNewLostReferringDomainsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkNewLostReferringDomainsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkNewLostReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -583,8 +561,7 @@ func (x *BulkNewLostReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkPagesSummaryItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkPagesSummaryItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkPagesSummaryItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -641,8 +618,7 @@ func (x *BulkPagesSummaryItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkPagesSummaryLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkPagesSummaryLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkPagesSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -663,8 +639,7 @@ func (x *BulkPagesSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkPagesSummaryLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkPagesSummaryLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkPagesSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -681,8 +656,7 @@ func (x *BulkPagesSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkPagesSummaryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkPagesSummaryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkPagesSummaryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -697,8 +671,7 @@ func (x *BulkPagesSummaryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkRanksItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkRanksItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkRanksItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -711,8 +684,7 @@ func (x *BulkRanksItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkRanksLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkRanksLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkRanksLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -731,8 +703,7 @@ func (x *BulkRanksLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkRanksLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkRanksLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkRanksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -747,8 +718,7 @@ func (x *BulkRanksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkRanksResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkRanksResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkRanksResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -761,8 +731,7 @@ func (x *BulkRanksResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkReferringDomainsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkReferringDomainsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -781,8 +750,7 @@ func (x *BulkReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkReferringDomainsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkReferringDomainsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkReferringDomainsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -799,8 +767,7 @@ func (x *BulkReferringDomainsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkReferringDomainsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkReferringDomainsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkReferringDomainsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -813,8 +780,7 @@ func (x *BulkReferringDomainsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkReferringDomainsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkReferringDomainsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -827,8 +793,7 @@ func (x *BulkReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkSpamScoreItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkSpamScoreItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkSpamScoreItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -843,8 +808,7 @@ func (x *BulkSpamScoreItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkSpamScoreLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkSpamScoreLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkSpamScoreLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -861,8 +825,7 @@ func (x *BulkSpamScoreLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkSpamScoreLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkSpamScoreLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkSpamScoreLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -875,8 +838,7 @@ func (x *BulkSpamScoreLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BulkSpamScoreResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BulkSpamScoreResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BulkSpamScoreResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -889,8 +851,7 @@ func (x *BulkSpamScoreResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CompetitorsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CompetitorsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CompetitorsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -907,8 +868,7 @@ func (x *CompetitorsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CompetitorsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CompetitorsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CompetitorsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -941,8 +901,7 @@ func (x *CompetitorsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CompetitorsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CompetitorsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CompetitorsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -971,8 +930,7 @@ func (x *CompetitorsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CompetitorsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CompetitorsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CompetitorsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -987,8 +945,7 @@ func (x *CompetitorsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainIntersection, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainIntersection, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainIntersection) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1043,8 +1000,7 @@ func (x *DomainIntersection) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainIntersectionItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainIntersectionItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainIntersectionItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1057,8 +1013,7 @@ func (x *DomainIntersectionItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainIntersectionLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainIntersectionLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainIntersectionLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1101,8 +1056,7 @@ func (x *DomainIntersectionLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainIntersectionLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainIntersectionLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainIntersectionLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1141,8 +1095,7 @@ func (x *DomainIntersectionLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainIntersectionResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainIntersectionResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainIntersectionResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1159,8 +1112,7 @@ func (x *DomainIntersectionResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1205,8 +1157,7 @@ func (x *DomainPagesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1243,8 +1194,7 @@ func (x *DomainPagesLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1277,8 +1227,7 @@ func (x *DomainPagesLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1295,8 +1244,7 @@ func (x *DomainPagesResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesSummaryItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesSummaryItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesSummaryItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1351,8 +1299,7 @@ func (x *DomainPagesSummaryItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesSummaryLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesSummaryLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1391,8 +1338,7 @@ func (x *DomainPagesSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesSummaryLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesSummaryLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1427,8 +1373,7 @@ func (x *DomainPagesSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DomainPagesSummaryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainPagesSummaryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainPagesSummaryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1445,8 +1390,7 @@ func (x *DomainPagesSummaryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a HistoryItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type HistoryItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *HistoryItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1507,8 +1451,7 @@ func (x *HistoryItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a HistoryLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type HistoryLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *HistoryLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1531,8 +1474,7 @@ func (x *HistoryLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a HistoryLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type HistoryLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *HistoryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1551,8 +1493,7 @@ func (x *HistoryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a HistoryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type HistoryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *HistoryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1571,8 +1512,7 @@ func (x *HistoryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a IndexData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IndexData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IndexData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1585,8 +1525,7 @@ func (x *IndexData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a IndexHistory, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IndexHistory, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IndexHistory) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1603,8 +1542,7 @@ func (x *IndexHistory) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a IndexResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IndexResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IndexResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1621,8 +1559,7 @@ func (x *IndexResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1649,8 +1586,7 @@ func (x *ItemInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Meta, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Meta, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Meta) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1693,8 +1629,7 @@ func (x *Meta) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageIntersection, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersection, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersection) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1793,8 +1728,7 @@ func (x *PageIntersection) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageIntersectionIndirectLinkPath, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionIndirectLinkPath, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionIndirectLinkPath) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1809,8 +1743,7 @@ func (x *PageIntersectionIndirectLinkPath) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageIntersectionItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1823,8 +1756,7 @@ func (x *PageIntersectionItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageIntersectionLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1865,8 +1797,7 @@ func (x *PageIntersectionLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageIntersectionLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1903,8 +1834,7 @@ func (x *PageIntersectionLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageIntersectionResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1921,8 +1851,7 @@ func (x *PageIntersectionResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PageSummary, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageSummary, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageSummary) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1973,8 +1902,7 @@ func (x *PageSummary) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RankedKeywordsInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RankedKeywordsInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RankedKeywordsInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1993,8 +1921,7 @@ func (x *RankedKeywordsInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RankedKeywordsInfoIndirectLinkPath, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RankedKeywordsInfoIndirectLinkPath, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RankedKeywordsInfoIndirectLinkPath) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2011,8 +1938,7 @@ func (x *RankedKeywordsInfoIndirectLinkPath) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringDomainsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringDomainsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2067,8 +1993,7 @@ func (x *ReferringDomainsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringDomainsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringDomainsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringDomainsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2107,8 +2032,7 @@ func (x *ReferringDomainsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringDomainsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringDomainsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringDomainsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2143,8 +2067,7 @@ func (x *ReferringDomainsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringDomainsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringDomainsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2161,8 +2084,7 @@ func (x *ReferringDomainsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringNetworksItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringNetworksItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringNetworksItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2215,8 +2137,7 @@ func (x *ReferringNetworksItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringNetworksLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringNetworksLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringNetworksLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2257,8 +2178,7 @@ func (x *ReferringNetworksLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringNetworksLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringNetworksLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringNetworksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2295,8 +2215,7 @@ func (x *ReferringNetworksLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ReferringNetworksResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ReferringNetworksResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ReferringNetworksResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2313,8 +2232,7 @@ func (x *ReferringNetworksResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Summary, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Summary, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Summary) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2325,8 +2243,7 @@ func (x *Summary) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SummaryLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SummaryLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2357,8 +2274,7 @@ func (x *SummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SummaryLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SummaryLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2385,8 +2301,7 @@ func (x *SummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SummaryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SummaryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SummaryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2443,8 +2358,7 @@ func (x *SummaryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Technologies, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Technologies, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Technologies) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2459,8 +2373,7 @@ func (x *Technologies) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesNewLostSummaryItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesNewLostSummaryItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesNewLostSummaryItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2485,8 +2398,7 @@ func (x *TimeseriesNewLostSummaryItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesNewLostSummaryLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesNewLostSummaryLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesNewLostSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2511,8 +2423,7 @@ func (x *TimeseriesNewLostSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesNewLostSummaryLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesNewLostSummaryLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesNewLostSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2533,8 +2444,7 @@ func (x *TimeseriesNewLostSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesNewLostSummaryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesNewLostSummaryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesNewLostSummaryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2557,8 +2467,7 @@ func (x *TimeseriesNewLostSummaryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesSummaryItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesSummaryItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesSummaryItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2593,8 +2502,7 @@ func (x *TimeseriesSummaryItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesSummaryLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesSummaryLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2621,8 +2529,7 @@ func (x *TimeseriesSummaryLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesSummaryLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesSummaryLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2645,8 +2552,7 @@ func (x *TimeseriesSummaryLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TimeseriesSummaryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TimeseriesSummaryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TimeseriesSummaryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2669,56 +2575,47 @@ func (x *TimeseriesSummaryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BacklinksItemItemType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksItemItemType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksItemItemType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a BacklinksStatusType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BacklinksStatusType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BacklinksStatusType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a DomainFromPlatformType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DomainFromPlatformType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DomainFromPlatformType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a GroupRange, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GroupRange, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GroupRange) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a IntersectionMode, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IntersectionMode, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IntersectionMode) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a NetworkAddressType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type NetworkAddressType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *NetworkAddressType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a PageIntersectionIndirectLinkPathType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionIndirectLinkPathType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionIndirectLinkPathType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a PageIntersectionItemType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PageIntersectionItemType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PageIntersectionItemType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a RankScale, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RankScale, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RankScale) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }

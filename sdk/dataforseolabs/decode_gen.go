@@ -7,8 +7,7 @@ import (
 	"github.com/go-faster/jx"
 )
 
-// DecodeJX decodes x, a AgeDistribution, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AgeDistribution, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AgeDistribution) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -27,8 +26,7 @@ func (x *AgeDistribution) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AvgBacklinksInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AvgBacklinksInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AvgBacklinksInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -55,8 +53,7 @@ func (x *AvgBacklinksInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ClickstreamKeywordInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ClickstreamKeywordInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ClickstreamKeywordInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -73,8 +70,7 @@ func (x *ClickstreamKeywordInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ClickstreamKeywordInfoMonthlySearch, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ClickstreamKeywordInfoMonthlySearch, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ClickstreamKeywordInfoMonthlySearch) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -83,8 +79,7 @@ func (x *ClickstreamKeywordInfoMonthlySearch) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ForeignIntent, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ForeignIntent, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ForeignIntent) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -95,8 +90,7 @@ func (x *ForeignIntent) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GenderDistribution, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GenderDistribution, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GenderDistribution) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -111,8 +105,7 @@ func (x *GenderDistribution) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordIdeasItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordIdeasItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordIdeasItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -145,8 +138,7 @@ func (x *GoogleKeywordIdeasItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordIdeasLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordIdeasLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordIdeasLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -191,8 +183,7 @@ func (x *GoogleKeywordIdeasLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordIdeasLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordIdeasLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordIdeasLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -231,8 +222,7 @@ func (x *GoogleKeywordIdeasLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordIdeasResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordIdeasResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordIdeasResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -259,8 +249,7 @@ func (x *GoogleKeywordIdeasResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordSuggestionsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordSuggestionsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordSuggestionsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -293,8 +282,7 @@ func (x *GoogleKeywordSuggestionsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordSuggestionsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordSuggestionsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordSuggestionsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -341,8 +329,7 @@ func (x *GoogleKeywordSuggestionsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordSuggestionsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordSuggestionsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordSuggestionsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -383,8 +370,7 @@ func (x *GoogleKeywordSuggestionsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleKeywordSuggestionsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleKeywordSuggestionsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleKeywordSuggestionsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -427,8 +413,7 @@ func (x *GoogleKeywordSuggestionsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleRelatedKeywordsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleRelatedKeywordsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleRelatedKeywordsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -445,8 +430,7 @@ func (x *GoogleRelatedKeywordsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleRelatedKeywordsLiveData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleRelatedKeywordsLiveData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleRelatedKeywordsLiveData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -493,8 +477,7 @@ func (x *GoogleRelatedKeywordsLiveData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleRelatedKeywordsLiveRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleRelatedKeywordsLiveRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleRelatedKeywordsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -535,8 +518,7 @@ func (x *GoogleRelatedKeywordsLiveRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleRelatedKeywordsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleRelatedKeywordsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleRelatedKeywordsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -561,8 +543,7 @@ func (x *GoogleRelatedKeywordsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemClickstreamKeywordInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemClickstreamKeywordInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemClickstreamKeywordInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -583,8 +564,7 @@ func (x *ItemClickstreamKeywordInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemSearchIntentInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemSearchIntentInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemSearchIntentInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -601,8 +581,7 @@ func (x *ItemSearchIntentInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KeywordData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KeywordData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KeywordData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -635,8 +614,7 @@ func (x *KeywordData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KeywordInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KeywordInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KeywordInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -667,8 +645,7 @@ func (x *KeywordInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KeywordInfoNormalizedWithBing, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KeywordInfoNormalizedWithBing, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KeywordInfoNormalizedWithBing) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -685,8 +662,7 @@ func (x *KeywordInfoNormalizedWithBing) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KeywordProperties, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KeywordProperties, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KeywordProperties) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -707,8 +683,7 @@ func (x *KeywordProperties) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MonthlySearch, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MonthlySearch, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MonthlySearch) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -723,8 +698,7 @@ func (x *MonthlySearch) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultKeywordProperties, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultKeywordProperties, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultKeywordProperties) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -745,8 +719,7 @@ func (x *ResultKeywordProperties) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultSERPInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultSERPInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultSERPInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -767,8 +740,7 @@ func (x *ResultSERPInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultSearchIntentInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultSearchIntentInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultSearchIntentInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -785,8 +757,7 @@ func (x *ResultSearchIntentInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultSeedKeywordData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultSeedKeywordData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultSeedKeywordData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -797,8 +768,7 @@ func (x *ResultSeedKeywordData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultSeedKeywordDataWithLanguageCode, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultSeedKeywordDataWithLanguageCode, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultSeedKeywordDataWithLanguageCode) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -817,8 +787,7 @@ func (x *ResultSeedKeywordDataWithLanguageCode) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SERPInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SERPInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SERPInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -839,8 +808,7 @@ func (x *SERPInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SearchIntentInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SearchIntentInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SearchIntentInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -857,8 +825,7 @@ func (x *SearchIntentInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SearchVolumeTrend, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SearchVolumeTrend, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SearchVolumeTrend) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -873,8 +840,7 @@ func (x *SearchVolumeTrend) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a SeedKeywordDataKeywordInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SeedKeywordDataKeywordInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SeedKeywordDataKeywordInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -905,26 +871,22 @@ func (x *SeedKeywordDataKeywordInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CompetitionLevel, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CompetitionLevel, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CompetitionLevel) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a MainIntent, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MainIntent, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MainIntent) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a SearchIntentInfoForeignIntent, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SearchIntentInfoForeignIntent, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SearchIntentInfoForeignIntent) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a SynonymClusteringAlgorithm, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type SynonymClusteringAlgorithm, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *SynonymClusteringAlgorithm) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }

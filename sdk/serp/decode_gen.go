@@ -7,8 +7,7 @@ import (
 	"github.com/go-faster/jx"
 )
 
-// DecodeJX decodes x, a AIOverviewElementItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewElementItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -41,8 +40,7 @@ func (x *AIOverviewElementItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIOverviewElementItemReference, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewElementItemReference, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewElementItemReference) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -69,8 +67,7 @@ func (x *AIOverviewElementItemReference) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIOverviewExpandedElementItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewExpandedElementItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewExpandedElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -95,8 +92,7 @@ func (x *AIOverviewExpandedElementItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIOverviewItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewItem) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -128,8 +124,7 @@ func (x *AIOverviewItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIOverviewTableElementItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewTableElementItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewTableElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -148,8 +143,7 @@ func (x *AIOverviewTableElementItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIOverviewTableElementItemTable, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewTableElementItemTable, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewTableElementItemTable) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -162,8 +156,7 @@ func (x *AIOverviewTableElementItemTable) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AIOverviewVideoElementItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AIOverviewVideoElementItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AIOverviewVideoElementItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -192,8 +185,7 @@ func (x *AIOverviewVideoElementItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AISummaryData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AISummaryData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AISummaryData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -216,8 +208,7 @@ func (x *AISummaryData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AISummaryItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AISummaryItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AISummaryItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -228,8 +219,7 @@ func (x *AISummaryItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AISummaryRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AISummaryRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AISummaryRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -248,8 +238,7 @@ func (x *AISummaryRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AISummaryResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AISummaryResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AISummaryResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -262,8 +251,7 @@ func (x *AISummaryResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AboutThisResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AboutThisResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AboutThisResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -274,8 +262,7 @@ func (x *AboutThisResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AddressInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AddressInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AddressInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -296,8 +283,7 @@ func (x *AddressInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AnswerBoxItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AnswerBoxItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AnswerBoxItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -322,8 +308,7 @@ func (x *AnswerBoxItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AnswerBoxItemLink, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AnswerBoxItemLink, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AnswerBoxItemLink) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -344,8 +329,7 @@ func (x *AnswerBoxItemLink) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a AppItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type AppItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *AppItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -366,8 +350,7 @@ func (x *AppItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Author, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Author, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Author) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -384,8 +367,7 @@ func (x *Author) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CarouselItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CarouselItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -412,8 +394,7 @@ func (x *CarouselItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CommercialUnitsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CommercialUnitsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CommercialUnitsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -432,8 +413,7 @@ func (x *CommercialUnitsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CompareSitesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CompareSitesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CompareSitesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -456,8 +436,7 @@ func (x *CompareSitesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Component, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Component, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Component) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -484,8 +463,7 @@ func (x *Component) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CoursesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CoursesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CoursesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -510,8 +488,7 @@ func (x *CoursesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CurrencyBoxItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CurrencyBoxItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CurrencyBoxItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -544,8 +521,7 @@ func (x *CurrencyBoxItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CurrencyBoxItemGraph, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CurrencyBoxItemGraph, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CurrencyBoxItemGraph) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -556,8 +532,7 @@ func (x *CurrencyBoxItemGraph) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CurrencyBoxItemGraphItemPreviousItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CurrencyBoxItemGraphItemPreviousItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CurrencyBoxItemGraphItemPreviousItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -574,8 +549,7 @@ func (x *CurrencyBoxItemGraphItemPreviousItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a CurrencyBoxItemTable, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type CurrencyBoxItemTable, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *CurrencyBoxItemTable) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -588,8 +562,7 @@ func (x *CurrencyBoxItemTable) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DatasetDescription, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DatasetDescription, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DatasetDescription) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -602,8 +575,7 @@ func (x *DatasetDescription) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a DiscussionsAndForumsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DiscussionsAndForumsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DiscussionsAndForumsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -626,8 +598,7 @@ func (x *DiscussionsAndForumsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a EventDates, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type EventDates, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *EventDates) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -642,8 +613,7 @@ func (x *EventDates) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a EventsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type EventsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *EventsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -668,8 +638,7 @@ func (x *EventsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ExpandedElementAboutThisResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ExpandedElementAboutThisResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ExpandedElementAboutThisResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -696,8 +665,7 @@ func (x *ExpandedElementAboutThisResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ExpandedElementPeopleAlsoAskExpandedElementImage, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ExpandedElementPeopleAlsoAskExpandedElementImage, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ExpandedElementPeopleAlsoAskExpandedElementImage) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -718,8 +686,7 @@ func (x *ExpandedElementPeopleAlsoAskExpandedElementImage) DecodeJX(d *jx.Decode
 	})
 }
 
-// DecodeJX decodes x, a ExploreBrandsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ExploreBrandsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ExploreBrandsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -742,8 +709,7 @@ func (x *ExploreBrandsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ExtendedPeopleAlsoSearch, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ExtendedPeopleAlsoSearch, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ExtendedPeopleAlsoSearch) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -770,8 +736,7 @@ func (x *ExtendedPeopleAlsoSearch) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Extra, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Extra, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Extra) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -794,8 +759,7 @@ func (x *Extra) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Faq, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Faq, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Faq) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -806,8 +770,7 @@ func (x *Faq) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a FeaturedSnippetItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type FeaturedSnippetItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *FeaturedSnippetItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -848,8 +811,7 @@ func (x *FeaturedSnippetItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a FeaturedSnippetItemTable, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type FeaturedSnippetItemTable, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *FeaturedSnippetItemTable) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -862,8 +824,7 @@ func (x *FeaturedSnippetItemTable) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a FindResultsOnItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type FindResultsOnItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *FindResultsOnItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -884,8 +845,7 @@ func (x *FindResultsOnItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Format, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Format, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Format) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -900,8 +860,7 @@ func (x *Format) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a FoundOnWebItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type FoundOnWebItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *FoundOnWebItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -926,8 +885,7 @@ func (x *FoundOnWebItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a FoundOnWebItemItemImage, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type FoundOnWebItemItemImage, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *FoundOnWebItemItemImage) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -946,8 +904,7 @@ func (x *FoundOnWebItemItemImage) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -985,8 +942,7 @@ func (x *GoogleAIModeAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1001,8 +957,7 @@ func (x *GoogleAIModeHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1027,8 +982,7 @@ func (x *GoogleAIModeHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1073,8 +1027,7 @@ func (x *GoogleAIModeLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1111,8 +1064,7 @@ func (x *GoogleAIModeLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeLiveHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeLiveHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1161,8 +1113,7 @@ func (x *GoogleAIModeLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeLiveHTMLRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeLiveHTMLRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1203,8 +1154,7 @@ func (x *GoogleAIModeLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1233,8 +1183,7 @@ func (x *GoogleAIModeTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeTaskGetHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeTaskGetHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1263,8 +1212,7 @@ func (x *GoogleAIModeTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1315,8 +1263,7 @@ func (x *GoogleAIModeTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1359,8 +1306,7 @@ func (x *GoogleAIModeTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1377,8 +1323,7 @@ func (x *GoogleAIModeTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAIModeTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAIModeTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAIModeTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1395,8 +1340,7 @@ func (x *GoogleAIModeTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteAdvancedItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteAdvancedItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1423,8 +1367,7 @@ func (x *GoogleAutocompleteAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1459,8 +1402,7 @@ func (x *GoogleAutocompleteAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1497,8 +1439,7 @@ func (x *GoogleAutocompleteLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1523,8 +1464,7 @@ func (x *GoogleAutocompleteLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1569,8 +1509,7 @@ func (x *GoogleAutocompleteTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1603,8 +1542,7 @@ func (x *GoogleAutocompleteTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1621,8 +1559,7 @@ func (x *GoogleAutocompleteTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetInfoTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetInfoTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetInfoTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1659,8 +1596,7 @@ func (x *GoogleDatasetInfoTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetInfoTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetInfoTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetInfoTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1689,8 +1625,7 @@ func (x *GoogleDatasetInfoTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetSearchAdvancedItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetSearchAdvancedItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetSearchAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1741,8 +1676,7 @@ func (x *GoogleDatasetSearchAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetSearchAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetSearchAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetSearchAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1773,8 +1707,7 @@ func (x *GoogleDatasetSearchAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetSearchTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetSearchTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetSearchTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1807,8 +1740,7 @@ func (x *GoogleDatasetSearchTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetSearchTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetSearchTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetSearchTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1857,8 +1789,7 @@ func (x *GoogleDatasetSearchTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetSearchTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetSearchTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetSearchTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1899,8 +1830,7 @@ func (x *GoogleDatasetSearchTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleDatasetSearchTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleDatasetSearchTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleDatasetSearchTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1917,8 +1847,7 @@ func (x *GoogleDatasetSearchTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsAdvancedItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsAdvancedItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1951,8 +1880,7 @@ func (x *GoogleEventsAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -1987,8 +1915,7 @@ func (x *GoogleEventsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2031,8 +1958,7 @@ func (x *GoogleEventsLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2065,8 +1991,7 @@ func (x *GoogleEventsLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2095,8 +2020,7 @@ func (x *GoogleEventsTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2149,8 +2073,7 @@ func (x *GoogleEventsTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2193,8 +2116,7 @@ func (x *GoogleEventsTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2211,8 +2133,7 @@ func (x *GoogleEventsTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleEventsTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleEventsTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleEventsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2229,8 +2150,7 @@ func (x *GoogleEventsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleFlightsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleFlightsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleFlightsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2255,8 +2175,7 @@ func (x *GoogleFlightsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleHotelsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleHotelsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleHotelsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2283,8 +2202,7 @@ func (x *GoogleHotelsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -2322,8 +2240,7 @@ func (x *GoogleImagesAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2338,8 +2255,7 @@ func (x *GoogleImagesHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2364,8 +2280,7 @@ func (x *GoogleImagesHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2410,8 +2325,7 @@ func (x *GoogleImagesLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2446,8 +2360,7 @@ func (x *GoogleImagesLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesLiveHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesLiveHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2492,8 +2405,7 @@ func (x *GoogleImagesLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesLiveHTMLRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesLiveHTMLRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2528,8 +2440,7 @@ func (x *GoogleImagesLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesTaskGetHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesTaskGetHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2558,8 +2469,7 @@ func (x *GoogleImagesTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleImagesTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleImagesTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleImagesTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2576,8 +2486,7 @@ func (x *GoogleImagesTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsAdvancedItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsAdvancedItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2622,8 +2531,7 @@ func (x *GoogleJobsAdvancedItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2658,8 +2566,7 @@ func (x *GoogleJobsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2674,8 +2581,7 @@ func (x *GoogleJobsHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2700,8 +2606,7 @@ func (x *GoogleJobsHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsLocationsData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsLocationsData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsLocationsData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2718,8 +2623,7 @@ func (x *GoogleJobsLocationsData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsLocationsResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsLocationsResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsLocationsResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2738,8 +2642,7 @@ func (x *GoogleJobsLocationsResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2770,8 +2673,7 @@ func (x *GoogleJobsTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsTaskGetHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsTaskGetHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2800,8 +2702,7 @@ func (x *GoogleJobsTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2848,8 +2749,7 @@ func (x *GoogleJobsTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2884,8 +2784,7 @@ func (x *GoogleJobsTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleJobsTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2902,8 +2801,7 @@ func (x *GoogleJobsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -2941,8 +2839,7 @@ func (x *GoogleLocalFinderAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2957,8 +2854,7 @@ func (x *GoogleLocalFinderHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -2983,8 +2879,7 @@ func (x *GoogleLocalFinderHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3027,8 +2922,7 @@ func (x *GoogleLocalFinderLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3063,8 +2957,7 @@ func (x *GoogleLocalFinderLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderLiveHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderLiveHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3107,8 +3000,7 @@ func (x *GoogleLocalFinderLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderLiveHTMLRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderLiveHTMLRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3143,8 +3035,7 @@ func (x *GoogleLocalFinderLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3175,8 +3066,7 @@ func (x *GoogleLocalFinderTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3225,8 +3115,7 @@ func (x *GoogleLocalFinderTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3267,8 +3156,7 @@ func (x *GoogleLocalFinderTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3285,8 +3173,7 @@ func (x *GoogleLocalFinderTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocalFinderTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocalFinderTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocalFinderTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3303,8 +3190,7 @@ func (x *GoogleLocalFinderTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleLocationsData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleLocationsData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleLocationsData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3319,8 +3205,7 @@ func (x *GoogleLocationsData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleMapsAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleMapsAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleMapsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -3358,8 +3243,7 @@ func (x *GoogleMapsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleMapsTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleMapsTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleMapsTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3388,8 +3272,7 @@ func (x *GoogleMapsTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleMapsTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleMapsTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleMapsTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3444,8 +3327,7 @@ func (x *GoogleMapsTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleMapsTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleMapsTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleMapsTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3492,8 +3374,7 @@ func (x *GoogleMapsTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleMapsTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleMapsTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleMapsTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3510,8 +3391,7 @@ func (x *GoogleMapsTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleMapsTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleMapsTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleMapsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3528,8 +3408,7 @@ func (x *GoogleMapsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -3569,8 +3448,7 @@ func (x *GoogleNewsAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3585,8 +3463,7 @@ func (x *GoogleNewsHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3611,8 +3488,7 @@ func (x *GoogleNewsHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3663,8 +3539,7 @@ func (x *GoogleNewsLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3705,8 +3580,7 @@ func (x *GoogleNewsLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsTaskGetHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsTaskGetHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3735,8 +3609,7 @@ func (x *GoogleNewsTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3753,8 +3626,7 @@ func (x *GoogleNewsTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleNewsTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleNewsTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleNewsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3771,8 +3643,7 @@ func (x *GoogleNewsTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -3812,8 +3683,7 @@ func (x *GoogleOrganicAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicAdvancedResultRefinementChips, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicAdvancedResultRefinementChips, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicAdvancedResultRefinementChips) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3828,8 +3698,7 @@ func (x *GoogleOrganicAdvancedResultRefinementChips) DecodeJX(d *jx.Decoder) err
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3844,8 +3713,7 @@ func (x *GoogleOrganicHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3870,8 +3738,7 @@ func (x *GoogleOrganicHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicLiveAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicLiveAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3930,8 +3797,7 @@ func (x *GoogleOrganicLiveAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicLiveAdvancedRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicLiveAdvancedRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -3986,8 +3852,7 @@ func (x *GoogleOrganicLiveAdvancedRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicLiveHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicLiveHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4036,8 +3901,7 @@ func (x *GoogleOrganicLiveHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicLiveHTMLRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicLiveHTMLRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4078,8 +3942,7 @@ func (x *GoogleOrganicLiveHTMLRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicLiveRegularData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicLiveRegularData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicLiveRegularData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4128,8 +3991,7 @@ func (x *GoogleOrganicLiveRegularData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicLiveRegularRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicLiveRegularRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicLiveRegularRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4170,8 +4032,7 @@ func (x *GoogleOrganicLiveRegularRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicRegularResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicRegularResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicRegularResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -4209,8 +4070,7 @@ func (x *GoogleOrganicRegularResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicRegularResultRefinementChips, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicRegularResultRefinementChips, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicRegularResultRefinementChips) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4225,8 +4085,7 @@ func (x *GoogleOrganicRegularResultRefinementChips) DecodeJX(d *jx.Decoder) erro
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicRegularResultRefinementChipsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicRegularResultRefinementChipsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicRegularResultRefinementChipsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4245,8 +4104,7 @@ func (x *GoogleOrganicRegularResultRefinementChipsItem) DecodeJX(d *jx.Decoder) 
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4259,8 +4117,7 @@ func (x *GoogleOrganicTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicTaskGetRegularData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicTaskGetRegularData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicTaskGetRegularData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4291,8 +4148,7 @@ func (x *GoogleOrganicTaskGetRegularData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4363,8 +4219,7 @@ func (x *GoogleOrganicTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4427,8 +4282,7 @@ func (x *GoogleOrganicTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicTasksFixedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicTasksFixedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4445,8 +4299,7 @@ func (x *GoogleOrganicTasksFixedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleOrganicTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleOrganicTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleOrganicTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4463,8 +4316,7 @@ func (x *GoogleOrganicTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GooglePostsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GooglePostsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GooglePostsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4491,8 +4343,7 @@ func (x *GooglePostsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleReviewsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleReviewsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleReviewsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4523,8 +4374,7 @@ func (x *GoogleReviewsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleReviewsItemRating, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleReviewsItemRating, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleReviewsItemRating) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4541,8 +4391,7 @@ func (x *GoogleReviewsItemRating) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageAdvancedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageAdvancedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -4582,8 +4431,7 @@ func (x *GoogleSearchByImageAdvancedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageHTMLItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageHTMLItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageHTMLItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4598,8 +4446,7 @@ func (x *GoogleSearchByImageHTMLItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageHTMLResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageHTMLResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageHTMLResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4624,8 +4471,7 @@ func (x *GoogleSearchByImageHTMLResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageTaskGetAdvancedData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageTaskGetAdvancedData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4654,8 +4500,7 @@ func (x *GoogleSearchByImageTaskGetAdvancedData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageTaskGetHTMLData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageTaskGetHTMLData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4684,8 +4529,7 @@ func (x *GoogleSearchByImageTaskGetHTMLData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageTaskPostData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageTaskPostData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageTaskPostData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4742,8 +4586,7 @@ func (x *GoogleSearchByImageTaskPostData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageTaskPostRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageTaskPostRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4788,8 +4631,7 @@ func (x *GoogleSearchByImageTaskPostRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a GoogleSearchByImageTasksReadyData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleSearchByImageTasksReadyData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleSearchByImageTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4806,8 +4648,7 @@ func (x *GoogleSearchByImageTasksReadyData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a HotelsPackItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type HotelsPackItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *HotelsPackItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4836,8 +4677,7 @@ func (x *HotelsPackItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a IDListData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IDListData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IDListData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4862,8 +4702,7 @@ func (x *IDListData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a IDListRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IDListRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IDListRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4884,8 +4723,7 @@ func (x *IDListRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a IDListResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type IDListResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *IDListResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4908,8 +4746,7 @@ func (x *IDListResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Image, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Image, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Image) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4926,8 +4763,7 @@ func (x *Image) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ImageHighlighted, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ImageHighlighted, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ImageHighlighted) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4940,8 +4776,7 @@ func (x *ImageHighlighted) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ImageTable, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ImageTable, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ImageTable) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4956,8 +4791,7 @@ func (x *ImageTable) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ImagesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ImagesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ImagesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -4986,8 +4820,7 @@ func (x *ImagesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ImagesSearchItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ImagesSearchItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ImagesSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5016,8 +4849,7 @@ func (x *ImagesSearchItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemAppItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemAppItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemAppItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5038,8 +4870,7 @@ func (x *ItemAppItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemCarouselItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemCarouselItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemCarouselItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5056,8 +4887,7 @@ func (x *ItemCarouselItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemCommercialUnitsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemCommercialUnitsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemCommercialUnitsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5082,8 +4912,7 @@ func (x *ItemCommercialUnitsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemCompareSitesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemCompareSitesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemCompareSitesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5106,8 +4935,7 @@ func (x *ItemCompareSitesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemCoursesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemCoursesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemCoursesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5136,8 +4964,7 @@ func (x *ItemCoursesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemCurrencyBoxItemGraphItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemCurrencyBoxItemGraphItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemCurrencyBoxItemGraphItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5154,8 +4981,7 @@ func (x *ItemCurrencyBoxItemGraphItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemDiscussionsAndForumsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemDiscussionsAndForumsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemDiscussionsAndForumsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5182,8 +5008,7 @@ func (x *ItemDiscussionsAndForumsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemEventsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemEventsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemEventsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5202,8 +5027,7 @@ func (x *ItemEventsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemExploreBrandsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemExploreBrandsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemExploreBrandsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5228,8 +5052,7 @@ func (x *ItemExploreBrandsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemFindResultsOnItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemFindResultsOnItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemFindResultsOnItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5250,8 +5073,7 @@ func (x *ItemFindResultsOnItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemFoundOnWebItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemFoundOnWebItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemFoundOnWebItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5268,8 +5090,7 @@ func (x *ItemFoundOnWebItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemGoogleFlightsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemGoogleFlightsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemGoogleFlightsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5286,8 +5107,7 @@ func (x *ItemGoogleFlightsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemHotelsPackItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemHotelsPackItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemHotelsPackItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5316,8 +5136,7 @@ func (x *ItemHotelsPackItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemJobsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemJobsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemJobsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5348,8 +5167,7 @@ func (x *ItemJobsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemKnowledgeGraphExpandedItemExpandedElement, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemKnowledgeGraphExpandedItemExpandedElement, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemKnowledgeGraphExpandedItemExpandedElement) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5374,8 +5192,7 @@ func (x *ItemKnowledgeGraphExpandedItemExpandedElement) DecodeJX(d *jx.Decoder) 
 	})
 }
 
-// DecodeJX decodes x, a ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5400,8 +5217,7 @@ func (x *ItemKnowledgeGraphItemItemKnowledgeGraphCarouselItemLinkItem) DecodeJX(
 	})
 }
 
-// DecodeJX decodes x, a ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5426,8 +5242,7 @@ func (x *ItemKnowledgeGraphItemItemKnowledgeGraphHotelsBookingItemItem) DecodeJX
 	})
 }
 
-// DecodeJX decodes x, a ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5450,8 +5265,7 @@ func (x *ItemKnowledgeGraphItemItemKnowledgeGraphImagesItemLinkItem) DecodeJX(d 
 	})
 }
 
-// DecodeJX decodes x, a ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5480,8 +5294,7 @@ func (x *ItemKnowledgeGraphItemItemKnowledgeGraphShoppingItemItem) DecodeJX(d *j
 	})
 }
 
-// DecodeJX decodes x, a ItemLink, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemLink, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemLink) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5504,8 +5317,7 @@ func (x *ItemLink) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemLocalServicesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemLocalServicesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemLocalServicesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5530,8 +5342,7 @@ func (x *ItemLocalServicesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemMathSolverItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemMathSolverItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemMathSolverItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5546,8 +5357,7 @@ func (x *ItemMathSolverItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemMentionCarouselItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemMentionCarouselItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemMentionCarouselItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5566,8 +5376,7 @@ func (x *ItemMentionCarouselItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemMultiCarouselItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemMultiCarouselItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemMultiCarouselItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5582,8 +5391,7 @@ func (x *ItemMultiCarouselItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemOption, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemOption, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemOption) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5600,8 +5408,7 @@ func (x *ItemOption) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemOrganicItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemOrganicItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemOrganicItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5618,8 +5425,7 @@ func (x *ItemOrganicItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemPeopleAlsoAskItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemPeopleAlsoAskItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemPeopleAlsoAskItemItem) DecodeJX(d *jx.Decoder) error {
 	if x.ExpandedElement != nil {
 		return sdk.JXNotFast(d, nil)
@@ -5641,8 +5447,7 @@ func (x *ItemPeopleAlsoAskItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemPeopleAlsoSearchItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemPeopleAlsoSearchItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemPeopleAlsoSearchItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5653,8 +5458,7 @@ func (x *ItemPeopleAlsoSearchItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemPerspectivesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemPerspectivesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemPerspectivesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5681,8 +5485,7 @@ func (x *ItemPerspectivesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemPodcastsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemPodcastsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemPodcastsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5705,8 +5508,7 @@ func (x *ItemPodcastsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemPopularProductsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemPopularProductsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemPopularProductsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5731,8 +5533,7 @@ func (x *ItemPopularProductsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemProductConsiderationsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemProductConsiderationsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemProductConsiderationsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5749,8 +5550,7 @@ func (x *ItemProductConsiderationsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedTermItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5771,8 +5571,7 @@ func (x *ItemProductConsiderationsItemItemExpandedElementAboutThisResultRelatedT
 	})
 }
 
-// DecodeJX decodes x, a ItemQuestionsAndAnswersItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemQuestionsAndAnswersItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemQuestionsAndAnswersItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5797,8 +5596,7 @@ func (x *ItemQuestionsAndAnswersItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemRecipesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemRecipesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemRecipesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5825,8 +5623,7 @@ func (x *ItemRecipesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemRefineProductsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemRefineProductsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemRefineProductsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5849,8 +5646,7 @@ func (x *ItemRefineProductsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemScholarlyArticlesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemScholarlyArticlesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemScholarlyArticlesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5871,8 +5667,7 @@ func (x *ItemScholarlyArticlesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemShoppingItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemShoppingItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemShoppingItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5901,8 +5696,7 @@ func (x *ItemShoppingItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemStocksBoxItemGraphItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemStocksBoxItemGraphItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemStocksBoxItemGraphItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5919,8 +5713,7 @@ func (x *ItemStocksBoxItemGraphItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemTopSightsItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemTopSightsItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemTopSightsItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5941,8 +5734,7 @@ func (x *ItemTopSightsItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemTopStoriesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemTopStoriesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemTopStoriesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5969,8 +5761,7 @@ func (x *ItemTopStoriesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemTwitterItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemTwitterItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemTwitterItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -5991,8 +5782,7 @@ func (x *ItemTwitterItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemVideoItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemVideoItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemVideoItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6013,8 +5803,7 @@ func (x *ItemVideoItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ItemVisualStoriesItemItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ItemVisualStoriesItemItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ItemVisualStoriesItemItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6033,8 +5822,7 @@ func (x *ItemVisualStoriesItemItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a JobsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type JobsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *JobsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6059,8 +5847,7 @@ func (x *JobsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphAIOverviewItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphAIOverviewItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphAIOverviewItem) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -6088,8 +5875,7 @@ func (x *KnowledgeGraphAIOverviewItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphCarouselItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphCarouselItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphCarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6116,8 +5902,7 @@ func (x *KnowledgeGraphCarouselItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphCarouselItemLink, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphCarouselItemLink, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphCarouselItemLink) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6140,8 +5925,7 @@ func (x *KnowledgeGraphCarouselItemLink) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphDescriptionItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphDescriptionItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphDescriptionItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6166,8 +5950,7 @@ func (x *KnowledgeGraphDescriptionItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphDescriptionItemLink, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphDescriptionItemLink, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphDescriptionItemLink) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6190,8 +5973,7 @@ func (x *KnowledgeGraphDescriptionItemLink) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphExpandedItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphExpandedItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphExpandedItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6218,8 +6000,7 @@ func (x *KnowledgeGraphExpandedItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphExpandedItemExpandedElementImage, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphExpandedItemExpandedElementImage, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphExpandedItemExpandedElementImage) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6240,8 +6021,7 @@ func (x *KnowledgeGraphExpandedItemExpandedElementImage) DecodeJX(d *jx.Decoder)
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphHotelsBookingItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphHotelsBookingItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphHotelsBookingItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6272,8 +6052,7 @@ func (x *KnowledgeGraphHotelsBookingItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphImagesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphImagesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphImagesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6296,8 +6075,7 @@ func (x *KnowledgeGraphImagesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphImagesItemLink, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphImagesItemLink, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphImagesItemLink) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6320,8 +6098,7 @@ func (x *KnowledgeGraphImagesItemLink) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphItem) DecodeJX(d *jx.Decoder) error {
 	if x.Items.IsSet() {
 		return sdk.JXNotFast(d, nil)
@@ -6363,8 +6140,7 @@ func (x *KnowledgeGraphItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphListItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphListItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphListItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6391,8 +6167,7 @@ func (x *KnowledgeGraphListItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphPartItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphPartItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphPartItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6421,8 +6196,7 @@ func (x *KnowledgeGraphPartItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphRowItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphRowItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphRowItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6451,8 +6225,7 @@ func (x *KnowledgeGraphRowItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a KnowledgeGraphShoppingItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type KnowledgeGraphShoppingItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *KnowledgeGraphShoppingItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6479,8 +6252,7 @@ func (x *KnowledgeGraphShoppingItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Link, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Link, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Link) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6499,8 +6271,7 @@ func (x *Link) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LinkAboutThisResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LinkAboutThisResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LinkAboutThisResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6527,8 +6298,7 @@ func (x *LinkAboutThisResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LinkRelatedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LinkRelatedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LinkRelatedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6565,8 +6335,7 @@ func (x *LinkRelatedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LinkRelatedResultImage, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LinkRelatedResultImage, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LinkRelatedResultImage) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6609,8 +6378,7 @@ func (x *LinkRelatedResultImage) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LocalJustification, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LocalJustification, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LocalJustification) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6623,8 +6391,7 @@ func (x *LocalJustification) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LocalPackItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LocalPackItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LocalPackItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6663,8 +6430,7 @@ func (x *LocalPackItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LocalServicesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LocalServicesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LocalServicesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6685,8 +6451,7 @@ func (x *LocalServicesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a LocationInfo, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LocationInfo, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LocationInfo) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6705,8 +6470,7 @@ func (x *LocationInfo) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MapItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MapItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MapItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6731,8 +6495,7 @@ func (x *MapItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MapsPaidItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MapsPaidItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MapsPaidItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6759,8 +6522,7 @@ func (x *MapsPaidItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MapsPaidItemRating, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MapsPaidItemRating, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MapsPaidItemRating) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6779,8 +6541,7 @@ func (x *MapsPaidItemRating) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MapsSearchItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MapsSearchItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MapsSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6853,8 +6614,7 @@ func (x *MapsSearchItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MapsSearchItemRating, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MapsSearchItemRating, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MapsSearchItemRating) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6871,8 +6631,7 @@ func (x *MapsSearchItemRating) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MathSolverItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MathSolverItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MathSolverItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6897,8 +6656,7 @@ func (x *MathSolverItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MathSolverItemItemExpandedElement, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MathSolverItemItemExpandedElement, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MathSolverItemItemExpandedElement) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6915,8 +6673,7 @@ func (x *MathSolverItemItemExpandedElement) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MentionCarouselItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MentionCarouselItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MentionCarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6939,8 +6696,7 @@ func (x *MentionCarouselItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MentionedIn, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MentionedIn, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MentionedIn) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -6959,8 +6715,7 @@ func (x *MentionedIn) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Metadata, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Metadata, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Metadata) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7003,8 +6758,7 @@ func (x *Metadata) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MultiCarouselItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MultiCarouselItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MultiCarouselItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7027,8 +6781,7 @@ func (x *MultiCarouselItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a MultiCarouselSnippet, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type MultiCarouselSnippet, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *MultiCarouselSnippet) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7047,8 +6800,7 @@ func (x *MultiCarouselSnippet) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a NewsSearchItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type NewsSearchItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *NewsSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7081,8 +6833,7 @@ func (x *NewsSearchItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Open, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Open, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Open) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7095,8 +6846,7 @@ func (x *Open) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a OrganicItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type OrganicItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *OrganicItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7173,8 +6923,7 @@ func (x *OrganicItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a OrganicItemAboutThisResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type OrganicItemAboutThisResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *OrganicItemAboutThisResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7201,8 +6950,7 @@ func (x *OrganicItemAboutThisResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a OrganicItemHighlighted, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type OrganicItemHighlighted, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *OrganicItemHighlighted) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7213,8 +6961,7 @@ func (x *OrganicItemHighlighted) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a OrganicItemPrice, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type OrganicItemPrice, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *OrganicItemPrice) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7235,8 +6982,7 @@ func (x *OrganicItemPrice) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a OrganicItemRelatedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type OrganicItemRelatedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *OrganicItemRelatedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7273,8 +7019,7 @@ func (x *OrganicItemRelatedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a OrganicItemRelatedResultImage, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type OrganicItemRelatedResultImage, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *OrganicItemRelatedResultImage) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7299,8 +7044,7 @@ func (x *OrganicItemRelatedResultImage) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PaidItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PaidItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PaidItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7343,8 +7087,7 @@ func (x *PaidItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PeopleAlsoAskAIOverviewExpandedElement, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PeopleAlsoAskAIOverviewExpandedElement, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PeopleAlsoAskAIOverviewExpandedElement) DecodeJX(d *jx.Decoder) error {
 	if x.Items != nil {
 		return sdk.JXNotFast(d, nil)
@@ -7360,8 +7103,7 @@ func (x *PeopleAlsoAskAIOverviewExpandedElement) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PeopleAlsoAskExpandedElement, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PeopleAlsoAskExpandedElement, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PeopleAlsoAskExpandedElement) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7384,8 +7126,7 @@ func (x *PeopleAlsoAskExpandedElement) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PeopleAlsoAskItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PeopleAlsoAskItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PeopleAlsoAskItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7406,8 +7147,7 @@ func (x *PeopleAlsoAskItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PeopleAlsoSearchItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PeopleAlsoSearchItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PeopleAlsoSearchItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7432,8 +7172,7 @@ func (x *PeopleAlsoSearchItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PeriodCovered, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PeriodCovered, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PeriodCovered) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7448,8 +7187,7 @@ func (x *PeriodCovered) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PerspectivesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PerspectivesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PerspectivesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7472,8 +7210,7 @@ func (x *PerspectivesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PodcastsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PodcastsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PodcastsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7494,8 +7231,7 @@ func (x *PodcastsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a PopularProductsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PopularProductsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PopularProductsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7518,8 +7254,7 @@ func (x *PopularProductsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Price, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Price, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Price) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7540,8 +7275,7 @@ func (x *Price) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ProductConsiderationsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ProductConsiderationsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ProductConsiderationsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7564,8 +7298,7 @@ func (x *ProductConsiderationsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ProductConsiderationsItemItemExpandedElement, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ProductConsiderationsItemItemExpandedElement, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ProductConsiderationsItemItemExpandedElement) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7594,8 +7327,7 @@ func (x *ProductConsiderationsItemItemExpandedElement) DecodeJX(d *jx.Decoder) e
 	})
 }
 
-// DecodeJX decodes x, a QuestionsAndAnswersItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type QuestionsAndAnswersItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *QuestionsAndAnswersItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7616,8 +7348,7 @@ func (x *QuestionsAndAnswersItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Rating, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Rating, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Rating) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7634,8 +7365,7 @@ func (x *Rating) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RecipesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RecipesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RecipesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7656,8 +7386,7 @@ func (x *RecipesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Rectangle, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Rectangle, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Rectangle) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7674,8 +7403,7 @@ func (x *Rectangle) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Reference, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Reference, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Reference) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7696,8 +7424,7 @@ func (x *Reference) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RefineProductsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RefineProductsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RefineProductsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7720,8 +7447,7 @@ func (x *RefineProductsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RefinementChips, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RefinementChips, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RefinementChips) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7736,8 +7462,7 @@ func (x *RefinementChips) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RelatedImageSearch, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RelatedImageSearch, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RelatedImageSearch) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7758,8 +7483,7 @@ func (x *RelatedImageSearch) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RelatedSearchesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RelatedSearchesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RelatedSearchesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7784,8 +7508,7 @@ func (x *RelatedSearchesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a RelatedTerm, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type RelatedTerm, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *RelatedTerm) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7798,8 +7521,7 @@ func (x *RelatedTerm) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultRefinementChipsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultRefinementChipsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultRefinementChipsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7818,8 +7540,7 @@ func (x *ResultRefinementChipsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ResultSpell, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultSpell, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultSpell) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7832,8 +7553,7 @@ func (x *ResultSpell) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ScholarlyArticlesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ScholarlyArticlesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ScholarlyArticlesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7858,8 +7578,7 @@ func (x *ScholarlyArticlesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ScreenshotData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ScreenshotData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ScreenshotData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7884,8 +7603,7 @@ func (x *ScreenshotData) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ScreenshotItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ScreenshotItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ScreenshotItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7896,8 +7614,7 @@ func (x *ScreenshotItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ScreenshotRequest, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ScreenshotRequest, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ScreenshotRequest) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7918,8 +7635,7 @@ func (x *ScreenshotRequest) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ScreenshotResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ScreenshotResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ScreenshotResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7932,8 +7648,7 @@ func (x *ScreenshotResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ShoppingItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ShoppingItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ShoppingItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7956,8 +7671,7 @@ func (x *ShoppingItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ShortVideosItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ShortVideosItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ShortVideosItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7980,8 +7694,7 @@ func (x *ShortVideosItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Spell, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Spell, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Spell) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -7994,8 +7707,7 @@ func (x *Spell) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a StocksBoxItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type StocksBoxItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *StocksBoxItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8032,8 +7744,7 @@ func (x *StocksBoxItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a StocksBoxItemGraph, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type StocksBoxItemGraph, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *StocksBoxItemGraph) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8044,8 +7755,7 @@ func (x *StocksBoxItemGraph) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a StocksBoxItemGraphItemPreviousItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type StocksBoxItemGraphItemPreviousItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *StocksBoxItemGraphItemPreviousItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8060,8 +7770,7 @@ func (x *StocksBoxItemGraphItemPreviousItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Sunday, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Sunday, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Sunday) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8074,8 +7783,7 @@ func (x *Sunday) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TaskResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TaskResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TaskResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8094,8 +7802,7 @@ func (x *TaskResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TasksFixedResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TasksFixedResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TasksFixedResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8120,8 +7827,7 @@ func (x *TasksFixedResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TasksReadyResult, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TasksReadyResult, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TasksReadyResult) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8146,8 +7852,7 @@ func (x *TasksReadyResult) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a ThirdPartyReviewsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ThirdPartyReviewsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ThirdPartyReviewsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8176,8 +7881,7 @@ func (x *ThirdPartyReviewsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a Timetable, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Timetable, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Timetable) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8200,8 +7904,7 @@ func (x *Timetable) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TopSightsItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TopSightsItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TopSightsItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8224,8 +7927,7 @@ func (x *TopSightsItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TopStoriesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TopStoriesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TopStoriesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8254,8 +7956,7 @@ func (x *TopStoriesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a TwitterItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type TwitterItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *TwitterItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8280,8 +7981,7 @@ func (x *TwitterItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a VideoItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type VideoItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *VideoItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8302,8 +8002,7 @@ func (x *VideoItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a VisualStoriesItem, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type VisualStoriesItem, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *VisualStoriesItem) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8322,8 +8021,7 @@ func (x *VisualStoriesItem) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a WorkHours, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type WorkHours, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *WorkHours) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
@@ -8336,86 +8034,72 @@ func (x *WorkHours) DecodeJX(d *jx.Decoder) error {
 	})
 }
 
-// DecodeJX decodes x, a BrowserPreset, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type BrowserPreset, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *BrowserPreset) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a DateRange, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type DateRange, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *DateRange) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a Device, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Device, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Device) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a EmploymentType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type EmploymentType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *EmploymentType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a FileFormats, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type FileFormats, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *FileFormats) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a GoogleAutocompleteLiveAdvancedRequestClient, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleAutocompleteLiveAdvancedRequestClient, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleAutocompleteLiveAdvancedRequestClient) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a GoogleJobsTaskPostRequestPostbackData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type GoogleJobsTaskPostRequestPostbackData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *GoogleJobsTaskPostRequestPostbackData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a LastUpdated, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type LastUpdated, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *LastUpdated) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a Os, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Os, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Os) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a Position, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Position, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Position) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a PostbackData, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type PostbackData, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *PostbackData) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a ResultSpellType, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type ResultSpellType, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *ResultSpellType) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a Topics, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type Topics, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *Topics) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
 
-// DecodeJX decodes x, a UsageRights, for the SDK's fast decoder (see sdk.Decode): it
-// stops on anything it does not decode as encoding/json would, and sdk.Decode then decodes reflectively.
+// DecodeJX decodes x, of type UsageRights, for the SDK's fast decoder (see sdk.JXDecoder).
 func (x *UsageRights) DecodeJX(d *jx.Decoder) error {
 	return sdk.JXEnum((*string)(x), d)
 }
