@@ -169,7 +169,11 @@ func (t *Time) DecodeJX(d *jx.Decoder) error {
 	}
 	if inner := raw[1 : len(raw)-1]; raw[0] == '"' && len(inner) == len(TimeLayout) && bytes.IndexByte(inner, '\\') < 0 {
 		// The common case, as UnmarshalJSON decodes it (ParseTime's first
-		// layout), without its copy of the string.
+		// layout), without its copy of the string; by hand when it can.
+		if v, ok := parseLayout(inner); ok {
+			*t = Time{Time: v}
+			return nil
+		}
 		if v, err := time.Parse(TimeLayout, string(inner)); err == nil {
 			*t = Time{Time: v}
 			return nil
