@@ -122,6 +122,19 @@ func diffDecode(newResp func() any, body []byte) string {
 	if d := sdk.DiffScanEnvelope(body); d != "" {
 		out = append(out, "envelope: "+d)
 	}
+	// The client's one pass: the same envelope, and the value Decode
+	// gives when Decode finds nothing wrong.
+	one := newResp()
+	ok, envDiff := sdk.OnePass(body, one)
+	if envDiff != "" {
+		out = append(out, "one pass: "+envDiff)
+	}
+	if ok && fastErr != nil {
+		out = append(out, fmt.Sprintf("one pass decoded a body sdk.Decode reports: %v", fastErr))
+	}
+	if d := cmp.Diff(fast, one, allFields); ok && d != "" {
+		out = append(out, "values (-sdk.Decode +one pass):\n"+d)
+	}
 	return strings.Join(out, "\n")
 }
 
@@ -151,6 +164,9 @@ func TestDecodeFastCorpus(t *testing.T) {
 		}
 		if sdk.DecodeReflect(c.body, c.op.NewResponse()) == nil && !sdk.DecodeFast(c.body, c.op.NewResponse()) {
 			t.Errorf("%s: the fast decoder leaves a body the reflective path decodes without a problem", c.name)
+		}
+		if ok, _ := sdk.OnePass(c.body, c.op.NewResponse()); sdk.DecodeFast(c.body, c.op.NewResponse()) && !ok {
+			t.Errorf("%s: the client's one pass leaves a body the fast decoder decodes", c.name)
 		}
 	}
 }

@@ -81,3 +81,22 @@ func DiffScanEnvelope(data []byte) string {
 
 // ScanEnvelope exposes scanEnvelope.
 func ScanEnvelope(data []byte) error { _, err := scanEnvelope(data); return err }
+
+// OnePass decodes data into out and reads its envelope in the client's
+// one pass (decodeWithEnvelope); when it did, it returns how the envelope
+// differs from scanEnvelope's ("" for not). ok false: it left the body to
+// the two passes, and out must be zero.
+func OnePass(data []byte, out any) (ok bool, envDiff string) {
+	env, ok := decodeWithEnvelope(data, out)
+	if !ok {
+		if env != nil || !reflect.ValueOf(out).Elem().IsZero() {
+			return false, fmt.Sprintf("gave up but left an envelope %+v or a value", env)
+		}
+		return false, ""
+	}
+	want, err := scanEnvelope(data)
+	if err != nil || !reflect.DeepEqual(env, want) {
+		return true, fmt.Sprintf("one pass %+v, scanEnvelope %+v (%v)", env, want, err)
+	}
+	return true, ""
+}

@@ -206,7 +206,11 @@ func (c *Client) handle(resp *http.Response, data []byte, readErr error, path st
 		}
 		return h
 	}
-	env, scanErr := scanEnvelope(data)
+	env, decoded := decodeWithEnvelope(data, out)
+	var scanErr error
+	if !decoded {
+		env, scanErr = scanEnvelope(data)
+	}
 	if env == nil {
 		e := httpErr(http.StatusText(resp.StatusCode), nil)
 		if resp.StatusCode/100 == 2 {
@@ -219,7 +223,10 @@ func (c *Client) handle(resp *http.Response, data []byte, readErr error, path st
 	h.cost, problems = env.cost(notCharged)
 	st := env.status()
 	h.code = st.code
-	decodeErr := decodeInto(data, out)
+	var decodeErr error
+	if !decoded {
+		decodeErr = decodeInto(data, out)
+	}
 	decodeErr = addProblems(decodeErr, problems)
 	err := statusError(st, resp.StatusCode, path)
 	var e *Error
@@ -239,6 +246,24 @@ func (c *Client) handle(resp *http.Response, data []byte, readErr error, path st
 		h.retryAfter = retryAfter
 	}
 	return h
+}
+
+// envelopeDecoder is implemented by *Response: decodeFastEnvelope.
+type envelopeDecoder interface {
+	decodeFastEnvelope(data []byte) (*wireEnvelope, bool)
+}
+
+// decodeWithEnvelope decodes data into out, zeroed first, and reads its
+// envelope, in one pass with the fast decoder; false when it cannot, and
+// the caller reads the envelope (scanEnvelope) and the body (decodeInto)
+// apart. Both ways give the same envelope and the same out.
+func decodeWithEnvelope(data []byte, out any) (*wireEnvelope, bool) {
+	f, ok := out.(envelopeDecoder)
+	if !ok || reflect.ValueOf(out).IsNil() {
+		return nil, false
+	}
+	reflect.ValueOf(out).Elem().SetZero()
+	return f.decodeFastEnvelope(data)
 }
 
 // decodeInto decodes data into out leniently, out zeroed first.
