@@ -55,29 +55,9 @@ type decodeFast interface {
 func runFast(data []byte, v JXDecoder) bool {
 	d := getDecoder()
 	d.ResetBytes(data)
-	reserves.Store(d, &reserve{left: len(data)})
 	ok := v.DecodeJX(d) == nil && d.Next() == jx.Invalid && errors.Is(d.Skip(), io.EOF)
-	reserves.Delete(d)
 	putDecoder(d)
 	return ok
-}
-
-// reserves holds, per tokenizer of a runFast, how many more bytes
-// JXSliceCap may reserve on a count the body announces: in all, no more
-// than the body's length, so a count that lies costs at most that.
-var reserves sync.Map // *jx.Decoder → *reserve
-
-type reserve struct{ left int }
-
-// take reports whether n bytes may be reserved for d's body, and counts
-// them if so.
-func take(d *jx.Decoder, n int) bool {
-	r, ok := reserves.Load(d)
-	if !ok || n > r.(*reserve).left {
-		return false
-	}
-	r.(*reserve).left -= n
-	return true
 }
 
 // JXObject decodes an object with f called per key; null leaves the

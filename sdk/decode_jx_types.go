@@ -2,10 +2,8 @@ package sdk
 
 import (
 	"bytes"
-	"math"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/go-faster/jx"
 )
@@ -19,11 +17,13 @@ func JXSlice[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error) err
 	return JXSliceCap(d, p, elem, 0)
 }
 
-// JXSliceCap is JXSlice with room reserved for the count of elements a
-// sibling field announced before the array (items_count before items);
-// the count only sizes the slice, it never limits or pads what is read.
-// Over a whole body (sdk.Decode) the room reserved on counts is at most
-// the body's length in bytes; past that a count reserves nothing.
+// JXSliceCap is JXSlice with room made for the count of elements a
+// sibling field announced before the array (items_count before items),
+// so that a page of 1,000 items is not copied as it grows. The count only
+// sizes the slice, never limits or pads what is read; and it is believed
+// only as far as the body bears it out: the room made is at most 16
+// elements before the first is read, and then at most four times the
+// elements read, so a count that lies costs a few allocations more.
 func JXSliceCap[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error, count int64) error {
 	if *p != nil {
 		return errNotFast
@@ -35,14 +35,14 @@ func JXSliceCap[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error, 
 	default:
 		return errNotFast
 	}
-	var s []T
-	if size := int64(unsafe.Sizeof(*new(T))); count > 0 && count <= math.MaxInt32/max(size, 1) && take(d, int(count*size)) {
-		s = make([]T, 0, count)
-	} else {
-		s = make([]T, 0)
-	}
+	s := make([]T, 0)
 	var zero T
 	err := d.Arr(func(d *jx.Decoder) error {
+		if n := int64(len(s)); n == int64(cap(s)) && n < count {
+			grown := make([]T, n, min(count, max(16, 4*n)))
+			copy(grown, s)
+			s = grown
+		}
 		s = append(s, zero)
 		return elem(&s[len(s)-1], d)
 	})
