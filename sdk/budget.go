@@ -17,6 +17,16 @@ type budget struct {
 	blocked  int     // calls whose cost could not be read and was not counted
 }
 
+// costSlack is how far sums of float costs may drift from the decimal
+// sums they stand for (a nanodollar): a budget admits a call that fits it
+// to within costSlack, so that a budget of 0.2 takes twenty calls of 0.01
+// whatever order their costs were added in (0.01 added nineteen times is
+// 0.19000000000000003).
+const costSlack = 1e-9
+
+// fits reports whether total is within limit, to within costSlack.
+func fits(total, limit float64) bool { return total <= limit+costSlack }
+
 // ledger is a client's spending, shared by all its goroutines: what it
 // spent, what each budget counts, and the cost estimate of each endpoint.
 type ledger struct {
@@ -100,7 +110,7 @@ func (l *ledger) admit(ctx context.Context, endpoint string, tasks int, call *bu
 				l.mu.Unlock()
 				return nil, err
 			}
-			if b.inFlight > 0 && (b.counted+b.reserved+r.estimate > b.limit || b.counted+b.reserved >= b.limit) {
+			if b.inFlight > 0 && (!fits(b.counted+b.reserved+r.estimate, b.limit) || fits(b.limit, b.counted+b.reserved)) {
 				wait = true
 			}
 		}
@@ -132,9 +142,9 @@ func (b *budget) refuse(est float64) error {
 	switch {
 	case b.blocked > 0:
 		e.Reason = "the cost of an earlier call could not be read (set WithCostCeiling, or Client.SettleUnknownCosts)"
-	case b.counted >= b.limit:
+	case fits(b.limit, b.counted):
 		e.Reason = "the budget is spent"
-	case b.counted+est > b.limit:
+	case !fits(b.counted+est, b.limit):
 		e.Reason = "the call's estimated cost exceeds what is left"
 	default:
 		return nil

@@ -46,7 +46,9 @@ import (
 // With a budget (WithBudget, for the client or for one call), a call starts
 // only when, for each budget, what it has counted plus the estimates of the
 // calls in flight under it plus the call's own estimate stays within the
-// budget, and what it has counted is below the budget. A call whose
+// budget, and what it has counted is below the budget (both to within a
+// nanodollar, so that float sums of decimal costs do not refuse the last
+// call that fits: a budget of 0.2 takes twenty calls of 0.01). A call whose
 // estimate alone does not fit is refused with a *BudgetError; one that
 // would fit once calls in flight end waits for them. A call's estimate is
 // the highest cost a successful task of its endpoint has had, times its
