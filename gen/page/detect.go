@@ -15,7 +15,11 @@ type reader struct {
 	// header tells the "Field name / Type / Description" header line of
 	// the format's tables; nil for formats recognised otherwise.
 	header func(line string) bool
-	parse  func(src, text string) (*Page, error)
+	// parse reads text, whose first line is line first of the file:
+	// every line number it gives (tables, rows, examples, notes, codes,
+	// errors, and those written in messages) is counted from first, so
+	// that a page of a multi-page file reads without the lines before it.
+	parse func(src, text string, first int) (*Page, error)
 }
 
 // headerLine is the header test of a format: its pattern, tried on one
@@ -45,7 +49,7 @@ func Parse(src string, data []byte) (*Page, error) {
 		return nil, &Error{File: src, Part: PartPage, Reason: "unknown format: no field table " +
 			"(a \"Field name / Type / Description\" header) and no markdown code fences"}
 	}
-	p, err := r.parse(src, text)
+	p, err := r.parse(src, text, 1)
 	if err != nil {
 		return nil, err
 	}

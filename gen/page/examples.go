@@ -34,12 +34,16 @@ func indexAllFold(text, phrase string) [][2]int {
 	}
 }
 
-// lineCounter maps byte offsets of a text to 1-based line numbers; a nil
-// counter stands for formats whose text has no meaningful lines.
-type lineCounter struct{ starts []int }
+// lineCounter maps byte offsets of a text to the file's line numbers, the
+// text's first line being line first; a nil counter stands for formats
+// whose text has no meaningful lines.
+type lineCounter struct {
+	first  int
+	starts []int
+}
 
-func newLineCounter(text string) *lineCounter {
-	c := &lineCounter{starts: []int{0}}
+func newLineCounter(text string, first int) *lineCounter {
+	c := &lineCounter{first: first, starts: []int{0}}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			c.starts = append(c.starts, i+1)
@@ -61,7 +65,7 @@ func (c *lineCounter) line(off int) int {
 			hi = mid
 		}
 	}
-	return lo + 1
+	return c.first + lo
 }
 
 // responseExamples reads the JSON value after each "returns JSON structured

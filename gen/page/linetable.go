@@ -6,14 +6,15 @@ package page
 type rowSplitter func(line string) (name, typ, desc string, indent int, ok bool)
 
 // lineTables reads every table of a line-based format: header is the
-// format's header line, split recognises rows.
-func lineTables(lines []string, header func(line string) bool, split rowSplitter) []foundTable {
+// format's header line, split recognises rows; first is the file's line
+// number of lines[0].
+func lineTables(lines []string, first int, header func(line string) bool, split rowSplitter) []foundTable {
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
 		if !header(lines[i]) {
 			continue
 		}
-		t := &Table{Line: i + 1}
+		t := &Table{Line: first + i}
 		var cur *Row
 		var desc []string
 		flush := func() {
@@ -30,7 +31,7 @@ func lineTables(lines []string, header func(line string) bool, split rowSplitter
 			}
 			if name, typ, d, indent, ok := split(l); ok {
 				flush()
-				cur = &Row{Pos: len(t.Rows) + 1, Line: j + 1, Name: name, Type: typ, Indent: indent}
+				cur = &Row{Pos: len(t.Rows) + 1, Line: first + j, Name: name, Type: typ, Indent: indent}
 				desc = []string{d}
 				continue
 			}

@@ -30,12 +30,12 @@ var (
 // (a JSON \" became \\\"), some only the markdown characters. The full
 // undoing is tried first; when the example is not JSON after it, the
 // lighter one is.
-func parseMarkdown(src, text string) (*Page, error) {
-	p, err := parseMarkdownWith(src, unfence(text, mdCodeEscape))
+func parseMarkdown(src, text string, first int) (*Page, error) {
+	p, err := parseMarkdownWith(src, unfence(text, mdCodeEscape), first)
 	if err != nil || exampleTrouble(p) == 0 {
 		return p, err
 	}
-	if p2, err2 := parseMarkdownWith(src, unfence(text, mdMarkupEscape)); err2 == nil && exampleTrouble(p2) < exampleTrouble(p) {
+	if p2, err2 := parseMarkdownWith(src, unfence(text, mdMarkupEscape), first); err2 == nil && exampleTrouble(p2) < exampleTrouble(p) {
 		return p2, nil
 	}
 	return p, nil
@@ -56,14 +56,14 @@ func exampleTrouble(p *Page) int {
 	return n
 }
 
-func parseMarkdownWith(src, text string) (*Page, error) {
+func parseMarkdownWith(src, text string, first int) (*Page, error) {
 	lines := splitLines(text)
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
 		if !mdHeader(lines[i]) {
 			continue
 		}
-		t := &Table{Line: i + 1, Flat: true}
+		t := &Table{Line: first + i, Flat: true}
 		j := i + 1
 		if j < len(lines) && mdRule.MatchString(lines[j]) {
 			j++
@@ -84,7 +84,7 @@ func parseMarkdownWith(src, text string) (*Page, error) {
 			if len(cells) < 3 {
 				continue
 			}
-			row := Row{Pos: len(t.Rows) + 1, Line: start + 1,
+			row := Row{Pos: len(t.Rows) + 1, Line: first + start,
 				// Bold inside a code span ("`**items**`") is bold too.
 				Name: strings.ReplaceAll(mdInline(cells[0]), "**", ""), Type: strings.ToLower(mdInline(cells[1])),
 				Description: joinDescription(strings.Split(mdInline(mdBreak.ReplaceAllString(cells[2], "\n")), "\n")),
@@ -100,7 +100,7 @@ func parseMarkdownWith(src, text string) (*Page, error) {
 		tables = append(tables, classify(lines, i, t))
 		i = j - 1
 	}
-	return assemble(src, text, tables)
+	return assemble(src, text, first, tables)
 }
 
 // mdCodeEscape is a markdown escape of ASCII punctuation ("\_", "\*",

@@ -20,14 +20,14 @@ var pipeReader = reader{
 
 var pipeRule = regexp.MustCompile(`^[ \t]*-{3,}\|-{3,}\|-{3,}\|?[ \t]*$`)
 
-func parsePipe(src, text string) (*Page, error) {
+func parsePipe(src, text string, first int) (*Page, error) {
 	lines := splitLines(text)
 	var tables []foundTable
 	for i := 0; i < len(lines); i++ {
 		if !pipeHeader(lines[i]) {
 			continue
 		}
-		t := &Table{Line: i + 1, Flat: true}
+		t := &Table{Line: first + i, Flat: true}
 		start := i + 1
 		if start < len(lines) && pipeRule.MatchString(lines[start]) {
 			start++
@@ -36,7 +36,7 @@ func parsePipe(src, text string) (*Page, error) {
 		for end < len(lines) && !pipeHeader(lines[end]) && !isSectionMarker(lines[end]) {
 			end++
 		}
-		rows, stray := pipeRows(lines[start:end], start+1)
+		rows, stray := pipeRows(lines[start:end], first+start)
 		if stray != nil {
 			return nil, &Error{File: src, Part: PartPage, Line: stray.line,
 				Reason: fmt.Sprintf("table at line %d: cell %q does not complete a \"name | type | description |\" row", t.Line, stray.text)}
@@ -45,7 +45,7 @@ func parsePipe(src, text string) (*Page, error) {
 		tables = append(tables, classify(lines, i, t))
 		i = end - 1
 	}
-	return assemble(src, text, tables)
+	return assemble(src, text, first, tables)
 }
 
 // pipeRows cuts the table body at every "|" and takes the cells three at a

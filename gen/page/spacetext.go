@@ -14,9 +14,9 @@ var spaceHeader = headerLine(regexp.MustCompile(`^[ \t]*Field name Type Descript
 var spaceReader = reader{
 	format: SpaceText,
 	header: spaceHeader,
-	parse: func(src, text string) (*Page, error) {
+	parse: func(src, text string, first int) (*Page, error) {
 		lines := splitLines(text)
-		return assemble(src, text, lineTables(lines, spaceHeader, splitSpaceRow))
+		return assemble(src, text, first, lineTables(lines, first, spaceHeader, splitSpaceRow))
 	},
 }
 

@@ -82,9 +82,9 @@ func ParseFile(src string, data []byte) ([]*Page, []error) {
 		if i+1 < len(starts) {
 			end = starts[i+1].line
 		}
-		// Blank lines stand for the lines before the page, so that line
-		// numbers point into the file.
-		pageText := strings.Repeat("\n", st.line) + strings.Join(lines[st.line:end], "\n")
+		// The page's text is its own lines; the reader counts them from
+		// the page's first line, so that line numbers point into the file.
+		pageText := strings.Join(lines[st.line:end], "\n")
 		slug := slugOf(st.heading)
 		slugs[slug]++
 		if n := slugs[slug]; n > 1 {
@@ -99,7 +99,7 @@ func ParseFile(src string, data []byte) ([]*Page, []error) {
 				Reason: "unknown format: no field table and no markdown code fences, in the page or the file"})
 			continue
 		}
-		p, err := r.parse(src, pageText)
+		p, err := r.parse(src, pageText, st.line+1)
 		if err != nil {
 			var pe *Error
 			if errors.As(err, &pe) {

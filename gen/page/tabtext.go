@@ -13,9 +13,9 @@ var tabHeader = headerLine(regexp.MustCompile(`^[ \t]*Field name\tType\tDescript
 var tabReader = reader{
 	format: TabText,
 	header: tabHeader,
-	parse: func(src, text string) (*Page, error) {
+	parse: func(src, text string, first int) (*Page, error) {
 		lines := splitLines(text)
-		return assemble(src, text, lineTables(lines, tabHeader, splitTabRow))
+		return assemble(src, text, first, lineTables(lines, first, tabHeader, splitTabRow))
 	},
 }
 

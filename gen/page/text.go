@@ -199,14 +199,15 @@ func isHeaderLike(line string) bool {
 
 // assemble builds a Page from what a text reader found: the tables, and
 // what every format shares (endpoint, title, summary, examples).
-func assemble(src, text string, tables []foundTable) (*Page, error) {
-	return assembleParts(src, text, tables, newLineCounter(text), nil)
+// first is the file's line number of the text's first line.
+func assemble(src, text string, first int, tables []foundTable) (*Page, error) {
+	return assembleParts(src, text, first, tables, newLineCounter(text, first), nil)
 }
 
 // assembleParts is assemble for texts whose lines may mean nothing to the
 // reader (lines == nil), such as the HTML rendered by WordPress. hints
 // are what else names the page (a WordPress title and slug).
-func assembleParts(src, text string, tables []foundTable, lines *lineCounter, hints []string) (*Page, error) {
+func assembleParts(src, text string, first int, tables []foundTable, lines *lineCounter, hints []string) (*Page, error) {
 	p := &Page{Source: src, File: src, Kind: EndpointPage}
 	for _, ft := range tables {
 		if ft.kind == filterKind {
@@ -241,7 +242,7 @@ func assembleParts(src, text string, tables []foundTable, lines *lineCounter, hi
 	p.Title, p.Summary = titleAndSummary(textLines)
 	p.URL = sourceURL(textLines)
 	if p.Request == nil && p.Response == nil && len(p.ResponseExamples) == 0 {
-		return nonEndpoint(p, text, textLines, hints)
+		return nonEndpoint(p, textLines, first, hints)
 	}
 	if err := findEndpoint(p, text); err != nil {
 		return nil, err
@@ -252,12 +253,13 @@ func assembleParts(src, text string, tables []foundTable, lines *lineCounter, hi
 // nonEndpoint reads a page without field tables and examples: the filters
 // appendix, the errors appendix, or a section's overview; any other page
 // describes nothing the spec can use, which is an error.
-func nonEndpoint(p *Page, text string, lines []string, hints []string) (*Page, error) {
+// first is the file's line number of lines[0].
+func nonEndpoint(p *Page, lines []string, first int, hints []string) (*Page, error) {
 	switch {
 	case p.Filters != nil:
 		p.Kind = FiltersPage
-	case len(statusCodes(lines)) >= 3:
-		p.Kind, p.Codes = ErrorsPage, statusCodes(lines)
+	case len(statusCodes(lines, first)) >= 3:
+		p.Kind, p.Codes = ErrorsPage, statusCodes(lines, first)
 	case isOverview(lines, p.URL, hints):
 		p.Kind, p.Prose = OverviewPage, markdownProse(lines)
 	default:
@@ -277,12 +279,12 @@ func nonEndpoint(p *Page, text string, lines []string, hints []string) (*Page, e
 // set only one task at a time. |", or the same with a tab.
 var codeRow = regexp.MustCompile(`^\s*\|?\s*([1-6]\d{4})\s*(?:\||\t)\s*(.*?)\s*\|?\s*$`)
 
-func statusCodes(lines []string) []Code {
+func statusCodes(lines []string, first int) []Code {
 	var codes []Code
 	for i, l := range lines {
 		if m := codeRow.FindStringSubmatch(l); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			codes = append(codes, Code{Code: n, Message: mdInline(m[2]), Line: i + 1})
+			codes = append(codes, Code{Code: n, Message: mdInline(m[2]), Line: first + i})
 		}
 	}
 	return codes

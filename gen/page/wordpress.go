@@ -28,7 +28,10 @@ type wpPage struct {
 // shortcode matches the page builder's "[vc_row]" tags left in the HTML.
 var shortcode = regexp.MustCompile(`\[/?vc_[a-z_]+[^\]]*\]`)
 
-func parseWordPress(src, text string) (*Page, error) {
+// parseWordPress reads the page JSON; its lines are not the HTML's, so
+// first does not count them, and what has a line number counts from 1 in
+// the HTML's text.
+func parseWordPress(src, text string, _ int) (*Page, error) {
 	var wp wpPage
 	if err := json.Unmarshal([]byte(text), &wp); err != nil {
 		return nil, &Error{File: src, Part: PartPage, Reason: "starts like a WordPress REST page JSON but does not parse: " + err.Error()}
@@ -56,7 +59,7 @@ func parseWordPress(src, text string) (*Page, error) {
 	if tableErr != nil {
 		return nil, tableErr
 	}
-	p, err := assembleParts(src, shortcode.ReplaceAllString(doc.Text(), ""), tables, nil, []string{wp.Title.Rendered, wp.Slug})
+	p, err := assembleParts(src, shortcode.ReplaceAllString(doc.Text(), ""), 1, tables, nil, []string{wp.Title.Rendered, wp.Slug})
 	if err != nil {
 		return nil, err
 	}
