@@ -63,11 +63,28 @@ func runFast(data []byte, v JXDecoder) bool {
 // JXObject decodes an object with f called per key; null leaves the
 // value as it is, as encoding/json does. For the generated decoders.
 func JXObject(d *jx.Decoder, f func(d *jx.Decoder, key []byte) error) error {
-	switch d.Next() {
-	case jx.Null:
+	if ok, err := jxOpen(d, d.Next(), jx.Object); !ok {
+		return err
+	}
+	return d.ObjBytes(f)
+}
+
+// jxOpen answers for the next value, of type t (d.Next(), read by the
+// caller so that both are inlined), which should be of type want: true
+// when it is (nothing read yet); false when it is null (read: a null
+// leaves a value as it is, as in encoding/json) or of another type
+// (errNotFast).
+func jxOpen(d *jx.Decoder, t, want jx.Type) (bool, error) {
+	if t == want {
+		return true, nil
+	}
+	return false, notOpened(d, t)
+}
+
+// notOpened is jxOpen's answer for a value of type t, not the one wanted.
+func notOpened(d *jx.Decoder, t jx.Type) error {
+	if t == jx.Null {
 		return d.Null()
-	case jx.Object:
-		return d.ObjBytes(f)
 	}
 	return errNotFast
 }
@@ -93,12 +110,8 @@ func JXNotFast(*jx.Decoder, []byte) error { return errNotFast }
 // JXString decodes a string; null leaves it as it is. A string with
 // escapes or invalid UTF-8 is unquoted by encoding/json.
 func JXString(p *string, d *jx.Decoder) error {
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.String:
-	default:
-		return errNotFast
+	if ok, err := jxOpen(d, d.Next(), jx.String); !ok {
+		return err
 	}
 	raw, err := d.Raw()
 	if err != nil {
@@ -193,12 +206,8 @@ func number(d *jx.Decoder) (lit []byte, null bool, err error) {
 // (a fraction, an exponent, a leading zero, an overflow), and any refusal
 // leaves the body to the reflective path.
 func JXInt64(p *int64, d *jx.Decoder) error {
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.Number:
-	default:
-		return errNotFast
+	if ok, err := jxOpen(d, d.Next(), jx.Number); !ok {
+		return err
 	}
 	v, err := d.Int64()
 	if err != nil || v > maxExactInt || v < -maxExactInt {
@@ -241,15 +250,12 @@ func JXFloat64(p *float64, d *jx.Decoder) error {
 
 // JXBool decodes true or false; null leaves it as it is.
 func JXBool(p *bool, d *jx.Decoder) error {
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.Bool:
-		v, err := d.Bool()
-		*p = v
+	if ok, err := jxOpen(d, d.Next(), jx.Bool); !ok {
 		return err
 	}
-	return errNotFast
+	v, err := d.Bool()
+	*p = v
+	return err
 }
 
 // JXValue decodes the next value with encoding/json, for the types the

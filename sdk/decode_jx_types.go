@@ -28,12 +28,8 @@ func JXSliceCap[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error, 
 	if *p != nil {
 		return errNotFast
 	}
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.Array:
-	default:
-		return errNotFast
+	if ok, err := jxOpen(d, d.Next(), jx.Array); !ok {
+		return err
 	}
 	s := make([]T, 0)
 	var zero T
@@ -54,27 +50,17 @@ func JXSliceCap[T any](d *jx.Decoder, p *[]T, elem func(*T, *jx.Decoder) error, 
 // a nil map. A key that is not ASCII, or a map already set, stops the
 // fast decoder.
 func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) error) error {
-	if *p != nil {
-		return errNotFast
+	m, err := openMap(d, p)
+	if m == nil {
+		return err
 	}
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.Object:
-	default:
-		return errNotFast
-	}
-	m := map[string]T{}
-	*p = m
 	// One value per map, not per key: elem is called indirectly, so what
 	// it is given escapes to the heap.
 	v := new(T)
 	var zero T
 	return d.ObjBytes(func(d *jx.Decoder, key []byte) error {
-		for _, c := range key {
-			if c >= utf8.RuneSelf {
-				return errNotFast
-			}
+		if !ascii(key) {
+			return errNotFast
 		}
 		*v = zero
 		if err := elem(v, d); err != nil {
@@ -85,26 +71,42 @@ func JXMap[T any](d *jx.Decoder, p *map[string]T, elem func(*T, *jx.Decoder) err
 	})
 }
 
+// openMap starts a map's object: the new map, set in *p; nil on null
+// (with no error) and when the fast decoder stops (a map already set, a
+// value that is not an object).
+func openMap[T any](d *jx.Decoder, p *map[string]T) (map[string]T, error) {
+	if *p != nil {
+		return nil, errNotFast
+	}
+	if ok, err := jxOpen(d, d.Next(), jx.Object); !ok {
+		return nil, err
+	}
+	m := map[string]T{}
+	*p = m
+	return m, nil
+}
+
+// ascii reports whether a map's key is ASCII: one that is not is left to
+// encoding/json (which replaces invalid UTF-8).
+func ascii(key []byte) bool {
+	for _, c := range key {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // JXMapInt64 is JXMap of int64 values (the API's counts per key), with
 // the value decoded in place rather than through a func.
 func JXMapInt64(d *jx.Decoder, p *map[string]int64) error {
-	if *p != nil {
-		return errNotFast
+	m, err := openMap(d, p)
+	if m == nil {
+		return err
 	}
-	switch d.Next() {
-	case jx.Null:
-		return d.Null()
-	case jx.Object:
-	default:
-		return errNotFast
-	}
-	m := map[string]int64{}
-	*p = m
 	return d.ObjBytes(func(d *jx.Decoder, key []byte) error {
-		for _, c := range key {
-			if c >= utf8.RuneSelf {
-				return errNotFast
-			}
+		if !ascii(key) {
+			return errNotFast
 		}
 		var v int64
 		if err := JXInt64(&v, d); err != nil {
