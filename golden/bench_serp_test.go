@@ -66,11 +66,7 @@ func bigSerpResponse(b testing.TB, n int) []byte {
 	for _, seg := range strings.Split(strings.TrimPrefix("/v3/serp/google/organic/live/advanced", "/"), "/") {
 		path.Arr = append(path.Arr, &jsonval.Value{Kind: jsonval.String, Str: seg})
 	}
-	for i := range task.Obj {
-		if task.Obj[i].Key == "path" {
-			task.Obj[i].Val = path
-		}
-	}
+	set(b, task, "path", path)
 	result := task.Get("result").Arr[0]
 	big := make([]*jsonval.Value, n)
 	for i := range big {

@@ -44,12 +44,14 @@ func repeatItems(tb testing.TB, example []byte, n, misfit int, field string, val
 	return out
 }
 
-// set gives obj's key the value v (a number or a string), in place when
-// obj has the key, else as its last key.
+// set gives obj's key the value v (a number, a string or a
+// *jsonval.Value), in place when obj has the key, else as its last key.
 func set(tb testing.TB, obj *jsonval.Value, key string, v any) {
 	tb.Helper()
 	var val *jsonval.Value
 	switch v := v.(type) {
+	case *jsonval.Value:
+		val = v
 	case int:
 		val = &jsonval.Value{Kind: jsonval.Number, Num: strconv.Itoa(v)}
 	case float64:
@@ -57,7 +59,7 @@ func set(tb testing.TB, obj *jsonval.Value, key string, v any) {
 	case string:
 		val = &jsonval.Value{Kind: jsonval.String, Str: v}
 	default:
-		tb.Fatal(fmt.Sprintf("set %s: %T is neither a number nor a string", key, v))
+		tb.Fatal(fmt.Sprintf("set %s: %T is not a number, a string or a *jsonval.Value", key, v))
 	}
 	for i := range obj.Obj {
 		if obj.Obj[i].Key == key {

@@ -54,22 +54,18 @@ func (r *Response[D, R]) DecodeJX(d *jx.Decoder) error { return r.decodeJX(d, ni
 // decodeJX decodes r; with env it also keeps the statuses and costs as
 // their wire text, as wireEnvelope's DecodeJX does.
 func (r *Response[D, R]) decodeJX(d *jx.Decoder, env *wireEnvelope) error {
-	var code, msg, cost *json.RawMessage
-	if env != nil {
-		code, msg, cost = &env.StatusCode, &env.StatusMessage, &env.Cost
-	}
 	return JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "version":
 			return JXString(&r.Version, d)
 		case "status_code":
-			return withRaw(d, code, func(d *jx.Decoder) error { return jxInt(&r.StatusCode, d) })
+			return withRaw(d, env.raw("status_code"), func(d *jx.Decoder) error { return jxInt(&r.StatusCode, d) })
 		case "status_message":
-			return withRaw(d, msg, func(d *jx.Decoder) error { return JXString(&r.StatusMessage, d) })
+			return withRaw(d, env.raw("status_message"), func(d *jx.Decoder) error { return JXString(&r.StatusMessage, d) })
 		case "time":
 			return JXString(&r.Time, d)
 		case "cost":
-			return withRaw(d, cost, func(d *jx.Decoder) error { return JXFloat64(&r.Cost, d) })
+			return withRaw(d, env.raw("cost"), func(d *jx.Decoder) error { return JXFloat64(&r.Cost, d) })
 		case "tasks_count":
 			return jxInt(&r.TasksCount, d)
 		case "tasks_error":
@@ -117,22 +113,18 @@ func (t *Task[D, R]) DecodeJX(d *jx.Decoder) error { return t.decodeJX(d, nil) }
 // decodeJX decodes t; with w it also keeps the task's id, statuses and
 // cost as their wire text, as wireTask's DecodeJX does.
 func (t *Task[D, R]) decodeJX(d *jx.Decoder, w *wireTask) error {
-	var id, code, msg, cost *json.RawMessage
-	if w != nil {
-		id, code, msg, cost = &w.ID, &w.StatusCode, &w.StatusMessage, &w.Cost
-	}
 	return JXObject(d, func(d *jx.Decoder, key []byte) error {
 		switch string(key) {
 		case "id":
-			return withRaw(d, id, func(d *jx.Decoder) error { return JXString(&t.ID, d) })
+			return withRaw(d, w.raw("id"), func(d *jx.Decoder) error { return JXString(&t.ID, d) })
 		case "status_code":
-			return withRaw(d, code, func(d *jx.Decoder) error { return jxInt(&t.StatusCode, d) })
+			return withRaw(d, w.raw("status_code"), func(d *jx.Decoder) error { return jxInt(&t.StatusCode, d) })
 		case "status_message":
-			return withRaw(d, msg, func(d *jx.Decoder) error { return JXString(&t.StatusMessage, d) })
+			return withRaw(d, w.raw("status_message"), func(d *jx.Decoder) error { return JXString(&t.StatusMessage, d) })
 		case "time":
 			return JXString(&t.Time, d)
 		case "cost":
-			return withRaw(d, cost, func(d *jx.Decoder) error { return JXFloat64(&t.Cost, d) })
+			return withRaw(d, w.raw("cost"), func(d *jx.Decoder) error { return JXFloat64(&t.Cost, d) })
 		case "result_count":
 			return jxInt(&t.ResultCount, d)
 		case "path":

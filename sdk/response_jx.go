@@ -21,35 +21,60 @@ func scanEnvelopeFast(data []byte) (*wireEnvelope, bool) {
 // DecodeJX reads the envelope's statuses and costs as their wire text.
 func (e *wireEnvelope) DecodeJX(d *jx.Decoder) error {
 	return JXObject(d, func(d *jx.Decoder, key []byte) error {
-		switch string(key) {
-		case "status_code":
-			return jxRaw(&e.StatusCode, d)
-		case "status_message":
-			return jxRaw(&e.StatusMessage, d)
-		case "cost":
-			return jxRaw(&e.Cost, d)
-		case "tasks":
+		if p := e.raw(string(key)); p != nil {
+			return jxRaw(p, d)
+		}
+		if string(key) == "tasks" {
 			return JXSlice(d, &e.Tasks, (*wireTask).DecodeJX)
 		}
 		return JXSkip(d, key)
 	})
 }
 
+// raw is where the wire text of the envelope's key goes; nil for another
+// key, or without an envelope.
+func (e *wireEnvelope) raw(key string) *json.RawMessage {
+	if e == nil {
+		return nil
+	}
+	switch key {
+	case "status_code":
+		return &e.StatusCode
+	case "status_message":
+		return &e.StatusMessage
+	case "cost":
+		return &e.Cost
+	}
+	return nil
+}
+
 // DecodeJX reads a task's status and cost as their wire text.
 func (t *wireTask) DecodeJX(d *jx.Decoder) error {
 	return JXObject(d, func(d *jx.Decoder, key []byte) error {
-		switch string(key) {
-		case "id":
-			return jxRaw(&t.ID, d)
-		case "status_code":
-			return jxRaw(&t.StatusCode, d)
-		case "status_message":
-			return jxRaw(&t.StatusMessage, d)
-		case "cost":
-			return jxRaw(&t.Cost, d)
+		if p := t.raw(string(key)); p != nil {
+			return jxRaw(p, d)
 		}
 		return JXSkip(d, key)
 	})
+}
+
+// raw is where the wire text of the task's key goes; nil for another key,
+// or without a task.
+func (t *wireTask) raw(key string) *json.RawMessage {
+	if t == nil {
+		return nil
+	}
+	switch key {
+	case "id":
+		return &t.ID
+	case "status_code":
+		return &t.StatusCode
+	case "status_message":
+		return &t.StatusMessage
+	case "cost":
+		return &t.Cost
+	}
+	return nil
 }
 
 // jxRaw keeps the next value's text, as json.RawMessage does (null too).
