@@ -21,12 +21,10 @@ func TestYAML11Typed(t *testing.T) {
 	}
 }
 
-// TestYAML11TypedAsThePattern: the first-byte test before the pattern
-// changes no answer, on the committed spec's scalars and on texts at the
-// test's edges.
-func TestYAML11TypedAsThePattern(t *testing.T) {
-	texts := []string{"", "Yes", "false", "FALSE", "False1", "nULL", "off", "Off", "OFF", "y", "n", "o", "t",
-		"+1", "-0x1F", ".5", "~", "<<", "=", "_1", "#", " 1", "1 ", "2019-11-15", "99:59", "1_000_000_000_000"}
+// specScalars are the scalar nodes of the committed spec, in document
+// order; the test is skipped without the file.
+func specScalars(t *testing.T) []*yaml.Node {
+	t.Helper()
 	data, err := os.ReadFile("../../spec/openapi.yaml")
 	if err != nil {
 		t.Skip(err)
@@ -35,16 +33,29 @@ func TestYAML11TypedAsThePattern(t *testing.T) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		t.Fatal(err)
 	}
+	var out []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.ScalarNode {
-			texts = append(texts, n.Value)
+			out = append(out, n)
 		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
 	walk(&root)
+	return out
+}
+
+// TestYAML11TypedAsThePattern: the first-byte test before the pattern
+// changes no answer, on the committed spec's scalars and on texts at the
+// test's edges.
+func TestYAML11TypedAsThePattern(t *testing.T) {
+	texts := []string{"", "Yes", "false", "FALSE", "False1", "nULL", "off", "Off", "OFF", "y", "n", "o", "t",
+		"+1", "-0x1F", ".5", "~", "<<", "=", "_1", "#", " 1", "1 ", "2019-11-15", "99:59", "1_000_000_000_000"}
+	for _, n := range specScalars(t) {
+		texts = append(texts, n.Value)
+	}
 	typed := 0
 	for _, s := range texts {
 		want := yaml11Implicit.MatchString(s)
@@ -63,25 +74,12 @@ func TestYAML11TypedAsThePattern(t *testing.T) {
 // TestSpecReadsAsYAML11: no plain string scalar of the committed spec is
 // one a YAML 1.1 reader would take for another type.
 func TestSpecReadsAsYAML11(t *testing.T) {
-	data, err := os.ReadFile("../../spec/openapi.yaml")
-	if err != nil {
-		t.Skip(err)
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		t.Fatal(err)
-	}
-	var walk func(n *yaml.Node)
 	bad := 0
-	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && yaml11Typed(n.Value) {
+	for _, n := range specScalars(t) {
+		if n.Tag == "!!str" && n.Style == 0 && yaml11Typed(n.Value) {
 			if bad++; bad <= 5 {
 				t.Errorf("line %d: plain %q reads as another type in YAML 1.1", n.Line, n.Value)
 			}
 		}
-		for _, c := range n.Content {
-			walk(c)
-		}
 	}
-	walk(&root)
 }
