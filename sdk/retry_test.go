@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"syscall"
 	"testing"
 	"time"
 
@@ -91,14 +92,13 @@ func TestRetryRule(t *testing.T) {
 // TestRetryConnectionRefused: a connection that fails before the request
 // is written is retried, with growing waits.
 func TestRetryConnectionRefused(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	client, err := sdk.NewClient(sdk.WithBaseURL("http://"+addr), sdk.WithCredentials("l", "p"), sdk.WithMaxRetries(3),
-		sdk.WithBackoff(100*time.Millisecond, 300*time.Millisecond))
+	// Every dial is refused by the transport itself: a port closed after
+	// listening may be taken by another test's server meanwhile.
+	refuse := &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	}}
+	client, err := sdk.NewClient(sdk.WithBaseURL("http://127.0.0.1:9"), sdk.WithHTTPClient(&http.Client{Transport: refuse}),
+		sdk.WithCredentials("l", "p"), sdk.WithMaxRetries(3), sdk.WithBackoff(100*time.Millisecond, 300*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
